@@ -1,0 +1,811 @@
+//! The rules: what stands between a case and a "suitable" curfew finding.
+//!
+//! `assess` is pure: the case and today's date in, an assessment out. It never reads a clock or
+//! the browser. The UI only displays what it returns.
+
+use chrono::NaiveDate;
+
+use super::case::*;
+use super::choice::Choice;
+use super::inputs::{DateParts, long_date};
+use super::schedule::{ScheduleProblem, ScheduleReport, check_schedule, hours_text};
+
+/// The sections of a case, in task-list order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Section {
+    Hearing,
+    ChildContact,
+    Police,
+    ChildrensServices,
+    Places,
+    Consent,
+    Schedule,
+    Outcome,
+}
+
+impl Section {
+    pub const ALL: [Section; 8] = [
+        Section::Hearing,
+        Section::ChildContact,
+        Section::Police,
+        Section::ChildrensServices,
+        Section::Places,
+        Section::Consent,
+        Section::Schedule,
+        Section::Outcome,
+    ];
+    /// Path of the section's page below `/cases/:id/`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Section::Hearing => "hearing",
+            Section::ChildContact => "child-contact",
+            Section::Police => "police",
+            Section::ChildrensServices => "childrens-services",
+            Section::Places => "places",
+            Section::Consent => "consent",
+            Section::Schedule => "schedule",
+            Section::Outcome => "outcome",
+        }
+    }
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Hearing => "Hearing, risk and orders",
+            Section::ChildContact => "Child contact",
+            Section::Police => "Police domestic abuse enquiry",
+            Section::ChildrensServices => "Children's services enquiry",
+            Section::Places => "Proposed address and residents",
+            Section::Consent => "Consent of adult residents",
+            Section::Schedule => "Curfew schedule",
+            Section::Outcome => "Outcome",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SectionStatus {
+    CannotStartYet,
+    NotStarted,
+    InProgress,
+    Completed,
+    ActionNeeded,
+    NotNeeded,
+}
+
+impl SectionStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            SectionStatus::CannotStartYet => "Cannot start yet",
+            SectionStatus::NotStarted => "Not started",
+            SectionStatus::InProgress => "In progress",
+            SectionStatus::Completed => "Completed",
+            SectionStatus::ActionNeeded => "Action needed",
+            SectionStatus::NotNeeded => "Not needed",
+        }
+    }
+}
+
+/// Whether a blocker means something is still to be recorded, or something recorded stands in
+/// the way and needs the officer to act.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockerKind {
+    Missing,
+    Problem,
+}
+
+/// Where each requirement comes from, quoted with every blocker.
+pub mod sources {
+    pub const REC1_MANDATE: &str = "Recommendation 1; HMPPS mandate, April 2022";
+    pub const REC2: &str = "Recommendation 2";
+    pub const REC2_4_MANDATE: &str = "Recommendations 2 and 4; HMPPS mandate, April 2022";
+    pub const REC3: &str = "Recommendation 3";
+    pub const REC4_MANDATE: &str = "Recommendation 4; HMPPS mandate, April 2022";
+    pub const REC5: &str = "Recommendation 5";
+    pub const REC5_7: &str = "Recommendations 5 and 7";
+    pub const REC1_4_VICTIM: &str = "Recommendations 1, 3 and 4";
+    pub const ORDERS: &str = "Recommendation 4; Sentencing Council guideline on imposing community orders";
+    pub const CONSENT: &str = "Recommendation 6; HMPPS mandate, April 2022; Sentencing Act 2020, Schedule 9, paragraphs 10(2) and 33";
+    pub const MONITORING: &str = "Sentencing Act 2020, Schedule 9, paragraphs 10(3), 33 and 34";
+    pub const SCHEDULE: &str = "Sentencing Act 2020, Schedule 9, paragraph 9, as amended by the Police, Crime, Sentencing and Courts Act 2022, section 150";
+    pub const HEARING: &str = "Sentencing Act 2020, Schedule 9, paragraph 10";
+    pub const ADJOURN: &str = "Recommendation 4; HMPPS mandate, April 2022 (an adjournment may be needed)";
+    pub const SDR: &str = "HMPPS criteria for a standard delivery report; recommendation 7";
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Blocker {
+    /// Stable code: tests and any future reporting rely on it.
+    pub code: &'static str,
+    pub message: String,
+    pub section: Section,
+    pub source: &'static str,
+    /// Path below `/cases/:id/` of the page that clears it.
+    pub path: String,
+    pub kind: BlockerKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Advice {
+    pub code: &'static str,
+    pub message: String,
+    pub source: &'static str,
+    pub path: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct GatekeepingStatus {
+    pub required: bool,
+    pub reasons: Vec<String>,
+    pub requested_by_officer: bool,
+    /// Endorsed, and nothing has changed since.
+    pub endorsed: bool,
+    /// Endorsed once, but the case has changed since: the endorsement no longer stands.
+    pub revoked: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum OutcomeState {
+    NotRecorded,
+    Recorded(Decision),
+    /// "Suitable" was recorded, but blockers have appeared since.
+    SuitableNoLongerValid,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assessment {
+    pub blockers: Vec<Blocker>,
+    pub advice: Vec<Advice>,
+    pub gatekeeping: GatekeepingStatus,
+    pub sections: Vec<(Section, SectionStatus)>,
+    pub schedule: Option<ScheduleReport>,
+    pub outcome: OutcomeState,
+    pub curfew_considered: bool,
+}
+
+impl Assessment {
+    /// "Suitable" may be recorded only for a curfew under consideration with nothing blocking it.
+    pub fn can_record_suitable(&self) -> bool {
+        self.curfew_considered && self.blockers.is_empty()
+    }
+    pub fn outstanding(&self) -> usize {
+        self.blockers.len()
+    }
+    pub fn status(&self, section: Section) -> SectionStatus {
+        self.sections
+            .iter()
+            .find(|(s, _)| *s == section)
+            .map(|(_, st)| *st)
+            .unwrap_or(SectionStatus::NotStarted)
+    }
+    pub fn blockers_in(&self, section: Section) -> impl Iterator<Item = &Blocker> {
+        self.blockers.iter().filter(move |b| b.section == section)
+    }
+    pub fn has(&self, code: &str) -> bool {
+        self.blockers.iter().any(|b| b.code == code)
+    }
+}
+
+/// Collects blockers for one section.
+struct Found<'a> {
+    list: &'a mut Vec<Blocker>,
+    section: Section,
+}
+
+impl Found<'_> {
+    fn add(&mut self, code: &'static str, kind: BlockerKind, source: &'static str, path: impl Into<String>, message: impl Into<String>) {
+        self.list.push(Blocker { code, message: message.into(), section: self.section, source, path: path.into(), kind });
+    }
+}
+
+pub fn assess(case: &Case, today: NaiveDate) -> Assessment {
+    let mut blockers = Vec::new();
+    let curfew = case.curfew_considered();
+    let name = case.display_name();
+
+    hearing_blockers(case, curfew, &mut Found { list: &mut blockers, section: Section::Hearing });
+    child_contact_blockers(case, &name, &mut Found { list: &mut blockers, section: Section::ChildContact });
+    enquiry_blockers(
+        &case.police,
+        "The police domestic abuse enquiry",
+        Section::Police.slug(),
+        sources::REC1_MANDATE,
+        &mut Found { list: &mut blockers, section: Section::Police },
+    );
+    let cs_required = childrens_services_required(case);
+    if cs_required {
+        cs_blockers(case, &mut Found { list: &mut blockers, section: Section::ChildrensServices });
+    }
+    let schedule = curfew.then(|| check_schedule(case));
+    if curfew {
+        place_blockers(case, &name, &mut Found { list: &mut blockers, section: Section::Places });
+        consent_blockers(case, &mut Found { list: &mut blockers, section: Section::Consent });
+        if let Some(report) = &schedule {
+            schedule_blockers(report, &mut Found { list: &mut blockers, section: Section::Schedule });
+        }
+    }
+
+    let gatekeeping = gatekeeping_status(case);
+    if gatekeeping.required && !gatekeeping.endorsed {
+        let why = if gatekeeping.revoked {
+            "The senior probation officer's endorsement no longer stands because the case has changed since. It must be endorsed again"
+        } else {
+            "A senior probation officer must endorse this case before a curfew is found suitable"
+        };
+        Found { list: &mut blockers, section: Section::Outcome }.add(
+            "GATEKEEPING_NOT_ENDORSED",
+            BlockerKind::Missing,
+            sources::REC5,
+            Section::Outcome.slug(),
+            format!("{why}: {}.", gatekeeping.reasons.join("; ").to_lowercase()),
+        );
+    }
+
+    let outcome = match &case.outcome.recorded {
+        None => OutcomeState::NotRecorded,
+        Some(r) if r.decision == Decision::Suitable && !(curfew && blockers.is_empty()) => {
+            OutcomeState::SuitableNoLongerValid
+        }
+        Some(r) => OutcomeState::Recorded(r.decision),
+    };
+
+    let advice = advice_for(case, today, curfew, &blockers, schedule.as_ref());
+    let sections = Section::ALL
+        .iter()
+        .map(|s| (*s, section_status(case, *s, &blockers, cs_required, curfew, &outcome)))
+        .collect();
+
+    Assessment { blockers, advice, gatekeeping, sections, schedule, outcome, curfew_considered: curfew }
+}
+
+fn hearing_blockers(case: &Case, curfew: bool, found: &mut Found) {
+    let path = Section::Hearing.slug();
+    let mut missing = Vec::new();
+    if case.person.name.trim().is_empty() {
+        missing.push("the person's name");
+    }
+    if case.person.date_of_birth.date().is_none() {
+        missing.push("date of birth");
+    }
+    if case.hearing.court.trim().is_empty() {
+        missing.push("court");
+    }
+    if case.hearing.date.date().is_none() {
+        missing.push("hearing date");
+    }
+    if case.hearing.report_type.is_none() {
+        missing.push("report type");
+    }
+    if case.hearing.curfew_considered.is_none() {
+        missing.push("whether a curfew is being considered");
+    }
+    if case.offences.is_empty() {
+        missing.push("the offence");
+    }
+    if !missing.is_empty() {
+        found.add("HEARING_INCOMPLETE", BlockerKind::Missing, sources::HEARING, path, format!("Hearing details not yet recorded: {}.", missing.join(", ")));
+    }
+
+    let unassessed: Vec<&str> = case
+        .rosh
+        .domains()
+        .iter()
+        .filter(|(_, level)| matches!(level, None | Some(RoshLevel::NotAssessed)))
+        .map(|(domain, _)| *domain)
+        .collect();
+    if !unassessed.is_empty() {
+        found.add(
+            "ROSH_NOT_ASSESSED",
+            BlockerKind::Missing,
+            sources::REC5_7,
+            format!("{path}#rosh"),
+            format!("Risk of serious harm not yet assessed for {}.", join_and(&unassessed)),
+        );
+    }
+
+    if curfew {
+        let undated: Vec<String> = case
+            .offences
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.conviction_date.date().is_none())
+            .map(|(i, o)| offence_name(i, o))
+            .collect();
+        if !undated.is_empty() {
+            found.add(
+                "CONVICTION_DATE_MISSING",
+                BlockerKind::Missing,
+                sources::SCHEDULE,
+                path,
+                format!("Date of conviction not recorded for {}. It decides which curfew limits apply.", join_and(&undated)),
+            );
+        }
+    }
+
+    match case.orders_recorded {
+        None => found.add(
+            "ORDERS_NOT_RECORDED",
+            BlockerKind::Missing,
+            sources::ORDERS,
+            format!("{path}#orders"),
+            "Not yet recorded whether any order protects someone from this person.",
+        ),
+        Some(false) => {}
+        Some(true) => {
+            let residents: Vec<String> = case
+                .places
+                .iter()
+                .flat_map(|p| {
+                    p.residents.iter().map(|r| r.name.clone()).chain(p.visiting_children.iter().map(|c| c.name.clone()))
+                })
+                .map(|n| normalise_name(&n))
+                .filter(|n| !n.is_empty())
+                .collect();
+            if case.orders.is_empty() {
+                found.add("ORDERS_NOT_RECORDED", BlockerKind::Missing, sources::ORDERS, format!("{path}#orders"), "Orders protecting others: add each order, or answer no.");
+            }
+            for order in &case.orders {
+                let kind = order.kind.map(|k| k.label()).unwrap_or("An order");
+                let protects = order.protects.trim();
+                let who = if protects.is_empty() { "someone not yet named".to_string() } else { protects.to_string() };
+                if order.kind.is_none() || protects.is_empty() {
+                    found.add("ORDER_INCOMPLETE", BlockerKind::Missing, sources::ORDERS, format!("{path}#orders"), format!("{kind}: record the type of order and whom it protects."));
+                }
+                let named_at_place = !protects.is_empty() && residents.contains(&normalise_name(protects));
+                if order.lives_at_or_visits_place == Some(true) || named_at_place {
+                    found.add(
+                        "ORDER_PROTECTS_PERSON_AT_PLACE",
+                        BlockerKind::Problem,
+                        sources::ORDERS,
+                        format!("{path}#orders"),
+                        format!("{kind} protects {who}, who lives at or visits a proposed curfew address."),
+                    );
+                } else if curfew && order.lives_at_or_visits_place.is_none() {
+                    found.add(
+                        "ORDER_PLACE_UNANSWERED",
+                        BlockerKind::Missing,
+                        sources::ORDERS,
+                        format!("{path}#orders"),
+                        format!("{kind} protecting {who}: not yet recorded whether they live at or visit a proposed curfew address."),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn child_contact_blockers(case: &Case, name: &str, found: &mut Found) {
+    for q in ChildQuestion::ALL {
+        let a = case.child_contact.answer(q);
+        let path = format!("{}#{}", Section::ChildContact.slug(), q.slug());
+        if a.answer.is_none() {
+            found.add("CHILD_CONTACT_UNANSWERED", BlockerKind::Missing, sources::REC2, path, format!("Not yet answered whether {name} {}.", q.short()));
+        } else if a.sources.is_empty() {
+            found.add("CHILD_CONTACT_NO_SOURCE", BlockerKind::Missing, sources::REC3, path, format!("Record where the answer to whether {name} {} came from.", q.short()));
+        } else if a.rests_on_own_account() {
+            found.add(
+                "OWN_ACCOUNT_ONLY",
+                BlockerKind::Problem,
+                sources::REC3,
+                path,
+                format!("Whether {name} {} rests on {name}'s own account only. Verify it with another source.", q.short()),
+            );
+        }
+    }
+}
+
+/// Blockers for one enquiry. `what` names it in messages, for example "The police domestic abuse
+/// enquiry".
+fn enquiry_blockers<O: EnquiryOutcome>(enquiry: &Enquiry<O>, what: &str, path: &str, source: &'static str, found: &mut Found) {
+    let code = match found.section {
+        Section::Police => "POLICE_DA_NOT_RETURNED",
+        Section::ChildrensServices => "CS_ENQUIRY_NOT_RETURNED",
+        _ => "PLACE_CHECK_NOT_RETURNED",
+    };
+    match enquiry.outcome {
+        None => found.add(code, BlockerKind::Missing, source, path, format!("{what} has not been recorded.")),
+        Some(o) if o == O::not_requested() => found.add(code, BlockerKind::Problem, source, path, format!("{what} was not requested. It must be made and returned.")),
+        Some(o) if !o.is_reply() => {
+            let since = enquiry.requested.date().map(|d| format!(" (requested {})", long_date(d))).unwrap_or_default();
+            found.add(code, BlockerKind::Missing, source, path, format!("{what} is awaiting a reply{since}."))
+        }
+        Some(_) if enquiry.received.date().is_none() => {
+            found.add(code, BlockerKind::Missing, source, path, format!("{what}: record the date the reply was received."))
+        }
+        Some(_) => {}
+    }
+}
+
+/// Children's services enquiries are needed in every curfew case (HMPPS mandate) and wherever the
+/// person has any contact with children (rec 2).
+pub fn childrens_services_required(case: &Case) -> bool {
+    case.curfew_considered() || case.child_contact.any_yes()
+}
+
+fn cs_blockers(case: &Case, found: &mut Found) {
+    let path = Section::ChildrensServices.slug();
+    let recorded: Vec<&CsEnquiry> = case.childrens_services.iter().filter(|e| !e.enquiry.is_blank()).collect();
+    if recorded.is_empty() {
+        let why = if case.curfew_considered() { "a curfew is being considered" } else { "the person has contact with children" };
+        found.add(
+            "CS_ENQUIRY_NOT_RETURNED",
+            BlockerKind::Missing,
+            sources::REC2_4_MANDATE,
+            path,
+            format!("No children's services enquiry has been recorded. One is needed because {why}."),
+        );
+    }
+    for cs in recorded {
+        let agency = cs.enquiry.agency.trim();
+        let what = if agency.is_empty() { "The children's services enquiry".to_string() } else { format!("The children's services enquiry to {agency}") };
+        if cs.enquiry.outcome == Some(CsOutcome::NotRequired) {
+            found.add(
+                "CS_NOT_REQUIRED_INVALID",
+                BlockerKind::Problem,
+                sources::REC2_4_MANDATE,
+                path,
+                format!("{what} is marked not required, but it is required: a curfew is being considered or the person has contact with children."),
+            );
+            continue;
+        }
+        enquiry_blockers(&cs.enquiry, &what, path, sources::REC2_4_MANDATE, found);
+        if cs.enquiry.is_returned() && !cs.enquiry.considered {
+            found.add("CS_NOT_CONSIDERED", BlockerKind::Missing, sources::REC4_MANDATE, path, format!("{what}: confirm the reply has been considered in the proposal."));
+        }
+    }
+}
+
+fn place_blockers(case: &Case, name: &str, found: &mut Found) {
+    let places = Section::Places.slug();
+    if case.places.is_empty() {
+        found.add("NO_PLACE", BlockerKind::Missing, sources::HEARING, places, "No proposed curfew address has been recorded.");
+    }
+    for place in &case.places {
+        let path = format!("{places}/{}", place.id);
+        let at = place.short_address();
+        if place.address_line_1.trim().is_empty() || place.postcode.trim().is_empty() {
+            found.add("PLACE_ADDRESS_MISSING", BlockerKind::Missing, sources::HEARING, path.clone(), format!("{at}: record the first line of the address and the postcode."));
+        }
+        if place.occupier_name(name).is_none() {
+            found.add("NO_MAIN_OCCUPIER", BlockerKind::Missing, sources::CONSENT, format!("{path}#occupier"), format!("{at}: the main occupier has not been identified."));
+        }
+        if place.household_sources.is_empty() {
+            found.add("HOUSEHOLD_NOT_CONFIRMED", BlockerKind::Missing, sources::REC3, format!("{path}#household"), format!("{at}: record how you know who lives there."));
+        } else if rests_on_own_account(&place.household_sources) {
+            found.add(
+                "OWN_ACCOUNT_ONLY",
+                BlockerKind::Problem,
+                sources::REC3,
+                format!("{path}#household"),
+                format!("{at}: who lives there rests on {name}'s own account only. Confirm it with a resident or an agency."),
+            );
+        }
+        for r in place.residents.iter().filter(|r| r.age().is_none()) {
+            found.add("RESIDENT_AGE_MISSING", BlockerKind::Missing, sources::CONSENT, format!("{path}#household"), format!("{at}: record the age of {}, so it is clear whether their consent is needed.", r.display_name()));
+        }
+        let victim = &place.victim_lives_there;
+        match victim.answer {
+            None => found.add(
+                "VICTIM_QUESTION_UNANSWERED",
+                BlockerKind::Missing,
+                sources::REC1_4_VICTIM,
+                format!("{path}#victim"),
+                format!("{at}: not yet answered whether a victim or potential victim of {name} lives there."),
+            ),
+            Some(true) => found.add(
+                "VICTIM_LIVES_THERE",
+                BlockerKind::Problem,
+                sources::REC1_4_VICTIM,
+                format!("{path}#victim"),
+                format!("{at}: a victim or potential victim of {name} lives there."),
+            ),
+            Some(false) if !victim.sources.contains(&Source::Police) => found.add(
+                "VICTIM_ANSWER_NOT_FROM_POLICE",
+                BlockerKind::Problem,
+                sources::REC1_4_VICTIM,
+                format!("{path}#victim"),
+                format!("{at}: that no victim or potential victim lives there must come from police or domestic abuse information, not {name}'s own account."),
+            ),
+            Some(false) => {}
+        }
+        enquiry_blockers(&place.police_callout, &format!("{at}: the police call-out check"), &format!("{path}#police-callout"), sources::REC4_MANDATE, found);
+        if place.cs_check.outcome == Some(CsOutcome::NotRequired) {
+            found.add(
+                "PLACE_CHECK_NOT_RETURNED",
+                BlockerKind::Problem,
+                sources::REC4_MANDATE,
+                format!("{path}#cs-check"),
+                format!("{at}: a children's services check on the address is always required for a curfew."),
+            );
+        } else {
+            enquiry_blockers(&place.cs_check, &format!("{at}: the children's services check"), &format!("{path}#cs-check"), sources::REC4_MANDATE, found);
+        }
+        for (code, answer, what) in [
+            ("EM_NOT_AVAILABLE", place.em_available, "electronic monitoring is available there"),
+            ("ELECTRICITY_NOT_CONFIRMED", place.electricity_confirmed, "there is a reliable electricity supply"),
+            ("EQUIPMENT_NOT_AGREED", place.equipment_agreed, "the main occupier agrees to the monitoring equipment being installed"),
+        ] {
+            match answer {
+                Some(true) => {}
+                None => found.add(code, BlockerKind::Missing, sources::MONITORING, format!("{path}#monitoring"), format!("{at}: not yet confirmed that {what}.")),
+                Some(false) => found.add(code, BlockerKind::Problem, sources::MONITORING, format!("{path}#monitoring"), format!("{at}: it is recorded that it is not the case that {what}.")),
+            }
+        }
+    }
+}
+
+fn consent_blockers(case: &Case, found: &mut Found) {
+    for place in &case.places {
+        for who in place.consent_subjects() {
+            let Some(consent) = place.consent(who) else { continue };
+            let path = format!("{}/{}/{}", Section::Consent.slug(), place.id, who.slug());
+            let person = format!("{} at {}", place.subject_name(who), place.short_address());
+            match consent.decision {
+                Some(ConsentDecision::Refused) => {
+                    found.add("CONSENT_REFUSED", BlockerKind::Problem, sources::CONSENT, path, format!("{person} refused consent. The outcome should be recorded as not suitable."));
+                    continue;
+                }
+                Some(ConsentDecision::Withdrawn) => {
+                    found.add("CONSENT_REFUSED", BlockerKind::Problem, sources::CONSENT, path, format!("{person} withdrew consent. The outcome should be recorded as not suitable."));
+                    continue;
+                }
+                _ => {}
+            }
+            let mut gaps: Vec<String> = Vec::new();
+            match consent.contacted_directly {
+                Some(true) => {}
+                Some(false) => gaps.push("was contacted only through the person being sentenced, not directly".into()),
+                None => gaps.push("not yet contacted directly".into()),
+            }
+            if consent.spoken_privately != Some(true) {
+                gaps.push("not spoken to privately".into());
+            }
+            let untold: Vec<String> = Told::all().iter().filter(|t| !consent.told.contains(t)).map(|t| t.label().to_lowercase()).collect();
+            if !untold.is_empty() {
+                gaps.push(format!("not yet told {}", join_and(&untold)));
+            }
+            if consent.attitude.trim().is_empty() {
+                gaps.push("their attitude to the curfew is not recorded".into());
+            }
+            if consent.fear_or_pressure.is_none() {
+                gaps.push("not recorded whether they showed any fear or pressure".into());
+            }
+            match consent.decision {
+                None => gaps.push("consent not recorded".into()),
+                Some(_) if consent.decision_date.date().is_none() => gaps.push("date of consent not recorded".into()),
+                Some(_) => {}
+            }
+            if !gaps.is_empty() {
+                found.add("CONSENT_INCOMPLETE", BlockerKind::Missing, sources::CONSENT, path, format!("{person}: {}.", gaps.join("; ")));
+            }
+        }
+    }
+}
+
+fn schedule_blockers(report: &ScheduleReport, found: &mut Found) {
+    let path = Section::Schedule.slug();
+    for problem in &report.problems {
+        let (code, kind, message) = match problem {
+            ScheduleProblem::NoStart => ("SCHEDULE_MISSING", BlockerKind::Missing, "Curfew start date not recorded.".to_string()),
+            ScheduleProblem::NoLength => ("SCHEDULE_MISSING", BlockerKind::Missing, "Length of the curfew not recorded.".to_string()),
+            ScheduleProblem::NoWindows => ("SCHEDULE_MISSING", BlockerKind::Missing, "No curfew hours recorded.".to_string()),
+            ScheduleProblem::WindowTimes(n) => ("SCHEDULE_MISSING", BlockerKind::Missing, format!("Curfew period {n}: the start and end times are missing, unreadable or the same.")),
+            ScheduleProblem::WindowNoDays(n) => ("SCHEDULE_MISSING", BlockerKind::Missing, format!("Curfew period {n}: choose the days of the week it applies.")),
+            ScheduleProblem::WindowNoPlace(n) => ("SCHEDULE_MISSING", BlockerKind::Missing, format!("Curfew period {n}: choose which address it applies to.")),
+            ScheduleProblem::Overlap(a, b) => ("SCHEDULE_OVERLAP", BlockerKind::Problem, format!("Curfew periods {a} and {b} overlap.")),
+            ScheduleProblem::OverDaily(days, minutes) => {
+                let limit = report.limits.map(|l| hours_text(l.max_daily_minutes())).unwrap_or_default();
+                let days: Vec<&str> = days.iter().map(|d| d.label()).collect();
+                ("SCHEDULE_OVER_DAILY_LIMIT", BlockerKind::Problem, format!("{} on {}: more than the {limit} allowed in any day.", hours_text(*minutes), join_and(&days)))
+            }
+            ScheduleProblem::UnderTwoHours(days) => {
+                let days: Vec<&str> = days.iter().map(|d| d.label()).collect();
+                ("SCHEDULE_UNDER_MINIMUM", BlockerKind::Problem, format!("Less than 2 hours of curfew on {}: each curfew day must have at least 2 hours.", join_and(&days)))
+            }
+            ScheduleProblem::OverWeekly(first, minutes) => (
+                "SCHEDULE_OVER_WEEKLY_LIMIT",
+                BlockerKind::Problem,
+                format!("{} in the 7 days from {}: more than the 112 hours allowed in each 7-day period from the start day.", hours_text(*minutes), long_date(*first)),
+            ),
+            ScheduleProblem::TooLong { last_day, latest } => (
+                "SCHEDULE_TOO_LONG",
+                BlockerKind::Problem,
+                format!("The curfew would run until {}. Under these limits it must end by {}.", long_date(*last_day), long_date(*latest)),
+            ),
+            // Reported once, on the hearing page, as CONVICTION_DATE_MISSING.
+            ScheduleProblem::LimitsUnknown => continue,
+        };
+        found.add(code, kind, sources::SCHEDULE, path, message);
+    }
+}
+
+pub fn gatekeeping_status(case: &Case) -> GatekeepingStatus {
+    let mut reasons = Vec::new();
+    let high: Vec<&str> = case
+        .rosh
+        .domains()
+        .iter()
+        .filter(|(_, l)| matches!(l, Some(RoshLevel::High | RoshLevel::VeryHigh)))
+        .map(|(d, _)| *d)
+        .collect();
+    if !high.is_empty() {
+        reasons.push(format!("Risk of serious harm is high or very high to {}", join_and(&high)));
+    }
+    let police_da = case.police.outcome == Some(PoliceOutcome::DaInformationHeld)
+        || case.places.iter().any(|p| p.police_callout.outcome == Some(PoliceOutcome::DaInformationHeld));
+    if police_da {
+        reasons.push("Police hold domestic abuse information".into());
+    }
+    let cs_current = case.childrens_services.iter().map(|c| &c.enquiry).chain(case.places.iter().map(|p| &p.cs_check)).any(|e| e.outcome.is_some_and(|o| o.is_current_involvement()));
+    if cs_current {
+        reasons.push("Children's services have open or current involvement".into());
+    }
+    if case.orders_recorded == Some(true) && !case.orders.is_empty() {
+        reasons.push("An order protects someone connected with the person".into());
+    }
+    let fear = case.places.iter().any(|p| {
+        p.residents.iter().map(|r| &r.consent).chain(std::iter::once(&p.occupier_elsewhere.consent)).any(|c| c.fear_or_pressure == Some(true))
+    });
+    if fear {
+        reasons.push("A resident showed signs of fear or pressure".into());
+    }
+    let requested_by_officer = case.gatekeeping.requested_by_officer;
+    if reasons.is_empty() && requested_by_officer {
+        reasons.push("The officer asked for gatekeeping".into());
+    }
+    let last = case.gatekeeping.decisions.last();
+    let fingerprint_now = last.map(|_| case.content_fingerprint());
+    let endorsed = last.is_some_and(|d| d.endorsed && Some(&d.fingerprint) == fingerprint_now.as_ref());
+    let revoked = last.is_some_and(|d| d.endorsed) && !endorsed;
+    GatekeepingStatus { required: !reasons.is_empty(), reasons, requested_by_officer, endorsed, revoked }
+}
+
+fn advice_for(case: &Case, today: NaiveDate, curfew: bool, blockers: &[Blocker], schedule: Option<&ScheduleReport>) -> Vec<Advice> {
+    let mut advice = Vec::new();
+    let mut add = |code, source, path: &str, message: String| advice.push(Advice { code, message, source, path: path.to_string() });
+
+    if let Some(hearing) = case.hearing.date.date() {
+        if curfew && !blockers.is_empty() && hearing <= today {
+            let report = match case.hearing.report_type {
+                Some(ReportType::Oral) => "an oral report",
+                _ => "this report",
+            };
+            add(
+                "ADJOURN",
+                sources::ADJOURN,
+                Section::Outcome.slug(),
+                format!("Checks are still outstanding on the day of the hearing for {report}. Ask the court to adjourn so they can be completed; do not tell the court a curfew is suitable."),
+            );
+        }
+    }
+
+    if case.hearing.report_type.is_some_and(|t| t != ReportType::StandardDelivery) {
+        let mut why = Vec::new();
+        if case.rosh.domains().iter().any(|(_, l)| matches!(l, Some(RoshLevel::High | RoshLevel::VeryHigh))) {
+            why.push("risk of serious harm is high or very high");
+        }
+        if case.police.outcome == Some(PoliceOutcome::DaInformationHeld) {
+            why.push("police hold domestic abuse information");
+        }
+        let cs_known = case.childrens_services.iter().any(|c| {
+            c.enquiry.outcome.is_some_and(|o| o.is_current_involvement() || o == CsOutcome::PreviouslyKnown)
+        });
+        if cs_known {
+            why.push("children's services are or have been involved");
+        }
+        if case.childrens_services.len() > 1 || case.places.len() > 1 {
+            why.push("several enquiries are needed");
+        }
+        if !why.is_empty() {
+            add(
+                "STANDARD_DELIVERY_REPORT",
+                sources::SDR,
+                Section::Hearing.slug(),
+                format!("Consider a standard delivery report: additional assessment, professional discussion and multiple enquiries are required because {}.", join_and(&why)),
+            );
+        }
+    }
+
+    let mut chase = |due: &DateParts, awaiting: bool, what: String, path: String| {
+        if let Some(due) = due.date() {
+            if awaiting && due < today {
+                add("CHASE", sources::REC3, &path, format!("{what} was due on {}. Chase it.", long_date(due)));
+            }
+        }
+    };
+    chase(&(case.police.due), case.police.outcome == Some(PoliceOutcome::Awaiting), "The police domestic abuse enquiry".into(), Section::Police.slug().into());
+    for cs in &case.childrens_services {
+        let agency = cs.enquiry.agency.trim();
+        let what = if agency.is_empty() { "A children's services enquiry".to_string() } else { format!("The children's services enquiry to {agency}") };
+        chase(&(cs.enquiry.due), cs.enquiry.outcome == Some(CsOutcome::Awaiting), what, Section::ChildrensServices.slug().into());
+    }
+    if curfew {
+        for p in &case.places {
+            let path = format!("{}/{}", Section::Places.slug(), p.id);
+            chase(&(p.police_callout.due), p.police_callout.outcome == Some(PoliceOutcome::Awaiting), format!("{}: the police call-out check", p.short_address()), path.clone());
+            chase(&(p.cs_check.due), p.cs_check.outcome == Some(CsOutcome::Awaiting), format!("{}: the children's services check", p.short_address()), path);
+        }
+    }
+
+    if let Some(report) = schedule {
+        if report.runs_past_order() {
+            if let (Some(last), Some(order)) = (report.last_day, report.order_last_day) {
+                add("CURFEW_PAST_ORDER", sources::SCHEDULE, Section::Schedule.slug(), format!("The curfew would run until {}, after the order ends on {}. It should end within the order.", long_date(last), long_date(order)));
+            }
+        }
+        if report.limits.is_some_and(|l| l.mixed) {
+            add("STRICTER_LIMITS", sources::SCHEDULE, Section::Schedule.slug(), "The offences were convicted either side of 28 June 2022, so the stricter limits apply: at most 16 hours in any day, ending within 12 months.".into());
+        }
+        if !case.schedule.clashes.is_empty() {
+            let clashes: Vec<String> = case.schedule.clashes.iter().map(|c| c.label().to_lowercase()).collect();
+            add("SCHEDULE_CLASHES", sources::SCHEDULE, Section::Schedule.slug(), format!("The curfew hours may clash with {}. Consider changing the hours.", join_and(&clashes)));
+        }
+    }
+    advice
+}
+
+fn section_status(case: &Case, section: Section, blockers: &[Blocker], cs_required: bool, curfew: bool, outcome: &OutcomeState) -> SectionStatus {
+    let curfew_section = matches!(section, Section::Places | Section::Consent | Section::Schedule);
+    if curfew_section && !curfew {
+        return SectionStatus::NotNeeded;
+    }
+    let touched = match section {
+        Section::Hearing => true,
+        Section::ChildContact => ChildQuestion::ALL.iter().any(|q| *case.child_contact.answer(*q) != SourcedAnswer::default()),
+        Section::Police => !case.police.is_blank(),
+        Section::ChildrensServices => case.childrens_services.iter().any(|c| !c.enquiry.is_blank()),
+        Section::Places => case.places.iter().any(|p| !p.is_blank()),
+        Section::Consent => case.places.iter().any(|p| p.consent_subjects().iter().any(|w| p.consent(*w).is_some_and(|c| !c.is_blank()))),
+        Section::Schedule => case.schedule != Schedule::default(),
+        Section::Outcome => case.outcome.selected.is_some() || !case.outcome.rationale.trim().is_empty(),
+    };
+    match section {
+        Section::Outcome => {
+            return match outcome {
+                OutcomeState::SuitableNoLongerValid => SectionStatus::ActionNeeded,
+                OutcomeState::Recorded(_) => SectionStatus::Completed,
+                OutcomeState::NotRecorded if touched => SectionStatus::InProgress,
+                OutcomeState::NotRecorded => SectionStatus::NotStarted,
+            };
+        }
+        Section::ChildrensServices if !cs_required && !touched => return SectionStatus::NotNeeded,
+        Section::Consent | Section::Schedule if case.places.is_empty() => return SectionStatus::CannotStartYet,
+        Section::Consent if !touched => {
+            // Consent can only be taken once the household is known.
+            let household_known = case.places.iter().all(|p| !p.household_sources.is_empty() && p.residents.iter().all(|r| r.age().is_some()));
+            if !household_known {
+                return SectionStatus::CannotStartYet;
+            }
+        }
+        _ => {}
+    }
+    let mut here = blockers.iter().filter(|b| b.section == section).peekable();
+    if here.peek().is_none() {
+        return SectionStatus::Completed;
+    }
+    if here.any(|b| b.kind == BlockerKind::Problem) {
+        SectionStatus::ActionNeeded
+    } else if touched {
+        SectionStatus::InProgress
+    } else {
+        SectionStatus::NotStarted
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+pub fn join_and<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., last] => {
+            format!("{} and {}", rest.iter().map(|s| s.as_ref()).collect::<Vec<_>>().join(", "), last.as_ref())
+        }
+    }
+}
+
+fn offence_name(index: usize, offence: &Offence) -> String {
+    let d = offence.description.trim();
+    if d.is_empty() { format!("offence {}", index + 1) } else { format!("the offence of {}", d.to_lowercase()) }
+}
+
+fn normalise_name(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
