@@ -1,0 +1,205 @@
+//! Fictional cases for the rules tests. Every person here is invented.
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use presentence_checks::domain::case::*;
+use presentence_checks::domain::inputs::DateParts;
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+pub fn d(y: i32, m: u32, day: u32) -> DateParts {
+    DateParts::from_date(NaiveDate::from_ymd_opt(y, m, day).unwrap())
+}
+
+pub fn answered(answer: bool, sources: &[Source]) -> SourcedAnswer {
+    SourcedAnswer { answer: Some(answer), sources: sources.to_vec(), details: String::new() }
+}
+
+pub fn returned_police(outcome: PoliceOutcome) -> Enquiry<PoliceOutcome> {
+    Enquiry {
+        agency: "Northshire Police".into(),
+        requested: d(2026, 11, 16),
+        due: d(2026, 11, 20),
+        received: d(2026, 11, 19),
+        outcome: Some(outcome),
+        summary: "No call-outs recorded.".into(),
+        considered: true,
+        ..Enquiry::default()
+    }
+}
+
+pub fn returned_cs(outcome: CsOutcome) -> Enquiry<CsOutcome> {
+    Enquiry {
+        agency: "Northshire Council".into(),
+        requested: d(2026, 11, 16),
+        due: d(2026, 11, 20),
+        received: d(2026, 11, 18),
+        outcome: Some(outcome),
+        summary: String::new(),
+        considered: true,
+        ..Enquiry::default()
+    }
+}
+
+pub fn full_consent() -> Consent {
+    Consent {
+        contacted_directly: Some(true),
+        method: Some(ContactMethod::Phone),
+        contact_date: d(2026, 11, 17),
+        spoken_privately: Some(true),
+        told: vec![Told::Hours, Told::Equipment, Told::Offending, Told::CanWithdraw],
+        attitude: "Happy for him to stay; she works days.".into(),
+        fear_or_pressure: Some(false),
+        fear_details: String::new(),
+        decision: Some(ConsentDecision::Given),
+        decision_date: d(2026, 11, 17),
+        decision_time: "14:30".into(),
+    }
+}
+
+/// Case (a): a man who lives alone as the tenant, no children, police hold nothing. Every check
+/// is done, so "suitable" may be recorded.
+pub fn lives_alone() -> Case {
+    let mut case = Case::blank("alone", "2026-11-16T09:00:00");
+    case.person.name = "Alex Example".into();
+    case.person.date_of_birth = d(1990, 4, 12);
+    case.hearing.court = "Northshire Magistrates' Court".into();
+    case.hearing.date = d(2026, 11, 30);
+    case.hearing.report_type = Some(ReportType::FastDelivery);
+    case.hearing.curfew_considered = Some(true);
+    let o = &mut case.offences[0];
+    o.description = "Theft from a shop".into();
+    o.offence_date = d(2026, 9, 1);
+    o.conviction_date = d(2026, 11, 2);
+    o.da_related = Some(false);
+    case.rosh = Rosh {
+        children: Some(RoshLevel::Low),
+        public: Some(RoshLevel::Low),
+        known_adult: Some(RoshLevel::Low),
+        staff: Some(RoshLevel::Low),
+    };
+    case.orders_recorded = Some(false);
+    for q in ChildQuestion::ALL {
+        *case.child_contact.answer_mut(q) = answered(false, &[Source::OwnAccount, Source::Police]);
+    }
+    case.police = returned_police(PoliceOutcome::NoInformation);
+    let cs = case.add_cs_enquiry();
+    let cs = case.childrens_services.iter_mut().find(|c| c.id == cs).unwrap();
+    cs.children_covered = "Any child connected with Alex Example".into();
+    cs.enquiry = returned_cs(CsOutcome::NotKnown);
+
+    let place_id = case.add_place();
+    let place = case.place_mut(place_id).unwrap();
+    place.address_line_1 = "Flat 2, 10 Sample Street".into();
+    place.town = "Northtown".into();
+    place.postcode = "NT1 2AB".into();
+    place.tenure = Some(Tenure::SocialRented);
+    place.assessed_by = Some(AssessedBy::HomeVisit);
+    place.household_sources = vec![Source::OwnAccount, Source::OtherAgency];
+    place.occupier = Some(OccupierKind::ThePerson);
+    place.victim_lives_there = answered(false, &[Source::Police]);
+    place.police_callout = returned_police(PoliceOutcome::NoInformation);
+    place.cs_check = returned_cs(CsOutcome::NotKnown);
+    place.em_available = Some(true);
+    place.electricity_confirmed = Some(true);
+    place.equipment_agreed = Some(true);
+
+    case.schedule.start = d(2026, 11, 30);
+    case.schedule.length = "6".into();
+    case.schedule.length_unit = Some(LengthUnit::Months);
+    case.schedule.order_months = "12".into();
+    let w = case.add_window();
+    let w = case.schedule.windows.iter_mut().find(|x| x.id == w).unwrap();
+    w.from = "19:00".into();
+    w.to = "07:00".into();
+    w.days = vec![Day::Mon, Day::Tue, Day::Wed, Day::Thu, Day::Fri, Day::Sat, Day::Sun];
+    case
+}
+
+/// A partner's home where she lives with two children: every check done, consent given.
+/// Children's services know the family (closed), so only advice follows, no gatekeeping.
+pub fn partners_home_checked() -> Case {
+    let mut case = lives_alone();
+    case.id = "partner".into();
+    case.person.name = "Dan Sample".into();
+    case.child_contact.lives_with = answered(true, &[Source::OwnAccount, Source::Resident, Source::ChildrensServices]);
+    case.child_contact.responsible_for = answered(false, &[Source::Resident]);
+    case.child_contact.has_access = answered(true, &[Source::Resident]);
+    case.childrens_services[0].enquiry = returned_cs(CsOutcome::PreviouslyKnown);
+    case.childrens_services[0].enquiry.summary = "Family known in 2019; case closed.".into();
+    let place_id = case.places[0].id;
+    let partner = case.add_resident(place_id).unwrap();
+    let child1 = case.add_resident(place_id).unwrap();
+    let child2 = case.add_resident(place_id).unwrap();
+    let place = case.place_mut(place_id).unwrap();
+    place.tenure = Some(Tenure::PrivateRented);
+    place.household_sources = vec![Source::OwnAccount, Source::Resident];
+    place.occupier = Some(OccupierKind::Resident);
+    place.occupier_resident = Some(partner);
+    for r in &mut place.residents {
+        if r.id == partner {
+            r.name = "Sam Sample".into();
+            r.age = "34".into();
+            r.relationship = "Partner".into();
+            r.consent = full_consent();
+        } else if r.id == child1 {
+            r.name = "Kit Sample".into();
+            r.age = "9".into();
+            r.relationship = "Partner's child".into();
+        } else if r.id == child2 {
+            r.name = "Lou Sample".into();
+            r.age = "6".into();
+            r.relationship = "Partner's child".into();
+        }
+    }
+    case
+}
+
+/// Case (b), shaped like the review: arson; the partner's home where her two children live; his
+/// own account the only source; nothing requested yet.
+pub fn like_the_review() -> Case {
+    let mut case = Case::blank("review", "2026-11-23T09:00:00");
+    case.person.name = "Dean Example".into();
+    case.person.date_of_birth = d(1996, 2, 3);
+    case.hearing.court = "Northshire Crown Court".into();
+    case.hearing.date = d(2026, 11, 23);
+    case.hearing.report_type = Some(ReportType::FastDelivery);
+    case.hearing.curfew_considered = Some(true);
+    let o = &mut case.offences[0];
+    o.description = "Arson".into();
+    o.offence_date = d(2026, 6, 1);
+    o.conviction_date = d(2026, 11, 9);
+    o.da_related = Some(false);
+    case.rosh = Rosh {
+        children: Some(RoshLevel::Low),
+        public: Some(RoshLevel::Medium),
+        known_adult: Some(RoshLevel::Low),
+        staff: Some(RoshLevel::Low),
+    };
+    case.orders_recorded = Some(false);
+    case.child_contact.lives_with = answered(true, &[Source::OwnAccount]);
+    case.child_contact.responsible_for = answered(true, &[Source::OwnAccount]);
+    case.child_contact.has_access = answered(true, &[Source::OwnAccount]);
+    case.child_contact.negative_impact = answered(false, &[Source::OwnAccount]);
+    let place_id = case.add_place();
+    let partner = case.add_resident(place_id).unwrap();
+    let c1 = case.add_resident(place_id).unwrap();
+    let c2 = case.add_resident(place_id).unwrap();
+    let place = case.place_mut(place_id).unwrap();
+    place.address_line_1 = "4 Example Close".into();
+    place.town = "Northtown".into();
+    place.postcode = "NT4 5CD".into();
+    place.household_sources = vec![Source::OwnAccount];
+    place.occupier = Some(OccupierKind::Resident);
+    place.occupier_resident = Some(partner);
+    place.victim_lives_there = answered(false, &[Source::OwnAccount]);
+    for (id, name, age, rel) in [(partner, "Tess Example", "35", "Partner"), (c1, "Lee Example", "11", "Partner's child"), (c2, "Jo Example", "13", "Partner's child")] {
+        let r = place.residents.iter_mut().find(|r| r.id == id).unwrap();
+        r.name = name.into();
+        r.age = age.into();
+        r.relationship = rel.into();
+    }
+    case
+}
