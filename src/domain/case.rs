@@ -796,3 +796,13 @@ impl Case {
         format!("{hash:016x}")
     }
 }
+
+/// Items kept in lists inside a case, found by their id.
+pub trait HasId {
+    fn id(&self) -> u32;
+}
+
+macro_rules! has_id {
+    ($($t:ty),+) => { $(impl HasId for $t { fn id(&self) -> u32 { self.id } })+ };
+}
+has_id!(Offence, ProtectiveOrder, CsEnquiry, Place, Resident, VisitingChild, CurfewWindow);

@@ -1,0 +1,57 @@
+// Serves the built app from dist/ on one fixed local address. Unknown paths get index.html so
+// the app's own routes work on reload. Node's standard library only: nothing to install.
+//
+//   node scripts/static-server.mjs [dir] [port]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const root = resolve(process.argv[2] ?? 'dist');
+const port = Number(process.argv[3] ?? 8080);
+const host = '127.0.0.1';
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+};
+
+async function file(path) {
+  try {
+    const info = await stat(path);
+    return info.isFile() ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+export function start(dir = root, listenPort = port) {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, `http://${host}`);
+    const wanted = normalize(join(dir, decodeURIComponent(url.pathname)));
+    // Never serve outside dist/; any unknown path is an app route.
+    let path = wanted.startsWith(dir) ? await file(wanted) : null;
+    if (!path) path = join(dir, 'index.html');
+    const body = await readFile(path);
+    res.writeHead(200, {
+      'Content-Type': types[extname(path)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    });
+    res.end(body);
+  });
+  return new Promise((ok) => server.listen(listenPort, host, () => ok(server)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await start();
+  console.log(`Serving ${root} at http://${host}:${port}/ (Ctrl+C to stop)`);
+}

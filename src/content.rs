@@ -1,0 +1,170 @@
+//! Page wording in one place, page by page, for trainers and policy colleagues to review.
+//! Answer lists live with their types in `domain::case`; error messages in `domain::validate`;
+//! blocker and advice messages in `domain::rules`.
+
+pub const HONESTY: &str = "This tool supports, and does not replace, professional judgement and HMPPS policy.";
+pub const DATA_ON_DEVICE: &str = "Cases are stored only in this browser on this device. Nothing is sent anywhere.";
+
+pub mod list {
+    pub const TITLE: &str = "Cases";
+    pub const CREATE: &str = "Create a new case";
+    pub const EMPTY: &str = "There are no cases on this device yet.";
+}
+
+pub mod hearing {
+    pub const NEW_TITLE: &str = "Create a new case";
+    pub const TITLE: &str = "Hearing, risk and orders";
+    pub const PERSON: &str = "The person";
+    pub const NAME: &str = "Full name";
+    pub const DOB: &str = "Date of birth";
+    pub const DOB_HINT: &str = "For example, 27 3 1990";
+    pub const HEARING: &str = "The hearing";
+    pub const COURT: &str = "Court";
+    pub const HEARING_DATE: &str = "Hearing date";
+    pub const REPORT_TYPE: &str = "Type of report";
+    pub const CURFEW: &str = "Is an electronically monitored curfew being considered?";
+    pub const OFFENCES: &str = "Offences";
+    pub const OFFENCE: &str = "Offence";
+    pub const OFFENCE_HINT: &str = "For example, arson or theft from a shop";
+    pub const OFFENCE_DATE: &str = "Date of offence";
+    pub const CONVICTION_DATE: &str = "Date of conviction";
+    pub const CONVICTION_HINT: &str = "This decides the curfew limits. For example, 2 11 2026";
+    pub const DA_RELATED: &str = "Is this offence related to domestic abuse?";
+    pub const ADD_OFFENCE: &str = "Add another offence";
+    pub const ROSH: &str = "Risk of serious harm";
+    pub const ROSH_HINT: &str = "As currently assessed. Choose 'Not yet assessed' if it has not been done: a curfew cannot be found suitable until it is.";
+    pub const ROSH_CHILDREN: &str = "Risk to children";
+    pub const ROSH_PUBLIC: &str = "Risk to the public";
+    pub const ROSH_KNOWN_ADULT: &str = "Risk to a known adult";
+    pub const ROSH_STAFF: &str = "Risk to staff";
+    pub const ORDERS: &str = "Orders protecting others";
+    pub const ORDERS_QUESTION: &str = "Does any order protect someone from this person?";
+    pub const ORDERS_HINT: &str = "Restraining, non-molestation, occupation or domestic abuse protection orders, bail conditions or child arrangements orders";
+    pub const ORDER_KIND: &str = "Type of order";
+    pub const ORDER_PROTECTS: &str = "Name of the person it protects";
+    pub const ORDER_RELATIONSHIP: &str = "Their relationship to the person being sentenced";
+    pub const ORDER_PLACE: &str = "Does the person it protects live at or visit a proposed curfew address?";
+    pub const ORDER_SOURCE: &str = "Where did you learn of this order?";
+    pub const ADD_ORDER: &str = "Add an order";
+}
+
+pub mod child_contact {
+    pub const TITLE: &str = "Child contact";
+    pub const INTRO: &str = "Answer each question and say where the answer came from. An answer that rests only on the person's own account must be checked with someone else (recommendation 3).";
+    pub fn question(q: crate::domain::case::ChildQuestion, name: &str) -> String {
+        use crate::domain::case::ChildQuestion::*;
+        match q {
+            LivesWith => format!("Does {name} live with any child?"),
+            ResponsibleFor => format!("Does {name} have responsibility for any child?"),
+            HasAccess => format!("Does {name} have access to any child?"),
+            NegativeImpact => format!("Is {name} likely to have a negative impact on the wellbeing or safety of any child?"),
+        }
+    }
+    pub const HINT_VISITING: &str = "Include children who visit, and children of a partner.";
+    pub const SOURCES: &str = "Where did this answer come from?";
+    pub const SOURCES_HINT: &str = "Select all that apply";
+    pub const DETAILS: &str = "Details (optional)";
+}
+
+pub mod police {
+    pub const TITLE: &str = "Police domestic abuse enquiry";
+    pub const INTRO: &str = "Domestic abuse enquiries are needed for everyone sentenced (recommendation 1). Since April 2022 HMPPS requires police domestic abuse information in every case where an electronically monitored curfew is recommended.";
+    pub const AGENCY: &str = "Police force";
+}
+
+pub mod childrens_services {
+    pub const TITLE: &str = "Children's services enquiry";
+    pub const INTRO: &str = "Make one enquiry to each local authority where a relevant child lives, including children who visit. Local-authority safeguarding information is required in every case where a curfew is recommended.";
+    pub const AGENCY: &str = "Local authority";
+    pub const CHILDREN: &str = "Children the enquiry covers";
+    pub const CHILDREN_HINT: &str = "Names and ages, and whether they live with or visit the person";
+    pub const ADD: &str = "Add an enquiry to another local authority";
+    pub const ADD_FIRST: &str = "Add a children's services enquiry";
+}
+
+pub mod places {
+    pub const TITLE: &str = "Proposed curfew addresses";
+    pub const INTRO: &str = "Add each place the person would be curfewed to. Different days may have different places.";
+    pub const ADD: &str = "Add a proposed address";
+    pub const PLACE_TITLE: &str = "Proposed curfew address";
+    pub const ADDRESS: &str = "Address";
+    pub const LINE_1: &str = "Address line 1";
+    pub const LINE_2: &str = "Address line 2 (optional)";
+    pub const TOWN: &str = "Town or city";
+    pub const POSTCODE: &str = "Postcode";
+    pub const TENURE: &str = "Tenure";
+    pub const ASSESSED_BY: &str = "How was the address assessed?";
+    pub const HOUSEHOLD: &str = "Who lives there";
+    pub const HOUSEHOLD_HINT: &str = "Add every resident, adults and children. Leave the list empty if the person would live there alone.";
+    pub const RESIDENT_NAME: &str = "Full name";
+    pub const RESIDENT_AGE: &str = "Age";
+    pub const RESIDENT_RELATIONSHIP: &str = "Relationship to the person";
+    pub const ADD_RESIDENT: &str = "Add a resident";
+    pub const VISITORS: &str = "Children who visit";
+    pub const ADD_VISITOR: &str = "Add a child who visits";
+    pub const HOUSEHOLD_SOURCES: &str = "How do you know who lives there?";
+    pub const OCCUPIER: &str = "Who is the main occupier?";
+    pub const OCCUPIER_HINT: &str = "The tenant or owner who holds the home. Their agreement is needed for the monitoring equipment.";
+    pub const OCCUPIER_RESIDENT: &str = "Which resident?";
+    pub const OCCUPIER_NAME: &str = "Main occupier's name";
+    pub const OCCUPIER_ROLE: &str = "Their role";
+    pub const OCCUPIER_ROLE_HINT: &str = "For example, landlord or hostel manager";
+    pub const VICTIM: &str = "Does any victim or potential victim of the person live there?";
+    pub const VICTIM_HINT: &str = "Answer from police or domestic abuse information, not the person's own account.";
+    pub const VICTIM_SOURCES: &str = "Where did this answer come from?";
+    pub const CALLOUT: &str = "Police call-out check on the address";
+    pub const CS_CHECK: &str = "Children's services check on the address";
+    pub const MONITORING: &str = "Electronic monitoring";
+    pub const EM_AVAILABLE: &str = "Is electronic monitoring available at this address?";
+    pub const ELECTRICITY: &str = "Is a reliable electricity supply confirmed?";
+    pub const EQUIPMENT: &str = "Does the main occupier agree to the monitoring equipment being installed?";
+}
+
+pub mod consent {
+    pub const TITLE: &str = "Consent of adult residents";
+    pub const INTRO: &str = "Speak to each adult who lives at a proposed address, and to a main occupier who lives elsewhere, yourself: not through the person being sentenced. Their informed consent is needed before a curfew can be found suitable (recommendation 6).";
+    pub const CONTACTED: &str = "Did you contact them directly, not through the person being sentenced?";
+    pub const METHOD: &str = "How did you contact them?";
+    pub const CONTACT_DATE: &str = "Date of contact";
+    pub const PRIVATELY: &str = "Did you speak to them privately, without the person present?";
+    pub const TOLD: &str = "What did you tell them?";
+    pub const TOLD_HINT: &str = "Select all that apply. Their consent counts only once they have been told all four.";
+    pub const ATTITUDE: &str = "Their attitude to the curfew, in their own words";
+    pub const FEAR: &str = "Did they show any sign of fear or pressure?";
+    pub const FEAR_DETAILS: &str = "What did you notice?";
+    pub const DECISION: &str = "Their decision";
+    pub const DECISION_DATE: &str = "Date of their decision";
+    pub const DECISION_TIME: &str = "Time of their decision";
+    pub const DECISION_TIME_HINT: &str = "Use the 24-hour clock, for example 14:30";
+    pub const YOUNG_VIEWS: &str = "You may also record the views of 16 and 17 year olds who live there.";
+}
+
+pub mod schedule {
+    pub const TITLE: &str = "Curfew schedule";
+    pub const START: &str = "Start date";
+    pub const LENGTH: &str = "Length of the curfew";
+    pub const LENGTH_UNIT: &str = "Days, weeks or months";
+    pub const ORDER_MONTHS: &str = "Length of the order, in months (optional)";
+    pub const ORDER_MONTHS_HINT: &str = "The curfew should end within the order";
+    pub const WINDOWS: &str = "Curfew hours";
+    pub const WINDOWS_HINT: &str = "Add a period for each set of hours. A period may run past midnight, for example 19:00 to 07:00: it counts in full on the day it starts.";
+    pub const FROM: &str = "From";
+    pub const TO: &str = "To";
+    pub const TIME_HINT: &str = "24-hour clock, for example 19:00";
+    pub const DAYS: &str = "Days";
+    pub const PLACE: &str = "Address";
+    pub const ADD_WINDOW: &str = "Add curfew hours";
+    pub const CLASHES: &str = "Would these hours clash with any of these?";
+    pub const CLASHES_HINT: &str = "Advice only. Select all that apply";
+    pub const CLASH_DETAILS: &str = "Details (optional)";
+}
+
+pub mod outcome {
+    pub const TITLE: &str = "Outcome";
+    pub const DECISION: &str = "What is your finding on the curfew?";
+    pub const RATIONALE: &str = "Your rationale";
+    pub const RATIONALE_HINT: &str = "For 'not suitable', the reason. This goes into the report.";
+    pub const RECORD: &str = "Record outcome";
+    pub const BLOCKED_TITLE: &str = "A curfew cannot be found suitable yet";
+    pub const CLEAR: &str = "Every required check is complete. A curfew can be found suitable.";
+}

@@ -1,0 +1,76 @@
+//! The stored form of a case, kept apart from the browser so it is tested natively.
+//!
+//! Every record carries `schema_version`. A record from a newer app, or one that cannot be read,
+//! is reported, never dropped: the caller keeps the raw text.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::Case;
+
+/// The version written by this release.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct StoredRef<'a> {
+    schema_version: u32,
+    case: &'a Case,
+}
+
+#[derive(Deserialize)]
+struct Envelope {
+    schema_version: u32,
+    case: serde_json::Value,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Not JSON, or not a stored case.
+    Unreadable(String),
+    /// Written by a newer release of the app.
+    NewerVersion(u32),
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DecodeError::Unreadable(why) => write!(f, "it could not be read ({why})"),
+            DecodeError::NewerVersion(v) => {
+                write!(f, "it was saved by a newer version of this app (format {v}); this version reads up to format {SCHEMA_VERSION}")
+            }
+        }
+    }
+}
+
+pub fn encode(case: &Case) -> String {
+    serde_json::to_string(&StoredRef { schema_version: SCHEMA_VERSION, case }).expect("a case always serialises")
+}
+
+pub fn decode(text: &str) -> Result<Case, DecodeError> {
+    let envelope: Envelope = serde_json::from_str(text).map_err(|e| DecodeError::Unreadable(e.to_string()))?;
+    if envelope.schema_version > SCHEMA_VERSION {
+        return Err(DecodeError::NewerVersion(envelope.schema_version));
+    }
+    // Version 1 is the first stored form; later versions add their migrations here, oldest first.
+    serde_json::from_value(envelope.case).map_err(|e| DecodeError::Unreadable(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_case_round_trips() {
+        let mut case = Case::blank("c1", "2026-11-23T10:00:00");
+        case.person.name = "Alex <b>Example</b> \u{202e}".into();
+        case.add_place();
+        assert_eq!(decode(&encode(&case)), Ok(case));
+    }
+
+    #[test]
+    fn bad_records_are_reported() {
+        assert!(matches!(decode("{\"schema_version\":1,\"case\":"), Err(DecodeError::Unreadable(_))));
+        assert!(matches!(decode("null"), Err(DecodeError::Unreadable(_))));
+        assert!(matches!(decode("{\"schema_version\":1,\"case\":{\"revision\":\"x\"}}"), Err(DecodeError::Unreadable(_))));
+        assert_eq!(decode("{\"schema_version\":9,\"case\":{}}"), Err(DecodeError::NewerVersion(9)));
+    }
+}

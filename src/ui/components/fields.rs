@@ -1,0 +1,537 @@
+//! GOV.UK Design System form fields, each bound to a value signal and a change callback.
+//! Every field shows its own error, taken from the page's one list of errors.
+
+use leptos::prelude::*;
+
+use crate::domain::choice::Choice;
+use crate::domain::inputs::DateParts;
+use crate::domain::validate::FieldError;
+
+/// The page's validation errors, in field order.
+pub type PageErrors = RwSignal<Vec<FieldError>>;
+
+/// The first error for a field (or, for a date, any of its three boxes).
+pub fn error_for(errors: PageErrors, field: impl Into<String>) -> Signal<Option<String>> {
+    let field = field.into();
+    Signal::derive(move || {
+        errors.with(|list| {
+            list.iter()
+                .find(|e| e.field == field || e.field.strip_prefix(field.as_str()).is_some_and(|rest| matches!(rest, "-day" | "-month" | "-year")))
+                .map(|e| e.message.clone())
+        })
+    })
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opt {
+    pub key: String,
+    pub label: String,
+    pub hint: Option<String>,
+}
+
+pub fn opts<T: Choice>() -> Vec<Opt> {
+    T::all()
+        .iter()
+        .map(|c| Opt { key: c.key().into(), label: c.label().into(), hint: c.hint().map(Into::into) })
+        .collect()
+}
+
+pub fn yes_no() -> Vec<Opt> {
+    vec![
+        Opt { key: "yes".into(), label: "Yes".into(), hint: None },
+        Opt { key: "no".into(), label: "No".into(), hint: None },
+    ]
+}
+
+fn described_by(hint: bool, id: &str, error: bool) -> Option<String> {
+    let mut ids = Vec::new();
+    if hint {
+        ids.push(format!("{id}-hint"));
+    }
+    if error {
+        ids.push(format!("{id}-error"));
+    }
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+#[component]
+fn ErrorMessage(id: String, error: Signal<Option<String>>) -> impl IntoView {
+    move || {
+        error.get().map(|message| {
+            view! {
+                <p id=format!("{id}-error") class="govuk-error-message">
+                    <span class="govuk-visually-hidden">"Error: "</span>
+                    {message}
+                </p>
+            }
+        })
+    }
+}
+
+fn group_class(error: Signal<Option<String>>) -> impl Fn() -> &'static str {
+    move || if error.with(Option::is_some) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }
+}
+
+#[component]
+pub fn TextInput(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: Option<String>,
+    value: Signal<String>,
+    set: Callback<String>,
+    errors: PageErrors,
+    /// A GOV.UK width class such as `govuk-input--width-10`; full width when absent.
+    #[prop(optional)]
+    width: &'static str,
+    #[prop(optional)] autocomplete: &'static str,
+    #[prop(optional)] numeric: bool,
+) -> impl IntoView {
+    let error = error_for(errors, id.clone());
+    let hint = hint.filter(|h| !h.is_empty());
+    let has_hint = hint.is_some();
+    let describe = {
+        let id = id.clone();
+        move || described_by(has_hint, &id, error.with(Option::is_some))
+    };
+    let class = move || {
+        let err = if error.with(Option::is_some) { " govuk-input--error" } else { "" };
+        format!("govuk-input {width}{err}")
+    };
+    view! {
+        <div class=group_class(error)>
+            <label class="govuk-label govuk-label--s" for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <div id=format!("{id}-hint") class="govuk-hint">{h}</div> })}
+            <ErrorMessage id=id.clone() error=error/>
+            <input
+                class=class
+                id=id.clone()
+                name=id.clone()
+                type="text"
+                spellcheck="false"
+                autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
+                inputmode=numeric.then_some("numeric")
+                aria-describedby=describe
+                prop:value=value
+                on:input:target=move |ev| set.run(ev.target().value())
+            />
+        </div>
+    }
+}
+
+#[component]
+pub fn TextArea(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: Option<String>,
+    value: Signal<String>,
+    set: Callback<String>,
+    errors: PageErrors,
+    #[prop(default = 4)] rows: u32,
+) -> impl IntoView {
+    let error = error_for(errors, id.clone());
+    let hint = hint.filter(|h| !h.is_empty());
+    let has_hint = hint.is_some();
+    let describe = {
+        let id = id.clone();
+        move || described_by(has_hint, &id, error.with(Option::is_some))
+    };
+    let class = move || if error.with(Option::is_some) { "govuk-textarea govuk-textarea--error" } else { "govuk-textarea" };
+    view! {
+        <div class=group_class(error)>
+            <label class="govuk-label govuk-label--s" for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <div id=format!("{id}-hint") class="govuk-hint">{h}</div> })}
+            <ErrorMessage id=id.clone() error=error/>
+            <textarea
+                class=class
+                id=id.clone()
+                name=id.clone()
+                rows=rows
+                aria-describedby=describe
+                prop:value=value
+                on:input:target=move |ev| set.run(ev.target().value())
+            ></textarea>
+        </div>
+    }
+}
+
+#[component]
+pub fn DateInput(
+    #[prop(into)] id: String,
+    #[prop(into)] legend: String,
+    #[prop(optional, into)] hint: Option<String>,
+    value: Signal<DateParts>,
+    set: Callback<DateParts>,
+    errors: PageErrors,
+) -> impl IntoView {
+    let error = error_for(errors, id.clone());
+    let hint = hint.unwrap_or_else(|| "For example, 27 3 2026".into());
+    let describe = {
+        let id = id.clone();
+        move || described_by(true, &id, error.with(Option::is_some))
+    };
+    let base = id.clone();
+    let part = move |which: &'static str| {
+        let field_id = format!("{base}-{which}");
+        let (label, width) = match which {
+            "day" => ("Day", "govuk-input--width-2"),
+            "month" => ("Month", "govuk-input--width-2"),
+            _ => ("Year", "govuk-input--width-4"),
+        };
+        let class = move || {
+            let err = if error.with(Option::is_some) { " govuk-input--error" } else { "" };
+            format!("govuk-input govuk-date-input__input {width}{err}")
+        };
+        let current = move || {
+            value.with(|d| match which {
+                "day" => d.day.clone(),
+                "month" => d.month.clone(),
+                _ => d.year.clone(),
+            })
+        };
+        view! {
+            <div class="govuk-date-input__item">
+                <div class="govuk-form-group">
+                    <label class="govuk-label govuk-date-input__label" for=field_id.clone()>{label}</label>
+                    <input
+                        class=class
+                        id=field_id.clone()
+                        name=field_id
+                        type="text"
+                        inputmode="numeric"
+                        prop:value=current
+                        on:input:target=move |ev| {
+                            let mut d = value.get_untracked();
+                            let typed = ev.target().value();
+                            match which {
+                                "day" => d.day = typed,
+                                "month" => d.month = typed,
+                                _ => d.year = typed,
+                            }
+                            set.run(d);
+                        }
+                    />
+                </div>
+            </div>
+        }
+    };
+    view! {
+        <div class=group_class(error)>
+            <fieldset class="govuk-fieldset" role="group" aria-describedby=describe>
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+                <div id=format!("{id}-hint") class="govuk-hint">{hint}</div>
+                <ErrorMessage id=id.clone() error=error/>
+                <div class="govuk-date-input" id=id.clone()>
+                    {part("day")}
+                    {part("month")}
+                    {part("year")}
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// Radios. The first input's id is `id`, so the error summary can link to the group. Options
+/// listed in `reveal` show their extra questions beneath them when chosen (conditional reveal).
+#[component]
+pub fn Radios(
+    #[prop(into)] id: String,
+    #[prop(into)] legend: String,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(into)] options: Signal<Vec<Opt>>,
+    value: Signal<String>,
+    set: Callback<String>,
+    errors: PageErrors,
+    #[prop(optional)] inline: bool,
+    /// Legend size: "s" (default), "m" or "l".
+    #[prop(optional)]
+    size: &'static str,
+    #[prop(optional)] reveal: Vec<(&'static str, ViewFn)>,
+) -> impl IntoView {
+    let error = error_for(errors, id.clone());
+    let hint = hint.filter(|h| !h.is_empty());
+    let has_hint = hint.is_some();
+    let describe = {
+        let id = id.clone();
+        move || described_by(has_hint, &id, error.with(Option::is_some))
+    };
+    let size = if size.is_empty() { "s" } else { size };
+    let radios_class = if inline { "govuk-radios govuk-radios--inline" } else { "govuk-radios govuk-radios--small" };
+    let reveal = StoredValue::new(reveal);
+    let group = id.clone();
+    let items = move || {
+        let group = group.clone();
+        options
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, opt)| {
+                let input_id = if i == 0 { group.clone() } else { format!("{group}-{}", opt.key) };
+                let key = opt.key.clone();
+                let checked = {
+                    let key = key.clone();
+                    move || value.with(|v| *v == key)
+                };
+                let conditional = reveal.with_value(|r| r.iter().find(|(k, _)| *k == key).map(|(_, f)| f.clone()));
+                let conditional_id = format!("conditional-{input_id}");
+                let item_hint_id = format!("{input_id}-item-hint");
+                let hint_view = opt.hint.clone().map(|h| view! { <div id=item_hint_id.clone() class="govuk-hint govuk-radios__hint">{h}</div> });
+                let reveal_view = conditional.map(|f| {
+                    let checked = checked.clone();
+                    view! {
+                        <div
+                            class=move || if checked() { "govuk-radios__conditional" } else { "govuk-radios__conditional govuk-radios__conditional--hidden" }
+                            id=conditional_id.clone()
+                        >
+                            {f.run()}
+                        </div>
+                    }
+                });
+                let has_reveal = reveal_view.is_some();
+                let on_pick = {
+                    let key = key.clone();
+                    move |_| set.run(key.clone())
+                };
+                view! {
+                    <div class="govuk-radios__item">
+                        <input
+                            class="govuk-radios__input"
+                            id=input_id.clone()
+                            name=group.clone()
+                            type="radio"
+                            value=key.clone()
+                            aria-controls=has_reveal.then(|| conditional_id.clone())
+                            aria-expanded=has_reveal.then(|| { let c = checked.clone(); move || c().to_string() })
+                            aria-describedby=opt.hint.is_some().then(|| item_hint_id.clone())
+                            prop:checked=checked
+                            on:change=on_pick
+                        />
+                        <label class="govuk-label govuk-radios__label" for=input_id>{opt.label.clone()}</label>
+                        {hint_view}
+                    </div>
+                    {reveal_view}
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class=group_class(error)>
+            <fieldset class="govuk-fieldset" aria-describedby=describe>
+                <legend class=format!("govuk-fieldset__legend govuk-fieldset__legend--{size}")>{legend}</legend>
+                {hint.map(|h| view! { <div id=format!("{id}-hint") class="govuk-hint">{h}</div> })}
+                <ErrorMessage id=id.clone() error=error/>
+                <div class=radios_class>{items}</div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// Checkboxes; the first input's id is `id`.
+#[component]
+pub fn Checkboxes(
+    #[prop(into)] id: String,
+    #[prop(into)] legend: String,
+    #[prop(optional, into)] hint: Option<String>,
+    options: Vec<Opt>,
+    value: Signal<Vec<String>>,
+    set: Callback<Vec<String>>,
+    errors: PageErrors,
+    #[prop(optional)] size: &'static str,
+) -> impl IntoView {
+    let error = error_for(errors, id.clone());
+    let hint = hint.filter(|h| !h.is_empty());
+    let has_hint = hint.is_some();
+    let describe = {
+        let id = id.clone();
+        move || described_by(has_hint, &id, error.with(Option::is_some))
+    };
+    let size = if size.is_empty() { "s" } else { size };
+    let items = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, opt)| {
+            let input_id = if i == 0 { id.clone() } else { format!("{id}-{}", opt.key) };
+            let key = opt.key.clone();
+            let checked = {
+                let key = key.clone();
+                move || value.with(|v| v.contains(&key))
+            };
+            let toggle = {
+                let key = key.clone();
+                move |ev: leptos::ev::Event| {
+                    let on = event_target_checked(&ev);
+                    let mut v = value.get_untracked();
+                    v.retain(|k| *k != key);
+                    if on {
+                        v.push(key.clone());
+                    }
+                    set.run(v);
+                }
+            };
+            let item_hint_id = format!("{input_id}-item-hint");
+            view! {
+                <div class="govuk-checkboxes__item">
+                    <input
+                        class="govuk-checkboxes__input"
+                        id=input_id.clone()
+                        name=id.clone()
+                        type="checkbox"
+                        value=key
+                        aria-describedby=opt.hint.is_some().then(|| item_hint_id.clone())
+                        prop:checked=checked
+                        on:change=toggle
+                    />
+                    <label class="govuk-label govuk-checkboxes__label" for=input_id>{opt.label}</label>
+                    {opt.hint.map(|h| view! { <div id=item_hint_id class="govuk-hint govuk-checkboxes__hint">{h}</div> })}
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class=group_class(error)>
+            <fieldset class="govuk-fieldset" aria-describedby=describe>
+                <legend class=format!("govuk-fieldset__legend govuk-fieldset__legend--{size}")>{legend}</legend>
+                {hint.map(|h| view! { <div id=format!("{id}-hint") class="govuk-hint">{h}</div> })}
+                <ErrorMessage id=id.clone() error=error/>
+                <div class="govuk-checkboxes govuk-checkboxes--small">{items}</div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// A single checkbox for a yes/no confirmation such as "I have considered this reply".
+#[component]
+pub fn Confirm(#[prop(into)] id: String, #[prop(into)] label: String, value: Signal<bool>, set: Callback<bool>) -> impl IntoView {
+    view! {
+        <div class="govuk-form-group">
+            <div class="govuk-checkboxes govuk-checkboxes--small">
+                <div class="govuk-checkboxes__item">
+                    <input
+                        class="govuk-checkboxes__input"
+                        id=id.clone()
+                        name=id.clone()
+                        type="checkbox"
+                        prop:checked=value
+                        on:change=move |ev| set.run(event_target_checked(&ev))
+                    />
+                    <label class="govuk-label govuk-checkboxes__label" for=id>{label}</label>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// Narrows a record's signal and setter to one of its parts, for editors of sub-records such as
+/// an enquiry or a resident.
+pub fn lens<R, T>(
+    value: Signal<R>,
+    set: Callback<R>,
+    get: impl Fn(&R) -> T + Send + Sync + 'static,
+    put: impl Fn(&mut R, T) + Send + Sync + 'static,
+) -> (Signal<T>, Callback<T>)
+where
+    R: Clone + Send + Sync + 'static,
+    T: Clone + Send + Sync + 'static,
+{
+    let part = Signal::derive(move || value.with(|r| get(r)));
+    let change = Callback::new(move |v: T| {
+        let mut r = value.get_untracked();
+        put(&mut r, v);
+        set.run(r);
+    });
+    (part, change)
+}
+
+/// `lens` for an answer from a fixed list, as radios see it.
+pub fn choice_lens<R, C: Choice>(
+    value: Signal<R>,
+    set: Callback<R>,
+    get: impl Fn(&R) -> Option<C> + Send + Sync + 'static,
+    put: impl Fn(&mut R, Option<C>) + Send + Sync + 'static,
+) -> (Signal<String>, Callback<String>)
+where
+    R: Clone + Send + Sync + 'static,
+{
+    lens(value, set, move |r| get(r).map(|c| c.key().to_string()).unwrap_or_default(), move |r, k: String| put(r, C::from_key(&k)))
+}
+
+/// `lens` for a yes/no answer.
+pub fn yes_no_lens<R>(
+    value: Signal<R>,
+    set: Callback<R>,
+    get: impl Fn(&R) -> Option<bool> + Send + Sync + 'static,
+    put: impl Fn(&mut R, Option<bool>) + Send + Sync + 'static,
+) -> (Signal<String>, Callback<String>)
+where
+    R: Clone + Send + Sync + 'static,
+{
+    lens(
+        value,
+        set,
+        move |r| match get(r) {
+            Some(true) => "yes".to_string(),
+            Some(false) => "no".to_string(),
+            None => String::new(),
+        },
+        move |r, k: String| put(r, crate::ui::state::yes_no_from_key(&k)),
+    )
+}
+
+/// `lens` for several answers from a fixed list, as checkboxes see them.
+pub fn choices_lens<R, C: Choice>(
+    value: Signal<R>,
+    set: Callback<R>,
+    get: impl Fn(&R) -> Vec<C> + Send + Sync + 'static,
+    put: impl Fn(&mut R, Vec<C>) + Send + Sync + 'static,
+) -> (Signal<Vec<String>>, Callback<Vec<String>>)
+where
+    R: Clone + Send + Sync + 'static,
+{
+    lens(
+        value,
+        set,
+        move |r| get(r).into_iter().map(|c| c.key().to_string()).collect(),
+        move |r, keys: Vec<String>| put(r, C::all().iter().copied().filter(|c| keys.iter().any(|k| k == c.key())).collect()),
+    )
+}
+
+/// `lens` to one item of a list inside a record, found by id.
+pub fn item_lens<R, T>(
+    value: Signal<R>,
+    set: Callback<R>,
+    list: fn(&R) -> &Vec<T>,
+    list_mut: fn(&mut R) -> &mut Vec<T>,
+    id: u32,
+) -> (Signal<T>, Callback<T>)
+where
+    R: Clone + Send + Sync + 'static,
+    T: crate::domain::case::HasId + Clone + Default + Send + Sync + 'static,
+{
+    lens(
+        value,
+        set,
+        move |r| list(r).iter().find(|t| t.id() == id).cloned().unwrap_or_default(),
+        move |r, v| {
+            if let Some(t) = list_mut(r).iter_mut().find(|t| t.id() == id) {
+                *t = v;
+            }
+        },
+    )
+}
+
+/// The ids of a list's items, for `<For>`.
+pub fn ids<R, T>(value: Signal<R>, list: fn(&R) -> &Vec<T>) -> impl Fn() -> Vec<u32> + Clone + Send + Sync + 'static
+where
+    R: Send + Sync + 'static,
+    T: crate::domain::case::HasId + 'static,
+{
+    move || value.with(|r| list(r).iter().map(|t| t.id()).collect())
+}
+
+/// The 1-based position of an item in its list, for headings such as "Offence 2".
+pub fn position<R, T>(value: Signal<R>, list: fn(&R) -> &Vec<T>, id: u32) -> impl Fn() -> usize + Clone + Send + Sync + 'static
+where
+    R: Send + Sync + 'static,
+    T: crate::domain::case::HasId + 'static,
+{
+    move || value.with(|r| list(r).iter().position(|t| t.id() == id).map(|i| i + 1).unwrap_or(0))
+}

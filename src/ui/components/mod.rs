@@ -1,0 +1,5 @@
+//! Shared widgets.
+pub mod enquiry;
+pub mod fields;
+pub mod page;
+pub mod sourced;

@@ -1,0 +1,180 @@
+//! Pieces every page uses: its heading and title, the error summary, back links and status tags.
+
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::rules::SectionStatus;
+use crate::ui::components::fields::PageErrors;
+
+pub const SERVICE_NAME: &str = "Pre-sentence safeguarding checks";
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// Moves keyboard focus to an element by id and brings it into view.
+pub fn focus_id(id: &str) {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            el.scroll_into_view();
+            let _ = el.focus();
+        }
+    }
+}
+
+/// The page's `<h1>` with an optional caption. It sets the document title (prefixed "Error:"
+/// while the page shows errors) and, as a new page opens, takes focus so screen reader users hear
+/// where they are.
+#[component]
+pub fn PageHeading(
+    #[prop(into)] title: Signal<String>,
+    #[prop(optional, into)] caption: Option<Signal<String>>,
+    #[prop(optional)] errors: Option<PageErrors>,
+) -> impl IntoView {
+    let heading = NodeRef::<html::H1>::new();
+    Effect::new(move |_| {
+        let error = errors.is_some_and(|e| e.with(|l| !l.is_empty()));
+        let prefix = if error { "Error: " } else { "" };
+        if let Some(doc) = document() {
+            doc.set_title(&format!("{prefix}{} – {SERVICE_NAME}", title.get()));
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    view! {
+        {caption.map(|c| view! { <span class="govuk-caption-l">{c}</span> })}
+        <h1 class="govuk-heading-l" tabindex="-1" node_ref=heading>{title}</h1>
+    }
+}
+
+/// "There is a problem": links to each field in order and takes focus whenever the page is
+/// submitted with errors.
+#[component]
+pub fn ErrorSummary(errors: PageErrors) -> impl IntoView {
+    let summary = NodeRef::<html::Div>::new();
+    Effect::new(move |_| {
+        if errors.with(|e| !e.is_empty()) {
+            if let Some(el) = summary.get() {
+                el.scroll_into_view();
+                let _ = el.focus();
+            }
+        }
+    });
+    move || {
+        let list = errors.get();
+        (!list.is_empty()).then(|| {
+            let items = list
+                .into_iter()
+                .map(|e| {
+                    let field = e.field.clone();
+                    view! {
+                        <li>
+                            <a
+                                href=format!("#{}", e.field)
+                                on:click=move |ev| {
+                                    ev.prevent_default();
+                                    focus_id(&field);
+                                }
+                            >
+                                {e.message}
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="govuk-error-summary" tabindex="-1" node_ref=summary>
+                    <div role="alert">
+                        <h2 class="govuk-error-summary__title">"There is a problem"</h2>
+                        <div class="govuk-error-summary__body">
+                            <ul class="govuk-list govuk-error-summary__list">{items}</ul>
+                        </div>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+pub fn BackLink(#[prop(into)] href: Signal<String>, #[prop(optional, into)] text: Option<String>) -> impl IntoView {
+    view! { <a href=href class="govuk-back-link">{text.unwrap_or_else(|| "Back".into())}</a> }
+}
+
+pub fn status_tag_class(status: SectionStatus) -> &'static str {
+    match status {
+        SectionStatus::Completed => "govuk-tag govuk-tag--green",
+        SectionStatus::InProgress => "govuk-tag govuk-tag--light-blue",
+        SectionStatus::NotStarted => "govuk-tag govuk-tag--blue",
+        SectionStatus::ActionNeeded => "govuk-tag govuk-tag--red",
+        SectionStatus::CannotStartYet | SectionStatus::NotNeeded => "govuk-tag govuk-tag--grey",
+    }
+}
+
+/// The warning text pattern: "!" icon and bold text.
+#[component]
+pub fn Warning(children: Children) -> impl IntoView {
+    view! {
+        <div class="govuk-warning-text">
+            <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+            <strong class="govuk-warning-text__text">
+                <span class="govuk-visually-hidden">"Warning"</span>
+                {children()}
+            </strong>
+        </div>
+    }
+}
+
+/// A navigation callback, taken while the page is built (the router's context is not reachable
+/// from inside an event handler).
+pub fn navigator() -> Callback<String> {
+    let navigate = leptos_router::hooks::use_navigate();
+    Callback::new(move |path: String| navigate(&path, Default::default()))
+}
+
+/// The frame of a section page: back link, error summary, heading with the person's name, and a
+/// form whose submit button validates the page and, when it passes, goes on to `next`.
+#[component]
+pub fn SectionForm(
+    handle: crate::ui::state::CaseHandle,
+    #[prop(into)] title: String,
+    errors: PageErrors,
+    /// Validates the page; an empty list lets the officer go on.
+    validate: Box<dyn Fn() -> Vec<crate::domain::validate::FieldError> + Send + Sync>,
+    #[prop(optional, into)] intro: Option<String>,
+    /// Where to go after a valid submit, below `/cases/:id/`; the task list when empty.
+    #[prop(optional)]
+    next: String,
+    /// Where the back link goes, below `/cases/:id/`; the task list when empty.
+    #[prop(optional)]
+    back: String,
+    #[prop(optional, into)] button: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let go = navigator();
+    let back_text = if back.is_empty() { "Back to task list" } else { "Back" };
+    let back_href = Signal::derive(move || handle.href(&back));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let found = validate();
+        let ok = found.is_empty();
+        errors.set(found);
+        if ok {
+            go.run(handle.href(&next));
+        }
+    };
+    view! {
+        <BackLink href=back_href text=back_text.to_string()/>
+        <ErrorSummary errors=errors/>
+        <PageHeading title=title caption=Signal::derive(move || handle.with(|c| c.display_name())) errors=errors/>
+        {intro.map(|i| view! { <p class="govuk-body">{i}</p> })}
+        <form novalidate on:submit=submit>
+            {children()}
+            <button type="submit" class="govuk-button">{button.unwrap_or_else(|| "Save and continue".into())}</button>
+        </form>
+    }
+}

@@ -1,0 +1,5 @@
+//! The Leptos user interface. It only displays what the rules decide.
+pub mod app;
+pub mod components;
+pub mod pages;
+pub mod state;

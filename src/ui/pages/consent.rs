@@ -1,0 +1,3 @@
+use leptos::prelude::*;
+#[component] pub fn ConsentListPage() -> impl IntoView { view!{ <p>"todo"</p> } }
+#[component] pub fn ConsentPage() -> impl IntoView { view!{ <p>"todo"</p> } }

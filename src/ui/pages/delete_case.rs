@@ -1,0 +1,30 @@
+//! Delete a case after confirming.
+
+use leptos::prelude::*;
+
+use crate::ui::components::page::{BackLink, PageHeading, Warning, navigator};
+use crate::ui::pages::{CaseMissing, case_from_route};
+
+#[component]
+pub fn DeleteCasePage() -> impl IntoView {
+    let handle = case_from_route();
+    if handle.missing() {
+        return view! { <CaseMissing/> }.into_any();
+    }
+    let name = handle.with(|c| c.display_name());
+    let go = navigator();
+    let delete = move |_| {
+        handle.store.delete(&handle.id.get_untracked());
+        go.run("/".into());
+    };
+    view! {
+        <BackLink href=Signal::derive(move || handle.href("")) text="Back to task list".to_string()/>
+        <PageHeading title=format!("Are you sure you want to delete the case for {name}?")/>
+        <Warning>"This deletes the case and everything recorded in it from this device. It cannot be undone."</Warning>
+        <div class="govuk-button-group">
+            <button type="button" class="govuk-button govuk-button--warning" on:click=delete>"Yes, delete this case"</button>
+            <a class="govuk-link" href=handle.href("")>"No, keep it"</a>
+        </div>
+    }
+    .into_any()
+}

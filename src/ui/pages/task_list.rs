@@ -1,0 +1,106 @@
+//! The case at a glance: one row per section, each with the status the rules give it.
+
+use leptos::prelude::*;
+
+use crate::domain::choice::Choice;
+use crate::domain::inputs::long_date;
+use crate::domain::rules::{Section, SectionStatus};
+use crate::ui::components::page::{BackLink, PageHeading, status_tag_class};
+use crate::ui::pages::{CaseMissing, case_from_route};
+
+#[component]
+pub fn TaskListPage() -> impl IntoView {
+    let handle = case_from_route();
+    let name = Signal::derive(move || handle.with(|c| c.display_name()));
+    let hearing = move || {
+        handle.with(|c| {
+            let date = c.hearing.date.date().map(long_date).unwrap_or_else(|| "date not recorded".into());
+            let report = c.hearing.report_type.map(|r| r.label()).unwrap_or("Report type not recorded");
+            let curfew = match c.hearing.curfew_considered {
+                Some(true) => "Curfew being considered",
+                Some(false) => "No curfew being considered",
+                None => "Not recorded whether a curfew is being considered",
+            };
+            format!("Hearing on {date} at {}. {report}. {curfew}.", c.hearing.court.trim())
+        })
+    };
+    let outstanding = move || {
+        handle.assessment.with(|a| {
+            let n = a.as_ref().map(|a| a.outstanding()).unwrap_or(0);
+            match n {
+                0 => "All required checks are complete.".to_string(),
+                1 => "1 check is still outstanding.".to_string(),
+                n => format!("{n} checks are still outstanding."),
+            }
+        })
+    };
+    let gatekeeping = move || {
+        handle.assessment.with(|a| {
+            let g = a.as_ref()?.gatekeeping.clone();
+            g.required.then(|| {
+                let heading = if g.endorsed {
+                    "Gatekeeping: endorsed by a senior probation officer"
+                } else if g.revoked {
+                    "Gatekeeping: the endorsement was revoked because the case changed"
+                } else {
+                    "Gatekeeping by a senior probation officer is required"
+                };
+                view! {
+                    <div class="govuk-notification-banner" role="region" aria-labelledby="gatekeeping-title">
+                        <div class="govuk-notification-banner__header">
+                            <h2 class="govuk-notification-banner__title" id="gatekeeping-title">"Important"</h2>
+                        </div>
+                        <div class="govuk-notification-banner__content">
+                            <p class="govuk-notification-banner__heading">{heading}</p>
+                            <p class="govuk-body">"Reasons:"</p>
+                            <ul class="govuk-list govuk-list--bullet">
+                                {g.reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
+                            </ul>
+                        </div>
+                    </div>
+                }
+            })
+        })
+    };
+    let rows = move || {
+        Section::ALL
+            .iter()
+            .map(|section| {
+                let section = *section;
+                let status = move || handle.assessment.with(|a| a.as_ref().map(|a| a.status(section)).unwrap_or(SectionStatus::NotStarted));
+                let status_id = format!("{}-status", section.slug());
+                let linked = move || !matches!(status(), SectionStatus::CannotStartYet);
+                let href = move || handle.href(section.slug());
+                let sid = status_id.clone();
+                view! {
+                    <li class="govuk-task-list__item govuk-task-list__item--with-link">
+                        <div class="govuk-task-list__name-and-hint">
+                            <Show when=linked fallback=move || view! { <div>{section.title()}</div> }>
+                                <a class="govuk-link govuk-task-list__link" href=href aria-describedby=sid.clone()>{section.title()}</a>
+                            </Show>
+                        </div>
+                        <div class="govuk-task-list__status" id=status_id.clone()>
+                            <strong class=move || status_tag_class(status())>{move || status().label()}</strong>
+                        </div>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <Show when=move || handle.case.with(Option::is_some) fallback=CaseMissing>
+            <BackLink href="/".to_string() text="Back to cases".to_string()/>
+            <PageHeading title=name caption=Signal::stored("Pre-sentence checks".to_string())/>
+            <p class="govuk-body">{hearing}</p>
+            {gatekeeping}
+            <p class="govuk-body govuk-!-font-weight-bold" id="outstanding">{outstanding}</p>
+            <ul class="govuk-task-list">{rows}</ul>
+            <p class="govuk-body">
+                <a class="govuk-link" href=move || handle.href("check")>"Check your answers: the whole case on one page"</a>
+            </p>
+            <p class="govuk-body">
+                <a class="govuk-link app-link--warning" href=move || handle.href("delete")>"Delete this case"</a>
+            </p>
+        </Show>
+    }
+}
