@@ -16,10 +16,15 @@ struct StoredRef<'a> {
     case: &'a Case,
 }
 
+/// Read first, to learn the version before reading the case itself.
 #[derive(Deserialize)]
-struct Envelope {
+struct Version {
     schema_version: u32,
-    case: serde_json::Value,
+}
+
+#[derive(Deserialize)]
+struct StoredV1 {
+    case: Case,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -46,12 +51,14 @@ pub fn encode(case: &Case) -> String {
 }
 
 pub fn decode(text: &str) -> Result<Case, DecodeError> {
-    let envelope: Envelope = serde_json::from_str(text).map_err(|e| DecodeError::Unreadable(e.to_string()))?;
-    if envelope.schema_version > SCHEMA_VERSION {
-        return Err(DecodeError::NewerVersion(envelope.schema_version));
+    let unreadable = |e: serde_json::Error| DecodeError::Unreadable(e.to_string());
+    let version: Version = serde_json::from_str(text).map_err(unreadable)?;
+    if version.schema_version > SCHEMA_VERSION {
+        return Err(DecodeError::NewerVersion(version.schema_version));
     }
     // Version 1 is the first stored form; later versions add their migrations here, oldest first.
-    serde_json::from_value(envelope.case).map_err(|e| DecodeError::Unreadable(e.to_string()))
+    let stored: StoredV1 = serde_json::from_str(text).map_err(unreadable)?;
+    Ok(stored.case)
 }
 
 #[cfg(test)]

@@ -422,17 +422,16 @@ pub fn Confirm(#[prop(into)] id: String, #[prop(into)] label: String, value: Sig
 
 /// Narrows a record's signal and setter to one of its parts, for editors of sub-records such as
 /// an enquiry or a resident.
-pub fn lens<R, T>(
-    value: Signal<R>,
-    set: Callback<R>,
-    get: impl Fn(&R) -> T + Send + Sync + 'static,
-    put: impl Fn(&mut R, T) + Send + Sync + 'static,
-) -> (Signal<T>, Callback<T>)
+///
+/// `get` and `put` are plain function pointers, not closures, on purpose: the generic code is then
+/// built once per (record, part) type pair instead of once per field, which keeps the WebAssembly
+/// small. A part that needs a key (an id, a question) uses `keyed_lens`.
+pub fn lens<R, T>(value: Signal<R>, set: Callback<R>, get: fn(&R) -> T, put: fn(&mut R, T)) -> (Signal<T>, Callback<T>)
 where
     R: Clone + Send + Sync + 'static,
     T: Clone + Send + Sync + 'static,
 {
-    let part = Signal::derive(move || value.with(|r| get(r)));
+    let part = Signal::derive(move || value.with(get));
     let change = Callback::new(move |v: T| {
         let mut r = value.get_untracked();
         put(&mut r, v);
@@ -441,83 +440,96 @@ where
     (part, change)
 }
 
-/// `lens` for an answer from a fixed list, as radios see it.
-pub fn choice_lens<R, C: Choice>(
+/// `lens` for a part found by a key, such as a list item's id.
+pub fn keyed_lens<R, K, T>(
     value: Signal<R>,
     set: Callback<R>,
-    get: impl Fn(&R) -> Option<C> + Send + Sync + 'static,
-    put: impl Fn(&mut R, Option<C>) + Send + Sync + 'static,
-) -> (Signal<String>, Callback<String>)
+    key: K,
+    get: fn(&R, K) -> T,
+    put: fn(&mut R, K, T),
+) -> (Signal<T>, Callback<T>)
 where
     R: Clone + Send + Sync + 'static,
+    K: Copy + Send + Sync + 'static,
+    T: Clone + Send + Sync + 'static,
 {
-    lens(value, set, move |r| get(r).map(|c| c.key().to_string()).unwrap_or_default(), move |r, k: String| put(r, C::from_key(&k)))
+    let part = Signal::derive(move || value.with(|r| get(r, key)));
+    let change = Callback::new(move |v: T| {
+        let mut r = value.get_untracked();
+        put(&mut r, key, v);
+        set.run(r);
+    });
+    (part, change)
 }
 
-/// `lens` for a yes/no answer.
-pub fn yes_no_lens<R>(
-    value: Signal<R>,
-    set: Callback<R>,
-    get: impl Fn(&R) -> Option<bool> + Send + Sync + 'static,
-    put: impl Fn(&mut R, Option<bool>) + Send + Sync + 'static,
-) -> (Signal<String>, Callback<String>)
+/// `lens` for an answer from a fixed list, as radios see it: the option's key.
+pub fn choice_lens<R, C: Choice>(value: Signal<R>, set: Callback<R>, get: fn(&R) -> Option<C>, put: fn(&mut R, Option<C>)) -> (Signal<String>, Callback<String>)
 where
     R: Clone + Send + Sync + 'static,
 {
-    lens(
+    keyed_lens(
         value,
         set,
-        move |r| match get(r) {
-            Some(true) => "yes".to_string(),
-            Some(false) => "no".to_string(),
-            None => String::new(),
-        },
-        move |r, k: String| put(r, crate::ui::state::yes_no_from_key(&k)),
+        (get, put),
+        |r, (get, _)| get(r).map(|c| c.key().to_string()).unwrap_or_default(),
+        |r, (_, put), k: String| put(r, C::from_key(&k)),
     )
 }
 
-/// `lens` for several answers from a fixed list, as checkboxes see them.
-pub fn choices_lens<R, C: Choice>(
-    value: Signal<R>,
-    set: Callback<R>,
-    get: impl Fn(&R) -> Vec<C> + Send + Sync + 'static,
-    put: impl Fn(&mut R, Vec<C>) + Send + Sync + 'static,
-) -> (Signal<Vec<String>>, Callback<Vec<String>>)
+/// `lens` for a yes/no answer.
+pub fn yes_no_lens<R>(value: Signal<R>, set: Callback<R>, get: fn(&R) -> Option<bool>, put: fn(&mut R, Option<bool>)) -> (Signal<String>, Callback<String>)
 where
     R: Clone + Send + Sync + 'static,
 {
-    lens(
+    keyed_lens(
         value,
         set,
-        move |r| get(r).into_iter().map(|c| c.key().to_string()).collect(),
-        move |r, keys: Vec<String>| put(r, C::all().iter().copied().filter(|c| keys.iter().any(|k| k == c.key())).collect()),
+        (get, put),
+        |r, (get, _)| yes_no_key(get(r)).to_string(),
+        |r, (_, put), k: String| put(r, crate::ui::state::yes_no_from_key(&k)),
+    )
+}
+
+pub fn yes_no_key(v: Option<bool>) -> &'static str {
+    match v {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "",
+    }
+}
+
+/// `lens` for several answers from a fixed list, as checkboxes see them.
+pub fn choices_lens<R, C: Choice>(value: Signal<R>, set: Callback<R>, get: fn(&R) -> &Vec<C>, put: fn(&mut R, Vec<C>)) -> (Signal<Vec<String>>, Callback<Vec<String>>)
+where
+    R: Clone + Send + Sync + 'static,
+{
+    keyed_lens(
+        value,
+        set,
+        (get, put),
+        |r, (get, _)| get(r).iter().map(|c| c.key().to_string()).collect(),
+        |r, (_, put), keys: Vec<String>| put(r, C::all().iter().copied().filter(|c| keys.iter().any(|k| k == c.key())).collect()),
     )
 }
 
 /// `lens` to one item of a list inside a record, found by id.
-pub fn item_lens<R, T>(
-    value: Signal<R>,
-    set: Callback<R>,
-    list: fn(&R) -> &Vec<T>,
-    list_mut: fn(&mut R) -> &mut Vec<T>,
-    id: u32,
-) -> (Signal<T>, Callback<T>)
+pub fn item_lens<R, T>(value: Signal<R>, set: Callback<R>, list: fn(&R) -> &Vec<T>, list_mut: fn(&mut R) -> &mut Vec<T>, id: u32) -> (Signal<T>, Callback<T>)
 where
     R: Clone + Send + Sync + 'static,
     T: crate::domain::case::HasId + Clone + Default + Send + Sync + 'static,
 {
-    lens(
+    keyed_lens(
         value,
         set,
-        move |r| list(r).iter().find(|t| t.id() == id).cloned().unwrap_or_default(),
-        move |r, v| {
+        (list, list_mut, id),
+        |r, (list, _, id)| list(r).iter().find(|t| t.id() == id).cloned().unwrap_or_default(),
+        |r, (_, list_mut, id), v| {
             if let Some(t) = list_mut(r).iter_mut().find(|t| t.id() == id) {
                 *t = v;
             }
         },
     )
 }
-
 /// The ids of a list's items, for `<For>`.
 pub fn ids<R, T>(value: Signal<R>, list: fn(&R) -> &Vec<T>) -> impl Fn() -> Vec<u32> + Clone + Send + Sync + 'static
 where

@@ -18,7 +18,7 @@ pub fn SourcedQuestion(
     errors: PageErrors,
 ) -> impl IntoView {
     let (answer, set_answer) = yes_no_lens(value, set, |a| a.answer, |a, v| a.answer = v);
-    let (sources, set_sources) = choices_lens::<_, Source>(value, set, |a| a.sources.clone(), |a, v| a.sources = v);
+    let (sources, set_sources) = choices_lens::<_, Source>(value, set, |a| &a.sources, |a, v| a.sources = v);
     let (details, set_details) = lens(value, set, |a| a.details.clone(), |a, v| a.details = v);
     let answered = move || value.with(|a| a.answer.is_some());
     let own_only = move || value.with(|a| a.rests_on_own_account());

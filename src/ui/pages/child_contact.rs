@@ -23,7 +23,7 @@ pub fn ChildContactPage() -> impl IntoView {
         .iter()
         .map(|q| {
             let q = *q;
-            let (answer, set_answer) = lens(case, set, move |c: &Case| c.child_contact.answer(q).clone(), move |c, v| *c.child_contact.answer_mut(q) = v);
+            let (answer, set_answer) = keyed_lens(case, set, q, |c: &Case, q| c.child_contact.answer(q).clone(), |c, q, v| *c.child_contact.answer_mut(q) = v);
             view! { <SourcedQuestion id=q.slug() question=text::question(q, &name) hint=text::HINT_VISITING value=answer set=set_answer errors=errors/> }
         })
         .collect_view();

@@ -137,7 +137,7 @@ pub fn PlacePage() -> impl IntoView {
     let (postcode, set_postcode) = lens(place, set_place, |p| p.postcode.clone(), |p, v| p.postcode = v);
     let (tenure, set_tenure) = choice_lens::<_, Tenure>(place, set_place, |p| p.tenure, |p, v| p.tenure = v);
     let (assessed, set_assessed) = choice_lens::<_, AssessedBy>(place, set_place, |p| p.assessed_by, |p, v| p.assessed_by = v);
-    let (sources, set_sources) = choices_lens::<_, Source>(place, set_place, |p| p.household_sources.clone(), |p, v| p.household_sources = v);
+    let (sources, set_sources) = choices_lens::<_, Source>(place, set_place, |p| &p.household_sources, |p, v| p.household_sources = v);
     let (victim, set_victim) = lens(place, set_place, |p| p.victim_lives_there.clone(), |p, v| p.victim_lives_there = v);
     let (callout, set_callout) = lens(place, set_place, |p| p.police_callout.clone(), |p, v| p.police_callout = v);
     let (cs_check, set_cs_check) = lens(place, set_place, |p| p.cs_check.clone(), |p, v| p.cs_check = v);
