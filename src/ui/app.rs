@@ -1,20 +1,19 @@
 //! Routes and the page frame.
 
 use leptos::prelude::*;
-use leptos_router::components::{FlatRoutes, Route, Router};
-use leptos_router::path;
 
 use crate::content;
 use crate::ui::components::page::SERVICE_NAME;
 use crate::ui::pages::*;
+use crate::ui::router::provide_router;
 use crate::ui::state::Store;
 
 #[component]
 pub fn App() -> impl IntoView {
     let store = Store::load();
     provide_context(store);
+    let router = provide_router();
     view! {
-        <Router>
             <a href="#main-content" class="govuk-skip-link" on:click=|ev| {
                 ev.prevent_default();
                 crate::ui::components::page::focus_id("main-content");
@@ -39,23 +38,8 @@ pub fn App() -> impl IntoView {
                 </div>
                 <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
                     <SaveProblem/>
-                    <FlatRoutes fallback=NotFound>
-                        <Route path=path!("/") view=CaseListPage/>
-                        <Route path=path!("/cases/new") view=NewCasePage/>
-                        <Route path=path!("/cases/:id") view=TaskListPage/>
-                        <Route path=path!("/cases/:id/hearing") view=HearingPage/>
-                        <Route path=path!("/cases/:id/child-contact") view=ChildContactPage/>
-                        <Route path=path!("/cases/:id/police") view=PolicePage/>
-                        <Route path=path!("/cases/:id/childrens-services") view=ChildrensServicesPage/>
-                        <Route path=path!("/cases/:id/places") view=PlacesPage/>
-                        <Route path=path!("/cases/:id/places/:place") view=PlacePage/>
-                        <Route path=path!("/cases/:id/consent") view=ConsentListPage/>
-                        <Route path=path!("/cases/:id/consent/:place/:who") view=ConsentPage/>
-                        <Route path=path!("/cases/:id/schedule") view=SchedulePage/>
-                        <Route path=path!("/cases/:id/outcome") view=OutcomePage/>
-                        <Route path=path!("/cases/:id/check") view=CheckAnswersPage/>
-                        <Route path=path!("/cases/:id/delete") view=DeleteCasePage/>
-                    </FlatRoutes>
+                    // Untracked, so the page is rebuilt only when the path changes.
+                    {move || { let path = router.path.get(); untrack(|| page_for(&path)) }}
                 </main>
             </div>
             <footer class="govuk-footer" role="contentinfo">
@@ -68,7 +52,31 @@ pub fn App() -> impl IntoView {
                     </div>
                 </div>
             </footer>
-        </Router>
+    }
+}
+
+/// The page for a path. Every case page's path starts `/cases/<id>/`.
+fn page_for(path: &str) -> AnyView {
+    let parts: Vec<String> = path.trim_matches('/').split('/').filter(|s| !s.is_empty()).map(str::to_string).collect();
+    let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+    let id = |s: &str| s.to_string();
+    match parts.as_slice() {
+        [] => view! { <CaseListPage/> }.into_any(),
+        ["cases", "new"] => view! { <NewCasePage/> }.into_any(),
+        ["cases", c] => view! { <TaskListPage id=id(c)/> }.into_any(),
+        ["cases", c, "hearing"] => view! { <HearingPage id=id(c)/> }.into_any(),
+        ["cases", c, "child-contact"] => view! { <ChildContactPage id=id(c)/> }.into_any(),
+        ["cases", c, "police"] => view! { <PolicePage id=id(c)/> }.into_any(),
+        ["cases", c, "childrens-services"] => view! { <ChildrensServicesPage id=id(c)/> }.into_any(),
+        ["cases", c, "places"] => view! { <PlacesPage id=id(c)/> }.into_any(),
+        ["cases", c, "places", p] => view! { <PlacePage id=id(c) place=id(p)/> }.into_any(),
+        ["cases", c, "consent"] => view! { <ConsentListPage id=id(c)/> }.into_any(),
+        ["cases", c, "consent", p, w] => view! { <ConsentPage id=id(c) place=id(p) who=id(w)/> }.into_any(),
+        ["cases", c, "schedule"] => view! { <SchedulePage id=id(c)/> }.into_any(),
+        ["cases", c, "outcome"] => view! { <OutcomePage id=id(c)/> }.into_any(),
+        ["cases", c, "check"] => view! { <CheckAnswersPage id=id(c)/> }.into_any(),
+        ["cases", c, "delete"] => view! { <DeleteCasePage id=id(c)/> }.into_any(),
+        _ => view! { <NotFound/> }.into_any(),
     }
 }
 

@@ -2,4 +2,5 @@
 pub mod app;
 pub mod components;
 pub mod pages;
+pub mod router;
 pub mod state;

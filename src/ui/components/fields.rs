@@ -245,7 +245,7 @@ pub fn Radios(
     /// Legend size: "s" (default), "m" or "l".
     #[prop(optional)]
     size: &'static str,
-    #[prop(optional)] reveal: Vec<(&'static str, ViewFn)>,
+    #[prop(optional)] reveal: Vec<(String, ViewFn)>,
 ) -> impl IntoView {
     let error = error_for(errors, id.clone());
     let hint = hint.filter(|h| !h.is_empty());

@@ -129,11 +129,11 @@ pub fn Warning(children: Children) -> impl IntoView {
     }
 }
 
-/// A navigation callback, taken while the page is built (the router's context is not reachable
-/// from inside an event handler).
+/// A navigation callback, taken while the page is built (contexts are not reachable from inside
+/// an event handler).
 pub fn navigator() -> Callback<String> {
-    let navigate = leptos_router::hooks::use_navigate();
-    Callback::new(move |path: String| navigate(&path, Default::default()))
+    let router = crate::ui::router::use_router();
+    Callback::new(move |path: String| crate::ui::router::navigate(router, &path))
 }
 
 /// The frame of a section page: back link, error summary, heading with the person's name, and a

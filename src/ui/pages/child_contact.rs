@@ -6,31 +6,31 @@ use crate::content::child_contact as text;
 use crate::domain::case::{Case, ChildQuestion};
 use crate::domain::validate;
 use crate::ui::components::fields::*;
+use crate::ui::components::form::render;
 use crate::ui::components::page::SectionForm;
-use crate::ui::components::sourced::SourcedQuestion;
-use crate::ui::pages::{CaseMissing, case_from_route};
+use crate::ui::components::sourced::sourced_question;
+use crate::ui::pages::{CaseMissing, case_handle};
 
 #[component]
-pub fn ChildContactPage() -> impl IntoView {
-    let handle = case_from_route();
+pub fn ChildContactPage(id: String) -> impl IntoView {
+    let handle = case_handle(id);
     if handle.missing() {
         return view! { <CaseMissing/> }.into_any();
     }
     let errors: PageErrors = RwSignal::new(Vec::new());
     let (case, set) = handle.whole();
-    let name = handle.case.with_untracked(|c| c.as_ref().map(Case::display_name).unwrap_or_default());
-    let questions = ChildQuestion::ALL
+    let name = case.with_untracked(Case::display_name);
+    let items = ChildQuestion::ALL
         .iter()
         .map(|q| {
-            let q = *q;
-            let (answer, set_answer) = keyed_lens(case, set, q, |c: &Case, q| c.child_contact.answer(q).clone(), |c, q, v| *c.child_contact.answer_mut(q) = v);
-            view! { <SourcedQuestion id=q.slug() question=text::question(q, &name) hint=text::HINT_VISITING value=answer set=set_answer errors=errors/> }
+            let (answer, set_answer) = keyed_lens(case, set, *q, |c: &Case, q| c.child_contact.answer(q).clone(), |c, q, v| *c.child_contact.answer_mut(q) = v);
+            sourced_question(q.slug(), text::question(*q, &name), text::HINT_VISITING, answer, set_answer)
         })
-        .collect_view();
+        .collect();
     let validate = Box::new(move || case.with_untracked(validate::child_contact));
     view! {
         <SectionForm handle=handle title=text::TITLE errors=errors validate=validate intro=text::INTRO>
-            {questions}
+            {render(items, errors)}
         </SectionForm>
     }
     .into_any()

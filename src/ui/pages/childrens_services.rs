@@ -5,14 +5,15 @@ use leptos::prelude::*;
 use crate::content::childrens_services as text;
 use crate::domain::case::Case;
 use crate::domain::validate;
-use crate::ui::components::enquiry::EnquiryFields;
+use crate::ui::components::enquiry::enquiry_items;
 use crate::ui::components::fields::*;
+use crate::ui::components::form::{Item, render};
 use crate::ui::components::page::SectionForm;
-use crate::ui::pages::{CaseMissing, case_from_route};
+use crate::ui::pages::{CaseMissing, case_handle};
 
 #[component]
-pub fn ChildrensServicesPage() -> impl IntoView {
-    let handle = case_from_route();
+pub fn ChildrensServicesPage(id: String) -> impl IntoView {
+    let handle = case_handle(id);
     if handle.missing() {
         return view! { <CaseMissing/> }.into_any();
     }
@@ -20,46 +21,40 @@ pub fn ChildrensServicesPage() -> impl IntoView {
     let (case, set) = handle.whole();
     let today = handle.store.today;
     let validate = Box::new(move || case.with_untracked(|c| validate::childrens_services(c, today)));
-    let add = move |_| {
-        let mut c = case.get_untracked();
-        c.add_cs_enquiry();
-        set.run(c);
+    let enquiry = move |id: u32| {
+        let (item, set_item) = item_lens(case, set, |c: &Case| &c.childrens_services, |c: &mut Case| &mut c.childrens_services, id);
+        let (enquiry, set_enquiry) = lens(item, set_item, |i| i.enquiry.clone(), |i, v| i.enquiry = v);
+        let n = position(case, |c: &Case| &c.childrens_services, id);
+        let p = format!("cs-{id}");
+        let mut items = vec![
+            Item::area(format!("{p}-children"), text::CHILDREN, lens(item, set_item, |i| i.children_covered.clone(), |i, v| i.children_covered = v))
+                .hint(text::CHILDREN_HINT)
+                .rows(2),
+        ];
+        items.extend(enquiry_items(&p, text::AGENCY, enquiry, set_enquiry, true));
+        items.push(Item::button(None, move || format!("Remove enquiry {}", n()), move || {
+            let mut c = case.get_untracked();
+            c.childrens_services.retain(|e| e.id != id);
+            set.run(c);
+        }));
+        let n = position(case, |c: &Case| &c.childrens_services, id);
+        vec![Item::Group { title: Signal::derive(move || format!("Enquiry {}", n())), items }]
     };
-    let each = ids(case, |c: &Case| &c.childrens_services);
-    let empty = move || case.with(|c| c.childrens_services.is_empty());
+    let items = vec![
+        Item::list(ids(case, |c: &Case| &c.childrens_services), enquiry),
+        Item::button(
+            Some("add-cs"),
+            move || if case.with(|c| c.childrens_services.is_empty()) { text::ADD_FIRST.into() } else { text::ADD.into() },
+            move || {
+                let mut c = case.get_untracked();
+                c.add_cs_enquiry();
+                set.run(c);
+            },
+        ),
+    ];
     view! {
         <SectionForm handle=handle title=text::TITLE errors=errors validate=validate intro=text::INTRO>
-            <For each=each.clone() key=|id| *id let(id)>
-                {
-                    let (item, set_item) = item_lens(case, set, |c: &Case| &c.childrens_services, |c: &mut Case| &mut c.childrens_services, id);
-                    let (enquiry, set_enquiry) = lens(item, set_item, |i| i.enquiry.clone(), |i, v| i.enquiry = v);
-                    let (children, set_children) = lens(item, set_item, |i| i.children_covered.clone(), |i, v| i.children_covered = v);
-                    let n = position(case, |c: &Case| &c.childrens_services, id);
-                    let n2 = n.clone();
-                    let p = format!("cs-{id}");
-                    view! {
-                        <div class="app-repeat">
-                            <h2 class="govuk-heading-m">{move || format!("Enquiry {}", n())}</h2>
-                            <TextArea id=format!("{p}-children") label=text::CHILDREN hint=text::CHILDREN_HINT value=children set=set_children errors=errors rows=2/>
-                            <EnquiryFields prefix=p.clone() agency_label=text::AGENCY value=enquiry set=set_enquiry errors=errors confirm_considered=true/>
-                            <button
-                                type="button"
-                                class="govuk-button govuk-button--secondary"
-                                on:click=move |_| {
-                                    let mut c = case.get_untracked();
-                                    c.childrens_services.retain(|e| e.id != id);
-                                    set.run(c);
-                                }
-                            >
-                                {move || format!("Remove enquiry {}", n2())}
-                            </button>
-                        </div>
-                    }
-                }
-            </For>
-            <button type="button" id="add-cs" class="govuk-button govuk-button--secondary" on:click=add>
-                {move || if empty() { text::ADD_FIRST } else { text::ADD }}
-            </button>
+            {render(items, errors)}
         </SectionForm>
     }
     .into_any()

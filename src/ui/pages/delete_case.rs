@@ -3,11 +3,11 @@
 use leptos::prelude::*;
 
 use crate::ui::components::page::{BackLink, PageHeading, Warning, navigator};
-use crate::ui::pages::{CaseMissing, case_from_route};
+use crate::ui::pages::{CaseMissing, case_handle};
 
 #[component]
-pub fn DeleteCasePage() -> impl IntoView {
-    let handle = case_from_route();
+pub fn DeleteCasePage(id: String) -> impl IntoView {
+    let handle = case_handle(id);
     if handle.missing() {
         return view! { <CaseMissing/> }.into_any();
     }

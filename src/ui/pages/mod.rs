@@ -27,19 +27,11 @@ pub use schedule::SchedulePage;
 pub use task_list::TaskListPage;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
-
 use crate::ui::state::CaseHandle;
 
-/// A route parameter as a signal.
-pub(crate) fn param(name: &'static str) -> Signal<String> {
-    let params = use_params_map();
-    Signal::derive(move || params.read().get(name).unwrap_or_default())
-}
-
-/// The case named by the `:id` route parameter.
-pub(crate) fn case_from_route() -> CaseHandle {
-    CaseHandle::new(param("id"))
+/// The case named in the page's address.
+pub(crate) fn case_handle(id: String) -> CaseHandle {
+    CaseHandle::new(Signal::stored(id))
 }
 
 /// Shown when a page is opened for a case that is not on this device.

@@ -1,2 +1,161 @@
+//! The outcome: every blocker with its source and a link to the page that clears it, the advice,
+//! and the finding. "Suitable" is refused while anything blocks it; "not suitable" is always
+//! possible, with a reason.
+
 use leptos::prelude::*;
-#[component] pub fn OutcomePage() -> impl IntoView { view!{ <p>"todo"</p> } }
+
+use crate::content::outcome as text;
+use crate::domain::case::{Case, Decision};
+use crate::domain::choice::Choice;
+use crate::domain::rules::{OutcomeState, Section};
+use crate::ui::components::fields::*;
+use crate::ui::components::form::{Item, render};
+use crate::ui::components::page::{BackLink, ErrorSummary, PageHeading};
+use crate::ui::pages::{CaseMissing, case_handle};
+use crate::ui::state::{CaseHandle, now_stamp};
+
+#[component]
+pub fn OutcomePage(id: String) -> impl IntoView {
+    let handle = case_handle(id);
+    if handle.missing() {
+        return view! { <CaseMissing/> }.into_any();
+    }
+    let errors: PageErrors = RwSignal::new(Vec::new());
+    let (case, set) = handle.whole();
+    let today = handle.store.today;
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut result = Ok(Decision::NotProposed);
+        handle.update(|c| result = c.record_outcome(today, &now_stamp()));
+        match result {
+            Ok(_) => {
+                errors.set(Vec::new());
+                crate::ui::components::page::focus_id("outcome-recorded");
+            }
+            Err(found) => errors.set(found),
+        }
+    };
+    let items = vec![
+        Item::radios("decision", text::DECISION, opts::<Decision>(), choice_lens(case, set, |c| c.outcome.selected, |c, v| c.outcome.selected = v)).size("m"),
+        Item::area("rationale", text::RATIONALE, lens(case, set, |c| c.outcome.rationale.clone(), |c, v| c.outcome.rationale = v))
+            .hint(text::RATIONALE_HINT)
+            .rows(5),
+    ];
+    view! {
+        <BackLink href=Signal::derive(move || handle.href("")) text="Back to task list".to_string()/>
+        <ErrorSummary errors=errors/>
+        <PageHeading title=text::TITLE.to_string() caption=Signal::derive(move || handle.with(Case::display_name)) errors=errors/>
+        <Recorded handle=handle/>
+        <Blockers handle=handle/>
+        <AdviceList handle=handle/>
+        <form novalidate on:submit=submit>
+            {render(items, errors)}
+            <button type="submit" class="govuk-button">{text::RECORD}</button>
+        </form>
+    }
+    .into_any()
+}
+
+/// The outcome as recorded, or a warning that a recorded "suitable" no longer stands.
+#[component]
+fn Recorded(handle: CaseHandle) -> impl IntoView {
+    move || {
+        let state = handle.assessment.with(|a| a.as_ref().map(|a| a.outcome.clone()))?;
+        let recorded = handle.with(|c| c.outcome.recorded.clone())?;
+        let (class, title) = match state {
+            OutcomeState::SuitableNoLongerValid => (
+                "govuk-notification-banner",
+                "Suitable was recorded, but checks are now outstanding. It no longer stands: record the outcome again.".to_string(),
+            ),
+            _ => ("govuk-notification-banner govuk-notification-banner--success", format!("Outcome recorded: {}", recorded.decision.label())),
+        };
+        Some(view! {
+            <div class=class role="region" aria-labelledby="outcome-recorded-title" id="outcome-recorded" tabindex="-1">
+                <div class="govuk-notification-banner__header">
+                    <h2 class="govuk-notification-banner__title" id="outcome-recorded-title">"Outcome"</h2>
+                </div>
+                <div class="govuk-notification-banner__content">
+                    <p class="govuk-notification-banner__heading">{title}</p>
+                    <p class="govuk-body">{recorded.rationale}</p>
+                    <p class="govuk-body-s">{format!("Recorded {}", recorded.recorded_at.replace('T', " at "))}</p>
+                </div>
+            </div>
+        })
+    }
+}
+
+#[component]
+fn Blockers(handle: CaseHandle) -> impl IntoView {
+    move || {
+        handle.assessment.with(|a| {
+            let a = a.as_ref()?;
+            if a.blockers.is_empty() {
+                let message = if a.curfew_considered { text::CLEAR } else { "No curfew is being considered, so the outcome can only be 'not suitable' or 'curfew not proposed'." };
+                return Some(view! { <div class="govuk-inset-text">{message}</div> }.into_any());
+            }
+            let n = a.outstanding();
+            let summary = if n == 1 { "1 check is outstanding.".to_string() } else { format!("{n} checks are outstanding.") };
+            let groups = Section::ALL
+                .iter()
+                .filter(|s| a.blockers_in(**s).next().is_some())
+                .map(|s| {
+                    let list = a
+                        .blockers_in(*s)
+                        .map(|b| {
+                            view! {
+                                <li class="app-blocker">
+                                    {b.message.clone()}
+                                    <span class="app-source">{format!("Source: {}", b.source)}</span>
+                                    <a class="govuk-link" href=handle.href(&b.path)>
+                                        {format!("Go to {}", s.title().to_lowercase())}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <h3 class="govuk-heading-s">{s.title()}</h3>
+                        <ul class="govuk-list">{list}</ul>
+                    }
+                })
+                .collect_view();
+            Some(
+                view! {
+                    <section aria-labelledby="blockers-title">
+                        <h2 class="govuk-heading-m" id="blockers-title">{text::BLOCKED_TITLE}</h2>
+                        <p class="govuk-body">{summary}" 'Not suitable' can be recorded at any time."</p>
+                        {groups}
+                    </section>
+                }
+                .into_any(),
+            )
+        })
+    }
+}
+
+#[component]
+fn AdviceList(handle: CaseHandle) -> impl IntoView {
+    move || {
+        handle.assessment.with(|a| {
+            let a = a.as_ref()?;
+            (!a.advice.is_empty()).then(|| {
+                let list = a
+                    .advice
+                    .iter()
+                    .map(|x| {
+                        view! {
+                            <div class="govuk-inset-text">
+                                {x.message.clone()}
+                                <span class="app-source">{format!("Source: {}", x.source)}</span>
+                            </div>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <h2 class="govuk-heading-m">"Advice"</h2>
+                    {list}
+                }
+            })
+        })
+    }
+}

@@ -4,14 +4,15 @@ use leptos::prelude::*;
 
 use crate::content::police as text;
 use crate::domain::validate;
-use crate::ui::components::enquiry::EnquiryFields;
+use crate::ui::components::enquiry::enquiry_items;
 use crate::ui::components::fields::*;
+use crate::ui::components::form::render;
 use crate::ui::components::page::SectionForm;
-use crate::ui::pages::{CaseMissing, case_from_route};
+use crate::ui::pages::{CaseMissing, case_handle};
 
 #[component]
-pub fn PolicePage() -> impl IntoView {
-    let handle = case_from_route();
+pub fn PolicePage(id: String) -> impl IntoView {
+    let handle = case_handle(id);
     if handle.missing() {
         return view! { <CaseMissing/> }.into_any();
     }
@@ -20,9 +21,10 @@ pub fn PolicePage() -> impl IntoView {
     let (enquiry, set_enquiry) = lens(case, set, |c| c.police.clone(), |c, v| c.police = v);
     let today = handle.store.today;
     let validate = Box::new(move || case.with_untracked(|c| validate::police(c, today)));
+    let items = enquiry_items("police", text::AGENCY, enquiry, set_enquiry, true);
     view! {
         <SectionForm handle=handle title=text::TITLE errors=errors validate=validate intro=text::INTRO>
-            <EnquiryFields prefix="police" agency_label=text::AGENCY value=enquiry set=set_enquiry errors=errors confirm_considered=true/>
+            {render(items, errors)}
         </SectionForm>
     }
     .into_any()

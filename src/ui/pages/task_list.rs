@@ -6,11 +6,11 @@ use crate::domain::choice::Choice;
 use crate::domain::inputs::long_date;
 use crate::domain::rules::{Section, SectionStatus};
 use crate::ui::components::page::{BackLink, PageHeading, status_tag_class};
-use crate::ui::pages::{CaseMissing, case_from_route};
+use crate::ui::pages::{CaseMissing, case_handle};
 
 #[component]
-pub fn TaskListPage() -> impl IntoView {
-    let handle = case_from_route();
+pub fn TaskListPage(id: String) -> impl IntoView {
+    let handle = case_handle(id);
     let name = Signal::derive(move || handle.with(|c| c.display_name()));
     let hearing = move || {
         handle.with(|c| {

@@ -1,0 +1,234 @@
+//! Pages described as data. A page builds a list of `Item`s (questions, headings, repeated
+//! groups) and `render` turns it into GOV.UK markup.
+//!
+//! Why: every `view!` block compiles to its own types and rendering code, so forms written out
+//! by hand grow the WebAssembly with every question. Rendering all pages through this one
+//! function keeps the download small, and keeps each page's questions readable as a plain list.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::domain::inputs::DateParts;
+use crate::ui::components::fields::*;
+
+#[derive(Clone)]
+pub enum Item {
+    /// `<h2>`/`<h3>` with an optional id, so blocker links can point at it.
+    Heading { level: u8, text: Signal<String>, id: Option<String> },
+    Para(Signal<String>),
+    Hint(String),
+    /// GOV.UK inset text.
+    Inset(Signal<String>),
+    Text { id: String, label: String, hint: Option<String>, width: &'static str, numeric: bool, value: Signal<String>, set: Callback<String> },
+    Area { id: String, label: String, hint: Option<String>, rows: u32, value: Signal<String>, set: Callback<String> },
+    Date { id: String, legend: String, hint: Option<String>, value: Signal<DateParts>, set: Callback<DateParts> },
+    Radios {
+        id: String,
+        legend: String,
+        hint: Option<String>,
+        options: Signal<Vec<Opt>>,
+        inline: bool,
+        size: &'static str,
+        value: Signal<String>,
+        set: Callback<String>,
+        /// Questions revealed beneath an option when it is chosen.
+        reveal: Vec<(String, Vec<Item>)>,
+    },
+    Checks { id: String, legend: String, hint: Option<String>, options: Vec<Opt>, value: Signal<Vec<String>>, set: Callback<Vec<String>> },
+    Confirm { id: String, label: String, value: Signal<bool>, set: Callback<bool> },
+    /// Items shown only while `when` is true.
+    When { when: Signal<bool>, items: Vec<Item> },
+    /// A repeated group: one block of items per id, for example one per offence.
+    List { ids: Memo<Vec<u32>>, item: Arc<dyn Fn(u32) -> Vec<Item> + Send + Sync> },
+    /// A group set off by a rule on its left, with a heading.
+    Group { title: Signal<String>, items: Vec<Item> },
+    /// Items kept together, such as a question and its follow-ups.
+    Block(Vec<Item>),
+    Button { id: Option<String>, text: Signal<String>, on_click: Callback<()> },
+    /// Anything else, rendered as given.
+    View(ViewFn),
+}
+
+/// Shorthands used by the pages.
+impl Item {
+    pub fn h2(text: impl Into<String>) -> Item {
+        Item::Heading { level: 2, text: Signal::stored(text.into()), id: None }
+    }
+    pub fn h2_id(text: impl Into<String>, id: &str) -> Item {
+        Item::Heading { level: 2, text: Signal::stored(text.into()), id: Some(id.into()) }
+    }
+    pub fn h3(text: impl Into<String>) -> Item {
+        Item::Heading { level: 3, text: Signal::stored(text.into()), id: None }
+    }
+    pub fn para(text: impl Into<String>) -> Item {
+        Item::Para(Signal::stored(text.into()))
+    }
+    pub fn text(id: impl Into<String>, label: impl Into<String>, (value, set): (Signal<String>, Callback<String>)) -> Item {
+        Item::Text { id: id.into(), label: label.into(), hint: None, width: "", numeric: false, value, set }
+    }
+    pub fn area(id: impl Into<String>, label: impl Into<String>, (value, set): (Signal<String>, Callback<String>)) -> Item {
+        Item::Area { id: id.into(), label: label.into(), hint: None, rows: 3, value, set }
+    }
+    pub fn date(id: impl Into<String>, legend: impl Into<String>, (value, set): (Signal<DateParts>, Callback<DateParts>)) -> Item {
+        Item::Date { id: id.into(), legend: legend.into(), hint: None, value, set }
+    }
+    pub fn radios(id: impl Into<String>, legend: impl Into<String>, options: Vec<Opt>, (value, set): (Signal<String>, Callback<String>)) -> Item {
+        Item::Radios {
+            id: id.into(),
+            legend: legend.into(),
+            hint: None,
+            options: Signal::stored(options),
+            inline: false,
+            size: "s",
+            value,
+            set,
+            reveal: Vec::new(),
+        }
+    }
+    pub fn yes_no(id: impl Into<String>, legend: impl Into<String>, binding: (Signal<String>, Callback<String>)) -> Item {
+        Item::radios(id, legend, yes_no(), binding).inline()
+    }
+    pub fn checks(id: impl Into<String>, legend: impl Into<String>, options: Vec<Opt>, (value, set): (Signal<Vec<String>>, Callback<Vec<String>>)) -> Item {
+        Item::Checks { id: id.into(), legend: legend.into(), hint: None, options, value, set }
+    }
+    pub fn when(when: impl Fn() -> bool + Send + Sync + 'static, items: Vec<Item>) -> Item {
+        // A memo, so the items are rebuilt only when the condition flips, not on every keystroke.
+        Item::When { when: Memo::new(move |_| when()).into(), items }
+    }
+    pub fn list(ids: impl Fn() -> Vec<u32> + Send + Sync + 'static, item: impl Fn(u32) -> Vec<Item> + Send + Sync + 'static) -> Item {
+        Item::List { ids: Memo::new(move |_| ids()), item: Arc::new(item) }
+    }
+    pub fn button(id: Option<&str>, text: impl Fn() -> String + Send + Sync + 'static, on_click: impl Fn() + Send + Sync + 'static) -> Item {
+        Item::Button { id: id.map(Into::into), text: Signal::derive(text), on_click: Callback::new(move |_| on_click()) }
+    }
+
+    /// Adds a hint to a question.
+    pub fn hint(mut self, text: impl Into<String>) -> Item {
+        let text = Some(text.into());
+        match &mut self {
+            Item::Text { hint, .. } | Item::Area { hint, .. } | Item::Date { hint, .. } | Item::Radios { hint, .. } | Item::Checks { hint, .. } => *hint = text,
+            _ => {}
+        }
+        self
+    }
+    /// Sets a text box's GOV.UK width class.
+    pub fn width(mut self, class: &'static str) -> Item {
+        if let Item::Text { width, .. } = &mut self {
+            *width = class;
+        }
+        self
+    }
+    pub fn numeric(mut self) -> Item {
+        if let Item::Text { numeric, width, .. } = &mut self {
+            *numeric = true;
+            if width.is_empty() {
+                *width = "govuk-input--width-4";
+            }
+        }
+        self
+    }
+    pub fn rows(mut self, n: u32) -> Item {
+        if let Item::Area { rows, .. } = &mut self {
+            *rows = n;
+        }
+        self
+    }
+    /// Lays radios side by side (for short answers such as yes and no).
+    pub fn inline(mut self) -> Item {
+        if let Item::Radios { inline, .. } = &mut self {
+            *inline = true;
+        }
+        self
+    }
+    /// Legend size: "s", "m" or "l".
+    pub fn size(mut self, s: &'static str) -> Item {
+        if let Item::Radios { size, .. } = &mut self {
+            *size = s;
+        }
+        self
+    }
+    /// Questions revealed beneath the option `key` when it is chosen.
+    pub fn reveal(mut self, key: &str, items: Vec<Item>) -> Item {
+        if let Item::Radios { reveal, .. } = &mut self {
+            reveal.push((key.to_string(), items));
+        }
+        self
+    }
+    /// Options that change as the case changes (for example, the residents to choose from).
+    pub fn options(mut self, list: Signal<Vec<Opt>>) -> Item {
+        if let Item::Radios { options, .. } = &mut self {
+            *options = list;
+        }
+        self
+    }
+}
+
+/// Renders a page's items in order. `errors` is the page's one list of validation errors.
+pub fn render(items: Vec<Item>, errors: PageErrors) -> AnyView {
+    items.into_iter().map(|item| render_one(item, errors)).collect::<Vec<_>>().into_any()
+}
+
+fn render_one(item: Item, errors: PageErrors) -> AnyView {
+    match item {
+        Item::Heading { level, text, id } => match level {
+            2 => view! { <h2 class="govuk-heading-m" id=id>{text}</h2> }.into_any(),
+            3 => view! { <h3 class="govuk-heading-s" id=id>{text}</h3> }.into_any(),
+            _ => view! { <h4 class="govuk-heading-s" id=id>{text}</h4> }.into_any(),
+        },
+        Item::Para(text) => view! { <p class="govuk-body">{text}</p> }.into_any(),
+        Item::Hint(text) => view! { <p class="govuk-hint">{text}</p> }.into_any(),
+        Item::Inset(text) => view! { <div class="govuk-inset-text">{text}</div> }.into_any(),
+        Item::Text { id, label, hint, width, numeric, value, set } => {
+            view! { <TextInput id=id label=label hint=hint.unwrap_or_default() width=width numeric=numeric value=value set=set errors=errors/> }.into_any()
+        }
+        Item::Area { id, label, hint, rows, value, set } => {
+            view! { <TextArea id=id label=label hint=hint.unwrap_or_default() rows=rows value=value set=set errors=errors/> }.into_any()
+        }
+        Item::Date { id, legend, hint, value, set } => match hint {
+            Some(h) => view! { <DateInput id=id legend=legend hint=h value=value set=set errors=errors/> }.into_any(),
+            None => view! { <DateInput id=id legend=legend value=value set=set errors=errors/> }.into_any(),
+        },
+        Item::Radios { id, legend, hint, options, inline, size, value, set, reveal } => {
+            let reveal = reveal
+                .into_iter()
+                .map(|(key, items)| (key, ViewFn::from(move || render(items.clone(), errors))))
+                .collect();
+            view! {
+                <Radios id=id legend=legend hint=hint.unwrap_or_default() options=options inline=inline size=size value=value set=set errors=errors reveal=reveal/>
+            }
+            .into_any()
+        }
+        Item::Checks { id, legend, hint, options, value, set } => {
+            view! { <Checkboxes id=id legend=legend hint=hint.unwrap_or_default() options=options value=value set=set errors=errors/> }.into_any()
+        }
+        Item::Confirm { id, label, value, set } => view! { <Confirm id=id label=label value=value set=set/> }.into_any(),
+        Item::When { when, items } => {
+            let items = StoredValue::new(items);
+            (move || when.get().then(|| render(items.get_value(), errors))).into_any()
+        }
+        Item::List { ids, item } => view! {
+            <For each=move || ids.get() key=|id| *id let(id)>
+                {render(item(id), errors)}
+            </For>
+        }
+        .into_any(),
+        Item::Group { title, items } => view! {
+            <div class="app-repeat">
+                <h3 class="govuk-heading-s">{title}</h3>
+                {render(items, errors)}
+            </div>
+        }
+        .into_any(),
+        Item::Block(items) => view! { <div class="app-question">{render(items, errors)}</div> }.into_any(),
+        Item::Button { id, text, on_click } => view! {
+            <div>
+                <button type="button" id=id class="govuk-button govuk-button--secondary" on:click=move |_| on_click.run(())>
+                    {text}
+                </button>
+            </div>
+        }
+        .into_any(),
+        Item::View(f) => f.run(),
+    }
+}
