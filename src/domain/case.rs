@@ -3,7 +3,7 @@
 //! Free text and dates are kept as typed (see `inputs`); the rules read them through the parsing
 //! helpers and treat anything unreadable as not yet recorded.
 
-use serde::{Deserialize, Serialize};
+use miniserde::{Deserialize, Serialize};
 
 use super::choice::{Choice, choice};
 use super::inputs::{DateParts, parse_whole_number};
@@ -190,7 +190,6 @@ impl EnquiryOutcome for CsOutcome {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct Case {
     pub id: String,
     /// Rises by one with every saved change.
@@ -215,14 +214,12 @@ pub struct Case {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct Person {
     pub name: String,
     pub date_of_birth: DateParts,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct Hearing {
     pub court: String,
     pub date: DateParts,
@@ -231,7 +228,6 @@ pub struct Hearing {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct Offence {
     pub id: u32,
     pub description: String,
@@ -242,7 +238,6 @@ pub struct Offence {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct Rosh {
     pub children: Option<RoshLevel>,
     pub public: Option<RoshLevel>,
@@ -262,7 +257,6 @@ impl Rosh {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct ProtectiveOrder {
     pub id: u32,
     pub kind: Option<OrderKind>,
@@ -275,7 +269,6 @@ pub struct ProtectiveOrder {
 
 /// A yes/no answer and where it came from.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct SourcedAnswer {
     pub answer: Option<bool>,
     pub sources: Vec<Source>,
@@ -300,7 +293,6 @@ pub fn rests_on_own_account(sources: &[Source]) -> bool {
 /// Rec 2: does the person live with, have responsibility for, have access to, or are they likely
 /// to have a negative impact on the wellbeing or safety of any child?
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct ChildContact {
     pub lives_with: SourcedAnswer,
     pub responsible_for: SourcedAnswer,
@@ -367,7 +359,6 @@ impl ChildContact {
 
 /// One enquiry to an agency: police or a local authority's children's services.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, bound = "O: Serialize + serde::de::DeserializeOwned")]
 pub struct Enquiry<O> {
     /// Police force or local authority asked.
     pub agency: String,
@@ -385,9 +376,9 @@ impl<O> Default for Enquiry<O> {
     fn default() -> Self {
         Enquiry {
             agency: String::new(),
-            requested: DateParts::default(),
-            due: DateParts::default(),
-            received: DateParts::default(),
+            requested: <DateParts as Default>::default(),
+            due: <DateParts as Default>::default(),
+            received: <DateParts as Default>::default(),
             outcome: None,
             summary: String::new(),
             not_requested_reason: String::new(),
@@ -410,7 +401,6 @@ impl<O: EnquiryOutcome> Enquiry<O> {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct CsEnquiry {
     pub id: u32,
     /// Which children (and which visit) this local authority was asked about.
@@ -419,7 +409,6 @@ pub struct CsEnquiry {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct Place {
     pub id: u32,
     pub address_line_1: String,
@@ -446,7 +435,6 @@ pub struct Place {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct OccupierElsewhere {
     pub name: String,
     /// For example "landlord" or "hostel manager".
@@ -560,7 +548,6 @@ impl ConsentSubject {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct Resident {
     pub id: u32,
     pub name: String,
@@ -581,7 +568,6 @@ impl Resident {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct VisitingChild {
     pub id: u32,
     pub name: String,
@@ -591,7 +577,6 @@ pub struct VisitingChild {
 
 /// Consent and attitude of one person at a proposed place (rec 6; Sch 9 paras 10(2) and 33).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct Consent {
     /// Contacted by the officer, not through the person being sentenced.
     pub contacted_directly: Option<bool>,
@@ -610,7 +595,7 @@ pub struct Consent {
 
 impl Consent {
     pub fn is_blank(&self) -> bool {
-        *self == Consent::default()
+        *self == <Consent as Default>::default()
     }
     pub fn fully_informed(&self) -> bool {
         Told::all().iter().all(|t| self.told.contains(t))
@@ -618,7 +603,6 @@ impl Consent {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct Schedule {
     pub start: DateParts,
     pub length: String,
@@ -632,7 +616,6 @@ pub struct Schedule {
 
 /// One daily period of curfew at one place, on chosen days of the week. It may cross midnight.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct CurfewWindow {
     pub id: u32,
     pub place_id: Option<u32>,
@@ -642,7 +625,6 @@ pub struct CurfewWindow {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct Outcome {
     /// The option chosen on the outcome page, kept until it is recorded.
     pub selected: Option<Decision>,
@@ -659,7 +641,6 @@ pub struct RecordedOutcome {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct Gatekeeping {
     /// The officer asked for gatekeeping although the rules do not require it.
     pub requested_by_officer: bool,
@@ -683,7 +664,7 @@ impl Case {
             id: id.to_string(),
             created_at: now.to_string(),
             updated_at: now.to_string(),
-            ..Case::default()
+            ..<Case as Default>::default()
         };
         case.add_offence();
         case
@@ -705,25 +686,25 @@ impl Case {
 
     pub fn add_offence(&mut self) -> u32 {
         let id = self.new_id();
-        self.offences.push(Offence { id, ..Offence::default() });
+        self.offences.push(Offence { id, ..<Offence as Default>::default() });
         id
     }
 
     pub fn add_order(&mut self) -> u32 {
         let id = self.new_id();
-        self.orders.push(ProtectiveOrder { id, ..ProtectiveOrder::default() });
+        self.orders.push(ProtectiveOrder { id, ..<ProtectiveOrder as Default>::default() });
         id
     }
 
     pub fn add_cs_enquiry(&mut self) -> u32 {
         let id = self.new_id();
-        self.childrens_services.push(CsEnquiry { id, ..CsEnquiry::default() });
+        self.childrens_services.push(CsEnquiry { id, ..<CsEnquiry as Default>::default() });
         id
     }
 
     pub fn add_place(&mut self) -> u32 {
         let id = self.new_id();
-        self.places.push(Place { id, ..Place::default() });
+        self.places.push(Place { id, ..<Place as Default>::default() });
         id
     }
 
@@ -739,7 +720,7 @@ impl Case {
     pub fn add_resident(&mut self, place_id: u32) -> Option<u32> {
         let id = self.new_id();
         let place = self.place_mut(place_id)?;
-        place.residents.push(Resident { id, ..Resident::default() });
+        place.residents.push(Resident { id, ..<Resident as Default>::default() });
         Some(id)
     }
 
@@ -755,14 +736,14 @@ impl Case {
     pub fn add_visiting_child(&mut self, place_id: u32) -> Option<u32> {
         let id = self.new_id();
         let place = self.place_mut(place_id)?;
-        place.visiting_children.push(VisitingChild { id, ..VisitingChild::default() });
+        place.visiting_children.push(VisitingChild { id, ..<VisitingChild as Default>::default() });
         Some(id)
     }
 
     pub fn add_window(&mut self) -> u32 {
         let id = self.new_id();
         let place_id = (self.places.len() == 1).then(|| self.places[0].id);
-        self.schedule.windows.push(CurfewWindow { id, place_id, ..CurfewWindow::default() });
+        self.schedule.windows.push(CurfewWindow { id, place_id, ..<CurfewWindow as Default>::default() });
         id
     }
 
@@ -782,11 +763,11 @@ impl Case {
         content.revision = 0;
         content.created_at.clear();
         content.updated_at.clear();
-        content.gatekeeping = Gatekeeping::default();
+        content.gatekeeping = <Gatekeeping as Default>::default();
         content.outcome.selected = None;
         content.outcome.recorded = None;
         content.outcome.rationale.clear();
-        let json = serde_json::to_string(&content).unwrap_or_default();
+        let json = miniserde::json::to_string(&content);
         // FNV-1a, 64 bit: stable across platforms and releases, which `std`'s hasher is not.
         let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
         for byte in json.bytes() {

@@ -16,7 +16,7 @@ pub trait Choice: Copy + PartialEq + Send + Sync + 'static {
 macro_rules! choice {
     ($(#[$meta:meta])* $name:ident { $($variant:ident($key:literal, $label:literal $(, $hint:literal)?)),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, miniserde::Serialize, miniserde::Deserialize)]
         pub enum $name {
             $(#[serde(rename = $key)] $variant),+
         }

@@ -3,11 +3,10 @@
 //! treat it as missing and the page shows what is wrong with it.
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
-use serde::{Deserialize, Serialize};
+use miniserde::{Deserialize, Serialize};
 
 /// A GOV.UK date input: three boxes, kept as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct DateParts {
     pub day: String,
     pub month: String,

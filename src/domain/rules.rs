@@ -749,12 +749,12 @@ fn section_status(case: &Case, section: Section, blockers: &[Blocker], cs_requir
     }
     let touched = match section {
         Section::Hearing => true,
-        Section::ChildContact => ChildQuestion::ALL.iter().any(|q| *case.child_contact.answer(*q) != SourcedAnswer::default()),
+        Section::ChildContact => ChildQuestion::ALL.iter().any(|q| *case.child_contact.answer(*q) != <SourcedAnswer as Default>::default()),
         Section::Police => !case.police.is_blank(),
         Section::ChildrensServices => case.childrens_services.iter().any(|c| !c.enquiry.is_blank()),
         Section::Places => case.places.iter().any(|p| !p.is_blank()),
         Section::Consent => case.places.iter().any(|p| p.consent_subjects().iter().any(|w| p.consent(*w).is_some_and(|c| !c.is_blank()))),
-        Section::Schedule => case.schedule != Schedule::default(),
+        Section::Schedule => case.schedule != <Schedule as Default>::default(),
         Section::Outcome => case.outcome.selected.is_some() || !case.outcome.rationale.trim().is_empty(),
     };
     match section {

@@ -338,9 +338,9 @@ mod tests {
     }
 
     fn case_with(convicted: &[NaiveDate], start: NaiveDate, length: &str, unit: LengthUnit, windows: &[(&str, &str, &[Day])]) -> Case {
-        let mut case = Case::default();
+        let mut case = <Case as Default>::default();
         for (i, c) in convicted.iter().enumerate() {
-            case.offences.push(Offence { id: i as u32 + 1, conviction_date: DateParts::from_date(*c), ..Offence::default() });
+            case.offences.push(Offence { id: i as u32 + 1, conviction_date: DateParts::from_date(*c), ..<Offence as Default>::default() });
         }
         case.add_place();
         case.schedule.start = DateParts::from_date(start);
@@ -371,12 +371,12 @@ mod tests {
 
     #[test]
     fn conviction_date_decides_the_limits() {
-        let after = Offence { conviction_date: DateParts::from_date(date(2022, 6, 28)), ..Offence::default() };
-        let before = Offence { id: 2, conviction_date: DateParts::from_date(date(2022, 6, 27)), ..Offence::default() };
+        let after = Offence { conviction_date: DateParts::from_date(date(2022, 6, 28)), ..<Offence as Default>::default() };
+        let before = Offence { id: 2, conviction_date: DateParts::from_date(date(2022, 6, 27)), ..<Offence as Default>::default() };
         assert_eq!(limits_for(&[after.clone()]), Ok(Limits { regime: Regime::From2022, mixed: false }));
         assert_eq!(limits_for(&[before.clone()]), Ok(Limits { regime: Regime::Before2022, mixed: false }));
         assert_eq!(limits_for(&[after.clone(), before]), Ok(Limits { regime: Regime::Before2022, mixed: true }));
-        let unknown = Offence { id: 7, ..Offence::default() };
+        let unknown = Offence { id: 7, ..<Offence as Default>::default() };
         assert_eq!(limits_for(&[after, unknown]), Err(vec![7]));
         assert_eq!(limits_for(&[]), Err(vec![]));
     }
@@ -467,7 +467,7 @@ mod tests {
 
     #[test]
     fn missing_parts_are_reported() {
-        let mut case = Case::default();
+        let mut case = <Case as Default>::default();
         let report = check_schedule(&case);
         for p in [ScheduleProblem::NoStart, ScheduleProblem::NoLength, ScheduleProblem::NoWindows, ScheduleProblem::LimitsUnknown] {
             assert!(report.problems.contains(&p), "{p:?}");

@@ -91,7 +91,7 @@ fn lower_first(s: &str) -> String {
 /// The hearing page. `with_risk` adds the risk of serious harm and orders questions, which are
 /// asked once the case exists.
 pub fn hearing(case: &Case, today: NaiveDate, with_risk: bool) -> Vec<FieldError> {
-    let mut e = Errors::default();
+    let mut e = <Errors as Default>::default();
     e.text("name", &case.person.name, "Enter the person's full name");
     if let Some(dob) = e.date("dob", &case.person.date_of_birth, "Date of birth", true, When::Past, today) {
         if today.years_since(dob).is_some_and(|age| age < 18) {
@@ -146,7 +146,7 @@ pub fn hearing(case: &Case, today: NaiveDate, with_risk: bool) -> Vec<FieldError
 }
 
 pub fn child_contact(case: &Case) -> Vec<FieldError> {
-    let mut e = Errors::default();
+    let mut e = <Errors as Default>::default();
     let name = case.display_name();
     for q in ChildQuestion::ALL {
         let a = case.child_contact.answer(q);
@@ -193,13 +193,13 @@ pub fn enquiry<O: EnquiryOutcome>(e: &mut Errors, prefix: &str, enquiry: &Enquir
 }
 
 pub fn police(case: &Case, today: NaiveDate) -> Vec<FieldError> {
-    let mut e = Errors::default();
+    let mut e = <Errors as Default>::default();
     enquiry(&mut e, "police", &case.police, "the police force", today);
     e.0
 }
 
 pub fn childrens_services(case: &Case, today: NaiveDate) -> Vec<FieldError> {
-    let mut e = Errors::default();
+    let mut e = <Errors as Default>::default();
     if case.childrens_services.is_empty() && super::rules::childrens_services_required(case) {
         e.add("add-cs", "Add the children's services enquiry");
     }
@@ -214,7 +214,7 @@ pub fn childrens_services(case: &Case, today: NaiveDate) -> Vec<FieldError> {
 }
 
 pub fn place(case: &Case, place: &Place, today: NaiveDate) -> Vec<FieldError> {
-    let mut e = Errors::default();
+    let mut e = <Errors as Default>::default();
     e.text("address-line-1", &place.address_line_1, "Enter the first line of the address");
     e.text("town", &place.town, "Enter the town or city");
     if place.postcode.trim().is_empty() {
@@ -289,7 +289,7 @@ fn looks_like_postcode(text: &str) -> bool {
 
 /// Consent of one person; `required` is false for 16 and 17 year olds, whose views are optional.
 pub fn consent(consent: &Consent, today: NaiveDate) -> Vec<FieldError> {
-    let mut e = Errors::default();
+    let mut e = <Errors as Default>::default();
     e.choice("contacted-directly", &consent.contacted_directly, "Select yes if you contacted them directly");
     if consent.contacted_directly == Some(true) {
         e.choice("method", &consent.method, "Select how you contacted them");
@@ -314,7 +314,7 @@ pub fn consent(consent: &Consent, today: NaiveDate) -> Vec<FieldError> {
 }
 
 pub fn schedule(case: &Case, today: NaiveDate) -> Vec<FieldError> {
-    let mut e = Errors::default();
+    let mut e = <Errors as Default>::default();
     let s = &case.schedule;
     e.date("start", &s.start, "Start date", true, When::Any, today);
     match parse_whole_number(&s.length) {
@@ -355,7 +355,7 @@ pub fn schedule(case: &Case, today: NaiveDate) -> Vec<FieldError> {
 
 /// The outcome page: "suitable" only when the rules allow it; "not suitable" always, with a reason.
 pub fn outcome(case: &Case, assessment: &Assessment) -> Vec<FieldError> {
-    let mut e = Errors::default();
+    let mut e = <Errors as Default>::default();
     let o = &case.outcome;
     e.choice("decision", &o.selected, "Select the outcome");
     match o.selected {
@@ -421,7 +421,7 @@ mod tests {
 
     #[test]
     fn enquiry_rules_follow_the_outcome() {
-        let mut case = Case::default();
+        let mut case = <Case as Default>::default();
         case.police.agency = "Wiltshire Police".into();
         case.police.outcome = Some(PoliceOutcome::NotRequested);
         assert_eq!(police(&case, today())[0].message, "Enter why the enquiry was not requested");

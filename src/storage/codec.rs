@@ -3,7 +3,7 @@
 //! Every record carries `schema_version`. A record from a newer app, or one that cannot be read,
 //! is reported, never dropped: the caller keeps the raw text.
 
-use serde::{Deserialize, Serialize};
+use miniserde::{Deserialize, Serialize, json};
 
 use crate::domain::Case;
 
@@ -11,9 +11,9 @@ use crate::domain::Case;
 pub const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Serialize)]
-struct StoredRef<'a> {
+struct Stored {
     schema_version: u32,
-    case: &'a Case,
+    case: Case,
 }
 
 /// Read first, to learn the version before reading the case itself.
@@ -38,7 +38,7 @@ pub enum DecodeError {
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            DecodeError::Unreadable(why) => write!(f, "it could not be read ({why})"),
+            DecodeError::Unreadable(why) => write!(f, "it could not be read: {why}"),
             DecodeError::NewerVersion(v) => {
                 write!(f, "it was saved by a newer version of this app (format {v}); this version reads up to format {SCHEMA_VERSION}")
             }
@@ -47,17 +47,18 @@ impl std::fmt::Display for DecodeError {
 }
 
 pub fn encode(case: &Case) -> String {
-    serde_json::to_string(&StoredRef { schema_version: SCHEMA_VERSION, case }).expect("a case always serialises")
+    // miniserde serialises owned values only; a case is a few kilobytes, so the clone is cheap.
+    json::to_string(&Stored { schema_version: SCHEMA_VERSION, case: case.clone() })
 }
 
 pub fn decode(text: &str) -> Result<Case, DecodeError> {
-    let unreadable = |e: serde_json::Error| DecodeError::Unreadable(e.to_string());
-    let version: Version = serde_json::from_str(text).map_err(unreadable)?;
+    let unreadable = |_| DecodeError::Unreadable("it is not a complete case record".into());
+    let version: Version = json::from_str(text).map_err(unreadable)?;
     if version.schema_version > SCHEMA_VERSION {
         return Err(DecodeError::NewerVersion(version.schema_version));
     }
     // Version 1 is the first stored form; later versions add their migrations here, oldest first.
-    let stored: StoredV1 = serde_json::from_str(text).map_err(unreadable)?;
+    let stored: StoredV1 = json::from_str(text).map_err(unreadable)?;
     Ok(stored.case)
 }
 

@@ -26,7 +26,7 @@ pub fn returned_police(outcome: PoliceOutcome) -> Enquiry<PoliceOutcome> {
         outcome: Some(outcome),
         summary: "No call-outs recorded.".into(),
         considered: true,
-        ..Enquiry::default()
+        ..Default::default()
     }
 }
 
@@ -39,7 +39,7 @@ pub fn returned_cs(outcome: CsOutcome) -> Enquiry<CsOutcome> {
         outcome: Some(outcome),
         summary: String::new(),
         considered: true,
-        ..Enquiry::default()
+        ..Default::default()
     }
 }
 

@@ -179,7 +179,7 @@ fn sections(c: &Case) -> Vec<(String, Vec<Row>)> {
             rows.push(row("Electricity supply confirmed", yes_no(p.electricity_confirmed), format!("{path}#monitoring")));
             rows.push(row("Main occupier agrees to the equipment", yes_no(p.equipment_agreed), format!("{path}#monitoring")));
             for who in p.consent_subjects() {
-                rows.push(row(format!("Consent of {}", p.subject_name(who)), consent_text(p.consent(who).unwrap_or(&Consent::default())), format!("consent/{}/{}", p.id, who.slug())));
+                rows.push(row(format!("Consent of {}", p.subject_name(who)), consent_text(p.consent(who).unwrap_or(&<Consent as Default>::default())), format!("consent/{}/{}", p.id, who.slug())));
             }
             out.push((format!("Proposed address: {}", p.short_address()), rows));
         }
