@@ -98,7 +98,9 @@ pub fn parse_whole_number(text: &str) -> Option<u32> {
 
 /// "3 November 2026", the GOV.UK date style.
 pub fn long_date(date: NaiveDate) -> String {
-    format!("{} {}", date.day(), date.format("%B %Y"))
+    const MONTHS: [&str; 12] =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    format!("{} {} {}", date.day(), MONTHS[date.month0() as usize], date.year())
 }
 
 /// "7pm", "7:30am", "midnight", "midday": times as a court report writes them.

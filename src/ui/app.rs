@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::content;
 use crate::ui::components::page::SERVICE_NAME;
 use crate::ui::pages::*;
+use crate::ui::pages::CaseMissing;
 use crate::ui::router::provide_router;
 use crate::ui::state::Store;
 
@@ -60,9 +61,12 @@ fn page_for(path: &str) -> AnyView {
     let parts: Vec<String> = path.trim_matches('/').split('/').filter(|s| !s.is_empty()).map(str::to_string).collect();
     let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
     let id = |s: &str| s.to_string();
+    let store = crate::ui::state::use_store();
     match parts.as_slice() {
         [] => view! { <CaseListPage/> }.into_any(),
         ["cases", "new"] => view! { <NewCasePage/> }.into_any(),
+        // Every other case page needs the case to be on this device.
+        ["cases", c, ..] if store.cases.with_untracked(|cases| !cases.iter().any(|x| x.id == *c)) => view! { <CaseMissing/> }.into_any(),
         ["cases", c] => view! { <TaskListPage id=id(c)/> }.into_any(),
         ["cases", c, "hearing"] => view! { <HearingPage id=id(c)/> }.into_any(),
         ["cases", c, "child-contact"] => view! { <ChildContactPage id=id(c)/> }.into_any(),

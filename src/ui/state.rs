@@ -22,12 +22,21 @@ pub struct Store {
     pub today: NaiveDate,
 }
 
+/// The device's local date and time, read from the browser's clock (the rules never read it).
+fn local_now() -> (NaiveDate, String) {
+    let now = js_sys::Date::new_0();
+    let (y, mo, d) = (now.get_full_year() as i32, now.get_month() + 1, now.get_date());
+    let date = NaiveDate::from_ymd_opt(y, mo, d).unwrap_or_default();
+    let stamp = format!("{y:04}-{mo:02}-{d:02}T{:02}:{:02}:{:02}", now.get_hours(), now.get_minutes(), now.get_seconds());
+    (date, stamp)
+}
+
 pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+    local_now().0
 }
 
 pub fn now_stamp() -> String {
-    chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string()
+    local_now().1
 }
 
 /// A fresh id: time plus randomness, so two tabs creating cases at once do not collide.

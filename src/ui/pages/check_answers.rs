@@ -7,7 +7,7 @@ use crate::domain::choice::Choice;
 use crate::domain::inputs::{DateParts, long_date};
 use crate::domain::rules::Section;
 use crate::ui::components::page::{BackLink, PageHeading};
-use crate::ui::pages::{CaseMissing, case_handle};
+use crate::ui::pages::case_handle;
 
 struct Row {
     key: String,
@@ -209,9 +209,6 @@ fn sections(c: &Case) -> Vec<(String, Vec<Row>)> {
 #[component]
 pub fn CheckAnswersPage(id: String) -> impl IntoView {
     let handle = case_handle(id);
-    if handle.missing() {
-        return view! { <CaseMissing/> }.into_any();
-    }
     let body = handle.case.with_untracked(|c| c.as_ref().map(sections).unwrap_or_default());
     let body = body
         .into_iter()
@@ -244,5 +241,4 @@ pub fn CheckAnswersPage(id: String) -> impl IntoView {
         {body}
         <a class="govuk-button" href=handle.href("outcome")>"Go to the outcome"</a>
     }
-    .into_any()
 }

@@ -9,14 +9,11 @@ use crate::ui::components::fields::*;
 use crate::ui::components::form::render;
 use crate::ui::components::page::SectionForm;
 use crate::ui::components::sourced::sourced_question;
-use crate::ui::pages::{CaseMissing, case_handle};
+use crate::ui::pages::case_handle;
 
 #[component]
 pub fn ChildContactPage(id: String) -> impl IntoView {
     let handle = case_handle(id);
-    if handle.missing() {
-        return view! { <CaseMissing/> }.into_any();
-    }
     let errors: PageErrors = RwSignal::new(Vec::new());
     let (case, set) = handle.whole();
     let name = case.with_untracked(Case::display_name);
@@ -33,5 +30,4 @@ pub fn ChildContactPage(id: String) -> impl IntoView {
             {render(items, errors)}
         </SectionForm>
     }
-    .into_any()
 }

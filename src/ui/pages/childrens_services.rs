@@ -9,14 +9,11 @@ use crate::ui::components::enquiry::enquiry_items;
 use crate::ui::components::fields::*;
 use crate::ui::components::form::{Item, render};
 use crate::ui::components::page::SectionForm;
-use crate::ui::pages::{CaseMissing, case_handle};
+use crate::ui::pages::case_handle;
 
 #[component]
 pub fn ChildrensServicesPage(id: String) -> impl IntoView {
     let handle = case_handle(id);
-    if handle.missing() {
-        return view! { <CaseMissing/> }.into_any();
-    }
     let errors: PageErrors = RwSignal::new(Vec::new());
     let (case, set) = handle.whole();
     let today = handle.store.today;
@@ -57,5 +54,4 @@ pub fn ChildrensServicesPage(id: String) -> impl IntoView {
             {render(items, errors)}
         </SectionForm>
     }
-    .into_any()
 }

@@ -10,7 +10,7 @@ use crate::domain::validate;
 use crate::ui::components::fields::*;
 use crate::ui::components::form::{Item, render};
 use crate::ui::components::page::{BackLink, PageHeading, SectionForm};
-use crate::ui::pages::{CaseMissing, case_handle};
+use crate::ui::pages::case_handle;
 use crate::ui::state::CaseHandle;
 
 /// One person on the consent list.
@@ -71,9 +71,6 @@ fn rows(case: &Case, handle: &CaseHandle) -> Vec<(String, Vec<Row>, Option<Strin
 #[component]
 pub fn ConsentListPage(id: String) -> impl IntoView {
     let handle = case_handle(id);
-    if handle.missing() {
-        return view! { <CaseMissing/> }.into_any();
-    }
     let errors: PageErrors = RwSignal::new(Vec::new());
     let places = handle.case.with_untracked(|c| c.as_ref().map(|c| rows(c, &handle)).unwrap_or_default());
     let none = places.is_empty();
@@ -119,7 +116,6 @@ pub fn ConsentListPage(id: String) -> impl IntoView {
             <p class="govuk-body">{text::YOUNG_VIEWS}</p>
         </SectionForm>
     }
-    .into_any()
 }
 
 #[component]
@@ -134,9 +130,6 @@ pub fn ConsentPage(id: String, place: String, who: String) -> impl IntoView {
         Some((who, p.subject_name(who), p.short_address(), matches!(who, ConsentSubject::Resident(id) if p.resident(id).and_then(|r| r.age()).is_some_and(|a| a < 18))))
     });
     let Some((who, name, address, young)) = found else {
-        if handle.missing() {
-            return view! { <CaseMissing/> }.into_any();
-        }
         return view! {
             <BackLink href=Signal::derive(move || handle.href("consent")) text="Back".to_string()/>
             <PageHeading title="Person not found".to_string()/>

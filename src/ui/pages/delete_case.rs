@@ -3,14 +3,11 @@
 use leptos::prelude::*;
 
 use crate::ui::components::page::{BackLink, PageHeading, Warning, navigator};
-use crate::ui::pages::{CaseMissing, case_handle};
+use crate::ui::pages::case_handle;
 
 #[component]
 pub fn DeleteCasePage(id: String) -> impl IntoView {
     let handle = case_handle(id);
-    if handle.missing() {
-        return view! { <CaseMissing/> }.into_any();
-    }
     let name = handle.with(|c| c.display_name());
     let go = navigator();
     let delete = move |_| {
@@ -26,5 +23,4 @@ pub fn DeleteCasePage(id: String) -> impl IntoView {
             <a class="govuk-link" href=handle.href("")>"No, keep it"</a>
         </div>
     }
-    .into_any()
 }

@@ -8,7 +8,7 @@ use crate::domain::validate;
 use crate::ui::components::fields::*;
 use crate::ui::components::form::{Item, render};
 use crate::ui::components::page::{BackLink, ErrorSummary, PageHeading, navigator};
-use crate::ui::pages::{CaseMissing, case_handle};
+use crate::ui::pages::case_handle;
 use crate::ui::state::{CaseHandle, NEW_CASE};
 
 #[component]
@@ -20,13 +20,10 @@ pub fn NewCasePage() -> impl IntoView {
 #[component]
 pub fn HearingPage(id: String) -> impl IntoView {
     let handle = case_handle(id);
-    if handle.missing() {
-        return view! { <CaseMissing/> }.into_any();
-    }
     hearing_form(handle, false)
 }
 
-fn hearing_form(handle: CaseHandle, is_new: bool) -> AnyView {
+fn hearing_form(handle: CaseHandle, is_new: bool) -> impl IntoView {
     let errors: PageErrors = RwSignal::new(Vec::new());
     let (case, set) = handle.whole();
     let store = handle.store;
@@ -91,7 +88,6 @@ fn hearing_form(handle: CaseHandle, is_new: bool) -> AnyView {
             <button type="submit" class="govuk-button">{if is_new { "Create case" } else { "Save and continue" }}</button>
         </form>
     }
-    .into_any()
 }
 
 fn offence(case: Signal<Case>, set: Callback<Case>, id: u32) -> Vec<Item> {

@@ -11,15 +11,12 @@ use crate::domain::rules::{OutcomeState, Section};
 use crate::ui::components::fields::*;
 use crate::ui::components::form::{Item, render};
 use crate::ui::components::page::{BackLink, ErrorSummary, PageHeading};
-use crate::ui::pages::{CaseMissing, case_handle};
+use crate::ui::pages::case_handle;
 use crate::ui::state::{CaseHandle, now_stamp};
 
 #[component]
 pub fn OutcomePage(id: String) -> impl IntoView {
     let handle = case_handle(id);
-    if handle.missing() {
-        return view! { <CaseMissing/> }.into_any();
-    }
     let errors: PageErrors = RwSignal::new(Vec::new());
     let (case, set) = handle.whole();
     let today = handle.store.today;
@@ -53,7 +50,6 @@ pub fn OutcomePage(id: String) -> impl IntoView {
             <button type="submit" class="govuk-button">{text::RECORD}</button>
         </form>
     }
-    .into_any()
 }
 
 /// The outcome as recorded, or a warning that a recorded "suitable" no longer stands.

@@ -13,14 +13,11 @@ use crate::ui::components::fields::*;
 use crate::ui::components::page::{BackLink, PageHeading, SectionForm, navigator};
 use crate::ui::components::form::{Item, render};
 use crate::ui::components::sourced::sourced_question;
-use crate::ui::pages::{CaseMissing, case_handle};
+use crate::ui::pages::case_handle;
 
 #[component]
 pub fn PlacesPage(id: String) -> impl IntoView {
     let handle = case_handle(id);
-    if handle.missing() {
-        return view! { <CaseMissing/> }.into_any();
-    }
     let errors: PageErrors = RwSignal::new(Vec::new());
     let (case, set) = handle.whole();
     let go = navigator();
@@ -109,7 +106,6 @@ pub fn PlacesPage(id: String) -> impl IntoView {
             </div>
         </SectionForm>
     }
-    .into_any()
 }
 
 #[component]

@@ -8,14 +8,11 @@ use crate::ui::components::enquiry::enquiry_items;
 use crate::ui::components::fields::*;
 use crate::ui::components::form::render;
 use crate::ui::components::page::SectionForm;
-use crate::ui::pages::{CaseMissing, case_handle};
+use crate::ui::pages::case_handle;
 
 #[component]
 pub fn PolicePage(id: String) -> impl IntoView {
     let handle = case_handle(id);
-    if handle.missing() {
-        return view! { <CaseMissing/> }.into_any();
-    }
     let errors: PageErrors = RwSignal::new(Vec::new());
     let (case, set) = handle.whole();
     let (enquiry, set_enquiry) = lens(case, set, |c| c.police.clone(), |c, v| c.police = v);
@@ -27,5 +24,4 @@ pub fn PolicePage(id: String) -> impl IntoView {
             {render(items, errors)}
         </SectionForm>
     }
-    .into_any()
 }

@@ -12,15 +12,12 @@ use crate::domain::validate;
 use crate::ui::components::fields::*;
 use crate::ui::components::form::{Item, render};
 use crate::ui::components::page::SectionForm;
-use crate::ui::pages::{CaseMissing, case_handle};
+use crate::ui::pages::case_handle;
 use crate::ui::state::CaseHandle;
 
 #[component]
 pub fn SchedulePage(id: String) -> impl IntoView {
     let handle = case_handle(id);
-    if handle.missing() {
-        return view! { <CaseMissing/> }.into_any();
-    }
     let errors: PageErrors = RwSignal::new(Vec::new());
     let (case, set) = handle.whole();
     let today = handle.store.today;
@@ -76,7 +73,6 @@ pub fn SchedulePage(id: String) -> impl IntoView {
             {render(items, errors)}
         </SectionForm>
     }
-    .into_any()
 }
 
 /// The live check of the hours against the limits.

@@ -6,7 +6,7 @@ use crate::domain::choice::Choice;
 use crate::domain::inputs::long_date;
 use crate::domain::rules::{Section, SectionStatus};
 use crate::ui::components::page::{BackLink, PageHeading, status_tag_class};
-use crate::ui::pages::{CaseMissing, case_handle};
+use crate::ui::pages::case_handle;
 
 #[component]
 pub fn TaskListPage(id: String) -> impl IntoView {
@@ -88,7 +88,6 @@ pub fn TaskListPage(id: String) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <Show when=move || handle.case.with(Option::is_some) fallback=CaseMissing>
             <BackLink href="/".to_string() text="Back to cases".to_string()/>
             <PageHeading title=name caption=Signal::stored("Pre-sentence checks".to_string())/>
             <p class="govuk-body">{hearing}</p>
@@ -101,6 +100,5 @@ pub fn TaskListPage(id: String) -> impl IntoView {
             <p class="govuk-body">
                 <a class="govuk-link app-link--warning" href=move || handle.href("delete")>"Delete this case"</a>
             </p>
-        </Show>
     }
 }
