@@ -107,11 +107,12 @@ pub fn BackLink(#[prop(into)] href: Signal<String>, #[prop(optional, into)] text
 
 pub fn status_tag_class(status: SectionStatus) -> &'static str {
     match status {
-        SectionStatus::Completed => "govuk-tag govuk-tag--green",
+        // GOV.UK task lists show "Completed" and "Cannot start yet" as plain text, not tags.
+        SectionStatus::Completed => "app-status",
         SectionStatus::InProgress => "govuk-tag govuk-tag--light-blue",
         SectionStatus::NotStarted => "govuk-tag govuk-tag--blue",
         SectionStatus::ActionNeeded => "govuk-tag govuk-tag--red",
-        SectionStatus::CannotStartYet | SectionStatus::NotNeeded => "govuk-tag govuk-tag--grey",
+        SectionStatus::CannotStartYet | SectionStatus::NotNeeded => "app-status govuk-task-list__status--cannot-start-yet",
     }
 }
 

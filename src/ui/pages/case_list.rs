@@ -75,7 +75,7 @@ pub fn CaseListPage() -> impl IntoView {
         <PageHeading title=text::TITLE.to_string()/>
         {unreadable}
         <a href="/cases/new" role="button" draggable="false" class="govuk-button" data-module="govuk-button">
-            {move || if draft_started() { "Continue the new case you started" } else { text::CREATE }}
+            {Signal::derive(move || if draft_started() { "Continue the new case you started".to_string() } else { text::CREATE.to_string() })}
         </a>
         <Show when=move || rows.with(|r| !r.is_empty()) fallback=|| view! { <p class="govuk-body">{text::EMPTY}</p> }>
             <table class="govuk-table">

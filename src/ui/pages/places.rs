@@ -43,22 +43,23 @@ pub fn PlacesPage(id: String) -> impl IntoView {
                 {
                     let place = move || case.with(|c| c.place(id).cloned().unwrap_or_default());
                     let name = move || case.with(|c| c.display_name());
-                    let occupier = move || place().occupier_name(&name()).unwrap_or_else(|| "Not yet recorded".into());
-                    let residents = move || {
+                    let occupier = Signal::derive(move || place().occupier_name(&name()).unwrap_or_else(|| "Not yet recorded".into()));
+                    let residents = Signal::derive(move || {
                         let p = place();
                         if p.residents.is_empty() {
                             "Nobody else".to_string()
                         } else {
                             p.residents.iter().map(|r| format!("{} ({})", r.display_name(), r.age.trim())).collect::<Vec<_>>().join(", ")
                         }
-                    };
-                    let outstanding = move || {
+                    });
+                    let outstanding = Signal::derive(move || {
                         let prefix = format!("places/{id}");
                         handle.assessment.with(|a| {
-                            a.as_ref().map(|a| a.blockers_in(Section::Places).filter(|b| b.path.starts_with(&prefix)).count()).unwrap_or(0)
+                            a.as_ref().map(|a| a.blockers_in(Section::Places).filter(|b| b.path.starts_with(&prefix)).count()).unwrap_or(0).to_string()
                         })
-                    };
-                    let title = move || place().short_address();
+                    });
+                    let title = Signal::derive(move || place().short_address());
+                    let hidden = Signal::derive(move || format!(" {}", title.get()));
                     let remove = move |_| {
                         let mut c = case.get_untracked();
                         c.remove_place(id);
@@ -70,13 +71,13 @@ pub fn PlacesPage(id: String) -> impl IntoView {
                                 <h2 class="govuk-summary-card__title">{title}</h2>
                                 <ul class="govuk-summary-card__actions">
                                     <li class="govuk-summary-card__action">
-                                        <a class="govuk-link" href=move || handle.href(&format!("places/{id}"))>
-                                            "Change"<span class="govuk-visually-hidden">{move || format!(" {}", title())}</span>
+                                        <a class="govuk-link" href=handle.href(&format!("places/{id}"))>
+                                            "Change"<span class="govuk-visually-hidden">{hidden}</span>
                                         </a>
                                     </li>
                                     <li class="govuk-summary-card__action">
                                         <button type="button" class="app-link-button" on:click=remove>
-                                            "Remove"<span class="govuk-visually-hidden">{move || format!(" {}", title())}</span>
+                                            "Remove"<span class="govuk-visually-hidden">{hidden}</span>
                                         </button>
                                     </li>
                                 </ul>

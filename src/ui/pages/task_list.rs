@@ -12,7 +12,7 @@ use crate::ui::pages::case_handle;
 pub fn TaskListPage(id: String) -> impl IntoView {
     let handle = case_handle(id);
     let name = Signal::derive(move || handle.with(|c| c.display_name()));
-    let hearing = move || {
+    let hearing = Signal::derive(move || {
         handle.with(|c| {
             let date = c.hearing.date.date().map(long_date).unwrap_or_else(|| "date not recorded".into());
             let report = c.hearing.report_type.map(|r| r.label()).unwrap_or("Report type not recorded");
@@ -23,8 +23,8 @@ pub fn TaskListPage(id: String) -> impl IntoView {
             };
             format!("Hearing on {date} at {}. {report}. {curfew}.", c.hearing.court.trim())
         })
-    };
-    let outstanding = move || {
+    });
+    let outstanding = Signal::derive(move || {
         handle.assessment.with(|a| {
             let n = a.as_ref().map(|a| a.outstanding()).unwrap_or(0);
             match n {
@@ -33,7 +33,7 @@ pub fn TaskListPage(id: String) -> impl IntoView {
                 n => format!("{n} checks are still outstanding."),
             }
         })
-    };
+    });
     let gatekeeping = move || {
         handle.assessment.with(|a| {
             let g = a.as_ref()?.gatekeeping.clone();
@@ -62,31 +62,29 @@ pub fn TaskListPage(id: String) -> impl IntoView {
             })
         })
     };
-    let rows = move || {
-        Section::ALL
+    let rows = Section::ALL
             .iter()
             .map(|section| {
                 let section = *section;
-                let status = move || handle.assessment.with(|a| a.as_ref().map(|a| a.status(section)).unwrap_or(SectionStatus::NotStarted));
+                let status = Memo::new(move |_| handle.assessment.with(|a| a.as_ref().map(|a| a.status(section)).unwrap_or(SectionStatus::NotStarted)));
                 let status_id = format!("{}-status", section.slug());
-                let linked = move || !matches!(status(), SectionStatus::CannotStartYet);
-                let href = move || handle.href(section.slug());
+                let linked = move || !matches!(status.get(), SectionStatus::CannotStartYet);
+                let href = handle.href(section.slug());
                 let sid = status_id.clone();
                 view! {
                     <li class="govuk-task-list__item govuk-task-list__item--with-link">
                         <div class="govuk-task-list__name-and-hint">
                             <Show when=linked fallback=move || view! { <div>{section.title()}</div> }>
-                                <a class="govuk-link govuk-task-list__link" href=href aria-describedby=sid.clone()>{section.title()}</a>
+                                <a class="govuk-link govuk-task-list__link" href=href.clone() aria-describedby=sid.clone()>{section.title()}</a>
                             </Show>
                         </div>
                         <div class="govuk-task-list__status" id=status_id.clone()>
-                            <strong class=move || status_tag_class(status())>{move || status().label()}</strong>
+                            <strong class=move || status_tag_class(status.get())>{Signal::derive(move || status.get().label().to_string())}</strong>
                         </div>
                     </li>
                 }
             })
-            .collect_view()
-    };
+            .collect_view();
     view! {
             <BackLink href="/".to_string() text="Back to cases".to_string()/>
             <PageHeading title=name caption=Signal::stored("Pre-sentence checks".to_string())/>
@@ -95,10 +93,10 @@ pub fn TaskListPage(id: String) -> impl IntoView {
             <p class="govuk-body govuk-!-font-weight-bold" id="outstanding">{outstanding}</p>
             <ul class="govuk-task-list">{rows}</ul>
             <p class="govuk-body">
-                <a class="govuk-link" href=move || handle.href("check")>"Check your answers: the whole case on one page"</a>
+                <a class="govuk-link" href=handle.href("check")>"Check your answers: the whole case on one page"</a>
             </p>
             <p class="govuk-body">
-                <a class="govuk-link app-link--warning" href=move || handle.href("delete")>"Delete this case"</a>
+                <a class="govuk-link app-link--warning" href=handle.href("delete")>"Delete this case"</a>
             </p>
     }
 }
