@@ -61,9 +61,7 @@ pub mod child_contact {
         }
     }
     pub const HINT_VISITING: &str = "Include children who visit, and children of a partner.";
-    pub const SOURCES: &str = "Where did this answer come from?";
     pub const SOURCES_HINT: &str = "Select all that apply";
-    pub const DETAILS: &str = "Details (optional)";
 }
 
 pub mod police {
@@ -111,7 +109,6 @@ pub mod places {
     pub const OCCUPIER_ROLE_HINT: &str = "For example, landlord or hostel manager";
     pub const VICTIM: &str = "Does any victim or potential victim of the person live there?";
     pub const VICTIM_HINT: &str = "Answer from police or domestic abuse information, not the person's own account.";
-    pub const VICTIM_SOURCES: &str = "Where did this answer come from?";
     pub const CALLOUT: &str = "Police call-out check on the address";
     pub const CS_CHECK: &str = "Children's services check on the address";
     pub const MONITORING: &str = "Electronic monitoring";

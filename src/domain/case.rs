@@ -324,6 +324,15 @@ impl ChildQuestion {
             ChildQuestion::NegativeImpact => "negative-impact",
         }
     }
+    /// What the question is about, for follow-up questions.
+    pub fn topic(self) -> &'static str {
+        match self {
+            ChildQuestion::LivesWith => "living with a child",
+            ChildQuestion::ResponsibleFor => "responsibility for a child",
+            ChildQuestion::HasAccess => "access to a child",
+            ChildQuestion::NegativeImpact => "negative impact on a child",
+        }
+    }
     /// Short form used in lists of blockers.
     pub fn short(self) -> &'static str {
         match self {

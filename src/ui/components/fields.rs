@@ -265,7 +265,7 @@ pub fn Radios(
             .into_iter()
             .enumerate()
             .map(|(i, opt)| {
-                let input_id = if i == 0 { group.clone() } else { format!("{group}-{}", opt.key) };
+                let input_id = if i == 0 { group.clone() } else { format!("{group}--{}", opt.key) };
                 let key = opt.key.clone();
                 let checked = {
                     let key = key.clone();
@@ -349,7 +349,7 @@ pub fn Checkboxes(
         .into_iter()
         .enumerate()
         .map(|(i, opt)| {
-            let input_id = if i == 0 { id.clone() } else { format!("{id}-{}", opt.key) };
+            let input_id = if i == 0 { id.clone() } else { format!("{id}--{}", opt.key) };
             let key = opt.key.clone();
             let checked = {
                 let key = key.clone();

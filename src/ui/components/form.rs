@@ -41,8 +41,11 @@ pub enum Item {
     When { when: Memo<bool>, items: Vec<Item> },
     /// A repeated group: one block of items per id, for example one per offence.
     List { ids: Memo<Vec<u32>>, item: Arc<dyn Fn(u32) -> Vec<Item> + Send + Sync> },
-    /// A group set off by a rule on its left, with a heading.
-    Group { title: Signal<String>, items: Vec<Item> },
+    /// A repeated group (an offence, a resident) set off by a rule on its left. It is a named
+    /// region, so its questions can be told apart from the next group's.
+    Group { id: String, title: Signal<String>, items: Vec<Item> },
+    /// A named part of a page with an `<h2>`, such as one of an address's own checks.
+    Region { id: String, title: String, items: Vec<Item> },
     /// Items kept together, such as a question and its follow-ups.
     Block(Vec<Item>),
     Button { id: Option<String>, text: Signal<String>, on_click: Callback<()> },
@@ -229,11 +232,18 @@ fn render_one(item: Item, errors: PageErrors) -> AnyView {
             </For>
         }
         .into_any(),
-        Item::Group { title, items } => view! {
-            <div class="app-repeat">
-                <h3 class="govuk-heading-s">{title}</h3>
+        Item::Group { id, title, items } => view! {
+            <section class="app-repeat" aria-labelledby=id.clone()>
+                <h3 class="govuk-heading-s" id=id.clone()>{title}</h3>
                 {render(items, errors)}
-            </div>
+            </section>
+        }
+        .into_any(),
+        Item::Region { id, title, items } => view! {
+            <section aria-labelledby=id.clone()>
+                <h2 class="govuk-heading-m" id=id.clone()>{title}</h2>
+                {render(items, errors)}
+            </section>
         }
         .into_any(),
         Item::Block(items) => view! { <div class="app-question">{render(items, errors)}</div> }.into_any(),

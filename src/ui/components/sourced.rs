@@ -8,7 +8,9 @@ use crate::domain::case::{Source, SourcedAnswer};
 use crate::ui::components::fields::*;
 use crate::ui::components::form::Item;
 
-pub fn sourced_question(id: &str, question: String, hint: &str, value: Signal<SourcedAnswer>, set: Callback<SourcedAnswer>) -> Item {
+/// `topic` names the question in the follow-up legends, so each page's several "where did this
+/// come from" questions have distinct names, for example "whether they live with a child".
+pub fn sourced_question(id: &str, question: String, hint: &str, topic: &str, value: Signal<SourcedAnswer>, set: Callback<SourcedAnswer>) -> Item {
     let answered = move || value.with(|a| a.answer.is_some());
     let own_only = move || value.with(|a| a.rests_on_own_account());
     let flag = Item::View(ViewFn::from(|| {
@@ -20,9 +22,9 @@ pub fn sourced_question(id: &str, question: String, hint: &str, value: Signal<So
         }
     }));
     let details = vec![
-        Item::checks(format!("{id}-sources"), text::SOURCES, opts::<Source>(), choices_lens(value, set, |a| &a.sources, |a, v| a.sources = v)).hint(text::SOURCES_HINT),
+        Item::checks(format!("{id}-sources"), format!("Where did the answer about {topic} come from?"), opts::<Source>(), choices_lens(value, set, |a| &a.sources, |a, v| a.sources = v)).hint(text::SOURCES_HINT),
         Item::when(own_only, vec![flag]),
-        Item::area(format!("{id}-details"), text::DETAILS, lens(value, set, |a| a.details.clone(), |a, v| a.details = v)).rows(2),
+        Item::area(format!("{id}-details"), format!("Details about {topic} (optional)"), lens(value, set, |a| a.details.clone(), |a, v| a.details = v)).rows(2),
     ];
     let question = Item::yes_no(id, question, yes_no_lens(value, set, |a| a.answer, |a, v| a.answer = v)).size("m");
     let question = if hint.is_empty() { question } else { question.hint(hint) };

@@ -21,7 +21,7 @@ pub fn ChildContactPage(id: String) -> impl IntoView {
         .iter()
         .map(|q| {
             let (answer, set_answer) = keyed_lens(case, set, *q, |c: &Case, q| c.child_contact.answer(q).clone(), |c, q, v| *c.child_contact.answer_mut(q) = v);
-            sourced_question(q.slug(), text::question(*q, &name), text::HINT_VISITING, answer, set_answer)
+            sourced_question(q.slug(), text::question(*q, &name), text::HINT_VISITING, q.topic(), answer, set_answer)
         })
         .collect();
     let validate = Box::new(move || case.with_untracked(validate::child_contact));

@@ -35,7 +35,7 @@ pub fn ChildrensServicesPage(id: String) -> impl IntoView {
             set.run(c);
         }));
         let n = position(case, |c: &Case| &c.childrens_services, id);
-        vec![Item::Group { title: Signal::derive(move || format!("Enquiry {}", n())), items }]
+        vec![Item::Group { id: format!("{p}-heading"), title: Signal::derive(move || format!("Enquiry {}", n())), items }]
     };
     let items = vec![
         Item::list(ids(case, |c: &Case| &c.childrens_services), enquiry),

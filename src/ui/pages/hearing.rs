@@ -96,6 +96,7 @@ fn offence(case: Signal<Case>, set: Callback<Case>, id: u32) -> Vec<Item> {
     let p = format!("offence-{id}");
     let n2 = n.clone();
     vec![Item::Group {
+        id: format!("{p}-heading"),
         title: Signal::derive(move || format!("Offence {}", n())),
         items: vec![
             Item::text(format!("{p}-description"), text::OFFENCE, lens(o, set_o, |o| o.description.clone(), |o, v| o.description = v))
@@ -125,6 +126,7 @@ fn rosh_and_orders(case: Signal<Case>, set: Callback<Case>) -> Vec<Item> {
         let n2 = n.clone();
         let p = format!("order-{id}");
         vec![Item::Group {
+            id: format!("{p}-heading"),
             title: Signal::derive(move || format!("Order {}", n())),
             items: vec![
                 Item::radios(format!("{p}-kind"), text::ORDER_KIND, opts::<OrderKind>(), choice_lens(o, set_o, |o| o.kind, |o, v| o.kind = v)),

@@ -102,16 +102,16 @@ fn Blockers(handle: CaseHandle) -> impl IntoView {
                                 <li class="app-blocker">
                                     {b.message.clone()}
                                     <span class="app-source">{format!("Source: {}", b.source)}</span>
-                                    <a class="govuk-link" href=handle.href(&b.path)>
-                                        {format!("Go to {}", s.title().to_lowercase())}
-                                    </a>
                                 </li>
                             }
                         })
                         .collect_view();
+                    // Link to where the first of them is cleared; the page shows the rest.
+                    let first = a.blockers_in(*s).next().map(|b| b.path.clone()).unwrap_or_default();
                     view! {
                         <h3 class="govuk-heading-s">{s.title()}</h3>
-                        <ul class="govuk-list">{list}</ul>
+                        <ul class="govuk-list govuk-list--bullet">{list}</ul>
+                        <p class="govuk-body"><a class="govuk-link" href=handle.href(&first)>{format!("Go to {}", s.title().to_lowercase())}</a></p>
                     }
                 })
                 .collect_view();

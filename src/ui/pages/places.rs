@@ -158,12 +158,10 @@ pub fn PlacePage(id: String, place: String) -> impl IntoView {
         Item::checks("household-sources", text::HOUSEHOLD_SOURCES, opts::<Source>(), choices_lens(place, set_place, |p| &p.household_sources, |p, v| p.household_sources = v))
             .hint("Select all that apply"),
         occupier(place, set_place),
-        sourced_question("victim", text::VICTIM.into(), text::VICTIM_HINT, victim, set_victim),
-        Item::h2_id(text::CALLOUT, "police-callout"),
+        sourced_question("victim", text::VICTIM.into(), text::VICTIM_HINT, "whether a victim lives there", victim, set_victim),
+        Item::Region { id: "police-callout".into(), title: text::CALLOUT.into(), items: enquiry_items("callout", "Police force", callout, set_callout, false) },
+        Item::Region { id: "cs-check".into(), title: text::CS_CHECK.into(), items: enquiry_items("cscheck", "Local authority", cs_check, set_cs_check, false) },
     ];
-    items.extend(enquiry_items("callout", "Police force", callout, set_callout, false));
-    items.push(Item::h2_id(text::CS_CHECK, "cs-check"));
-    items.extend(enquiry_items("cscheck", "Local authority", cs_check, set_cs_check, false));
     items.extend([
         Item::h2_id(text::MONITORING, "monitoring"),
         Item::yes_no("em-available", text::EM_AVAILABLE, yes_no_lens(place, set_place, |p| p.em_available, |p, v| p.em_available = v)),
@@ -185,6 +183,7 @@ fn resident(place: Signal<Place>, set_place: Callback<Place>, id: u32) -> Vec<It
     let n2 = n.clone();
     let p = format!("resident-{id}");
     vec![Item::Group {
+        id: format!("{p}-heading"),
         title: Signal::derive(move || format!("Resident {}", n())),
         items: vec![
             Item::text(format!("{p}-name"), text::RESIDENT_NAME, lens(r, set_r, |r| r.name.clone(), |r, v| r.name = v)).width("govuk-!-width-two-thirds"),
@@ -210,6 +209,7 @@ fn visitor(place: Signal<Place>, set_place: Callback<Place>, id: u32) -> Vec<Ite
     let n2 = n.clone();
     let p = format!("visitor-{id}");
     vec![Item::Group {
+        id: format!("{p}-heading"),
         title: Signal::derive(move || format!("Visiting child {}", n())),
         items: vec![
             Item::text(format!("{p}-name"), "Full name", lens(v, set_v, |c| c.name.clone(), |c, x| c.name = x)).width("govuk-!-width-two-thirds"),

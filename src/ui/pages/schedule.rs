@@ -32,6 +32,7 @@ pub fn SchedulePage(id: String) -> impl IntoView {
         let p = format!("window-{id}");
         let place = lens(w, set_w, |w| w.place_id.map(|p| p.to_string()).unwrap_or_default(), |w, v: String| w.place_id = v.parse().ok());
         vec![Item::Group {
+            id: format!("{p}-heading"),
             title: Signal::derive(move || format!("Curfew period {}", n())),
             items: vec![
                 Item::when(move || places.with(|p| p.len() > 1), vec![Item::radios(format!("{p}-place"), text::PLACE, Vec::new(), place).options(places.into())]),

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Builds the release app into dist/ (what the tests and the benchmark use).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+trunk build --release --offline

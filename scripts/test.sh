@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs every test: the rules and storage tests (cargo test), then
+# the browser tests against the release build in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --browser
+export PATH="$HOME/.cargo/bin:$PATH"
+
+printf '\n== Rust tests\n'
+cargo test --locked
+
+printf '\n== Release build\n'
+bash scripts/build.sh
+
+printf '\n== Browser tests (release build, Chromium)\n'
+node --test --test-concurrency=1 tests/e2e/*.test.mjs
