@@ -300,7 +300,6 @@ pub fn Radios(
                             type="radio"
                             value=key.clone()
                             aria-controls=has_reveal.then(|| conditional_id.clone())
-                            aria-expanded=has_reveal.then(|| { let c = checked.clone(); move || c().to_string() })
                             aria-describedby=opt.hint.is_some().then(|| item_hint_id.clone())
                             prop:checked=checked
                             on:change=on_pick
