@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::content;
-use crate::ui::components::page::SERVICE_NAME;
+use crate::ui::components::page::{SERVICE_NAME, dynamic};
 use crate::ui::pages::*;
 use crate::ui::pages::CaseMissing;
 use crate::ui::router::provide_router;
@@ -40,7 +40,7 @@ pub fn App() -> impl IntoView {
                 <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
                     <SaveProblem/>
                     // Untracked, so the page is rebuilt only when the path changes.
-                    {move || { let path = router.path.get(); untrack(|| page_for(&path)) }}
+                    {dynamic(move || { let path = router.path.get(); untrack(|| page_for(&path)) })}
                 </main>
             </div>
             <footer class="govuk-footer" role="contentinfo">
@@ -88,16 +88,20 @@ fn page_for(path: &str) -> AnyView {
 #[component]
 fn SaveProblem() -> impl IntoView {
     let store = crate::ui::state::use_store();
-    move || {
-        store.save_error.get().map(|message| {
-            view! {
-                <div class="govuk-error-summary" role="alert">
-                    <h2 class="govuk-error-summary__title">"Your change was not saved"</h2>
-                    <div class="govuk-error-summary__body"><p class="govuk-body">{message}</p></div>
-                </div>
-            }
-        })
-    }
+    dynamic(move || {
+        store
+            .save_error
+            .get()
+            .map(|message| {
+                view! {
+                    <div class="govuk-error-summary" role="alert">
+                        <h2 class="govuk-error-summary__title">"Your change was not saved"</h2>
+                        <div class="govuk-error-summary__body"><p class="govuk-body">{message}</p></div>
+                    </div>
+                }
+            })
+            .into_any()
+    })
 }
 
 #[component]

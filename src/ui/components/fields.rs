@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::domain::choice::Choice;
 use crate::domain::inputs::DateParts;
 use crate::domain::validate::FieldError;
+use crate::ui::components::page::dynamic;
 
 /// The page's validation errors, in field order.
 pub type PageErrors = RwSignal<Vec<FieldError>>;
@@ -56,16 +57,19 @@ fn described_by(hint: bool, id: &str, error: bool) -> Option<String> {
 
 #[component]
 fn ErrorMessage(id: String, error: Signal<Option<String>>) -> impl IntoView {
-    move || {
-        error.get().map(|message| {
-            view! {
-                <p id=format!("{id}-error") class="govuk-error-message">
-                    <span class="govuk-visually-hidden">"Error: "</span>
-                    {message}
-                </p>
-            }
-        })
-    }
+    dynamic(move || {
+        error
+            .get()
+            .map(|message| {
+                view! {
+                    <p id=format!("{id}-error") class="govuk-error-message">
+                        <span class="govuk-visually-hidden">"Error: "</span>
+                        {message}
+                    </p>
+                }
+            })
+            .into_any()
+    })
 }
 
 fn group_class(error: Signal<Option<String>>) -> impl Fn() -> &'static str {
@@ -258,7 +262,7 @@ pub fn Radios(
     let radios_class = if inline { "govuk-radios govuk-radios--inline" } else { "govuk-radios govuk-radios--small" };
     let reveal = StoredValue::new(reveal);
     let group = id.clone();
-    let items = move || {
+    let items = dynamic(move || {
         let group = group.clone();
         options
             .get()
@@ -311,7 +315,8 @@ pub fn Radios(
                 }
             })
             .collect_view()
-    };
+            .into_any()
+    });
     view! {
         <div class=group_class(error)>
             <fieldset class="govuk-fieldset" aria-describedby=describe>

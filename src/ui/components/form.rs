@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use crate::domain::inputs::DateParts;
 use crate::ui::components::fields::*;
+use crate::ui::components::page::dynamic;
 
 #[derive(Clone)]
 pub enum Item {
@@ -224,7 +225,7 @@ fn render_one(item: Item, errors: PageErrors) -> AnyView {
         Item::Confirm { id, label, value, set } => view! { <Confirm id=id label=label value=value set=set/> }.into_any(),
         Item::When { when, items } => {
             let items = StoredValue::new(items);
-            (move || when.get().then(|| render(items.get_value(), errors))).into_any()
+            dynamic(move || when.get().then(|| render(items.get_value(), errors)).into_any()).into_any()
         }
         Item::List { ids, item } => view! {
             <For each=move || ids.get() key=|id| *id let(id)>

@@ -64,7 +64,7 @@ pub fn ErrorSummary(errors: PageErrors) -> impl IntoView {
             }
         }
     });
-    move || {
+    dynamic(move || {
         let list = errors.get();
         (!list.is_empty()).then(|| {
             let items = list
@@ -97,7 +97,8 @@ pub fn ErrorSummary(errors: PageErrors) -> impl IntoView {
                 </div>
             }
         })
-    }
+        .into_any()
+    })
 }
 
 #[component]
@@ -178,4 +179,15 @@ pub fn SectionForm(
             <button type="submit" class="govuk-button">{button.unwrap_or_else(|| "Save and continue".into())}</button>
         </form>
     }
+}
+
+/// A part of a page that is redrawn when what it reads changes. Every such part goes through
+/// this one wrapper so that the code that redraws them is compiled once, not once per part:
+/// that keeps the download small.
+pub fn dynamic(draw: impl Fn() -> AnyView + Send + Sync + 'static) -> impl IntoView {
+    redraw(std::sync::Arc::new(draw))
+}
+
+fn redraw(draw: std::sync::Arc<dyn Fn() -> AnyView + Send + Sync>) -> impl IntoView {
+    move || draw()
 }

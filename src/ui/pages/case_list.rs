@@ -7,7 +7,7 @@ use crate::domain::assess;
 use crate::domain::case::{Case, Decision};
 use crate::domain::inputs::long_date;
 use crate::domain::rules::OutcomeState;
-use crate::ui::components::page::PageHeading;
+use crate::ui::components::page::{PageHeading, dynamic};
 use crate::ui::state::use_store;
 
 /// One row of the list, worked out from the case and the rules.
@@ -52,7 +52,7 @@ pub fn CaseListPage() -> impl IntoView {
         rows.sort_by(|a, b| (a.hearing.is_none(), a.hearing, &a.name).cmp(&(b.hearing.is_none(), b.hearing, &b.name)));
         rows
     });
-    let unreadable = move || {
+    let unreadable = dynamic(move || {
         let list = store.unreadable.get();
         (!list.is_empty()).then(|| {
             let n = list.len();
@@ -69,7 +69,8 @@ pub fn CaseListPage() -> impl IntoView {
                 </ul>
             }
         })
-    };
+        .into_any()
+    });
     let draft_started = move || store.draft.with(|d| !d.person.name.trim().is_empty());
     view! {
         <PageHeading title=text::TITLE.to_string()/>
@@ -77,19 +78,15 @@ pub fn CaseListPage() -> impl IntoView {
         <a href="/cases/new" role="button" draggable="false" class="govuk-button" data-module="govuk-button">
             {Signal::derive(move || if draft_started() { "Continue the new case you started".to_string() } else { text::CREATE.to_string() })}
         </a>
-        <Show when=move || rows.with(|r| !r.is_empty()) fallback=|| view! { <p class="govuk-body">{text::EMPTY}</p> }>
-            <table class="govuk-table">
-                <caption class="govuk-table__caption govuk-table__caption--m">"Cases on this device, soonest hearing first"</caption>
-                <thead class="govuk-table__head">
-                    <tr class="govuk-table__row">
-                        <th scope="col" class="govuk-table__header">"Name"</th>
-                        <th scope="col" class="govuk-table__header">"Hearing"</th>
-                        <th scope="col" class="govuk-table__header">"Status"</th>
-                        <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Checks outstanding"</th>
-                    </tr>
-                </thead>
-                <tbody class="govuk-table__body">
-                    <For each=move || rows.get() key=|r| (r.id.clone(), r.outstanding, r.status, r.name.clone(), r.hearing) let(r)>
+        {dynamic(move || {
+            let rows = rows.get();
+            if rows.is_empty() {
+                return view! { <p class="govuk-body">{text::EMPTY}</p> }.into_any();
+            }
+            let rows = rows
+                .into_iter()
+                .map(|r| {
+                    view! {
                         <tr class="govuk-table__row">
                             <td class="govuk-table__cell"><a class="govuk-link" href=format!("/cases/{}", r.id)>{r.name}</a></td>
                             <td class="govuk-table__cell">
@@ -100,9 +97,24 @@ pub fn CaseListPage() -> impl IntoView {
                             <td class="govuk-table__cell"><strong class=r.tag>{r.status}</strong></td>
                             <td class="govuk-table__cell govuk-table__cell--numeric">{r.outstanding}</td>
                         </tr>
-                    </For>
-                </tbody>
-            </table>
-        </Show>
+                    }
+                })
+                .collect_view();
+            view! {
+                <table class="govuk-table">
+                    <caption class="govuk-table__caption govuk-table__caption--m">"Cases on this device, soonest hearing first"</caption>
+                    <thead class="govuk-table__head">
+                        <tr class="govuk-table__row">
+                            <th scope="col" class="govuk-table__header">"Name"</th>
+                            <th scope="col" class="govuk-table__header">"Hearing"</th>
+                            <th scope="col" class="govuk-table__header">"Status"</th>
+                            <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Checks outstanding"</th>
+                        </tr>
+                    </thead>
+                    <tbody class="govuk-table__body">{rows}</tbody>
+                </table>
+            }
+            .into_any()
+        })}
     }
 }

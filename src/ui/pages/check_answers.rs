@@ -231,7 +231,7 @@ pub fn CheckAnswersPage(id: String) -> impl IntoView {
                 .collect_view();
             view! {
                 <h2 class="govuk-heading-m">{title}</h2>
-                <dl class="govuk-summary-list govuk-!-margin-bottom-9">{rows}</dl>
+                <dl class="govuk-summary-list app-summary-section">{rows}</dl>
             }
         })
         .collect_view();

@@ -10,7 +10,7 @@ use crate::domain::choice::Choice;
 use crate::domain::rules::{OutcomeState, Section};
 use crate::ui::components::fields::*;
 use crate::ui::components::form::{Item, render};
-use crate::ui::components::page::{BackLink, ErrorSummary, PageHeading};
+use crate::ui::components::page::{BackLink, ErrorSummary, PageHeading, dynamic};
 use crate::ui::pages::case_handle;
 use crate::ui::state::{CaseHandle, now_stamp};
 
@@ -55,7 +55,11 @@ pub fn OutcomePage(id: String) -> impl IntoView {
 /// The outcome as recorded, or a warning that a recorded "suitable" no longer stands.
 #[component]
 fn Recorded(handle: CaseHandle) -> impl IntoView {
-    move || {
+    dynamic(move || banner(handle).into_any())
+}
+
+fn banner(handle: CaseHandle) -> Option<impl IntoView> {
+    {
         let state = handle.assessment.with(|a| a.as_ref().map(|a| a.outcome.clone()))?;
         let recorded = handle.with(|c| c.outcome.recorded.clone())?;
         let (class, title) = match state {
@@ -82,7 +86,7 @@ fn Recorded(handle: CaseHandle) -> impl IntoView {
 
 #[component]
 fn Blockers(handle: CaseHandle) -> impl IntoView {
-    move || {
+    dynamic(move || {
         handle.assessment.with(|a| {
             let a = a.as_ref()?;
             if a.blockers.is_empty() {
@@ -126,12 +130,13 @@ fn Blockers(handle: CaseHandle) -> impl IntoView {
                 .into_any(),
             )
         })
-    }
+        .into_any()
+    })
 }
 
 #[component]
 fn AdviceList(handle: CaseHandle) -> impl IntoView {
-    move || {
+    dynamic(move || {
         handle.assessment.with(|a| {
             let a = a.as_ref()?;
             (!a.advice.is_empty()).then(|| {
@@ -153,5 +158,6 @@ fn AdviceList(handle: CaseHandle) -> impl IntoView {
                 }
             })
         })
-    }
+        .into_any()
+    })
 }

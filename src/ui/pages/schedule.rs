@@ -11,7 +11,7 @@ use crate::domain::schedule::hours_text;
 use crate::domain::validate;
 use crate::ui::components::fields::*;
 use crate::ui::components::form::{Item, render};
-use crate::ui::components::page::SectionForm;
+use crate::ui::components::page::{SectionForm, dynamic};
 use crate::ui::pages::case_handle;
 use crate::ui::state::CaseHandle;
 
@@ -79,7 +79,7 @@ pub fn SchedulePage(id: String) -> impl IntoView {
 /// The live check of the hours against the limits.
 #[component]
 fn ScheduleCheck(handle: CaseHandle) -> impl IntoView {
-    move || {
+    dynamic(move || {
         handle.assessment.with(|a| {
             let a = a.as_ref()?;
             let report = a.schedule.clone()?;
@@ -133,5 +133,6 @@ fn ScheduleCheck(handle: CaseHandle) -> impl IntoView {
                 </section>
             })
         })
-    }
+        .into_any()
+    })
 }

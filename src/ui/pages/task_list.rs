@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::domain::choice::Choice;
 use crate::domain::inputs::long_date;
 use crate::domain::rules::{Section, SectionStatus};
-use crate::ui::components::page::{BackLink, PageHeading, status_tag_class};
+use crate::ui::components::page::{BackLink, PageHeading, dynamic, status_tag_class};
 use crate::ui::pages::case_handle;
 
 #[component]
@@ -34,7 +34,7 @@ pub fn TaskListPage(id: String) -> impl IntoView {
             }
         })
     });
-    let gatekeeping = move || {
+    let gatekeeping = dynamic(move || {
         handle.assessment.with(|a| {
             let g = a.as_ref()?.gatekeeping.clone();
             g.required.then(|| {
@@ -61,7 +61,8 @@ pub fn TaskListPage(id: String) -> impl IntoView {
                 }
             })
         })
-    };
+        .into_any()
+    });
     let rows = Section::ALL
             .iter()
             .map(|section| {
@@ -74,9 +75,13 @@ pub fn TaskListPage(id: String) -> impl IntoView {
                 view! {
                     <li class="govuk-task-list__item govuk-task-list__item--with-link">
                         <div class="govuk-task-list__name-and-hint">
-                            <Show when=linked fallback=move || view! { <div>{section.title()}</div> }>
-                                <a class="govuk-link govuk-task-list__link" href=href.clone() aria-describedby=sid.clone()>{section.title()}</a>
-                            </Show>
+                            {dynamic(move || {
+                                if linked() {
+                                    view! { <a class="govuk-link govuk-task-list__link" href=href.clone() aria-describedby=sid.clone()>{section.title()}</a> }.into_any()
+                                } else {
+                                    view! { <div>{section.title()}</div> }.into_any()
+                                }
+                            })}
                         </div>
                         <div class="govuk-task-list__status" id=status_id.clone()>
                             <strong class=move || status_tag_class(status.get())>{Signal::derive(move || status.get().label().to_string())}</strong>
