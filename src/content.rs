@@ -61,7 +61,6 @@ pub mod child_contact {
         }
     }
     pub const HINT_VISITING: &str = "Include children who visit, and children of a partner.";
-    pub const SOURCES_HINT: &str = "Select all that apply";
 }
 
 pub mod police {

@@ -235,7 +235,7 @@ pub fn assess(case: &Case, today: NaiveDate) -> Assessment {
             BlockerKind::Missing,
             sources::REC5,
             Section::Outcome.slug(),
-            format!("{why}: {}.", gatekeeping.reasons.join("; ").to_lowercase()),
+            format!("{why}: {}.", gatekeeping.reasons.join("; ").to_ascii_lowercase()),
         );
     }
 
@@ -558,7 +558,7 @@ fn consent_blockers(case: &Case, found: &mut Found) {
             if consent.spoken_privately != Some(true) {
                 gaps.push("not spoken to privately".into());
             }
-            let untold: Vec<String> = Told::all().iter().filter(|t| !consent.told.contains(t)).map(|t| t.label().to_lowercase()).collect();
+            let untold: Vec<String> = Told::all().iter().filter(|t| !consent.told.contains(t)).map(|t| t.label().to_ascii_lowercase()).collect();
             if !untold.is_empty() {
                 gaps.push(format!("not yet told {}", join_and(&untold)));
             }
@@ -735,7 +735,7 @@ fn advice_for(case: &Case, today: NaiveDate, curfew: bool, blockers: &[Blocker],
             add("STRICTER_LIMITS", sources::SCHEDULE, Section::Schedule.slug(), "The offences were convicted either side of 28 June 2022, so the stricter limits apply: at most 16 hours in any day, ending within 12 months.".into());
         }
         if !case.schedule.clashes.is_empty() {
-            let clashes: Vec<String> = case.schedule.clashes.iter().map(|c| c.label().to_lowercase()).collect();
+            let clashes: Vec<String> = case.schedule.clashes.iter().map(|c| c.label().to_ascii_lowercase()).collect();
             add("SCHEDULE_CLASHES", sources::SCHEDULE, Section::Schedule.slug(), format!("The curfew hours may clash with {}. Consider changing the hours.", join_and(&clashes)));
         }
     }
@@ -803,9 +803,11 @@ pub fn join_and<S: AsRef<str>>(items: &[S]) -> String {
 
 fn offence_name(index: usize, offence: &Offence) -> String {
     let d = offence.description.trim();
-    if d.is_empty() { format!("offence {}", index + 1) } else { format!("the offence of {}", d.to_lowercase()) }
+    if d.is_empty() { format!("offence {}", index + 1) } else { format!("the offence of {}", d.to_ascii_lowercase()) }
 }
 
+/// Names compared case-blind (ASCII letters only: full Unicode case tables would add to every
+/// download for a safety net; the officer's own yes/no answer is the main check).
 fn normalise_name(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    name.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase()
 }

@@ -83,7 +83,7 @@ enum When {
 fn lower_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+        Some(f) => f.to_ascii_lowercase().to_string() + c.as_str(),
         None => String::new(),
     }
 }

@@ -2,5 +2,6 @@
 pub mod app;
 pub mod components;
 pub mod pages;
+pub mod part;
 pub mod router;
 pub mod state;

@@ -156,13 +156,6 @@ impl CaseHandle {
         let id = self.id.get();
         if path.is_empty() { format!("/cases/{id}") } else { format!("/cases/{id}/{path}") }
     }
-
-    /// The whole case as a signal and a setter, for `lens` to narrow to one answer.
-    pub fn whole(self) -> (Signal<Case>, Callback<Case>) {
-        let value = Memo::new(move |_| self.case.get().unwrap_or_default()).into();
-        let set = Callback::new(move |new: Case| self.update(move |c| *c = new));
-        (value, set)
-    }
 }
 
 pub fn yes_no_from_key(key: &str) -> Option<bool> {

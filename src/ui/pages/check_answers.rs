@@ -78,7 +78,7 @@ fn consent_text(c: &Consent) -> String {
     let mut parts = vec![
         format!("Contacted directly: {}", yes_no(c.contacted_directly)),
         format!("spoken to privately: {}", yes_no(c.spoken_privately)),
-        format!("told: {}", if c.told.is_empty() { "nothing recorded".into() } else { labels(&c.told).to_lowercase() }),
+        format!("told: {}", if c.told.is_empty() { "nothing recorded".into() } else { labels(&c.told).to_ascii_lowercase() }),
     ];
     if !c.attitude.trim().is_empty() {
         parts.push(format!("attitude: \u{201c}{}\u{201d}", c.attitude.trim()));
@@ -87,7 +87,7 @@ fn consent_text(c: &Consent) -> String {
         parts.push(format!("fear or pressure noted: {}", c.fear_details.trim()));
     }
     if let Some(d) = c.decision {
-        parts.push(format!("{} on {} at {}", d.label().to_lowercase(), date(&c.decision_date), c.decision_time.trim()));
+        parts.push(format!("{} on {} at {}", d.label().to_ascii_lowercase(), date(&c.decision_date), c.decision_time.trim()));
     }
     parts.join("; ")
 }
@@ -187,7 +187,7 @@ fn sections(c: &Case) -> Vec<(String, Vec<Row>)> {
         let path = Section::Schedule.slug();
         let mut rows = vec![
             row("Start date", date(&s.start), path),
-            row("Length", format!("{} {}", s.length.trim(), label(s.length_unit).to_lowercase()), path),
+            row("Length", format!("{} {}", s.length.trim(), label(s.length_unit).to_ascii_lowercase()), path),
             row("Length of the order", if s.order_months.trim().is_empty() { String::new() } else { format!("{} months", s.order_months.trim()) }, path),
         ];
         for (i, w) in s.windows.iter().enumerate() {
@@ -222,7 +222,7 @@ pub fn CheckAnswersPage(id: String) -> impl IntoView {
                             <dd class="govuk-summary-list__value">{r.value}</dd>
                             <dd class="govuk-summary-list__actions">
                                 <a class="govuk-link" href=handle.href(&r.path)>
-                                    "Change"<span class="govuk-visually-hidden">{format!(" {}", r.key.to_lowercase())}</span>
+                                    "Change"<span class="govuk-visually-hidden">{format!(" {}", r.key.to_ascii_lowercase())}</span>
                                 </a>
                             </dd>
                         </div>

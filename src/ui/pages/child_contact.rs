@@ -10,21 +10,22 @@ use crate::ui::components::form::render;
 use crate::ui::components::page::SectionForm;
 use crate::ui::components::sourced::sourced_question;
 use crate::ui::pages::case_handle;
+use crate::ui::part::Part;
 
 #[component]
 pub fn ChildContactPage(id: String) -> impl IntoView {
     let handle = case_handle(id);
     let errors: PageErrors = RwSignal::new(Vec::new());
-    let (case, set) = handle.whole();
-    let name = case.with_untracked(Case::display_name);
+    let root = Part::root(handle);
+    let name = handle.case.with_untracked(|c| c.as_ref().map(Case::display_name).unwrap_or_default());
     let items = ChildQuestion::ALL
         .iter()
         .map(|q| {
-            let (answer, set_answer) = keyed_lens(case, set, *q, |c: &Case, q| c.child_contact.answer(q).clone(), |c, q, v| *c.child_contact.answer_mut(q) = v);
-            sourced_question(q.slug(), text::question(*q, &name), text::HINT_VISITING, q.topic(), answer, set_answer)
+            let answer = root.keyed(*q, |c, q| Some(c.child_contact.answer(q)), |c, q| Some(c.child_contact.answer_mut(q)));
+            sourced_question(q.slug(), text::question(*q, &name), text::HINT_VISITING, q.topic(), answer)
         })
         .collect();
-    let validate = Box::new(move || case.with_untracked(validate::child_contact));
+    let validate = Box::new(move || handle.case.with_untracked(|c| c.as_ref().map(validate::child_contact).unwrap_or_default()));
     view! {
         <SectionForm handle=handle title=text::TITLE errors=errors validate=validate intro=text::INTRO>
             {render(items, errors)}

@@ -3,50 +3,47 @@
 use leptos::prelude::*;
 
 use crate::content::childrens_services as text;
-use crate::domain::case::Case;
+use crate::domain::case::{Case, CsEnquiry};
 use crate::domain::validate;
 use crate::ui::components::enquiry::enquiry_items;
 use crate::ui::components::fields::*;
 use crate::ui::components::form::{Item, render};
 use crate::ui::components::page::SectionForm;
 use crate::ui::pages::case_handle;
+use crate::ui::part::Part;
 
 #[component]
 pub fn ChildrensServicesPage(id: String) -> impl IntoView {
     let handle = case_handle(id);
     let errors: PageErrors = RwSignal::new(Vec::new());
-    let (case, set) = handle.whole();
+    let root = Part::root(handle);
     let today = handle.store.today;
-    let validate = Box::new(move || case.with_untracked(|c| validate::childrens_services(c, today)));
+    let validate = Box::new(move || handle.case.with_untracked(|c| c.as_ref().map(|c| validate::childrens_services(c, today)).unwrap_or_default()));
+    let list: fn(&Case) -> &Vec<CsEnquiry> = |c| &c.childrens_services;
+    let r = root.clone();
     let enquiry = move |id: u32| {
-        let (item, set_item) = item_lens(case, set, |c: &Case| &c.childrens_services, |c: &mut Case| &mut c.childrens_services, id);
-        let (enquiry, set_enquiry) = lens(item, set_item, |i| i.enquiry.clone(), |i, v| i.enquiry = v);
-        let n = position(case, |c: &Case| &c.childrens_services, id);
+        let item = r.item(list, |c| &mut c.childrens_services, id);
+        let n = r.position(list, id);
         let p = format!("cs-{id}");
         let mut items = vec![
-            Item::area(format!("{p}-children"), text::CHILDREN, lens(item, set_item, |i| i.children_covered.clone(), |i, v| i.children_covered = v))
+            Item::area(format!("{p}-children"), text::CHILDREN, item.field(|i| i.children_covered.clone(), |i, v| i.children_covered = v))
                 .hint(text::CHILDREN_HINT)
                 .rows(2),
         ];
-        items.extend(enquiry_items(&p, text::AGENCY, enquiry, set_enquiry, true));
-        items.push(Item::button(None, move || format!("Remove enquiry {}", n()), move || {
-            let mut c = case.get_untracked();
-            c.childrens_services.retain(|e| e.id != id);
-            set.run(c);
-        }));
-        let n = position(case, |c: &Case| &c.childrens_services, id);
+        items.extend(enquiry_items(&p, text::AGENCY, item.at(|i| &i.enquiry, |i| &mut i.enquiry), true));
+        let n2 = n.clone();
+        items.push(Item::button(None, move || format!("Remove enquiry {}", n2()), move || handle.update(|c| c.childrens_services.retain(|e| e.id != id))));
         vec![Item::Group { id: format!("{p}-heading"), title: Signal::derive(move || format!("Enquiry {}", n())), items }]
     };
+    let r = root.clone();
     let items = vec![
-        Item::list(ids(case, |c: &Case| &c.childrens_services), enquiry),
+        Item::list(root.ids(list), enquiry),
         Item::button(
             Some("add-cs"),
-            move || if case.with(|c| c.childrens_services.is_empty()) { text::ADD_FIRST.into() } else { text::ADD.into() },
-            move || {
-                let mut c = case.get_untracked();
+            move || if r.with(|c| c.childrens_services.is_empty()) { text::ADD_FIRST.into() } else { text::ADD.into() },
+            move || handle.update(|c| {
                 c.add_cs_enquiry();
-                set.run(c);
-            },
+            }),
         ),
     ];
     view! {

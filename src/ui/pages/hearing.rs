@@ -3,12 +3,13 @@
 use leptos::prelude::*;
 
 use crate::content::hearing as text;
-use crate::domain::case::{Case, OrderKind, ReportType, RoshLevel, Source};
+use crate::domain::case::{Case, Offence, OrderKind, ProtectiveOrder, ReportType, RoshLevel, Source};
 use crate::domain::validate;
 use crate::ui::components::fields::*;
 use crate::ui::components::form::{Item, render};
 use crate::ui::components::page::{BackLink, ErrorSummary, PageHeading, navigator};
 use crate::ui::pages::case_handle;
+use crate::ui::part::Part;
 use crate::ui::state::{CaseHandle, NEW_CASE};
 
 #[component]
@@ -25,13 +26,13 @@ pub fn HearingPage(id: String) -> impl IntoView {
 
 fn hearing_form(handle: CaseHandle, is_new: bool) -> impl IntoView {
     let errors: PageErrors = RwSignal::new(Vec::new());
-    let (case, set) = handle.whole();
+    let root = Part::root(handle);
     let store = handle.store;
     let go = navigator();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let found = case.with_untracked(|c| validate::hearing(c, store.today, !is_new));
+        let found = handle.case.with_untracked(|c| c.as_ref().map(|c| validate::hearing(c, store.today, !is_new)).unwrap_or_default());
         let ok = found.is_empty();
         errors.set(found);
         if ok {
@@ -51,24 +52,22 @@ fn hearing_form(handle: CaseHandle, is_new: bool) -> impl IntoView {
     };
     let mut items = vec![
         Item::h2(text::PERSON),
-        Item::text("name", text::NAME, lens(case, set, |c| c.person.name.clone(), |c, v| c.person.name = v)).width("govuk-!-width-two-thirds"),
-        Item::date("dob", text::DOB, lens(case, set, |c| c.person.date_of_birth.clone(), |c, v| c.person.date_of_birth = v)).hint(text::DOB_HINT),
+        Item::text("name", text::NAME, root.field(|c| c.person.name.clone(), |c, v| c.person.name = v)).width("govuk-!-width-two-thirds"),
+        Item::date("dob", text::DOB, root.field(|c| c.person.date_of_birth.clone(), |c, v| c.person.date_of_birth = v)).hint(text::DOB_HINT),
         Item::h2(text::HEARING),
-        Item::text("court", text::COURT, lens(case, set, |c| c.hearing.court.clone(), |c, v| c.hearing.court = v)).width("govuk-!-width-two-thirds"),
-        Item::date("hearing", text::HEARING_DATE, lens(case, set, |c| c.hearing.date.clone(), |c, v| c.hearing.date = v)),
-        Item::radios("report-type", text::REPORT_TYPE, opts::<ReportType>(), choice_lens(case, set, |c| c.hearing.report_type, |c, v| c.hearing.report_type = v)),
+        Item::text("court", text::COURT, root.field(|c| c.hearing.court.clone(), |c, v| c.hearing.court = v)).width("govuk-!-width-two-thirds"),
+        Item::date("hearing", text::HEARING_DATE, root.field(|c| c.hearing.date.clone(), |c, v| c.hearing.date = v)),
+        Item::radios("report-type", text::REPORT_TYPE, opts::<ReportType>(), root.choice(|c| c.hearing.report_type, |c, v| c.hearing.report_type = v)),
         Item::when(move || !sdr_advice().is_empty(), vec![Item::Inset(Signal::derive(sdr_advice))]),
-        Item::yes_no("curfew", text::CURFEW, yes_no_lens(case, set, |c| c.hearing.curfew_considered, |c, v| c.hearing.curfew_considered = v)),
+        Item::yes_no("curfew", text::CURFEW, root.yes_no(|c| c.hearing.curfew_considered, |c, v| c.hearing.curfew_considered = v)),
         Item::h2(text::OFFENCES),
-        Item::list(ids(case, |c: &Case| &c.offences), move |id| offence(case, set, id)),
-        Item::button(Some("add-offence"), || text::ADD_OFFENCE.into(), move || {
-            let mut c = case.get_untracked();
+        Item::list(root.ids(OFFENCES), { let root = root.clone(); move |id| offence(&root, id) }),
+        Item::button(Some("add-offence"), || text::ADD_OFFENCE.into(), move || handle.update(|c| {
             c.add_offence();
-            set.run(c);
-        }),
+        })),
     ];
     if !is_new {
-        items.extend(rosh_and_orders(case, set));
+        items.extend(rosh_and_orders(&root));
     }
 
     let title = if is_new { text::NEW_TITLE } else { text::TITLE };
@@ -90,78 +89,75 @@ fn hearing_form(handle: CaseHandle, is_new: bool) -> impl IntoView {
     }
 }
 
-fn offence(case: Signal<Case>, set: Callback<Case>, id: u32) -> Vec<Item> {
-    let (o, set_o) = item_lens(case, set, |c: &Case| &c.offences, |c: &mut Case| &mut c.offences, id);
-    let n = position(case, |c: &Case| &c.offences, id);
+const OFFENCES: fn(&Case) -> &Vec<Offence> = |c| &c.offences;
+const ORDERS: fn(&Case) -> &Vec<ProtectiveOrder> = |c| &c.orders;
+
+fn offence(root: &Part<Case>, id: u32) -> Vec<Item> {
+    let o = root.item(OFFENCES, |c| &mut c.offences, id);
+    let n = root.position(OFFENCES, id);
     let p = format!("offence-{id}");
     let n2 = n.clone();
+    let r = root.clone();
+    let handle = root.handle;
     vec![Item::Group {
         id: format!("{p}-heading"),
         title: Signal::derive(move || format!("Offence {}", n())),
         items: vec![
-            Item::text(format!("{p}-description"), text::OFFENCE, lens(o, set_o, |o| o.description.clone(), |o, v| o.description = v))
+            Item::text(format!("{p}-description"), text::OFFENCE, o.field(|o| o.description.clone(), |o, v| o.description = v))
                 .hint(text::OFFENCE_HINT)
                 .width("govuk-!-width-two-thirds"),
-            Item::date(format!("{p}-date"), text::OFFENCE_DATE, lens(o, set_o, |o| o.offence_date.clone(), |o, v| o.offence_date = v)),
-            Item::date(format!("{p}-conviction"), text::CONVICTION_DATE, lens(o, set_o, |o| o.conviction_date.clone(), |o, v| o.conviction_date = v))
+            Item::date(format!("{p}-date"), text::OFFENCE_DATE, o.field(|o| o.offence_date.clone(), |o, v| o.offence_date = v)),
+            Item::date(format!("{p}-conviction"), text::CONVICTION_DATE, o.field(|o| o.conviction_date.clone(), |o, v| o.conviction_date = v))
                 .hint(text::CONVICTION_HINT),
-            Item::yes_no(format!("{p}-da"), text::DA_RELATED, yes_no_lens(o, set_o, |o| o.da_related, |o, v| o.da_related = v)),
+            Item::yes_no(format!("{p}-da"), text::DA_RELATED, o.yes_no(|o| o.da_related, |o, v| o.da_related = v)),
             Item::when(
-                move || case.with(|c| c.offences.len() > 1),
-                vec![Item::button(None, move || format!("Remove offence {}", n2()), move || {
-                    let mut c = case.get_untracked();
-                    c.offences.retain(|o| o.id != id);
-                    set.run(c);
-                })],
+                move || r.with(|c| c.offences.len() > 1),
+                vec![Item::button(None, move || format!("Remove offence {}", n2()), move || handle.update(|c| c.offences.retain(|o| o.id != id)))],
             ),
         ],
     }]
 }
 
-fn rosh_and_orders(case: Signal<Case>, set: Callback<Case>) -> Vec<Item> {
+fn rosh_and_orders(root: &Part<Case>) -> Vec<Item> {
     let rosh = |id: &str, legend: &str, binding| Item::radios(id, legend, opts::<RoshLevel>(), binding).inline();
+    let handle = root.handle;
+    let r = root.clone();
     let order = move |id: u32| {
-        let (o, set_o) = item_lens(case, set, |c: &Case| &c.orders, |c: &mut Case| &mut c.orders, id);
-        let n = position(case, |c: &Case| &c.orders, id);
+        let o = r.item(ORDERS, |c| &mut c.orders, id);
+        let n = r.position(ORDERS, id);
         let n2 = n.clone();
         let p = format!("order-{id}");
         vec![Item::Group {
             id: format!("{p}-heading"),
             title: Signal::derive(move || format!("Order {}", n())),
             items: vec![
-                Item::radios(format!("{p}-kind"), text::ORDER_KIND, opts::<OrderKind>(), choice_lens(o, set_o, |o| o.kind, |o, v| o.kind = v)),
-                Item::text(format!("{p}-protects"), text::ORDER_PROTECTS, lens(o, set_o, |o| o.protects.clone(), |o, v| o.protects = v)).width("govuk-!-width-two-thirds"),
-                Item::text(format!("{p}-relationship"), text::ORDER_RELATIONSHIP, lens(o, set_o, |o| o.relationship.clone(), |o, v| o.relationship = v)).width("govuk-!-width-one-half"),
-                Item::yes_no(format!("{p}-place"), text::ORDER_PLACE, yes_no_lens(o, set_o, |o| o.lives_at_or_visits_place, |o, v| o.lives_at_or_visits_place = v)),
-                Item::radios(format!("{p}-source"), text::ORDER_SOURCE, opts::<Source>(), choice_lens(o, set_o, |o| o.source, |o, v| o.source = v)),
-                Item::button(None, move || format!("Remove order {}", n2()), move || {
-                    let mut c = case.get_untracked();
-                    c.orders.retain(|o| o.id != id);
-                    set.run(c);
-                }),
+                Item::radios(format!("{p}-kind"), text::ORDER_KIND, opts::<OrderKind>(), o.choice(|o| o.kind, |o, v| o.kind = v)),
+                Item::text(format!("{p}-protects"), text::ORDER_PROTECTS, o.field(|o| o.protects.clone(), |o, v| o.protects = v)).width("govuk-!-width-two-thirds"),
+                Item::text(format!("{p}-relationship"), text::ORDER_RELATIONSHIP, o.field(|o| o.relationship.clone(), |o, v| o.relationship = v)).width("govuk-!-width-one-half"),
+                Item::yes_no(format!("{p}-place"), text::ORDER_PLACE, o.yes_no(|o| o.lives_at_or_visits_place, |o, v| o.lives_at_or_visits_place = v)),
+                Item::radios(format!("{p}-source"), text::ORDER_SOURCE, opts::<Source>(), o.choice(|o| o.source, |o, v| o.source = v)),
+                Item::button(None, move || format!("Remove order {}", n2()), move || handle.update(|c| c.orders.retain(|o| o.id != id))),
             ],
         }]
     };
     let orders = vec![
-        Item::list(ids(case, |c: &Case| &c.orders), order),
-        Item::button(Some("add-order"), || text::ADD_ORDER.into(), move || {
-            let mut c = case.get_untracked();
+        Item::list(root.ids(ORDERS), order),
+        Item::button(Some("add-order"), || text::ADD_ORDER.into(), move || handle.update(|c| {
             c.add_order();
-            set.run(c);
-        }),
+        })),
     ];
     vec![
         Item::h2_id(text::ROSH, "rosh"),
         Item::Hint(text::ROSH_HINT.into()),
-        rosh("rosh-children", text::ROSH_CHILDREN, choice_lens(case, set, |c| c.rosh.children, |c, v| c.rosh.children = v)),
-        rosh("rosh-public", text::ROSH_PUBLIC, choice_lens(case, set, |c| c.rosh.public, |c, v| c.rosh.public = v)),
-        rosh("rosh-known-adult", text::ROSH_KNOWN_ADULT, choice_lens(case, set, |c| c.rosh.known_adult, |c, v| c.rosh.known_adult = v)),
-        rosh("rosh-staff", text::ROSH_STAFF, choice_lens(case, set, |c| c.rosh.staff, |c, v| c.rosh.staff = v)),
+        rosh("rosh-children", text::ROSH_CHILDREN, root.choice(|c| c.rosh.children, |c, v| c.rosh.children = v)),
+        rosh("rosh-public", text::ROSH_PUBLIC, root.choice(|c| c.rosh.public, |c, v| c.rosh.public = v)),
+        rosh("rosh-known-adult", text::ROSH_KNOWN_ADULT, root.choice(|c| c.rosh.known_adult, |c, v| c.rosh.known_adult = v)),
+        rosh("rosh-staff", text::ROSH_STAFF, root.choice(|c| c.rosh.staff, |c, v| c.rosh.staff = v)),
         Item::h2(text::ORDERS),
         Item::yes_no(
             "orders",
             text::ORDERS_QUESTION,
-            yes_no_lens(case, set, |c| c.orders_recorded, |c, v| {
+            root.yes_no(|c| c.orders_recorded, |c, v| {
                 c.orders_recorded = v;
                 if v == Some(true) && c.orders.is_empty() {
                     c.add_order();

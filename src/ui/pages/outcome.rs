@@ -12,13 +12,14 @@ use crate::ui::components::fields::*;
 use crate::ui::components::form::{Item, render};
 use crate::ui::components::page::{BackLink, ErrorSummary, PageHeading, dynamic};
 use crate::ui::pages::case_handle;
+use crate::ui::part::Part;
 use crate::ui::state::{CaseHandle, now_stamp};
 
 #[component]
 pub fn OutcomePage(id: String) -> impl IntoView {
     let handle = case_handle(id);
     let errors: PageErrors = RwSignal::new(Vec::new());
-    let (case, set) = handle.whole();
+    let root = Part::root(handle);
     let today = handle.store.today;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -33,8 +34,8 @@ pub fn OutcomePage(id: String) -> impl IntoView {
         }
     };
     let items = vec![
-        Item::radios("decision", text::DECISION, opts::<Decision>(), choice_lens(case, set, |c| c.outcome.selected, |c, v| c.outcome.selected = v)).size("m"),
-        Item::area("rationale", text::RATIONALE, lens(case, set, |c| c.outcome.rationale.clone(), |c, v| c.outcome.rationale = v))
+        Item::radios("decision", text::DECISION, opts::<Decision>(), root.choice(|c| c.outcome.selected, |c, v| c.outcome.selected = v)).size("m"),
+        Item::area("rationale", text::RATIONALE, root.field(|c| c.outcome.rationale.clone(), |c, v| c.outcome.rationale = v))
             .hint(text::RATIONALE_HINT)
             .rows(5),
     ];
@@ -115,7 +116,7 @@ fn Blockers(handle: CaseHandle) -> impl IntoView {
                     view! {
                         <h3 class="govuk-heading-s">{s.title()}</h3>
                         <ul class="govuk-list govuk-list--bullet">{list}</ul>
-                        <p class="govuk-body"><a class="govuk-link" href=handle.href(&first)>{format!("Go to {}", s.title().to_lowercase())}</a></p>
+                        <p class="govuk-body"><a class="govuk-link" href=handle.href(&first)>{format!("Go to {}", s.title().to_ascii_lowercase())}</a></p>
                     }
                 })
                 .collect_view();

@@ -9,16 +9,16 @@ use crate::ui::components::fields::*;
 use crate::ui::components::form::render;
 use crate::ui::components::page::SectionForm;
 use crate::ui::pages::case_handle;
+use crate::ui::part::Part;
 
 #[component]
 pub fn PolicePage(id: String) -> impl IntoView {
     let handle = case_handle(id);
     let errors: PageErrors = RwSignal::new(Vec::new());
-    let (case, set) = handle.whole();
-    let (enquiry, set_enquiry) = lens(case, set, |c| c.police.clone(), |c, v| c.police = v);
+    let root = Part::root(handle);
     let today = handle.store.today;
-    let validate = Box::new(move || case.with_untracked(|c| validate::police(c, today)));
-    let items = enquiry_items("police", text::AGENCY, enquiry, set_enquiry, true);
+    let validate = Box::new(move || handle.case.with_untracked(|c| c.as_ref().map(|c| validate::police(c, today)).unwrap_or_default()));
+    let items = enquiry_items("police", text::AGENCY, root.at(|c| &c.police, |c| &mut c.police), true);
     view! {
         <SectionForm handle=handle title=text::TITLE errors=errors validate=validate intro=text::INTRO>
             {render(items, errors)}

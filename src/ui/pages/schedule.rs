@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::content::schedule as text;
-use crate::domain::case::{Case, Clash, Day, LengthUnit};
+use crate::domain::case::{Case, Clash, CurfewWindow, Day, LengthUnit};
 use crate::domain::choice::Choice;
 use crate::domain::inputs::long_date;
 use crate::domain::rules::Section;
@@ -13,61 +13,61 @@ use crate::ui::components::fields::*;
 use crate::ui::components::form::{Item, render};
 use crate::ui::components::page::{SectionForm, dynamic};
 use crate::ui::pages::case_handle;
+use crate::ui::part::Part;
 use crate::ui::state::CaseHandle;
+
+const WINDOWS: fn(&Case) -> &Vec<CurfewWindow> = |c| &c.schedule.windows;
 
 #[component]
 pub fn SchedulePage(id: String) -> impl IntoView {
     let handle = case_handle(id);
     let errors: PageErrors = RwSignal::new(Vec::new());
-    let (case, set) = handle.whole();
+    let root = Part::root(handle);
     let today = handle.store.today;
-    let validate = Box::new(move || case.with_untracked(|c| validate::schedule(c, today)));
+    let validate = Box::new(move || handle.case.with_untracked(|c| c.as_ref().map(|c| validate::schedule(c, today)).unwrap_or_default()));
     let places = Memo::new(move |_| {
-        case.with(|c| c.places.iter().map(|p| Opt { key: p.id.to_string(), label: p.short_address(), hint: None }).collect::<Vec<_>>())
+        handle.with(|c| c.places.iter().map(|p| Opt { key: p.id.to_string(), label: p.short_address(), hint: None }).collect::<Vec<_>>())
     });
+    let r = root.clone();
     let window = move |id: u32| {
-        let (w, set_w) = item_lens(case, set, |c: &Case| &c.schedule.windows, |c: &mut Case| &mut c.schedule.windows, id);
-        let n = position(case, |c: &Case| &c.schedule.windows, id);
+        let w = r.item(WINDOWS, |c| &mut c.schedule.windows, id);
+        let n = r.position(WINDOWS, id);
         let n2 = n.clone();
         let p = format!("window-{id}");
-        let place = lens(w, set_w, |w| w.place_id.map(|p| p.to_string()).unwrap_or_default(), |w, v: String| w.place_id = v.parse().ok());
+        let place = w.field(|w| w.place_id.map(|p| p.to_string()).unwrap_or_default(), |w, v: String| w.place_id = v.parse().ok());
         vec![Item::Group {
             id: format!("{p}-heading"),
             title: Signal::derive(move || format!("Curfew period {}", n())),
             items: vec![
                 Item::when(move || places.with(|p| p.len() > 1), vec![Item::radios(format!("{p}-place"), text::PLACE, Vec::new(), place).options(places.into())]),
-                Item::text(format!("{p}-from"), text::FROM, lens(w, set_w, |w| w.from.clone(), |w, v| w.from = v)).hint(text::TIME_HINT).width("govuk-input--width-5"),
-                Item::text(format!("{p}-to"), text::TO, lens(w, set_w, |w| w.to.clone(), |w, v| w.to = v)).hint(text::TIME_HINT).width("govuk-input--width-5"),
-                Item::checks(format!("{p}-days"), text::DAYS, opts::<Day>(), choices_lens(w, set_w, |w| &w.days, |w, v| w.days = v)),
-                Item::button(None, move || format!("Remove curfew period {}", n2()), move || {
-                    let mut c = case.get_untracked();
-                    c.schedule.windows.retain(|x| x.id != id);
-                    set.run(c);
-                }),
+                Item::text(format!("{p}-from"), text::FROM, w.field(|w| w.from.clone(), |w, v| w.from = v)).hint(text::TIME_HINT).width("govuk-input--width-5"),
+                Item::text(format!("{p}-to"), text::TO, w.field(|w| w.to.clone(), |w, v| w.to = v)).hint(text::TIME_HINT).width("govuk-input--width-5"),
+                Item::checks(format!("{p}-days"), text::DAYS, opts::<Day>(), w.choices(|w| &w.days, |w, v| w.days = v)),
+                Item::button(None, move || format!("Remove curfew period {}", n2()), move || handle.update(|c| c.schedule.windows.retain(|x| x.id != id))),
             ],
         }]
     };
     let items = vec![
-        Item::date("start", text::START, lens(case, set, |c| c.schedule.start.clone(), |c, v| c.schedule.start = v)),
-        Item::text("length", text::LENGTH, lens(case, set, |c| c.schedule.length.clone(), |c, v| c.schedule.length = v)).numeric(),
-        Item::radios("length-unit", text::LENGTH_UNIT, opts::<LengthUnit>(), choice_lens(case, set, |c| c.schedule.length_unit, |c, v| c.schedule.length_unit = v)).inline(),
-        Item::text("order-months", text::ORDER_MONTHS, lens(case, set, |c| c.schedule.order_months.clone(), |c, v| c.schedule.order_months = v))
+        Item::date("start", text::START, root.field(|c| c.schedule.start.clone(), |c, v| c.schedule.start = v)),
+        Item::text("length", text::LENGTH, root.field(|c| c.schedule.length.clone(), |c, v| c.schedule.length = v)).numeric(),
+        Item::radios("length-unit", text::LENGTH_UNIT, opts::<LengthUnit>(), root.choice(|c| c.schedule.length_unit, |c, v| c.schedule.length_unit = v)).inline(),
+        Item::text("order-months", text::ORDER_MONTHS, root.field(|c| c.schedule.order_months.clone(), |c, v| c.schedule.order_months = v))
             .hint(text::ORDER_MONTHS_HINT)
             .numeric(),
         Item::h2(text::WINDOWS),
         Item::Hint(text::WINDOWS_HINT.into()),
-        Item::list(ids(case, |c: &Case| &c.schedule.windows), window),
+        Item::list(root.ids(WINDOWS), window),
         Item::button(Some("add-window"), || text::ADD_WINDOW.into(), move || {
-            let mut c = case.get_untracked();
-            let id = c.add_window();
-            if let Some(w) = c.schedule.windows.iter_mut().find(|w| w.id == id) {
-                w.days = Day::all().to_vec();
-            }
-            set.run(c);
+            handle.update(|c| {
+                let id = c.add_window();
+                if let Some(w) = c.schedule.windows.iter_mut().find(|w| w.id == id) {
+                    w.days = Day::all().to_vec();
+                }
+            })
         }),
         Item::View(ViewFn::from(move || view! { <ScheduleCheck handle=handle/> })),
-        Item::checks("clashes", text::CLASHES, opts::<Clash>(), choices_lens(case, set, |c| &c.schedule.clashes, |c, v| c.schedule.clashes = v)).hint(text::CLASHES_HINT),
-        Item::area("clash-details", text::CLASH_DETAILS, lens(case, set, |c| c.schedule.clash_details.clone(), |c, v| c.schedule.clash_details = v)).rows(2),
+        Item::checks("clashes", text::CLASHES, opts::<Clash>(), root.choices(|c| &c.schedule.clashes, |c, v| c.schedule.clashes = v)).hint(text::CLASHES_HINT),
+        Item::area("clash-details", text::CLASH_DETAILS, root.field(|c| c.schedule.clash_details.clone(), |c, v| c.schedule.clash_details = v)).rows(2),
     ];
     view! {
         <SectionForm handle=handle title=text::TITLE errors=errors validate=validate>
