@@ -146,7 +146,8 @@ pub mod schedule {
     pub const WINDOWS_HINT: &str = "Add a period for each set of hours. A period may run past midnight, for example 19:00 to 07:00: it counts in full on the day it starts.";
     pub const FROM: &str = "From";
     pub const TO: &str = "To";
-    pub const TIME_HINT: &str = "24-hour clock, for example 19:00";
+    pub const FROM_HINT: &str = "24-hour clock, for example 19:00";
+    pub const TO_HINT: &str = "24-hour clock, for example 07:00";
     pub const DAYS: &str = "Days";
     pub const PLACE: &str = "Address";
     pub const ADD_WINDOW: &str = "Add curfew hours";

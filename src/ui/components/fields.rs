@@ -259,7 +259,7 @@ pub fn Radios(
         move || described_by(has_hint, &id, error.with(Option::is_some))
     };
     let size = if size.is_empty() { "s" } else { size };
-    let radios_class = if inline { "govuk-radios govuk-radios--inline" } else { "govuk-radios govuk-radios--small" };
+    let radios_class = if inline { "govuk-radios govuk-radios--small govuk-radios--inline" } else { "govuk-radios govuk-radios--small" };
     let reveal = StoredValue::new(reveal);
     let group = id.clone();
     let items = dynamic(move || {

@@ -49,6 +49,8 @@ pub enum Item {
     Region { id: String, title: String, items: Vec<Item> },
     /// Items kept together, such as a question and its follow-ups.
     Block(Vec<Item>),
+    /// Follow-up questions, set in beneath the question they follow as GOV.UK reveals are.
+    FollowUp(Vec<Item>),
     Button { id: Option<String>, text: Signal<String>, on_click: Callback<()> },
     /// Anything else, rendered as given.
     View(ViewFn),
@@ -248,6 +250,7 @@ fn render_one(item: Item, errors: PageErrors) -> AnyView {
         }
         .into_any(),
         Item::Block(items) => view! { <div class="app-question">{render(items, errors)}</div> }.into_any(),
+        Item::FollowUp(items) => view! { <div class="app-follow-up">{render(items, errors)}</div> }.into_any(),
         Item::Button { id, text, on_click } => view! {
             <div>
                 <button type="button" id=id class="govuk-button govuk-button--secondary" on:click=move |_| on_click.run(())>

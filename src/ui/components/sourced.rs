@@ -30,5 +30,5 @@ pub fn sourced_question(id: &str, question: String, hint: &str, topic: &str, a: 
     ];
     let question = Item::yes_no(id, question, a.yes_no(|a| a.answer, |a, v| a.answer = v)).size("m");
     let question = if hint.is_empty() { question } else { question.hint(hint) };
-    Item::Block(vec![question, Item::when(answered, details)])
+    Item::Block(vec![question, Item::when(answered, vec![Item::FollowUp(details)])])
 }

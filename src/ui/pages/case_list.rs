@@ -43,6 +43,14 @@ fn row(case: &Case, today: chrono::NaiveDate) -> Row {
     }
 }
 
+fn outstanding_text(n: usize) -> String {
+    match n {
+        0 => "No checks outstanding".into(),
+        1 => "1 check outstanding".into(),
+        n => format!("{n} checks outstanding"),
+    }
+}
+
 #[component]
 pub fn CaseListPage() -> impl IntoView {
     let store = use_store();
@@ -83,36 +91,30 @@ pub fn CaseListPage() -> impl IntoView {
             if rows.is_empty() {
                 return view! { <p class="govuk-body">{text::EMPTY}</p> }.into_any();
             }
-            let rows = rows
+            let items = rows
                 .into_iter()
                 .map(|r| {
+                    let hearing = match r.hearing {
+                        Some(d) => format!("Hearing {}", long_date(d)),
+                        None => "Hearing date not recorded".to_string(),
+                    };
+                    let court = if r.court.trim().is_empty() { String::new() } else { format!(", {}", r.court.trim()) };
                     view! {
-                        <tr class="govuk-table__row">
-                            <td class="govuk-table__cell"><a class="govuk-link" href=format!("/cases/{}", r.id)>{r.name}</a></td>
-                            <td class="govuk-table__cell">
-                                {r.hearing.map(long_date).unwrap_or_else(|| "Not recorded".into())}
+                        <li class="app-case-list__item">
+                            <h3 class="govuk-heading-s app-case-list__name"><a class="govuk-link" href=format!("/cases/{}", r.id)>{r.name}</a></h3>
+                            <p class="govuk-body-s app-case-list__hearing">{hearing}{court}</p>
+                            <p class="govuk-body-s app-case-list__status">
+                                <strong class=r.tag>{r.status}</strong>
                                 <br/>
-                                <span class="govuk-body-s app-secondary">{r.court}</span>
-                            </td>
-                            <td class="govuk-table__cell"><strong class=r.tag>{r.status}</strong></td>
-                            <td class="govuk-table__cell govuk-table__cell--numeric">{r.outstanding}</td>
-                        </tr>
+                                {outstanding_text(r.outstanding)}
+                            </p>
+                        </li>
                     }
                 })
                 .collect_view();
             view! {
-                <table class="govuk-table">
-                    <caption class="govuk-table__caption govuk-table__caption--m">"Cases on this device, soonest hearing first"</caption>
-                    <thead class="govuk-table__head">
-                        <tr class="govuk-table__row">
-                            <th scope="col" class="govuk-table__header">"Name"</th>
-                            <th scope="col" class="govuk-table__header">"Hearing"</th>
-                            <th scope="col" class="govuk-table__header">"Status"</th>
-                            <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Checks outstanding"</th>
-                        </tr>
-                    </thead>
-                    <tbody class="govuk-table__body">{rows}</tbody>
-                </table>
+                <h2 class="govuk-heading-m">"Cases on this device, soonest hearing first"</h2>
+                <ul class="govuk-list app-case-list">{items}</ul>
             }
             .into_any()
         })}

@@ -40,8 +40,8 @@ pub fn SchedulePage(id: String) -> impl IntoView {
             title: Signal::derive(move || format!("Curfew period {}", n())),
             items: vec![
                 Item::when(move || places.with(|p| p.len() > 1), vec![Item::radios(format!("{p}-place"), text::PLACE, Vec::new(), place).options(places.into())]),
-                Item::text(format!("{p}-from"), text::FROM, w.field(|w| w.from.clone(), |w, v| w.from = v)).hint(text::TIME_HINT).width("govuk-input--width-5"),
-                Item::text(format!("{p}-to"), text::TO, w.field(|w| w.to.clone(), |w, v| w.to = v)).hint(text::TIME_HINT).width("govuk-input--width-5"),
+                Item::text(format!("{p}-from"), text::FROM, w.field(|w| w.from.clone(), |w, v| w.from = v)).hint(text::FROM_HINT).width("govuk-input--width-5"),
+                Item::text(format!("{p}-to"), text::TO, w.field(|w| w.to.clone(), |w, v| w.to = v)).hint(text::TO_HINT).width("govuk-input--width-5"),
                 Item::checks(format!("{p}-days"), text::DAYS, opts::<Day>(), w.choices(|w| &w.days, |w, v| w.days = v)),
                 Item::button(None, move || format!("Remove curfew period {}", n2()), move || handle.update(|c| c.schedule.windows.retain(|x| x.id != id))),
             ],
