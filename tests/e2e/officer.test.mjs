@@ -105,6 +105,9 @@ describe('a case like the one in the review', () => {
     for (const [i, [name, age, relationship]] of residents.entries()) {
       await page.getByRole('button', { name: 'Add a resident' }).click();
       const resident = page.getByRole('region', { name: `Resident ${i + 1}` });
+      // Keyboard users land on the new resident's first question.
+      await page.waitForFunction((n) => document.activeElement?.closest('section')?.querySelector('h3')?.textContent === n, `Resident ${i + 1}`);
+      assert.ok(await resident.getByLabel('Full name').evaluate((el) => el === document.activeElement));
       await resident.getByLabel('Full name').fill(name);
       await resident.getByLabel('Age').fill(age);
       await resident.getByLabel('Relationship to the person').fill(relationship);

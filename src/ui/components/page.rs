@@ -191,3 +191,9 @@ pub fn dynamic(draw: impl Fn() -> AnyView + Send + Sync + 'static) -> impl IntoV
 fn redraw(draw: std::sync::Arc<dyn Fn() -> AnyView + Send + Sync>) -> impl IntoView {
     move || draw()
 }
+
+/// Moves focus once the page has redrawn: to a newly added group's first question, or to the
+/// "add" button after a group is removed, so keyboard users are not left on nothing.
+pub fn focus_later(id: String) {
+    set_timeout(move || focus_id(&id), std::time::Duration::from_millis(0));
+}

@@ -8,7 +8,7 @@ use crate::domain::validate;
 use crate::ui::components::enquiry::enquiry_items;
 use crate::ui::components::fields::*;
 use crate::ui::components::form::{Item, render};
-use crate::ui::components::page::SectionForm;
+use crate::ui::components::page::{SectionForm, focus_later};
 use crate::ui::pages::case_handle;
 use crate::ui::part::Part;
 
@@ -32,7 +32,10 @@ pub fn ChildrensServicesPage(id: String) -> impl IntoView {
         ];
         items.extend(enquiry_items(&p, text::AGENCY, item.at(|i| &i.enquiry, |i| &mut i.enquiry), true));
         let n2 = n.clone();
-        items.push(Item::button(None, move || format!("Remove enquiry {}", n2()), move || handle.update(|c| c.childrens_services.retain(|e| e.id != id))));
+        items.push(Item::button(None, move || format!("Remove enquiry {}", n2()), move || {
+            handle.update(|c| c.childrens_services.retain(|e| e.id != id));
+            focus_later("add-cs".into());
+        }));
         vec![Item::Group { id: format!("{p}-heading"), title: Signal::derive(move || format!("Enquiry {}", n())), items }]
     };
     let r = root.clone();
@@ -41,9 +44,11 @@ pub fn ChildrensServicesPage(id: String) -> impl IntoView {
         Item::button(
             Some("add-cs"),
             move || if r.with(|c| c.childrens_services.is_empty()) { text::ADD_FIRST.into() } else { text::ADD.into() },
-            move || handle.update(|c| {
-                c.add_cs_enquiry();
-            }),
+            move || {
+                let mut id = 0;
+                handle.update(|c| id = c.add_cs_enquiry());
+                focus_later(format!("cs-{id}-children"));
+            },
         ),
     ];
     view! {

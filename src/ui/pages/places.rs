@@ -10,7 +10,7 @@ use crate::domain::rules::Section;
 use crate::domain::validate::{self, FieldError};
 use crate::ui::components::enquiry::enquiry_items;
 use crate::ui::components::fields::*;
-use crate::ui::components::page::{BackLink, PageHeading, SectionForm, dynamic, navigator};
+use crate::ui::components::page::{BackLink, PageHeading, SectionForm, dynamic, focus_later, navigator};
 use crate::ui::components::form::{Item, render};
 use crate::ui::components::sourced::sourced_question;
 use crate::ui::pages::case_handle;
@@ -133,14 +133,22 @@ pub fn PlacePage(id: String, place: String) -> impl IntoView {
         Item::h2_id(text::HOUSEHOLD, "household"),
         Item::Hint(text::HOUSEHOLD_HINT.into()),
         Item::list(place.ids(RESIDENTS), { let place = place.clone(); move |id| resident(&place, id) }),
-        Item::button(Some("add-resident"), || text::ADD_RESIDENT.into(), move || handle.update(|c| {
-            c.add_resident(place_id);
-        })),
+        Item::button(Some("add-resident"), || text::ADD_RESIDENT.into(), move || {
+            let mut id = None;
+            handle.update(|c| id = c.add_resident(place_id));
+            if let Some(id) = id {
+                focus_later(format!("resident-{id}-name"));
+            }
+        }),
         Item::h3(text::VISITORS),
         Item::list(place.ids(VISITORS), { let place = place.clone(); move |id| visitor(&place, id) }),
-        Item::button(Some("add-visitor"), || text::ADD_VISITOR.into(), move || handle.update(|c| {
-            c.add_visiting_child(place_id);
-        })),
+        Item::button(Some("add-visitor"), || text::ADD_VISITOR.into(), move || {
+            let mut id = None;
+            handle.update(|c| id = c.add_visiting_child(place_id));
+            if let Some(id) = id {
+                focus_later(format!("visitor-{id}-name"));
+            }
+        }),
         Item::checks("household-sources", text::HOUSEHOLD_SOURCES, opts::<Source>(), place.choices(|p| &p.household_sources, |p, v| p.household_sources = v))
             .hint("Select all that apply"),
         occupier(&place),
@@ -187,7 +195,8 @@ fn resident(place: &Part<Place>, id: u32) -> Vec<Item> {
                     if p.occupier_resident == Some(id) {
                         p.occupier_resident = None;
                     }
-                })
+                });
+                focus_later("add-resident".into());
             }),
         ],
     }]
@@ -207,7 +216,10 @@ fn visitor(place: &Part<Place>, id: u32) -> Vec<Item> {
             Item::text(format!("{p}-age"), "Age", v.field(|c| c.age.clone(), |c, x| c.age = x)).numeric(),
             Item::text(format!("{p}-relationship"), "Relationship to the person", v.field(|c| c.relationship.clone(), |c, x| c.relationship = x))
                 .width("govuk-!-width-one-half"),
-            Item::button(None, move || format!("Remove visiting child {}", n2()), move || owner.update(|p| p.visiting_children.retain(|c| c.id != id))),
+            Item::button(None, move || format!("Remove visiting child {}", n2()), move || {
+                owner.update(|p| p.visiting_children.retain(|c| c.id != id));
+                focus_later("add-visitor".into());
+            }),
         ],
     }]
 }

@@ -11,7 +11,7 @@ use crate::domain::schedule::hours_text;
 use crate::domain::validate;
 use crate::ui::components::fields::*;
 use crate::ui::components::form::{Item, render};
-use crate::ui::components::page::{SectionForm, dynamic};
+use crate::ui::components::page::{SectionForm, dynamic, focus_later};
 use crate::ui::pages::case_handle;
 use crate::ui::part::Part;
 use crate::ui::state::CaseHandle;
@@ -43,7 +43,10 @@ pub fn SchedulePage(id: String) -> impl IntoView {
                 Item::text(format!("{p}-from"), text::FROM, w.field(|w| w.from.clone(), |w, v| w.from = v)).hint(text::FROM_HINT).width("govuk-input--width-5"),
                 Item::text(format!("{p}-to"), text::TO, w.field(|w| w.to.clone(), |w, v| w.to = v)).hint(text::TO_HINT).width("govuk-input--width-5"),
                 Item::checks(format!("{p}-days"), text::DAYS, opts::<Day>(), w.choices(|w| &w.days, |w, v| w.days = v)),
-                Item::button(None, move || format!("Remove curfew period {}", n2()), move || handle.update(|c| c.schedule.windows.retain(|x| x.id != id))),
+                Item::button(None, move || format!("Remove curfew period {}", n2()), move || {
+                    handle.update(|c| c.schedule.windows.retain(|x| x.id != id));
+                    focus_later("add-window".into());
+                }),
             ],
         }]
     };
@@ -58,12 +61,16 @@ pub fn SchedulePage(id: String) -> impl IntoView {
         Item::Hint(text::WINDOWS_HINT.into()),
         Item::list(root.ids(WINDOWS), window),
         Item::button(Some("add-window"), || text::ADD_WINDOW.into(), move || {
+            let mut id = 0;
             handle.update(|c| {
-                let id = c.add_window();
+                id = c.add_window();
                 if let Some(w) = c.schedule.windows.iter_mut().find(|w| w.id == id) {
                     w.days = Day::all().to_vec();
                 }
-            })
+            });
+            // A single address is chosen for the period already, so start at its hours.
+            let first = if handle.with(|c| c.places.len() > 1) { "place" } else { "from" };
+            focus_later(format!("window-{id}-{first}"));
         }),
         Item::View(ViewFn::from(move || view! { <ScheduleCheck handle=handle/> })),
         Item::checks("clashes", text::CLASHES, opts::<Clash>(), root.choices(|c| &c.schedule.clashes, |c, v| c.schedule.clashes = v)).hint(text::CLASHES_HINT),
