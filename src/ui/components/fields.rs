@@ -44,6 +44,12 @@ pub fn yes_no() -> Vec<Opt> {
     ]
 }
 
+/// `aria-describedby` for a question: its hint and, while it shows one, its error message.
+fn describe(id: &str, has_hint: bool, error: Signal<Option<String>>) -> impl Fn() -> Option<String> + Send + Sync + use<> {
+    let id = id.to_string();
+    move || described_by(has_hint, &id, error.with(Option::is_some))
+}
+
 fn described_by(hint: bool, id: &str, error: bool) -> Option<String> {
     let mut ids = Vec::new();
     if hint {
@@ -76,6 +82,45 @@ fn group_class(error: Signal<Option<String>>) -> impl Fn() -> &'static str {
     move || if error.with(Option::is_some) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }
 }
 
+/// The frame of a question answered in one box: label, hint and error message above it.
+#[component]
+fn Labelled(id: String, label: String, hint: Option<String>, error: Signal<Option<String>>, children: Children) -> impl IntoView {
+    view! {
+        <div class=group_class(error)>
+            <label class="govuk-label govuk-label--s" for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <div id=format!("{id}-hint") class="govuk-hint">{h}</div> })}
+            <ErrorMessage id=id.clone() error=error/>
+            {children()}
+        </div>
+    }
+}
+
+/// The frame of a question answered with several inputs: a fieldset whose legend asks it, with
+/// its hint and error message. `role="group"` is for date inputs, as GOV.UK marks them up.
+#[component]
+fn Grouped(
+    id: String,
+    legend: String,
+    size: &'static str,
+    hint: Option<String>,
+    error: Signal<Option<String>>,
+    #[prop(optional)] date: bool,
+    children: Children,
+) -> impl IntoView {
+    let described = describe(&id, hint.is_some(), error);
+    let size = if size.is_empty() { "s" } else { size };
+    view! {
+        <div class=group_class(error)>
+            <fieldset class="govuk-fieldset" role=date.then_some("group") aria-describedby=described>
+                <legend class=format!("govuk-fieldset__legend govuk-fieldset__legend--{size}")>{legend}</legend>
+                {hint.map(|h| view! { <div id=format!("{id}-hint") class="govuk-hint">{h}</div> })}
+                <ErrorMessage id=id.clone() error=error/>
+                {children()}
+            </fieldset>
+        </div>
+    }
+}
+
 #[component]
 pub fn TextInput(
     #[prop(into)] id: String,
@@ -92,20 +137,13 @@ pub fn TextInput(
 ) -> impl IntoView {
     let error = error_for(errors, id.clone());
     let hint = hint.filter(|h| !h.is_empty());
-    let has_hint = hint.is_some();
-    let describe = {
-        let id = id.clone();
-        move || described_by(has_hint, &id, error.with(Option::is_some))
-    };
+    let describe = describe(&id, hint.is_some(), error);
     let class = move || {
         let err = if error.with(Option::is_some) { " govuk-input--error" } else { "" };
         format!("govuk-input {width}{err}")
     };
     view! {
-        <div class=group_class(error)>
-            <label class="govuk-label govuk-label--s" for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <div id=format!("{id}-hint") class="govuk-hint">{h}</div> })}
-            <ErrorMessage id=id.clone() error=error/>
+        <Labelled id=id.clone() label=label hint=hint error=error>
             <input
                 class=class
                 id=id.clone()
@@ -118,7 +156,7 @@ pub fn TextInput(
                 prop:value=value
                 on:input:target=move |ev| set.run(ev.target().value())
             />
-        </div>
+        </Labelled>
     }
 }
 
@@ -134,17 +172,10 @@ pub fn TextArea(
 ) -> impl IntoView {
     let error = error_for(errors, id.clone());
     let hint = hint.filter(|h| !h.is_empty());
-    let has_hint = hint.is_some();
-    let describe = {
-        let id = id.clone();
-        move || described_by(has_hint, &id, error.with(Option::is_some))
-    };
+    let describe = describe(&id, hint.is_some(), error);
     let class = move || if error.with(Option::is_some) { "govuk-textarea govuk-textarea--error" } else { "govuk-textarea" };
     view! {
-        <div class=group_class(error)>
-            <label class="govuk-label govuk-label--s" for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <div id=format!("{id}-hint") class="govuk-hint">{h}</div> })}
-            <ErrorMessage id=id.clone() error=error/>
+        <Labelled id=id.clone() label=label hint=hint error=error>
             <textarea
                 class=class
                 id=id.clone()
@@ -154,7 +185,7 @@ pub fn TextArea(
                 prop:value=value
                 on:input:target=move |ev| set.run(ev.target().value())
             ></textarea>
-        </div>
+        </Labelled>
     }
 }
 
@@ -169,10 +200,6 @@ pub fn DateInput(
 ) -> impl IntoView {
     let error = error_for(errors, id.clone());
     let hint = hint.unwrap_or_else(|| "For example, 27 3 2026".into());
-    let describe = {
-        let id = id.clone();
-        move || described_by(true, &id, error.with(Option::is_some))
-    };
     let base = id.clone();
     let part = move |which: &'static str| {
         let field_id = format!("{base}-{which}");
@@ -219,18 +246,13 @@ pub fn DateInput(
         }
     };
     view! {
-        <div class=group_class(error)>
-            <fieldset class="govuk-fieldset" role="group" aria-describedby=describe>
-                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-                <div id=format!("{id}-hint") class="govuk-hint">{hint}</div>
-                <ErrorMessage id=id.clone() error=error/>
-                <div class="govuk-date-input" id=id.clone()>
-                    {part("day")}
-                    {part("month")}
-                    {part("year")}
-                </div>
-            </fieldset>
-        </div>
+        <Grouped id=id.clone() legend=legend size="s" hint=Some(hint) error=error date=true>
+            <div class="govuk-date-input" id=id.clone()>
+                {part("day")}
+                {part("month")}
+                {part("year")}
+            </div>
+        </Grouped>
     }
 }
 
@@ -253,12 +275,6 @@ pub fn Radios(
 ) -> impl IntoView {
     let error = error_for(errors, id.clone());
     let hint = hint.filter(|h| !h.is_empty());
-    let has_hint = hint.is_some();
-    let describe = {
-        let id = id.clone();
-        move || described_by(has_hint, &id, error.with(Option::is_some))
-    };
-    let size = if size.is_empty() { "s" } else { size };
     let radios_class = if inline { "govuk-radios govuk-radios--small govuk-radios--inline" } else { "govuk-radios govuk-radios--small" };
     let reveal = StoredValue::new(reveal);
     let group = id.clone();
@@ -318,14 +334,9 @@ pub fn Radios(
             .into_any()
     });
     view! {
-        <div class=group_class(error)>
-            <fieldset class="govuk-fieldset" aria-describedby=describe>
-                <legend class=format!("govuk-fieldset__legend govuk-fieldset__legend--{size}")>{legend}</legend>
-                {hint.map(|h| view! { <div id=format!("{id}-hint") class="govuk-hint">{h}</div> })}
-                <ErrorMessage id=id.clone() error=error/>
-                <div class=radios_class>{items}</div>
-            </fieldset>
-        </div>
+        <Grouped id=id.clone() legend=legend size=size hint=hint error=error>
+            <div class=radios_class>{items}</div>
+        </Grouped>
     }
 }
 
@@ -343,12 +354,6 @@ pub fn Checkboxes(
 ) -> impl IntoView {
     let error = error_for(errors, id.clone());
     let hint = hint.filter(|h| !h.is_empty());
-    let has_hint = hint.is_some();
-    let describe = {
-        let id = id.clone();
-        move || described_by(has_hint, &id, error.with(Option::is_some))
-    };
-    let size = if size.is_empty() { "s" } else { size };
     let items = options
         .into_iter()
         .enumerate()
@@ -391,14 +396,9 @@ pub fn Checkboxes(
         })
         .collect_view();
     view! {
-        <div class=group_class(error)>
-            <fieldset class="govuk-fieldset" aria-describedby=describe>
-                <legend class=format!("govuk-fieldset__legend govuk-fieldset__legend--{size}")>{legend}</legend>
-                {hint.map(|h| view! { <div id=format!("{id}-hint") class="govuk-hint">{h}</div> })}
-                <ErrorMessage id=id.clone() error=error/>
-                <div class="govuk-checkboxes govuk-checkboxes--small">{items}</div>
-            </fieldset>
-        </div>
+        <Grouped id=id.clone() legend=legend size=size hint=hint error=error>
+            <div class="govuk-checkboxes govuk-checkboxes--small">{items}</div>
+        </Grouped>
     }
 }
 
