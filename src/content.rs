@@ -165,3 +165,19 @@ pub mod outcome {
     pub const BLOCKED_TITLE: &str = "A curfew cannot be found suitable yet";
     pub const CLEAR: &str = "Every required check is complete. A curfew can be found suitable.";
 }
+
+pub mod data {
+    pub const TITLE: &str = "Data on this device";
+    pub const WHERE: &str = "Cases are stored only in this browser, on this device, for this web address. Nothing is sent anywhere. Anyone who can use this browser on this device can open them, so keep the device locked.";
+    pub const PERSISTENCE: &str = "If the device runs short of space";
+    pub const PERSISTENCE_GRANTED: &str = "Persistent storage is granted: the browser will not clear these cases to make room.";
+    pub const PERSISTENCE_REFUSED: &str = "Persistent storage is not granted: the browser may clear these cases if the device runs short of space. Download anything you must keep, and do not rely on this device alone.";
+    pub const PERSISTENCE_WAITING: &str = "Asking the browser to keep these cases even if the device runs short of space.";
+    pub const PERSISTENCE_UNKNOWN: &str = "This browser did not say whether it will keep these cases if the device runs short of space.";
+    pub const RETENTION: &str = "How long cases are kept";
+    pub const RETENTION_WHY: &str = "Cases hold sensitive information about victims and children. Once a case has been heard, delete it when you no longer need it. The app reminds you when a hearing was longer ago than the number of days below.";
+    pub const RETENTION_DAYS: &str = "Remind me this many days after the hearing";
+    pub const RETENTION_HINT: &str = "For example, 30";
+    pub const DELETE_ALL: &str = "Delete all data on this device";
+    pub const DELETE_ALL_WHY: &str = "Deletes every case, every set-aside entry, any case you had started creating and your settings. Use it before a device is passed on.";
+}

@@ -62,6 +62,21 @@ pub fn decode(text: &str) -> Result<Case, DecodeError> {
     Ok(stored.case)
 }
 
+#[derive(Deserialize)]
+struct RevisionOnly {
+    revision: u64,
+}
+
+#[derive(Deserialize)]
+struct StoredRevision {
+    case: RevisionOnly,
+}
+
+/// The revision of a stored case, read without reading the rest of it.
+pub fn stored_revision(text: &str) -> Option<u64> {
+    json::from_str::<StoredRevision>(text).ok().map(|s| s.case.revision)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,6 +87,15 @@ mod tests {
         case.person.name = "Alex <b>Example</b> \u{202e}".into();
         case.add_place();
         assert_eq!(decode(&encode(&case)), Ok(case));
+    }
+
+    #[test]
+    fn the_revision_is_read_on_its_own() {
+        let mut case = Case::blank("c1", "now");
+        case.revision = 41;
+        assert_eq!(stored_revision(&encode(&case)), Some(41));
+        assert_eq!(stored_revision("{\"case\":{}}"), None);
+        assert_eq!(stored_revision("not json"), None);
     }
 
     #[test]

@@ -1,8 +1,13 @@
 //! The one seam between the app and the browser's storage. Components never touch
 //! `localStorage` directly.
 //!
-//! Each case is one key, `psc.case.<id>`, so a change writes one case, not all of them. The case
-//! being created lives under `psc.draft` until it is saved.
+//! - Each case is one key, `psc.case.<id>`, so a change writes one case, not all of them.
+//! - The case being created lives under `psc.draft` until it is saved.
+//! - A stored case that cannot be read is moved aside to `psc.quarantine.<id>`, byte for byte,
+//!   and shown to the officer; it is never dropped.
+//! - Every write checks the stored revision first, so a tab never silently overwrites a newer
+//!   version written by another tab.
+//! - Every key the app writes starts `psc.`, so "delete all data" can find them all.
 
 pub mod codec;
 
@@ -10,59 +15,127 @@ use gloo_storage::{LocalStorage as BrowserStorage, Storage as _};
 
 use crate::domain::Case;
 
+pub const PREFIX: &str = "psc.";
 pub const CASE_PREFIX: &str = "psc.case.";
+pub const QUARANTINE_PREFIX: &str = "psc.quarantine.";
 pub const DRAFT_KEY: &str = "psc.draft";
+pub const SETTINGS_KEY: &str = "psc.settings";
 
-/// A stored entry that could not be read, kept as it was.
+/// A stored entry that could not be read, moved aside and kept exactly as it was.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Unreadable {
+pub struct Quarantined {
+    /// Where it is kept now.
     pub key: String,
     pub reason: String,
+    pub bytes: usize,
 }
 
 pub struct Loaded {
     pub cases: Vec<Case>,
-    pub unreadable: Vec<Unreadable>,
+    pub quarantined: Vec<Quarantined>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveError {
+    /// The browser refused the write: its storage for this site is full.
+    Full,
+    /// Storage is unavailable or refused the write for another reason.
+    Unavailable,
+    /// Another tab or window saved a newer version of this case.
+    Conflict { stored_revision: u64 },
 }
 
 fn raw() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
+fn keys(store: &web_sys::Storage) -> Vec<String> {
+    let count = store.length().unwrap_or(0);
+    (0..count).filter_map(|i| store.key(i).ok().flatten()).collect()
+}
+
+fn case_key(id: &str) -> String {
+    format!("{CASE_PREFIX}{id}")
+}
+
+/// Loads every case. Entries that cannot be read are moved to quarantine first.
 pub fn load_all() -> Loaded {
     let mut cases = Vec::new();
-    let mut unreadable = Vec::new();
-    let Some(store) = raw() else { return Loaded { cases, unreadable } };
-    let count = store.length().unwrap_or(0);
-    let keys: Vec<String> = (0..count).filter_map(|i| store.key(i).ok().flatten()).collect();
-    for key in keys.into_iter().filter(|k| k.starts_with(CASE_PREFIX)) {
+    let Some(store) = raw() else { return Loaded { cases, quarantined: Vec::new() } };
+    for key in keys(&store).into_iter().filter(|k| k.starts_with(CASE_PREFIX)) {
         let Ok(Some(text)) = store.get_item(&key) else { continue };
         match codec::decode(&text) {
             Ok(case) => cases.push(case),
-            Err(e) => unreadable.push(Unreadable { key, reason: e.to_string() }),
+            Err(_) => {
+                let aside = format!("{QUARANTINE_PREFIX}{}", &key[CASE_PREFIX.len()..]);
+                // Remove the original only once the copy is safely written.
+                if store.set_item(&aside, &text).is_ok() {
+                    let _ = store.remove_item(&key);
+                }
+            }
         }
     }
-    Loaded { cases, unreadable }
+    Loaded { cases, quarantined: quarantined(&store) }
 }
 
-fn write(key: &str, text: &str) -> Result<(), String> {
-    let store = raw().ok_or("This browser does not allow the app to store data.")?;
+fn quarantined(store: &web_sys::Storage) -> Vec<Quarantined> {
+    let mut list: Vec<Quarantined> = keys(store)
+        .into_iter()
+        .filter(|k| k.starts_with(QUARANTINE_PREFIX) || k.starts_with(CASE_PREFIX))
+        .filter_map(|key| {
+            let text = store.get_item(&key).ok()??;
+            let reason = match codec::decode(&text) {
+                Ok(_) if key.starts_with(CASE_PREFIX) => return None,
+                Ok(_) => "it was set aside earlier".to_string(),
+                Err(e) => e.to_string(),
+            };
+            Some(Quarantined { key, reason, bytes: text.len() })
+        })
+        .collect();
+    list.sort_by(|a, b| a.key.cmp(&b.key));
+    list
+}
+
+/// The text of a quarantined entry, exactly as it was stored.
+pub fn quarantined_text(key: &str) -> Option<String> {
+    raw()?.get_item(key).ok()?
+}
+
+pub fn delete_key(key: &str) {
+    BrowserStorage::delete(key);
+}
+
+/// Reads one case as it is stored now: `None` if there is none, `Some(Err)` if it cannot be read.
+pub fn load_one(id: &str) -> Option<Result<Case, codec::DecodeError>> {
+    let text = raw()?.get_item(&case_key(id)).ok()??;
+    Some(codec::decode(&text))
+}
+
+fn write(key: &str, text: &str) -> Result<(), SaveError> {
+    let store = raw().ok_or(SaveError::Unavailable)?;
     store.set_item(key, text).map_err(|e| {
         let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
-        if name == "QuotaExceededError" {
-            "The browser's storage for this app is full, so your last change was not saved. It is still on screen. Delete cases you no longer need, then make the change again.".to_string()
-        } else {
-            "Your last change could not be saved on this device. It is still on screen.".to_string()
-        }
+        if name == "QuotaExceededError" { SaveError::Full } else { SaveError::Unavailable }
     })
 }
 
-pub fn save(case: &Case) -> Result<(), String> {
-    write(&format!("{CASE_PREFIX}{}", case.id), &codec::encode(case))
+/// Saves a case whose in-memory version was based on `base_revision`. Refuses, with
+/// `Conflict`, when storage holds a newer revision written elsewhere.
+pub fn save(case: &Case, base_revision: u64) -> Result<(), SaveError> {
+    if let Some(store) = raw() {
+        if let Ok(Some(text)) = store.get_item(&case_key(&case.id)) {
+            if let Some(stored) = codec::stored_revision(&text) {
+                if stored > base_revision {
+                    return Err(SaveError::Conflict { stored_revision: stored });
+                }
+            }
+        }
+    }
+    write(&case_key(&case.id), &codec::encode(case))
 }
 
 pub fn delete(id: &str) {
-    BrowserStorage::delete(format!("{CASE_PREFIX}{id}"));
+    BrowserStorage::delete(case_key(id));
 }
 
 pub fn load_draft() -> Option<Case> {
@@ -70,10 +143,32 @@ pub fn load_draft() -> Option<Case> {
     codec::decode(&text).ok()
 }
 
-pub fn save_draft(case: &Case) -> Result<(), String> {
+pub fn save_draft(case: &Case) -> Result<(), SaveError> {
     write(DRAFT_KEY, &codec::encode(case))
 }
 
 pub fn clear_draft() {
     BrowserStorage::delete(DRAFT_KEY);
+}
+
+pub fn load_setting(key: &str) -> Option<String> {
+    raw()?.get_item(&format!("{SETTINGS_KEY}.{key}")).ok()?
+}
+
+pub fn save_setting(key: &str, value: &str) -> Result<(), SaveError> {
+    write(&format!("{SETTINGS_KEY}.{key}"), value)
+}
+
+/// Removes every key this app wrote, and nothing else.
+pub fn delete_everything() {
+    if let Some(store) = raw() {
+        for key in keys(&store).into_iter().filter(|k| k.starts_with(PREFIX)) {
+            let _ = store.remove_item(&key);
+        }
+    }
+}
+
+/// The id of a case key, for storage events from other tabs.
+pub fn case_id_of(key: &str) -> Option<&str> {
+    key.strip_prefix(CASE_PREFIX)
 }

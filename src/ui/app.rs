@@ -7,7 +7,7 @@ use crate::ui::components::page::{SERVICE_NAME, dynamic};
 use crate::ui::pages::*;
 use crate::ui::pages::CaseMissing;
 use crate::ui::router::provide_router;
-use crate::ui::state::Store;
+use crate::ui::state::{SaveProblem as ProblemKind, Store};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -26,6 +26,16 @@ pub fn App() -> impl IntoView {
                             <span class="govuk-service-navigation__service-name">
                                 <a href="/" class="govuk-service-navigation__link">{SERVICE_NAME}</a>
                             </span>
+                            <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
+                                <ul class="govuk-service-navigation__list">
+                                    <li class="govuk-service-navigation__item">
+                                        <a class="govuk-service-navigation__link" href="/">"Cases"</a>
+                                    </li>
+                                    <li class="govuk-service-navigation__item">
+                                        <a class="govuk-service-navigation__link" href="/data">"Data on this device"</a>
+                                    </li>
+                                </ul>
+                            </nav>
                         </div>
                     </div>
                 </section>
@@ -65,6 +75,8 @@ fn page_for(path: &str) -> AnyView {
     match parts.as_slice() {
         [] => view! { <CaseListPage/> }.into_any(),
         ["cases", "new"] => view! { <NewCasePage/> }.into_any(),
+        ["data"] => view! { <DataPage/> }.into_any(),
+        ["data", "delete-all"] => view! { <DeleteEverythingPage/> }.into_any(),
         // Every other case page needs the case to be on this device.
         ["cases", c, ..] if store.cases.with_untracked(|cases| !cases.iter().any(|x| x.id == *c)) => view! { <CaseMissing/> }.into_any(),
         ["cases", c] => view! { <TaskListPage id=id(c)/> }.into_any(),
@@ -84,23 +96,52 @@ fn page_for(path: &str) -> AnyView {
     }
 }
 
-/// Shown at the top of every page while the last change could not be saved.
+/// Shown at the top of every page while a change could not be saved, with what to do about it.
 #[component]
 fn SaveProblem() -> impl IntoView {
     let store = crate::ui::state::use_store();
     dynamic(move || {
-        store
-            .save_error
-            .get()
-            .map(|message| {
+        let Some(problem) = store.problem.get() else { return ().into_any() };
+        let (title, message) = match &problem {
+            ProblemKind::Full => (
+                "Your latest changes are not saved yet",
+                "This browser's storage for the app is full. Your changes are still on screen and will be saved as soon as there is room: delete cases you no longer need, or entries set aside, then choose \"Try saving again\".",
+            ),
+            ProblemKind::Unavailable => (
+                "Your latest change is not saved yet",
+                "The browser refused to store it. Your change is still on screen. Check that this site may store data, then choose \"Try saving again\".",
+            ),
+            ProblemKind::Conflict { .. } => (
+                "This case was changed in another tab or window",
+                "Your latest change here has not been saved, so that nothing is overwritten without you choosing. Keep the version in this tab (it replaces the other), or use the other version (your unsaved change here is discarded).",
+            ),
+        };
+        let actions = match problem {
+            ProblemKind::Conflict { id } => {
+                let other = id.clone();
                 view! {
-                    <div class="govuk-error-summary" role="alert">
-                        <h2 class="govuk-error-summary__title">"Your change was not saved"</h2>
-                        <div class="govuk-error-summary__body"><p class="govuk-body">{message}</p></div>
+                    <div class="govuk-button-group">
+                        <button type="button" class="govuk-button" on:click=move |_| store.resolve_conflict(&id, true)>"Keep the version in this tab"</button>
+                        <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| store.resolve_conflict(&other, false)>"Use the other version"</button>
                     </div>
                 }
-            })
-            .into_any()
+                .into_any()
+            }
+            _ => view! {
+                <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| store.retry_pending()>"Try saving again"</button>
+            }
+            .into_any(),
+        };
+        view! {
+            <div class="govuk-error-summary" role="alert" aria-labelledby="save-problem-title">
+                <h2 class="govuk-error-summary__title" id="save-problem-title">{title}</h2>
+                <div class="govuk-error-summary__body">
+                    <p class="govuk-body">{message}</p>
+                    {actions}
+                </div>
+            </div>
+        }
+        .into_any()
     })
 }
 

@@ -11,15 +11,34 @@ use crate::storage;
 /// The id under which the create page keeps its draft case.
 pub const NEW_CASE: &str = "new";
 
+/// Why the last change could not be saved. Shown on every page until it is resolved.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveProblem {
+    /// Storage is full. The changes stay on screen and are saved once there is room.
+    Full,
+    /// Storage refused the write for another reason (for example, it is switched off).
+    Unavailable,
+    /// Another tab or window saved a newer version of this case.
+    Conflict { id: String },
+}
+
 #[derive(Clone, Copy)]
 pub struct Store {
     pub cases: RwSignal<Vec<Case>>,
     /// The case being created, kept until it is saved.
     pub draft: RwSignal<Case>,
-    pub unreadable: RwSignal<Vec<storage::Unreadable>>,
-    /// The last save failure, shown until a save succeeds.
-    pub save_error: RwSignal<Option<String>>,
+    pub quarantined: RwSignal<Vec<storage::Quarantined>>,
+    pub problem: RwSignal<Option<SaveProblem>>,
+    /// Cases changed on screen but not yet saved because storage was full.
+    pending: RwSignal<Vec<String>>,
+    /// The revision of each case as this tab last read or wrote it in storage: a write is refused
+    /// if storage has moved on since (another tab saved).
+    saved_revision: StoredValue<std::collections::HashMap<String, u64>>,
     pub today: NaiveDate,
+    /// Cases are offered for deletion this many days after their hearing.
+    pub retention_days: RwSignal<u32>,
+    /// The browser's answer to the request for persistent storage (start.js asks it).
+    pub persistence: RwSignal<String>,
 }
 
 /// The device's local date and time, read from the browser's clock (the rules never read it).
@@ -49,13 +68,21 @@ impl Store {
     pub fn load() -> Store {
         let loaded = storage::load_all();
         let draft = storage::load_draft().unwrap_or_else(|| Case::blank(NEW_CASE, &now_stamp()));
-        Store {
+        let revisions = loaded.cases.iter().map(|c| (c.id.clone(), c.revision)).collect();
+        let store = Store {
             cases: RwSignal::new(loaded.cases),
             draft: RwSignal::new(draft),
-            unreadable: RwSignal::new(loaded.unreadable),
-            save_error: RwSignal::new(None),
+            quarantined: RwSignal::new(loaded.quarantined),
+            problem: RwSignal::new(None),
+            pending: RwSignal::new(Vec::new()),
+            saved_revision: StoredValue::new(revisions),
             today: today(),
-        }
+            retention_days: RwSignal::new(crate::domain::retention::days_from_setting(storage::load_setting("retention_days").as_deref())),
+            persistence: RwSignal::new(persistence_answer()),
+        };
+        store.listen_to_other_tabs();
+        store.listen_for_persistence();
+        store
     }
 
     pub fn get(&self, id: &str) -> Option<Case> {
@@ -65,33 +92,153 @@ impl Store {
         self.cases.with(|cases| cases.iter().find(|c| c.id == id).cloned())
     }
 
-    /// Applies a change to one case and saves it at once. A failed save keeps the change on screen
-    /// and says so.
+    /// Applies a change to one case and saves it at once. A failed save keeps the change on
+    /// screen and says why.
     pub fn update(&self, id: &str, change: impl FnOnce(&mut Case)) {
-        let result = if id == NEW_CASE {
+        if id == NEW_CASE {
             let mut saved = Ok(());
             self.draft.update(|c| {
                 change(c);
                 saved = storage::save_draft(c);
             });
-            saved
-        } else {
-            let mut saved = Ok(());
-            let stamp = now_stamp();
-            self.cases.update(|cases| {
-                if let Some(c) = cases.iter_mut().find(|c| c.id == id) {
-                    let before = c.clone();
-                    change(c);
-                    if *c != before {
-                        c.revision += 1;
-                        c.updated_at = stamp;
-                        saved = storage::save(c);
-                    }
+            self.report(id, saved);
+            return;
+        }
+        let stamp = now_stamp();
+        let mut changed = false;
+        self.cases.update(|cases| {
+            if let Some(c) = cases.iter_mut().find(|c| c.id == id) {
+                let before = c.clone();
+                change(c);
+                if *c != before {
+                    c.revision += 1;
+                    c.updated_at = stamp;
+                    changed = true;
                 }
+            }
+        });
+        if changed {
+            self.persist(id);
+        }
+    }
+
+    /// Writes one case from memory to storage.
+    fn persist(&self, id: &str) {
+        let Some(case) = self.cases.with_untracked(|cases| cases.iter().find(|c| c.id == id).cloned()) else { return };
+        let base = self.saved_revision.with_value(|r| r.get(id).copied().unwrap_or(0));
+        let result = storage::save(&case, base);
+        if result.is_ok() {
+            self.saved_revision.update_value(|r| {
+                r.insert(id.to_string(), case.revision);
             });
-            saved
-        };
-        self.save_error.set(result.err());
+        }
+        self.report(id, result);
+    }
+
+    fn report(&self, id: &str, result: Result<(), storage::SaveError>) {
+        use storage::SaveError;
+        match result {
+            Ok(()) => {
+                self.pending.update(|p| p.retain(|x| x != id));
+                let settled = match self.problem.get_untracked() {
+                    Some(SaveProblem::Conflict { id: c }) => c == id,
+                    Some(SaveProblem::Full) => self.pending.with_untracked(Vec::is_empty),
+                    Some(SaveProblem::Unavailable) => true,
+                    None => false,
+                };
+                if settled {
+                    self.problem.set(None);
+                }
+                // A write worked, so there may be room for changes still waiting.
+                if !self.pending.with_untracked(Vec::is_empty) {
+                    self.retry_pending();
+                }
+            }
+            Err(SaveError::Full) => {
+                if !self.pending.with_untracked(|p| p.iter().any(|x| x == id)) {
+                    self.pending.update(|p| p.push(id.to_string()));
+                }
+                self.problem.set(Some(SaveProblem::Full));
+            }
+            Err(SaveError::Unavailable) => {
+                if !self.pending.with_untracked(|p| p.iter().any(|x| x == id)) {
+                    self.pending.update(|p| p.push(id.to_string()));
+                }
+                self.problem.set(Some(SaveProblem::Unavailable));
+            }
+            Err(SaveError::Conflict { .. }) => self.problem.set(Some(SaveProblem::Conflict { id: id.to_string() })),
+        }
+    }
+
+    /// Tries again to save every change that storage refused for lack of room.
+    pub fn retry_pending(&self) {
+        for id in self.pending.get_untracked() {
+            if id == NEW_CASE {
+                let result = storage::save_draft(&self.draft.get_untracked());
+                if result.is_ok() {
+                    self.pending.update(|p| p.retain(|x| x != NEW_CASE));
+                }
+            } else {
+                let case = self.cases.with_untracked(|cases| cases.iter().find(|c| c.id == id).cloned());
+                let Some(case) = case else {
+                    self.pending.update(|p| p.retain(|x| *x != id));
+                    continue;
+                };
+                let base = self.saved_revision.with_value(|r| r.get(&id).copied().unwrap_or(0));
+                match storage::save(&case, base) {
+                    Ok(()) => {
+                        self.saved_revision.update_value(|r| {
+                            r.insert(id.clone(), case.revision);
+                        });
+                        self.pending.update(|p| p.retain(|x| *x != id));
+                    }
+                    Err(storage::SaveError::Conflict { .. }) => {
+                        self.pending.update(|p| p.retain(|x| *x != id));
+                        self.problem.set(Some(SaveProblem::Conflict { id: id.clone() }));
+                        return;
+                    }
+                    Err(_) => return,
+                }
+            }
+        }
+        let waiting = matches!(self.problem.get_untracked(), Some(SaveProblem::Full | SaveProblem::Unavailable));
+        if self.pending.with_untracked(Vec::is_empty) && waiting {
+            self.problem.set(None);
+        }
+    }
+
+    /// Settles a conflict with another tab: keep this tab's version (saved over theirs), or take
+    /// the version in storage.
+    pub fn resolve_conflict(&self, id: &str, keep_mine: bool) {
+        match storage::load_one(id) {
+            Some(Ok(theirs)) if !keep_mine => {
+                self.saved_revision.update_value(|r| {
+                    r.insert(id.to_string(), theirs.revision);
+                });
+                self.cases.update(|cases| {
+                    if let Some(c) = cases.iter_mut().find(|c| c.id == id) {
+                        *c = theirs;
+                    }
+                });
+                self.problem.set(None);
+            }
+            stored => {
+                let stored_revision = match stored {
+                    Some(Ok(theirs)) => theirs.revision,
+                    _ => 0,
+                };
+                self.cases.update(|cases| {
+                    if let Some(c) = cases.iter_mut().find(|c| c.id == id) {
+                        c.revision = c.revision.max(stored_revision) + 1;
+                    }
+                });
+                self.saved_revision.update_value(|r| {
+                    r.insert(id.to_string(), stored_revision);
+                });
+                self.problem.set(None);
+                self.persist(id);
+            }
+        }
     }
 
     /// Turns the draft into a stored case and returns its id.
@@ -102,9 +249,8 @@ impl Store {
         case.updated_at = case.created_at.clone();
         case.revision = 1;
         let id = case.id.clone();
-        let saved = storage::save(&case);
-        self.save_error.set(saved.err());
         self.cases.update(|cases| cases.push(case));
+        self.persist(&id);
         storage::clear_draft();
         self.draft.set(Case::blank(NEW_CASE, &now_stamp()));
         id
@@ -113,7 +259,102 @@ impl Store {
     pub fn delete(&self, id: &str) {
         storage::delete(id);
         self.cases.update(|cases| cases.retain(|c| c.id != id));
+        self.pending.update(|p| p.retain(|x| x != id));
+        // Deleting frees room for changes still waiting to be saved.
+        self.retry_pending();
     }
+
+    pub fn delete_quarantined(&self, key: &str) {
+        storage::delete_key(key);
+        self.quarantined.update(|q| q.retain(|x| x.key != key));
+        self.retry_pending();
+    }
+
+    /// Removes every case and every setting this app stored on the device.
+    pub fn delete_everything(&self) {
+        storage::delete_everything();
+        self.cases.set(Vec::new());
+        self.quarantined.set(Vec::new());
+        self.pending.set(Vec::new());
+        self.problem.set(None);
+        self.saved_revision.update_value(|r| r.clear());
+        self.draft.set(Case::blank(NEW_CASE, &now_stamp()));
+        self.retention_days.set(crate::domain::retention::DEFAULT_DAYS);
+    }
+
+    fn listen_for_persistence(&self) {
+        use wasm_bindgen::JsCast;
+        use wasm_bindgen::prelude::Closure;
+        let answer = self.persistence;
+        let on_answer = Closure::<dyn Fn()>::new(move || answer.set(persistence_answer()));
+        if let Some(window) = web_sys::window() {
+            let _ = window.add_event_listener_with_callback("psc-persistent-storage", on_answer.as_ref().unchecked_ref());
+        }
+        on_answer.forget();
+    }
+
+    /// Other tabs and windows of this app change storage too: follow their changes as they
+    /// happen, so this tab does not show (or later save over) an older version.
+    fn listen_to_other_tabs(&self) {
+        use wasm_bindgen::JsCast;
+        use wasm_bindgen::prelude::Closure;
+        let store = *self;
+        let on_storage = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
+            let Some(key) = ev.key() else {
+                // Another tab cleared all storage.
+                let loaded = storage::load_all();
+                store.cases.set(loaded.cases);
+                store.quarantined.set(loaded.quarantined);
+                return;
+            };
+            if key == storage::DRAFT_KEY {
+                if let Some(draft) = storage::load_draft() {
+                    store.draft.set(draft);
+                }
+                return;
+            }
+            if key.starts_with(storage::QUARANTINE_PREFIX) {
+                store.quarantined.set(storage::load_all().quarantined);
+                return;
+            }
+            let Some(id) = storage::case_id_of(&key) else { return };
+            let busy = store.pending.with_untracked(|p| p.iter().any(|x| x == id))
+                || matches!(store.problem.get_untracked(), Some(SaveProblem::Conflict { id: ref c }) if c == id);
+            if busy {
+                return;
+            }
+            match storage::load_one(id) {
+                None => store.cases.update(|cases| cases.retain(|c| c.id != id)),
+                Some(Ok(theirs)) => {
+                    let ours = store.cases.with_untracked(|cases| cases.iter().find(|c| c.id == id).map(|c| c.revision));
+                    if ours.is_none_or(|r| theirs.revision > r) {
+                        store.saved_revision.update_value(|r| {
+                            r.insert(id.to_string(), theirs.revision);
+                        });
+                        store.cases.update(|cases| match cases.iter_mut().find(|c| c.id == id) {
+                            Some(c) => *c = theirs,
+                            None => cases.push(theirs),
+                        });
+                    }
+                }
+                Some(Err(_)) => store.quarantined.set(storage::load_all().quarantined),
+            }
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+        }
+        on_storage.forget();
+    }
+}
+
+/// What start.js recorded of the browser's answer: "granted", "refused", "unsupported",
+/// "unknown", or empty while the browser has not answered.
+fn persistence_answer() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("data-persistent-storage"))
+        .unwrap_or_default()
 }
 
 pub fn use_store() -> Store {

@@ -8,6 +8,8 @@ use crate::domain::case::{Case, Decision};
 use crate::domain::inputs::long_date;
 use crate::domain::rules::OutcomeState;
 use crate::ui::components::page::{PageHeading, dynamic};
+use crate::storage;
+use crate::ui::download::download;
 use crate::ui::state::use_store;
 
 /// One row of the list, worked out from the case and the rules.
@@ -60,29 +62,27 @@ pub fn CaseListPage() -> impl IntoView {
         rows.sort_by(|a, b| (a.hearing.is_none(), a.hearing, &a.name).cmp(&(b.hearing.is_none(), b.hearing, &b.name)));
         rows
     });
-    let unreadable = dynamic(move || {
-        let list = store.unreadable.get();
-        (!list.is_empty()).then(|| {
-            let n = list.len();
-            view! {
-                <div class="govuk-warning-text">
-                    <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
-                    <strong class="govuk-warning-text__text">
-                        <span class="govuk-visually-hidden">"Warning"</span>
-                        {format!("{n} stored {} could not be read. {} been kept on this device, untouched.", if n == 1 { "case" } else { "cases" }, if n == 1 { "It has" } else { "They have" })}
-                    </strong>
-                </div>
-                <ul class="govuk-list govuk-list--bullet">
-                    {list.into_iter().map(|u| view! { <li>{format!("{}: {}", u.key, u.reason)}</li> }).collect_view()}
-                </ul>
-            }
-        })
+    let set_aside = view! { <SetAside/> };
+    let reminder = dynamic(move || {
+        let days = store.retention_days.get();
+        let n = store.cases.with(|cases| crate::domain::retention::past_retention(cases, store.today, days).len());
+        if n == 0 {
+            return ().into_any();
+        }
+        let what = if n == 1 { "1 case had its hearing".to_string() } else { format!("{n} cases had their hearing") };
+        view! {
+            <div class="govuk-inset-text">
+                {format!("{what} more than {days} days ago. ")}
+                <a class="govuk-link" href="/data#retention">"Check whether you still need them"</a>
+            </div>
+        }
         .into_any()
     });
     let draft_started = move || store.draft.with(|d| !d.person.name.trim().is_empty());
     view! {
         <PageHeading title=text::TITLE.to_string()/>
-        {unreadable}
+        {set_aside}
+        {reminder}
         <a href="/cases/new" role="button" draggable="false" class="govuk-button" data-module="govuk-button">
             {Signal::derive(move || if draft_started() { "Continue the new case you started".to_string() } else { text::CREATE.to_string() })}
         </a>
@@ -119,4 +119,86 @@ pub fn CaseListPage() -> impl IntoView {
             .into_any()
         })}
     }
+}
+
+/// Stored cases that could not be read: kept exactly as they were, with the choice to download
+/// a copy or delete them.
+#[component]
+fn SetAside() -> impl IntoView {
+    let store = use_store();
+    let confirming: RwSignal<Option<String>> = RwSignal::new(None);
+    dynamic(move || {
+        let list = store.quarantined.get();
+        if list.is_empty() {
+            return ().into_any();
+        }
+        let n = list.len();
+        let heading = if n == 1 { "1 stored case could not be read".to_string() } else { format!("{n} stored cases could not be read") };
+        let items = list
+            .into_iter()
+            .map(|q| {
+                let name = q.key.rsplit('.').next().unwrap_or_default().to_string();
+                let key = q.key.clone();
+                let download = {
+                    let (key, name) = (key.clone(), name.clone());
+                    move |_| {
+                        if let Some(text) = storage::quarantined_text(&key) {
+                            let _ = download(&format!("set-aside-case-{name}.json"), &text);
+                        }
+                    }
+                };
+                let ask = {
+                    let key = key.clone();
+                    move |_| confirming.set(Some(key.clone()))
+                };
+                let delete = {
+                    let key = key.clone();
+                    move |_| {
+                        store.delete_quarantined(&key);
+                        confirming.set(None);
+                    }
+                };
+                let sure = confirming.get() == Some(key.clone());
+                view! {
+                    <li>
+                        <p class="govuk-body govuk-!-font-weight-bold">{format!("Case {name}")}</p>
+                        <p class="govuk-body">{format!("Why: {}. Size: {} characters.", q.reason, q.bytes)}</p>
+                        {if sure {
+                            view! {
+                                <p class="govuk-body">"Delete it from this device? This cannot be undone."</p>
+                                <div class="govuk-button-group">
+                                    <button type="button" class="govuk-button govuk-button--warning" on:click=delete>{format!("Yes, delete case {name}")}</button>
+                                    <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| confirming.set(None)>"Cancel"</button>
+                                </div>
+                            }
+                            .into_any()
+                        } else {
+                            view! {
+                                <div class="govuk-button-group">
+                                    <button type="button" class="govuk-button govuk-button--secondary" on:click=download>{format!("Download a copy of case {name}")}</button>
+                                    <button type="button" class="govuk-button govuk-button--warning" on:click=ask>{format!("Delete case {name}")}</button>
+                                </div>
+                            }
+                            .into_any()
+                        }}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="govuk-notification-banner" role="region" aria-labelledby="set-aside-title">
+                <div class="govuk-notification-banner__header">
+                    <h2 class="govuk-notification-banner__title" id="set-aside-title">"Important"</h2>
+                </div>
+                <div class="govuk-notification-banner__content">
+                    <p class="govuk-notification-banner__heading">{heading}</p>
+                    <p class="govuk-body">
+                        "They have been set aside on this device exactly as they were, so nothing is lost. This can happen if the browser stopped while saving, or if a newer version of this app saved them. Download a copy to keep or to give to your IT support, then delete it here."
+                    </p>
+                    <ul class="govuk-list">{items}</ul>
+                </div>
+            </div>
+        }
+        .into_any()
+    })
 }

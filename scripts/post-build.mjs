@@ -1,0 +1,45 @@
+// Trunk post-build hook (see Trunk.toml). Runs on the staged build before it becomes dist/:
+//  1. adds a strict Content-Security-Policy to index.html, allowing Trunk's one inline loader
+//     script by its hash and nothing else inline;
+//  2. writes the service worker's version and the list of files it keeps for offline use.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set');
+
+const indexPath = join(dir, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+
+// 1. Content-Security-Policy.
+const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const hashes = inline.map((body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+const policy = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
+html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="${policy}">`);
+writeFileSync(indexPath, html);
+
+// 2. Service worker: every file of this release, and a version that changes with any of them.
+const files = readdirSync(dir).filter((f) => f !== 'sw.js').sort();
+const version = createHash('sha256');
+for (const f of files) version.update(f).update(readFileSync(join(dir, f)));
+const assets = ['/', ...files.map((f) => `/${f}`)].filter((f) => f !== '/');
+const swPath = join(dir, 'sw.js');
+const sw = readFileSync(swPath, 'utf8')
+  .replace('__VERSION__', version.digest('hex').slice(0, 16))
+  .replace('__ASSETS__', JSON.stringify(assets));
+writeFileSync(swPath, sw);
+console.log(`post-build: CSP with ${hashes.length} inline script hash(es); service worker lists ${assets.length} files`);

@@ -1,0 +1,21 @@
+//! Saving a file to the officer's device (a set-aside entry, later a case export). The file is
+//! made in the browser; nothing is sent anywhere.
+
+use wasm_bindgen::JsCast;
+
+/// Offers `text` as a download named `file_name`.
+pub fn download(file_name: &str, text: &str) -> Result<(), String> {
+    let fail = |_| "The browser did not allow the file to be saved.".to_string();
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("No document")?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a").map_err(fail)?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}

@@ -1,0 +1,156 @@
+//! Data on this device: how long cases are kept, the cases due for deletion, and deleting
+//! everything the app stored.
+
+use leptos::prelude::*;
+
+use crate::content::data as text;
+use crate::domain::inputs::{long_date, parse_whole_number};
+use crate::domain::retention::{MAX_DAYS, past_retention};
+use crate::domain::validate::FieldError;
+use crate::storage;
+use crate::ui::components::fields::{PageErrors, TextInput};
+use crate::ui::components::page::{BackLink, ErrorSummary, PageHeading, Warning, dynamic, navigator};
+use crate::ui::state::use_store;
+
+#[component]
+pub fn DataPage() -> impl IntoView {
+    let store = use_store();
+    let errors: PageErrors = RwSignal::new(Vec::new());
+    let typed = RwSignal::new(store.retention_days.get_untracked().to_string());
+    let saved = RwSignal::new(false);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        saved.set(false);
+        match parse_whole_number(&typed.get_untracked()).filter(|d| (1..=MAX_DAYS).contains(d)) {
+            Some(days) => {
+                errors.set(Vec::new());
+                let _ = storage::save_setting("retention_days", &days.to_string());
+                store.retention_days.set(days);
+                saved.set(true);
+            }
+            None => errors.set(vec![FieldError {
+                field: "retention-days".into(),
+                message: format!("Enter a whole number of days from 1 to {MAX_DAYS}, like 30"),
+            }]),
+        }
+    };
+    let confirming = RwSignal::new(false);
+    let due = dynamic(move || {
+        let days = store.retention_days.get();
+        let list: Vec<(String, String, String)> = store.cases.with(|cases| {
+            past_retention(cases, store.today, days)
+                .into_iter()
+                .map(|c| (c.id.clone(), c.display_name(), c.hearing.date.date().map(long_date).unwrap_or_default()))
+                .collect()
+        });
+        if list.is_empty() {
+            return view! { <p class="govuk-body">{format!("No case had its hearing more than {days} days ago.")}</p> }.into_any();
+        }
+        let ids: Vec<String> = list.iter().map(|(id, _, _)| id.clone()).collect();
+        let n = list.len();
+        let rows = list
+            .into_iter()
+            .map(|(id, name, date)| {
+                view! {
+                    <li>
+                        <a class="govuk-link" href=format!("/cases/{id}")>{name.clone()}</a>
+                        {format!(": hearing {date}. ")}
+                        <a class="govuk-link" href=format!("/cases/{id}/delete")>"Delete"<span class="govuk-visually-hidden">{format!(" the case for {name}")}</span></a>
+                    </li>
+                }
+            })
+            .collect_view();
+        let delete_all_due = move |_| {
+            for id in &ids {
+                store.delete(id);
+            }
+            confirming.set(false);
+        };
+        let confirm = if confirming.get() {
+            view! {
+                <Warning>{format!("This deletes {n} {} from this device. It cannot be undone.", if n == 1 { "case" } else { "cases" })}</Warning>
+                <div class="govuk-button-group">
+                    <button type="button" class="govuk-button govuk-button--warning" on:click=delete_all_due>{if n == 1 { "Yes, delete it".to_string() } else { format!("Yes, delete {n} cases") }}</button>
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <button type="button" class="govuk-button govuk-button--warning" on:click=move |_| confirming.set(true)>
+                    {if n == 1 { "Delete this case".to_string() } else { format!("Delete these {n} cases") }}
+                </button>
+            }
+            .into_any()
+        };
+        view! {
+            <p class="govuk-body">{format!("{n} {} had the hearing more than {days} days ago. Check whether you still need {}:", if n == 1 { "case" } else { "cases" }, if n == 1 { "it" } else { "them" })}</p>
+            <ul class="govuk-list govuk-list--bullet">{rows}</ul>
+            {confirm}
+        }
+        .into_any()
+    });
+    view! {
+        <BackLink href="/".to_string() text="Back to cases".to_string()/>
+        <ErrorSummary errors=errors/>
+        <PageHeading title=text::TITLE.to_string() errors=errors/>
+        <p class="govuk-body">{text::WHERE}</p>
+        <h2 class="govuk-heading-m">{text::PERSISTENCE}</h2>
+        <p class="govuk-body" id="persistence">
+            {Signal::derive(move || match store.persistence.get().as_str() {
+                "granted" => text::PERSISTENCE_GRANTED,
+                "refused" => text::PERSISTENCE_REFUSED,
+                "" => text::PERSISTENCE_WAITING,
+                _ => text::PERSISTENCE_UNKNOWN,
+            }.to_string())}
+        </p>
+        <h2 class="govuk-heading-m" id="retention">{text::RETENTION}</h2>
+        <p class="govuk-body">{text::RETENTION_WHY}</p>
+        <form novalidate on:submit=save>
+            <TextInput
+                id="retention-days"
+                label=text::RETENTION_DAYS
+                hint=text::RETENTION_HINT
+                value=typed.into()
+                set=Callback::new(move |v| typed.set(v))
+                errors=errors
+                width="govuk-input--width-4"
+                numeric=true
+            />
+            <button type="submit" class="govuk-button govuk-button--secondary">"Save"</button>
+            {move || saved.get().then(|| view! { <p class="govuk-body" role="status">"Saved."</p> })}
+        </form>
+        {due}
+        <h2 class="govuk-heading-m">{text::DELETE_ALL}</h2>
+        <p class="govuk-body">{text::DELETE_ALL_WHY}</p>
+        <a class="govuk-button govuk-button--warning" role="button" draggable="false" href="/data/delete-all">{text::DELETE_ALL}</a>
+    }
+}
+
+#[component]
+pub fn DeleteEverythingPage() -> impl IntoView {
+    let store = use_store();
+    let go = navigator();
+    let summary = Signal::derive(move || {
+        let cases = store.cases.with(Vec::len);
+        let set_aside = store.quarantined.with(Vec::len);
+        format!(
+            "This deletes {cases} {} and {set_aside} set-aside {}, any case you had started creating, and your settings, from this browser on this device. It cannot be undone. Download anything you must keep first.",
+            if cases == 1 { "case" } else { "cases" },
+            if set_aside == 1 { "entry" } else { "entries" }
+        )
+    });
+    let delete = move |_| {
+        store.delete_everything();
+        go.run("/".into());
+    };
+    view! {
+        <BackLink href="/data".to_string() text="Back".to_string()/>
+        <PageHeading title="Are you sure you want to delete all data on this device?".to_string()/>
+        <Warning>{summary}</Warning>
+        <div class="govuk-button-group">
+            <button type="button" class="govuk-button govuk-button--warning" on:click=delete>"Yes, delete everything"</button>
+            <a class="govuk-link" href="/data">"No, go back"</a>
+        </div>
+    }
+}
