@@ -3,6 +3,7 @@
 //
 //   node scripts/static-server.mjs [dir] [port]
 import { createServer } from 'node:http';
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -40,12 +41,23 @@ export function start(dir = root, listenPort = port) {
     let path = wanted.startsWith(dir) ? await file(wanted) : null;
     if (!path) path = join(dir, 'index.html');
     const body = await readFile(path);
-    res.writeHead(200, {
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    // Trunk puts a content hash in the names of the CSS, JS and wasm: they never change, so the
+    // browser may keep them. Everything else is checked each time (cheaply, by its ETag).
+    const hashed = /-[0-9a-f]{8,}(_bg)?\.(css|js|wasm)$/.test(path);
+    const headers = {
       'Content-Type': types[extname(path)] ?? 'application/octet-stream',
-      'Cache-Control': 'no-cache',
+      'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ETag: etag,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
-    });
+    };
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
+    res.writeHead(200, headers);
     res.end(body);
   });
   return new Promise((ok) => server.listen(listenPort, host, () => ok(server)));

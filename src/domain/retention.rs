@@ -14,12 +14,10 @@ pub fn days_from_setting(text: Option<&str>) -> u32 {
     text.and_then(|t| t.trim().parse().ok()).filter(|d| (1..=MAX_DAYS).contains(d)).unwrap_or(DEFAULT_DAYS)
 }
 
-/// Cases whose hearing was more than `days` days before `today`, oldest hearing first.
+/// Cases whose hearing was more than `days` days before `today`, in the order given.
 pub fn past_retention(cases: &[Case], today: NaiveDate, days: u32) -> Vec<&Case> {
     let Some(cutoff) = today.checked_sub_days(Days::new(u64::from(days))) else { return Vec::new() };
-    let mut old: Vec<&Case> = cases.iter().filter(|c| c.hearing.date.date().is_some_and(|d| d < cutoff)).collect();
-    old.sort_by_key(|c| c.hearing.date.date());
-    old
+    cases.iter().filter(|c| c.hearing.date.date().is_some_and(|d| d < cutoff)).collect()
 }
 
 #[cfg(test)]
@@ -41,7 +39,7 @@ mod tests {
         let day = |n: u64| today.checked_sub_days(Days::new(n));
         let cases = vec![case("a", day(31)), case("b", day(30)), case("c", day(400)), case("d", None), case("e", today.succ_opt())];
         let ids: Vec<&str> = past_retention(&cases, today, 30).iter().map(|c| c.id.as_str()).collect();
-        assert_eq!(ids, ["c", "a"]);
+        assert_eq!(ids, ["a", "c"]);
         assert!(past_retention(&cases, today, 500).is_empty());
     }
 

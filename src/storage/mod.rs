@@ -79,7 +79,7 @@ pub fn load_all() -> Loaded {
 }
 
 fn quarantined(store: &web_sys::Storage) -> Vec<Quarantined> {
-    let mut list: Vec<Quarantined> = keys(store)
+    keys(store)
         .into_iter()
         .filter(|k| k.starts_with(QUARANTINE_PREFIX) || k.starts_with(CASE_PREFIX))
         .filter_map(|key| {
@@ -91,9 +91,7 @@ fn quarantined(store: &web_sys::Storage) -> Vec<Quarantined> {
             };
             Some(Quarantined { key, reason, bytes: text.len() })
         })
-        .collect();
-    list.sort_by(|a, b| a.key.cmp(&b.key));
-    list
+        .collect()
 }
 
 /// The text of a quarantined entry, exactly as it was stored.

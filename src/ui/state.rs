@@ -11,6 +11,23 @@ use crate::storage;
 /// The id under which the create page keeps its draft case.
 pub const NEW_CASE: &str = "new";
 
+/// The revision of each case as this tab last read or wrote it (a short list: a linear search
+/// over a thousand cases is instant, and smaller to download than a hash map).
+#[derive(Default)]
+struct Revisions(Vec<(String, u64)>);
+
+impl Revisions {
+    fn get(&self, id: &str) -> Option<u64> {
+        self.0.iter().find(|(x, _)| x == id).map(|(_, r)| *r)
+    }
+    fn insert(&mut self, id: String, revision: u64) {
+        match self.0.iter_mut().find(|(x, _)| *x == id) {
+            Some(entry) => entry.1 = revision,
+            None => self.0.push((id, revision)),
+        }
+    }
+}
+
 /// Why the last change could not be saved. Shown on every page until it is resolved.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveProblem {
@@ -33,7 +50,7 @@ pub struct Store {
     pending: RwSignal<Vec<String>>,
     /// The revision of each case as this tab last read or wrote it in storage: a write is refused
     /// if storage has moved on since (another tab saved).
-    saved_revision: StoredValue<std::collections::HashMap<String, u64>>,
+    saved_revision: StoredValue<Revisions>,
     pub today: NaiveDate,
     /// Cases are offered for deletion this many days after their hearing.
     pub retention_days: RwSignal<u32>,
@@ -68,7 +85,7 @@ impl Store {
     pub fn load() -> Store {
         let loaded = storage::load_all();
         let draft = storage::load_draft().unwrap_or_else(|| Case::blank(NEW_CASE, &now_stamp()));
-        let revisions = loaded.cases.iter().map(|c| (c.id.clone(), c.revision)).collect();
+        let revisions = Revisions(loaded.cases.iter().map(|c| (c.id.clone(), c.revision)).collect());
         let store = Store {
             cases: RwSignal::new(loaded.cases),
             draft: RwSignal::new(draft),
@@ -125,7 +142,7 @@ impl Store {
     /// Writes one case from memory to storage.
     fn persist(&self, id: &str) {
         let Some(case) = self.cases.with_untracked(|cases| cases.iter().find(|c| c.id == id).cloned()) else { return };
-        let base = self.saved_revision.with_value(|r| r.get(id).copied().unwrap_or(0));
+        let base = self.saved_revision.with_value(|r| r.get(id).unwrap_or(0));
         let result = storage::save(&case, base);
         if result.is_ok() {
             self.saved_revision.update_value(|r| {
@@ -149,61 +166,39 @@ impl Store {
                 if settled {
                     self.problem.set(None);
                 }
-                // A write worked, so there may be room for changes still waiting.
-                if !self.pending.with_untracked(Vec::is_empty) {
-                    self.retry_pending();
+                // A write worked, so there may be room for changes still waiting. (A retry that
+                // works removes its case from the list; one that fails stops; so this ends.)
+                if let Some(next) = self.pending.with_untracked(|p| p.first().cloned()) {
+                    self.save_again(&next);
                 }
-            }
-            Err(SaveError::Full) => {
-                if !self.pending.with_untracked(|p| p.iter().any(|x| x == id)) {
-                    self.pending.update(|p| p.push(id.to_string()));
-                }
-                self.problem.set(Some(SaveProblem::Full));
-            }
-            Err(SaveError::Unavailable) => {
-                if !self.pending.with_untracked(|p| p.iter().any(|x| x == id)) {
-                    self.pending.update(|p| p.push(id.to_string()));
-                }
-                self.problem.set(Some(SaveProblem::Unavailable));
             }
             Err(SaveError::Conflict { .. }) => self.problem.set(Some(SaveProblem::Conflict { id: id.to_string() })),
+            Err(refused) => {
+                if !self.pending.with_untracked(|p| p.iter().any(|x| x == id)) {
+                    self.pending.update(|p| p.push(id.to_string()));
+                }
+                let problem = if refused == SaveError::Full { SaveProblem::Full } else { SaveProblem::Unavailable };
+                self.problem.set(Some(problem));
+            }
         }
     }
 
-    /// Tries again to save every change that storage refused for lack of room.
+    /// Tries again to save every change that storage refused (for lack of room, say).
     pub fn retry_pending(&self) {
-        for id in self.pending.get_untracked() {
-            if id == NEW_CASE {
-                let result = storage::save_draft(&self.draft.get_untracked());
-                if result.is_ok() {
-                    self.pending.update(|p| p.retain(|x| x != NEW_CASE));
-                }
-            } else {
-                let case = self.cases.with_untracked(|cases| cases.iter().find(|c| c.id == id).cloned());
-                let Some(case) = case else {
-                    self.pending.update(|p| p.retain(|x| *x != id));
-                    continue;
-                };
-                let base = self.saved_revision.with_value(|r| r.get(&id).copied().unwrap_or(0));
-                match storage::save(&case, base) {
-                    Ok(()) => {
-                        self.saved_revision.update_value(|r| {
-                            r.insert(id.clone(), case.revision);
-                        });
-                        self.pending.update(|p| p.retain(|x| *x != id));
-                    }
-                    Err(storage::SaveError::Conflict { .. }) => {
-                        self.pending.update(|p| p.retain(|x| *x != id));
-                        self.problem.set(Some(SaveProblem::Conflict { id: id.clone() }));
-                        return;
-                    }
-                    Err(_) => return,
-                }
-            }
+        if let Some(first) = self.pending.with_untracked(|p| p.first().cloned()) {
+            self.save_again(&first);
         }
-        let waiting = matches!(self.problem.get_untracked(), Some(SaveProblem::Full | SaveProblem::Unavailable));
-        if self.pending.with_untracked(Vec::is_empty) && waiting {
-            self.problem.set(None);
+    }
+
+    fn save_again(&self, id: &str) {
+        if id == NEW_CASE {
+            let result = storage::save_draft(&self.draft.get_untracked());
+            self.report(NEW_CASE, result);
+        } else if self.cases.with_untracked(|cases| cases.iter().any(|c| c.id == id)) {
+            self.persist(id);
+        } else {
+            self.pending.update(|p| p.retain(|x| x != id));
+            self.retry_pending();
         }
     }
 
@@ -277,7 +272,7 @@ impl Store {
         self.quarantined.set(Vec::new());
         self.pending.set(Vec::new());
         self.problem.set(None);
-        self.saved_revision.update_value(|r| r.clear());
+        self.saved_revision.update_value(|r| r.0.clear());
         self.draft.set(Case::blank(NEW_CASE, &now_stamp()));
         self.retention_days.set(crate::domain::retention::DEFAULT_DAYS);
     }

@@ -203,3 +203,81 @@ pub fn like_the_review() -> Case {
     }
     case
 }
+
+/// A case with every field filled in (with values unlike their defaults), so that a stored copy
+/// of it shows whether every field survives loading.
+pub fn every_field_filled() -> Case {
+    let mut case = partners_home_checked();
+    case.id = "every-field".into();
+    case.revision = 17;
+    case.created_at = "2026-11-16T09:00:00".into();
+    case.updated_at = "2026-11-20T15:45:12".into();
+    case.person.date_of_birth = d(1988, 7, 30);
+    case.offences[0].da_related = Some(true);
+    let second = case.add_offence();
+    let o = case.offences.iter_mut().find(|o| o.id == second).unwrap();
+    o.description = "Criminal damage".into();
+    o.offence_date = d(2021, 3, 2);
+    o.conviction_date = d(2022, 1, 10);
+    o.da_related = Some(false);
+    case.rosh.public = Some(RoshLevel::Medium);
+    case.rosh.staff = Some(RoshLevel::NotAssessed);
+    case.orders_recorded = Some(true);
+    let order = case.add_order();
+    let o = case.orders.iter_mut().find(|o| o.id == order).unwrap();
+    o.kind = Some(OrderKind::NonMolestation);
+    o.protects = "Jamie Other".into();
+    o.relationship = "Former partner".into();
+    o.lives_at_or_visits_place = Some(false);
+    o.source = Some(Source::Police);
+    case.child_contact.negative_impact = answered(false, &[Source::ChildrensServices, Source::OtherAgency]);
+    case.child_contact.negative_impact.details = "Checked with the school nurse.".into();
+    case.police.not_requested_reason = "Kept from an earlier draft".into();
+    case.police.summary = "Two call-outs in 2019, no further action.".into();
+    case.police.outcome = Some(PoliceOutcome::InformationNotDa);
+    let cs = case.add_cs_enquiry();
+    let cs = case.childrens_services.iter_mut().find(|c| c.id == cs).unwrap();
+    cs.children_covered = "Visiting nephew, 8".into();
+    cs.enquiry = returned_cs(CsOutcome::EarlyHelpOrOther);
+    cs.enquiry.summary = "Early help offered in 2025.".into();
+    let place_id = case.places[0].id;
+    let visitor = case.add_visiting_child(place_id).unwrap();
+    let place = case.place_mut(place_id).unwrap();
+    place.address_line_2 = "Upper floor".into();
+    place.assessed_by = Some(AssessedBy::Phone);
+    let v = place.visiting_children.iter_mut().find(|v| v.id == visitor).unwrap();
+    v.name = "Rowan Visitor".into();
+    v.age = "8".into();
+    v.relationship = "Nephew".into();
+    place.victim_lives_there.details = "Police checked the address.".into();
+    place.occupier_elsewhere = OccupierElsewhere { name: "Northshire Homes".into(), role: "Landlord".into(), consent: full_consent() };
+    place.occupier_elsewhere.consent.fear_or_pressure = Some(true);
+    place.occupier_elsewhere.consent.fear_details = "Hesitated when he was mentioned.".into();
+    place.occupier_elsewhere.consent.method = Some(ContactMethod::Video);
+    place.residents[1].consent.attitude = "Views of a 9 year old are not recorded; field kept for the test.".into();
+    case.schedule.clashes = vec![Clash::Work, Clash::Caring];
+    case.schedule.clash_details = "Early shifts on Mondays.".into();
+    case.schedule.windows[0].days = vec![Day::Mon, Day::Wed, Day::Sun];
+    let w = case.add_window();
+    let w = case.schedule.windows.iter_mut().find(|x| x.id == w).unwrap();
+    w.from = "20:00".into();
+    w.to = "06:30".into();
+    w.days = vec![Day::Tue];
+    case.schedule.length_unit = Some(LengthUnit::Weeks);
+    case.outcome.selected = Some(Decision::NotSuitable);
+    case.outcome.rationale = "Early help and landlord's hesitation.".into();
+    case.outcome.recorded = Some(RecordedOutcome {
+        decision: Decision::NotSuitable,
+        rationale: "Early help and landlord's hesitation.".into(),
+        recorded_at: "2026-11-20T15:45:12".into(),
+    });
+    case.gatekeeping.requested_by_officer = true;
+    case.gatekeeping.decisions.push(GatekeepingDecision {
+        endorsed: false,
+        by: "Senior Officer".into(),
+        at: "2026-11-19T10:00:00".into(),
+        comments: "Speak to the landlord again.".into(),
+        fingerprint: "0123456789abcdef".into(),
+    });
+    case
+}

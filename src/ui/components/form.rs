@@ -229,12 +229,9 @@ fn render_one(item: Item, errors: PageErrors) -> AnyView {
             let items = StoredValue::new(items);
             dynamic(move || when.get().then(|| render(items.get_value(), errors)).into_any()).into_any()
         }
-        Item::List { ids, item } => view! {
-            <For each=move || ids.get() key=|id| *id let(id)>
-                {render(item(id), errors)}
-            </For>
-        }
-        .into_any(),
+        // Redrawn whole when an item is added or removed (the ids are a memo, so typing does not
+        // redraw it): simpler and smaller than keyed updates, and focus is moved explicitly then.
+        Item::List { ids, item } => dynamic(move || ids.get().into_iter().map(|id| render(item(id), errors)).collect::<Vec<_>>().into_any()).into_any(),
         Item::Group { id, title, items } => view! {
             <section class="app-repeat" aria-labelledby=id.clone()>
                 <h3 class="govuk-heading-s" id=id.clone()>{title}</h3>

