@@ -3,7 +3,7 @@
 //     script by its hash and nothing else inline;
 //  2. writes the service worker's version and the list of files it keeps for offline use.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
@@ -33,10 +33,16 @@ html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    <meta
 writeFileSync(indexPath, html);
 
 // 2. Service worker: every file of this release, and a version that changes with any of them.
-const files = readdirSync(dir).filter((f) => f !== 'sw.js').sort();
+// Every file, including wasm-bindgen's JS snippets in snippets/.
+const walk = (sub) =>
+  readdirSync(join(dir, sub)).flatMap((f) => {
+    const path = sub ? `${sub}/${f}` : f;
+    return statSync(join(dir, path)).isDirectory() ? walk(path) : [path];
+  });
+const files = walk('').filter((f) => f !== 'sw.js').sort();
 const version = createHash('sha256');
 for (const f of files) version.update(f).update(readFileSync(join(dir, f)));
-const assets = ['/', ...files.map((f) => `/${f}`)].filter((f) => f !== '/');
+const assets = files.map((f) => `/${f}`);
 const swPath = join(dir, 'sw.js');
 const sw = readFileSync(swPath, 'utf8')
   .replace('__VERSION__', version.digest('hex').slice(0, 16))

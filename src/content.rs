@@ -181,3 +181,20 @@ pub mod data {
     pub const DELETE_ALL: &str = "Delete all data on this device";
     pub const DELETE_ALL_WHY: &str = "Deletes every case, every set-aside entry, any case you had started creating and your settings. Use it before a device is passed on.";
 }
+
+pub mod lock {
+    pub const UNLOCK_TITLE: &str = "Enter your passphrase";
+    pub const UNLOCK_INTRO: &str = "The cases on this device are protected with a passphrase. Enter it to open them.";
+    pub const ENTER: &str = "Enter your passphrase";
+    pub const WRONG: &str = "The passphrase is not right. Nothing has been changed. Check it and try again";
+    pub const WORKING: &str = "Checking the passphrase. This takes a moment.";
+    pub const FORGOTTEN: &str = "If you have forgotten the passphrase";
+    pub const FORGOTTEN_HELP: &str = "Nobody can open the cases without it, not even your IT support. You can delete all data on this device and start again.";
+    pub const PROTECTION: &str = "Passphrase protection";
+    pub const OFF: &str = "The cases on this device are not protected with a passphrase. Anyone who can use this browser can read them. With a passphrase, they are stored encrypted, and opening the app needs the passphrase.";
+    pub const ON: &str = "The cases on this device are protected with a passphrase: they are stored encrypted, and the app asks for the passphrase when it opens.";
+    pub const HINT: &str = "At least 10 characters. A few unrelated words are easy to remember and hard to guess. If it is forgotten, the cases cannot be opened.";
+    pub const TOO_SHORT: &str = "Passphrase must be 10 characters or more";
+    pub const MISMATCH: &str = "The two passphrases are not the same";
+    pub const NOT_TURNED_ON: &str = "Protection could not be turned on: this browser refused to store the passphrase check. Nothing has been changed";
+}

@@ -62,6 +62,24 @@ pub fn decode(text: &str) -> Result<Case, DecodeError> {
     Ok(stored.case)
 }
 
+/// A case sealed with the passphrase (see `lock.js`): the revision stays readable, so a tab can
+/// still tell whether another tab saved a newer version without the key.
+#[derive(Serialize, Deserialize)]
+struct SealedRecord {
+    schema_version: u32,
+    revision: u64,
+    sealed: String,
+}
+
+pub fn encode_sealed(revision: u64, sealed: String) -> String {
+    json::to_string(&SealedRecord { schema_version: SCHEMA_VERSION, revision, sealed })
+}
+
+/// The sealed part of a sealed record, or `None` for a plain one.
+pub fn sealed_part(text: &str) -> Option<String> {
+    json::from_str::<SealedRecord>(text).ok().map(|r| r.sealed)
+}
+
 #[derive(Deserialize)]
 struct RevisionOnly {
     revision: u64,
@@ -72,9 +90,12 @@ struct StoredRevision {
     case: RevisionOnly,
 }
 
-/// The revision of a stored case, read without reading the rest of it.
+/// The revision of a stored case, plain or sealed, read without reading the rest of it.
 pub fn stored_revision(text: &str) -> Option<u64> {
-    json::from_str::<StoredRevision>(text).ok().map(|s| s.case.revision)
+    match json::from_str::<SealedRecord>(text) {
+        Ok(sealed) => Some(sealed.revision),
+        Err(_) => json::from_str::<StoredRevision>(text).ok().map(|s| s.case.revision),
+    }
 }
 
 #[cfg(test)]
@@ -96,6 +117,15 @@ mod tests {
         assert_eq!(stored_revision(&encode(&case)), Some(41));
         assert_eq!(stored_revision("{\"case\":{}}"), None);
         assert_eq!(stored_revision("not json"), None);
+    }
+
+    #[test]
+    fn sealed_records_keep_their_revision_readable() {
+        let text = encode_sealed(9, "{\"salt\":\"a\",\"iv\":\"b\",\"data\":\"c\"}".into());
+        assert_eq!(stored_revision(&text), Some(9));
+        assert_eq!(sealed_part(&text).as_deref(), Some("{\"salt\":\"a\",\"iv\":\"b\",\"data\":\"c\"}"));
+        assert!(matches!(decode(&text), Err(DecodeError::Unreadable(_))), "a sealed record is not read as a plain one");
+        assert_eq!(sealed_part(&encode(&Case::blank("c", "now"))), None);
     }
 
     #[test]

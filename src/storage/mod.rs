@@ -10,6 +10,7 @@
 //! - Every key the app writes starts `psc.`, so "delete all data" can find them all.
 
 pub mod codec;
+pub mod lock;
 
 use gloo_storage::{LocalStorage as BrowserStorage, Storage as _};
 
@@ -32,6 +33,8 @@ pub struct Quarantined {
 
 pub struct Loaded {
     pub cases: Vec<Case>,
+    /// Cases sealed with the passphrase: their key and stored text, to unseal once unlocked.
+    pub sealed: Vec<(String, String)>,
     pub quarantined: Vec<Quarantined>,
 }
 
@@ -58,24 +61,39 @@ fn case_key(id: &str) -> String {
     format!("{CASE_PREFIX}{id}")
 }
 
-/// Loads every case. Entries that cannot be read are moved to quarantine first.
+/// Loads every case. Entries that cannot be read are moved to quarantine first; sealed ones are
+/// returned as they are, to be unsealed with the passphrase.
 pub fn load_all() -> Loaded {
     let mut cases = Vec::new();
-    let Some(store) = raw() else { return Loaded { cases, quarantined: Vec::new() } };
+    let mut sealed = Vec::new();
+    let Some(store) = raw() else { return Loaded { cases, sealed, quarantined: Vec::new() } };
     for key in keys(&store).into_iter().filter(|k| k.starts_with(CASE_PREFIX)) {
         let Ok(Some(text)) = store.get_item(&key) else { continue };
+        if codec::sealed_part(&text).is_some() {
+            sealed.push((key, text));
+            continue;
+        }
         match codec::decode(&text) {
             Ok(case) => cases.push(case),
-            Err(_) => {
-                let aside = format!("{QUARANTINE_PREFIX}{}", &key[CASE_PREFIX.len()..]);
-                // Remove the original only once the copy is safely written.
-                if store.set_item(&aside, &text).is_ok() {
-                    let _ = store.remove_item(&key);
-                }
-            }
+            Err(_) => quarantine(&key, &text),
         }
     }
-    Loaded { cases, quarantined: quarantined(&store) }
+    Loaded { cases, sealed, quarantined: quarantined(&store) }
+}
+
+/// Moves a stored entry aside, keeping it byte for byte. The original goes only once the copy
+/// is safely written.
+pub fn quarantine(key: &str, text: &str) {
+    let Some(store) = raw() else { return };
+    let aside = format!("{QUARANTINE_PREFIX}{}", key.strip_prefix(CASE_PREFIX).unwrap_or(key));
+    if store.set_item(&aside, text).is_ok() {
+        let _ = store.remove_item(key);
+    }
+}
+
+/// The stored text under a key.
+pub fn load_text(key: &str) -> Option<String> {
+    raw()?.get_item(key).ok()?
 }
 
 fn quarantined(store: &web_sys::Storage) -> Vec<Quarantined> {
@@ -84,6 +102,9 @@ fn quarantined(store: &web_sys::Storage) -> Vec<Quarantined> {
         .filter(|k| k.starts_with(QUARANTINE_PREFIX) || k.starts_with(CASE_PREFIX))
         .filter_map(|key| {
             let text = store.get_item(&key).ok()??;
+            if key.starts_with(CASE_PREFIX) && codec::sealed_part(&text).is_some() {
+                return None;
+            }
             let reason = match codec::decode(&text) {
                 Ok(_) if key.starts_with(CASE_PREFIX) => return None,
                 Ok(_) => "it was set aside earlier".to_string(),
@@ -103,10 +124,8 @@ pub fn delete_key(key: &str) {
     BrowserStorage::delete(key);
 }
 
-/// Reads one case as it is stored now: `None` if there is none, `Some(Err)` if it cannot be read.
-pub fn load_one(id: &str) -> Option<Result<Case, codec::DecodeError>> {
-    let text = raw()?.get_item(&case_key(id)).ok()??;
-    Some(codec::decode(&text))
+pub fn case_key_of(id: &str) -> String {
+    case_key(id)
 }
 
 fn write(key: &str, text: &str) -> Result<(), SaveError> {
@@ -120,16 +139,21 @@ fn write(key: &str, text: &str) -> Result<(), SaveError> {
 /// Saves a case whose in-memory version was based on `base_revision`. Refuses, with
 /// `Conflict`, when storage holds a newer revision written elsewhere.
 pub fn save(case: &Case, base_revision: u64) -> Result<(), SaveError> {
-    if let Some(store) = raw() {
-        if let Ok(Some(text)) = store.get_item(&case_key(&case.id)) {
-            if let Some(stored) = codec::stored_revision(&text) {
-                if stored > base_revision {
-                    return Err(SaveError::Conflict { stored_revision: stored });
-                }
-            }
+    save_text(&case.id, &codec::encode(case), base_revision)
+}
+
+/// Saves a case's stored text (plain or sealed) with the same check.
+pub fn save_text(id: &str, text: &str, base_revision: u64) -> Result<(), SaveError> {
+    if let Some(stored) = load_text(&case_key(id)).as_deref().and_then(codec::stored_revision) {
+        if stored > base_revision {
+            return Err(SaveError::Conflict { stored_revision: stored });
         }
     }
-    write(&case_key(&case.id), &codec::encode(case))
+    write(&case_key(id), text)
+}
+
+pub fn save_raw(key: &str, text: &str) -> Result<(), SaveError> {
+    write(key, text)
 }
 
 pub fn delete(id: &str) {
@@ -143,6 +167,11 @@ pub fn load_draft() -> Option<Case> {
 
 pub fn save_draft(case: &Case) -> Result<(), SaveError> {
     write(DRAFT_KEY, &codec::encode(case))
+}
+
+/// The draft as stored, if it is sealed.
+pub fn sealed_draft() -> Option<String> {
+    load_text(DRAFT_KEY).filter(|t| codec::sealed_part(t).is_some())
 }
 
 pub fn clear_draft() {

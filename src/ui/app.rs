@@ -50,7 +50,11 @@ pub fn App() -> impl IntoView {
                 <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
                     <SaveProblem/>
                     // Untracked, so the page is rebuilt only when the path changes.
-                    {dynamic(move || { let path = router.path.get(); untrack(|| page_for(&path)) })}
+                    {dynamic(move || {
+                        let path = router.path.get();
+                        let _ = store.lock.get();
+                        untrack(|| page_for(&path))
+                    })}
                 </main>
             </div>
             <footer class="govuk-footer" role="contentinfo">
@@ -72,6 +76,10 @@ fn page_for(path: &str) -> AnyView {
     let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
     let id = |s: &str| s.to_string();
     let store = crate::ui::state::use_store();
+    // While the cases are locked, only the passphrase page, or deleting everything, is possible.
+    if store.lock.get() == crate::ui::state::Lock::Locked && parts != ["data", "delete-all"] {
+        return view! { <UnlockPage/> }.into_any();
+    }
     match parts.as_slice() {
         [] => view! { <CaseListPage/> }.into_any(),
         ["cases", "new"] => view! { <NewCasePage/> }.into_any(),

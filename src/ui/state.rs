@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::case::Case;
 use crate::domain::{Assessment, assess};
-use crate::storage;
+use crate::storage::{self, codec, lock};
 
 /// The id under which the create page keeps its draft case.
 pub const NEW_CASE: &str = "new";
@@ -28,6 +28,28 @@ impl Revisions {
     }
 }
 
+/// Passphrase protection of the stored cases.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lock {
+    /// No passphrase: cases are stored as they are.
+    Off,
+    /// Protected, and the passphrase has not been given in this tab: nothing is shown.
+    Locked,
+    /// Protected and open: every save is sealed with the key held in memory.
+    Unlocked,
+}
+
+/// Reads a stored case, unsealing it first if it is sealed.
+async fn open_text(text: &str) -> Result<Case, ()> {
+    match codec::sealed_part(text) {
+        Some(sealed) => {
+            let plain = lock::unseal(&sealed).await.ok_or(())?;
+            codec::decode(&plain).map_err(|_| ())
+        }
+        None => codec::decode(text).map_err(|_| ()),
+    }
+}
+
 /// Why the last change could not be saved. Shown on every page until it is resolved.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveProblem {
@@ -45,6 +67,7 @@ pub struct Store {
     /// The case being created, kept until it is saved.
     pub draft: RwSignal<Case>,
     pub quarantined: RwSignal<Vec<storage::Quarantined>>,
+    pub lock: RwSignal<Lock>,
     pub problem: RwSignal<Option<SaveProblem>>,
     /// Cases changed on screen but not yet saved because storage was full.
     pending: RwSignal<Vec<String>>,
@@ -83,13 +106,22 @@ pub fn fresh_id() -> String {
 
 impl Store {
     pub fn load() -> Store {
-        let loaded = storage::load_all();
-        let draft = storage::load_draft().unwrap_or_else(|| Case::blank(NEW_CASE, &now_stamp()));
+        let locked = storage::load_text(lock::LOCK_KEY).is_some();
+        // While locked nothing is read: the cases are sealed.
+        let loaded = if locked { storage::Loaded { cases: Vec::new(), sealed: Vec::new(), quarantined: Vec::new() } } else { storage::load_all() };
+        // Sealed cases without a passphrase set cannot be opened: keep them aside, never lose them.
+        for (key, text) in &loaded.sealed {
+            storage::quarantine(key, text);
+        }
+        let quarantined = if loaded.sealed.is_empty() { loaded.quarantined } else { storage::load_all().quarantined };
+        let draft = if locked { None } else { storage::load_draft() };
+        let draft = draft.unwrap_or_else(|| Case::blank(NEW_CASE, &now_stamp()));
         let revisions = Revisions(loaded.cases.iter().map(|c| (c.id.clone(), c.revision)).collect());
         let store = Store {
             cases: RwSignal::new(loaded.cases),
             draft: RwSignal::new(draft),
-            quarantined: RwSignal::new(loaded.quarantined),
+            quarantined: RwSignal::new(quarantined),
+            lock: RwSignal::new(if locked { Lock::Locked } else { Lock::Off }),
             problem: RwSignal::new(None),
             pending: RwSignal::new(Vec::new()),
             saved_revision: StoredValue::new(revisions),
@@ -113,12 +145,8 @@ impl Store {
     /// screen and says why.
     pub fn update(&self, id: &str, change: impl FnOnce(&mut Case)) {
         if id == NEW_CASE {
-            let mut saved = Ok(());
-            self.draft.update(|c| {
-                change(c);
-                saved = storage::save_draft(c);
-            });
-            self.report(id, saved);
+            self.draft.update(change);
+            self.persist(NEW_CASE);
             return;
         }
         let stamp = now_stamp();
@@ -139,9 +167,25 @@ impl Store {
         }
     }
 
-    /// Writes one case from memory to storage.
+    fn in_memory(&self, id: &str) -> Option<Case> {
+        if id == NEW_CASE {
+            return Some(self.draft.get_untracked());
+        }
+        self.cases.with_untracked(|cases| cases.iter().find(|c| c.id == id).cloned())
+    }
+
+    /// Writes one case (or the draft) from memory to storage, sealed if protection is on.
     fn persist(&self, id: &str) {
-        let Some(case) = self.cases.with_untracked(|cases| cases.iter().find(|c| c.id == id).cloned()) else { return };
+        if self.lock.get_untracked() == Lock::Unlocked {
+            self.persist_sealed(id.to_string());
+            return;
+        }
+        if id == NEW_CASE {
+            let result = storage::save_draft(&self.draft.get_untracked());
+            self.report(id, result);
+            return;
+        }
+        let Some(case) = self.in_memory(id) else { return };
         let base = self.saved_revision.with_value(|r| r.get(id).unwrap_or(0));
         let result = storage::save(&case, base);
         if result.is_ok() {
@@ -150,6 +194,32 @@ impl Store {
             });
         }
         self.report(id, result);
+    }
+
+    /// Sealing takes a moment: it runs in the background, and a save overtaken by a newer change
+    /// is dropped (the newer change's own save writes it).
+    fn persist_sealed(&self, id: String) {
+        let store = *self;
+        leptos::task::spawn_local(async move {
+            let Some(case) = store.in_memory(&id) else { return };
+            let sealed = lock::seal(&codec::encode(&case)).await;
+            let now = store.in_memory(&id);
+            if now.as_ref().map(|c| (c.revision, c == &case)) != Some((case.revision, true)) {
+                return;
+            }
+            let result = match sealed {
+                None => Err(storage::SaveError::Unavailable),
+                Some(sealed) if id == NEW_CASE => storage::save_raw(storage::DRAFT_KEY, &codec::encode_sealed(case.revision, sealed)),
+                Some(sealed) => {
+                    let base = store.saved_revision.with_value(|r| r.get(&id).unwrap_or(0));
+                    storage::save_text(&id, &codec::encode_sealed(case.revision, sealed), base)
+                }
+            };
+            if result.is_ok() && id != NEW_CASE {
+                store.saved_revision.update_value(|r| r.insert(id.clone(), case.revision));
+            }
+            store.report(&id, result);
+        });
     }
 
     fn report(&self, id: &str, result: Result<(), storage::SaveError>) {
@@ -191,10 +261,7 @@ impl Store {
     }
 
     fn save_again(&self, id: &str) {
-        if id == NEW_CASE {
-            let result = storage::save_draft(&self.draft.get_untracked());
-            self.report(NEW_CASE, result);
-        } else if self.cases.with_untracked(|cases| cases.iter().any(|c| c.id == id)) {
+        if id == NEW_CASE || self.cases.with_untracked(|cases| cases.iter().any(|c| c.id == id)) {
             self.persist(id);
         } else {
             self.pending.update(|p| p.retain(|x| x != id));
@@ -205,35 +272,35 @@ impl Store {
     /// Settles a conflict with another tab: keep this tab's version (saved over theirs), or take
     /// the version in storage.
     pub fn resolve_conflict(&self, id: &str, keep_mine: bool) {
-        match storage::load_one(id) {
-            Some(Ok(theirs)) if !keep_mine => {
-                self.saved_revision.update_value(|r| {
-                    r.insert(id.to_string(), theirs.revision);
-                });
-                self.cases.update(|cases| {
-                    if let Some(c) = cases.iter_mut().find(|c| c.id == id) {
-                        *c = theirs;
-                    }
-                });
-                self.problem.set(None);
+        let (store, id) = (*self, id.to_string());
+        leptos::task::spawn_local(async move {
+            let stored = match storage::load_text(&storage::case_key_of(&id)) {
+                Some(text) => open_text(&text).await.ok(),
+                None => None,
+            };
+            match stored {
+                Some(theirs) if !keep_mine => {
+                    store.saved_revision.update_value(|r| r.insert(id.clone(), theirs.revision));
+                    store.cases.update(|cases| {
+                        if let Some(c) = cases.iter_mut().find(|c| c.id == id) {
+                            *c = theirs;
+                        }
+                    });
+                    store.problem.set(None);
+                }
+                stored => {
+                    let stored_revision = stored.map(|c| c.revision).unwrap_or(0);
+                    store.cases.update(|cases| {
+                        if let Some(c) = cases.iter_mut().find(|c| c.id == id) {
+                            c.revision = c.revision.max(stored_revision) + 1;
+                        }
+                    });
+                    store.saved_revision.update_value(|r| r.insert(id.clone(), stored_revision));
+                    store.problem.set(None);
+                    store.persist(&id);
+                }
             }
-            stored => {
-                let stored_revision = match stored {
-                    Some(Ok(theirs)) => theirs.revision,
-                    _ => 0,
-                };
-                self.cases.update(|cases| {
-                    if let Some(c) = cases.iter_mut().find(|c| c.id == id) {
-                        c.revision = c.revision.max(stored_revision) + 1;
-                    }
-                });
-                self.saved_revision.update_value(|r| {
-                    r.insert(id.to_string(), stored_revision);
-                });
-                self.problem.set(None);
-                self.persist(id);
-            }
-        }
+        });
     }
 
     /// Turns the draft into a stored case and returns its id.
@@ -275,6 +342,76 @@ impl Store {
         self.saved_revision.update_value(|r| r.0.clear());
         self.draft.set(Case::blank(NEW_CASE, &now_stamp()));
         self.retention_days.set(crate::domain::retention::DEFAULT_DAYS);
+        lock::forget();
+        self.lock.set(Lock::Off);
+    }
+
+    /// Opens every stored case with the passphrase. A wrong passphrase changes nothing.
+    pub async fn unlock(self, passphrase: String) -> bool {
+        let Some(record) = storage::load_text(lock::LOCK_KEY) else { return false };
+        if !lock::unlock(&passphrase, record).await {
+            return false;
+        }
+        self.open_all().await;
+        self.lock.set(Lock::Unlocked);
+        true
+    }
+
+    /// Reads every case from storage, unsealing the sealed ones.
+    async fn open_all(self) {
+        let loaded = storage::load_all();
+        let mut cases = loaded.cases;
+        for (key, text) in loaded.sealed {
+            match open_text(&text).await {
+                Ok(case) => cases.push(case),
+                Err(()) => storage::quarantine(&key, &text),
+            }
+        }
+        if let Some(text) = storage::load_text(storage::DRAFT_KEY) {
+            if let Ok(draft) = open_text(&text).await {
+                self.draft.set(draft);
+            }
+        }
+        self.saved_revision.update_value(|r| *r = Revisions(cases.iter().map(|c| (c.id.clone(), c.revision)).collect()));
+        self.cases.set(cases);
+        self.quarantined.set(storage::load_all().quarantined);
+    }
+
+    /// Forgets the key and clears the cases from the screen until the passphrase is given again.
+    pub fn lock_now(&self) {
+        lock::forget();
+        self.cases.set(Vec::new());
+        self.draft.set(Case::blank(NEW_CASE, &now_stamp()));
+        self.lock.set(Lock::Locked);
+    }
+
+    /// Turns protection on: from now on every case is stored sealed. The lock record is written
+    /// first, so an interruption leaves cases either sealed or plain, and both can be opened.
+    pub async fn protect(self, passphrase: String) -> bool {
+        let Some(record) = lock::new_lock(&passphrase).await else { return false };
+        if storage::save_raw(lock::LOCK_KEY, &record).is_err() {
+            lock::forget();
+            return false;
+        }
+        self.lock.set(Lock::Unlocked);
+        for case in self.cases.get_untracked() {
+            if let Some(sealed) = lock::seal(&codec::encode(&case)).await {
+                let _ = storage::save_raw(&storage::case_key_of(&case.id), &codec::encode_sealed(case.revision, sealed));
+            }
+        }
+        self.persist(NEW_CASE);
+        true
+    }
+
+    /// Turns protection off: every case is stored plain again and the lock record removed.
+    pub fn unprotect(&self) {
+        for case in self.cases.get_untracked() {
+            let _ = storage::save_raw(&storage::case_key_of(&case.id), &codec::encode(&case));
+        }
+        let _ = storage::save_draft(&self.draft.get_untracked());
+        storage::delete_key(lock::LOCK_KEY);
+        lock::forget();
+        self.lock.set(Lock::Off);
     }
 
     fn listen_for_persistence(&self) {
@@ -297,43 +434,64 @@ impl Store {
         let on_storage = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
             let Some(key) = ev.key() else {
                 // Another tab cleared all storage.
-                let loaded = storage::load_all();
-                store.cases.set(loaded.cases);
-                store.quarantined.set(loaded.quarantined);
+                store.cases.set(Vec::new());
+                store.quarantined.set(Vec::new());
+                store.lock.set(Lock::Off);
                 return;
             };
-            if key == storage::DRAFT_KEY {
-                if let Some(draft) = storage::load_draft() {
-                    store.draft.set(draft);
+            if key == lock::LOCK_KEY {
+                // Protection turned on or off in another tab: follow it.
+                match (ev.new_value().is_some(), store.lock.get_untracked()) {
+                    (true, Lock::Off) => store.lock_now(),
+                    (false, Lock::Locked | Lock::Unlocked) => {
+                        lock::forget();
+                        store.lock.set(Lock::Off);
+                        leptos::task::spawn_local(store.open_all());
+                    }
+                    _ => {}
                 }
+                return;
+            }
+            if store.lock.get_untracked() == Lock::Locked {
                 return;
             }
             if key.starts_with(storage::QUARANTINE_PREFIX) {
                 store.quarantined.set(storage::load_all().quarantined);
                 return;
             }
-            let Some(id) = storage::case_id_of(&key) else { return };
-            let busy = store.pending.with_untracked(|p| p.iter().any(|x| x == id))
-                || matches!(store.problem.get_untracked(), Some(SaveProblem::Conflict { id: ref c }) if c == id);
+            let draft = key == storage::DRAFT_KEY;
+            let Some(id) = (if draft { Some(NEW_CASE) } else { storage::case_id_of(&key) }) else { return };
+            let id = id.to_string();
+            let busy = store.pending.with_untracked(|p| p.contains(&id))
+                || matches!(store.problem.get_untracked(), Some(SaveProblem::Conflict { id: ref c }) if *c == id);
             if busy {
                 return;
             }
-            match storage::load_one(id) {
-                None => store.cases.update(|cases| cases.retain(|c| c.id != id)),
-                Some(Ok(theirs)) => {
-                    let ours = store.cases.with_untracked(|cases| cases.iter().find(|c| c.id == id).map(|c| c.revision));
-                    if ours.is_none_or(|r| theirs.revision > r) {
-                        store.saved_revision.update_value(|r| {
-                            r.insert(id.to_string(), theirs.revision);
-                        });
-                        store.cases.update(|cases| match cases.iter_mut().find(|c| c.id == id) {
-                            Some(c) => *c = theirs,
-                            None => cases.push(theirs),
-                        });
+            let Some(text) = ev.new_value() else {
+                store.cases.update(|cases| cases.retain(|c| c.id != id));
+                return;
+            };
+            leptos::task::spawn_local(async move {
+                let Ok(theirs) = open_text(&text).await else {
+                    if !draft {
+                        storage::quarantine(&key, &text);
+                        store.quarantined.set(storage::load_all().quarantined);
                     }
+                    return;
+                };
+                if draft {
+                    store.draft.set(theirs);
+                    return;
                 }
-                Some(Err(_)) => store.quarantined.set(storage::load_all().quarantined),
-            }
+                let ours = store.cases.with_untracked(|cases| cases.iter().find(|c| c.id == id).map(|c| c.revision));
+                if ours.is_none_or(|r| theirs.revision > r) {
+                    store.saved_revision.update_value(|r| r.insert(id.clone(), theirs.revision));
+                    store.cases.update(|cases| match cases.iter_mut().find(|c| c.id == id) {
+                        Some(c) => *c = theirs,
+                        None => cases.push(theirs),
+                    });
+                }
+            });
         });
         if let Some(window) = web_sys::window() {
             let _ = window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());

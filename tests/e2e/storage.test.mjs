@@ -318,3 +318,73 @@ describe('retention and deletion', () => {
     assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], 'every key the app wrote is gone');
   });
 });
+
+describe('passphrase protection', () => {
+  test('encrypts stored cases, opens only with the right passphrase, and a wrong one changes nothing', async () => {
+    const page = await freshPage(env.browser);
+    const actor = mouse(page);
+    await createCase(actor, env.base, ALEX);
+    await page.goto(`${env.base}/data`);
+    await heading(page, 'Data on this device');
+
+    // Too short, then not the same twice.
+    await page.getByLabel('New passphrase').fill('short');
+    await page.getByRole('button', { name: 'Protect with this passphrase' }).click();
+    await page.getByRole('alert').getByText('Passphrase must be 10 characters or more').waitFor();
+    await page.getByLabel('New passphrase').fill('correct horse battery');
+    await page.getByLabel('Type the passphrase again').fill('correct horse batter');
+    await page.getByRole('button', { name: 'Protect with this passphrase' }).click();
+    await page.getByRole('alert').getByText('The two passphrases are not the same').waitFor();
+
+    await page.getByLabel('Type the passphrase again').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Protect with this passphrase' }).click();
+    await page.getByText(/are protected with a passphrase: they are stored encrypted/).waitFor();
+    const everything = async () => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+    await page.waitForFunction(() => Object.entries(localStorage).every(([k, v]) => !k.startsWith('psc.case.') || v.includes('"sealed"')));
+    let stored = await everything();
+    assert.ok(stored['psc.lock'], 'a lock record is kept');
+    const text = JSON.stringify(stored);
+    assert.ok(!text.includes('Alex Example') && !text.includes('Theft from a shop'), 'no case text is stored readable');
+
+    // Changes made while open are stored sealed too. (A reload would ask for the passphrase, so
+    // move within the app.)
+    await page.getByRole('link', { name: 'Cases', exact: true }).click();
+    await page.getByRole('link', { name: 'Alex Example' }).click();
+    await page.getByRole('link', { name: 'Hearing, risk and orders' }).click();
+    await page.getByLabel('Court').fill('Sealed Magistrates Court');
+    await page.waitForFunction(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith('psc.case.'));
+      return JSON.parse(localStorage.getItem(key)).revision > 1;
+    });
+    assert.ok(!JSON.stringify(await everything()).includes('Sealed Magistrates Court'));
+
+    // After a reload the app asks for the passphrase and shows nothing until then.
+    await page.reload();
+    await heading(page, 'Enter your passphrase');
+    assert.equal(await page.getByText('Alex Example').count(), 0);
+    stored = await everything();
+    await page.getByLabel('Passphrase').fill('wrong horse battery');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('alert').getByText('The passphrase is not right. Nothing has been changed.', { exact: false }).waitFor();
+    assert.deepEqual(await everything(), stored, 'a wrong passphrase changed nothing');
+
+    await page.getByLabel('Passphrase').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('heading', { name: 'Hearing, risk and orders' }).waitFor();
+    assert.equal(await page.getByLabel('Court').inputValue(), 'Sealed Magistrates Court');
+
+    // Lock now, then turn protection off: cases are stored readable again.
+    await page.getByRole('link', { name: 'Data on this device' }).click();
+    await page.getByRole('button', { name: 'Lock now' }).click();
+    await heading(page, 'Enter your passphrase');
+    await page.getByLabel('Passphrase').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await heading(page, 'Data on this device');
+    await page.getByRole('button', { name: 'Turn off passphrase protection' }).click();
+    await page.getByText(/are not protected with a passphrase/).waitFor();
+    stored = await everything();
+    assert.equal(stored['psc.lock'], undefined);
+    assert.ok(JSON.stringify(stored).includes('Sealed Magistrates Court'));
+    assert.deepEqual(page.problems, []);
+  });
+});

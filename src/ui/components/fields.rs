@@ -134,6 +134,9 @@ pub fn TextInput(
     width: &'static str,
     #[prop(optional)] autocomplete: &'static str,
     #[prop(optional)] numeric: bool,
+    /// A passphrase: typed characters are hidden.
+    #[prop(optional)]
+    password: bool,
 ) -> impl IntoView {
     let error = error_for(errors, id.clone());
     let hint = hint.filter(|h| !h.is_empty());
@@ -148,7 +151,7 @@ pub fn TextInput(
                 class=class
                 id=id.clone()
                 name=id.clone()
-                type="text"
+                type=if password { "password" } else { "text" }
                 spellcheck="false"
                 autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
                 inputmode=numeric.then_some("numeric")

@@ -121,6 +121,8 @@ pub fn DataPage() -> impl IntoView {
             {move || saved.get().then(|| view! { <p class="govuk-body" role="status">"Saved."</p> })}
         </form>
         {due}
+        <h2 class="govuk-heading-m" id="protection">{crate::content::lock::PROTECTION}</h2>
+        <crate::ui::pages::Protection/>
         <h2 class="govuk-heading-m">{text::DELETE_ALL}</h2>
         <p class="govuk-body">{text::DELETE_ALL_WHY}</p>
         <a class="govuk-button govuk-button--warning" role="button" draggable="false" href="/data/delete-all">{text::DELETE_ALL}</a>

@@ -1,0 +1,83 @@
+// Passphrase protection for stored cases, with the browser's Web Crypto.
+//
+// The passphrase is stretched once with PBKDF2 (SHA-256, 600,000 rounds, a random salt kept in
+// `psc.lock`) into a master key that stays in this tab's memory only. Each record is sealed with
+// its own AES-GCM key, derived from the master key with HKDF and a fresh random salt, and a
+// fresh random IV: salt and IV are stored beside the sealed data. A known text sealed the same
+// way in `psc.lock` tells a right passphrase from a wrong one.
+const CHECK = 'psc passphrase check';
+const ROUNDS = 600000;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+let master = null;
+
+const random = (n) => crypto.getRandomValues(new Uint8Array(n));
+
+function toBase64(bytes) {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 1) text += String.fromCharCode(bytes[i]);
+  return btoa(text);
+}
+
+function fromBase64(text) {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+
+async function stretch(passphrase, salt, rounds) {
+  const base = await crypto.subtle.importKey('raw', encoder.encode(passphrase), 'PBKDF2', false, ['deriveBits']);
+  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: rounds }, base, 256);
+  return crypto.subtle.importKey('raw', bits, 'HKDF', false, ['deriveKey']);
+}
+
+function recordKey(key, salt) {
+  const params = { name: 'HKDF', hash: 'SHA-256', salt, info: encoder.encode('psc case record') };
+  return crypto.subtle.deriveKey(params, key, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+}
+
+async function close(key, text) {
+  const salt = random(16);
+  const iv = random(12);
+  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await recordKey(key, salt), encoder.encode(text));
+  return { salt: toBase64(salt), iv: toBase64(iv), data: toBase64(new Uint8Array(data)) };
+}
+
+async function open(key, sealed) {
+  const aes = await recordKey(key, fromBase64(sealed.salt));
+  return decoder.decode(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(sealed.iv) }, aes, fromBase64(sealed.data)));
+}
+
+// With a stored lock record: checks the passphrase and, if right, keeps the key and returns the
+// record; if wrong, returns null and keeps nothing. Without one: makes a new record for this
+// passphrase, keeps the key and returns the record to store.
+export async function unlock(passphrase, recordJson) {
+  if (recordJson) {
+    const record = JSON.parse(recordJson);
+    const key = await stretch(passphrase, fromBase64(record.salt), record.rounds);
+    try {
+      if ((await open(key, record.check)) !== CHECK) return null;
+    } catch {
+      return null;
+    }
+    master = key;
+    return recordJson;
+  }
+  const salt = random(16);
+  const key = await stretch(passphrase, salt, ROUNDS);
+  const record = { version: 1, salt: toBase64(salt), rounds: ROUNDS, check: await close(key, CHECK) };
+  master = key;
+  return JSON.stringify(record);
+}
+
+export async function seal(text) {
+  if (!master) throw new Error('locked');
+  return JSON.stringify(await close(master, text));
+}
+
+export async function unseal(sealedJson) {
+  if (!master) throw new Error('locked');
+  return open(master, JSON.parse(sealedJson));
+}
+
+export function forget() {
+  master = null;
+}

@@ -1,0 +1,114 @@
+//! Passphrase protection: the page that opens a protected device, and the part of "Data on this
+//! device" that turns protection on and off.
+
+use leptos::prelude::*;
+
+use crate::content::lock as text;
+use crate::domain::validate::FieldError;
+use crate::ui::components::fields::{PageErrors, TextInput};
+use crate::ui::components::page::{ErrorSummary, PageHeading, dynamic};
+use crate::ui::state::{Lock, use_store};
+
+fn error(field: &str, message: &str) -> Vec<FieldError> {
+    vec![FieldError { field: field.into(), message: message.into() }]
+}
+
+/// Shown instead of every page while the cases are locked.
+#[component]
+pub fn UnlockPage() -> impl IntoView {
+    let store = use_store();
+    let errors: PageErrors = RwSignal::new(Vec::new());
+    let passphrase = RwSignal::new(String::new());
+    let working = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = passphrase.get_untracked();
+        if typed.is_empty() {
+            errors.set(error("passphrase", text::ENTER));
+            return;
+        }
+        working.set(true);
+        leptos::task::spawn_local(async move {
+            let opened = store.unlock(typed).await;
+            working.set(false);
+            if opened {
+                passphrase.set(String::new());
+            } else {
+                errors.set(error("passphrase", text::WRONG));
+            }
+        });
+    };
+    view! {
+        <ErrorSummary errors=errors/>
+        <PageHeading title=text::UNLOCK_TITLE.to_string() errors=errors/>
+        <p class="govuk-body">{text::UNLOCK_INTRO}</p>
+        <form novalidate on:submit=submit>
+            <TextInput id="passphrase" label="Passphrase" value=passphrase.into() set=Callback::new(move |v| passphrase.set(v)) errors=errors password=true autocomplete="current-password" width="govuk-!-width-one-half"/>
+            <button type="submit" class="govuk-button">"Unlock"</button>
+            {move || working.get().then(|| view! { <p class="govuk-body" role="status">{text::WORKING}</p> })}
+        </form>
+        <h2 class="govuk-heading-m">{text::FORGOTTEN}</h2>
+        <p class="govuk-body">{text::FORGOTTEN_HELP}</p>
+        <p class="govuk-body"><a class="govuk-link" href="/data/delete-all">"Delete all data on this device"</a></p>
+    }
+}
+
+/// Turning protection on (with a passphrase typed twice), locking now, and turning it off.
+#[component]
+pub fn Protection() -> impl IntoView {
+    let store = use_store();
+    let errors: PageErrors = RwSignal::new(Vec::new());
+    let first = RwSignal::new(String::new());
+    let second = RwSignal::new(String::new());
+    let working = RwSignal::new(false);
+    let protect = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (a, b) = (first.get_untracked(), second.get_untracked());
+        let problem = if a.chars().count() < 10 {
+            Some(error("new-passphrase", text::TOO_SHORT))
+        } else if a != b {
+            Some(error("confirm-passphrase", text::MISMATCH))
+        } else {
+            None
+        };
+        if let Some(p) = problem {
+            errors.set(p);
+            return;
+        }
+        errors.set(Vec::new());
+        working.set(true);
+        leptos::task::spawn_local(async move {
+            let done = store.protect(a).await;
+            working.set(false);
+            if done {
+                first.set(String::new());
+                second.set(String::new());
+            } else {
+                errors.set(error("new-passphrase", text::NOT_TURNED_ON));
+            }
+        });
+    };
+    dynamic(move || {
+        if store.lock.get() == Lock::Unlocked {
+            return view! {
+                <p class="govuk-body" id="protection-state">{text::ON}</p>
+                <div class="govuk-button-group">
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| store.lock_now()>"Lock now"</button>
+                    <button type="button" class="govuk-button govuk-button--warning" on:click=move |_| store.unprotect()>"Turn off passphrase protection"</button>
+                </div>
+            }
+            .into_any();
+        }
+        view! {
+            <p class="govuk-body" id="protection-state">{text::OFF}</p>
+            <ErrorSummary errors=errors/>
+            <form novalidate on:submit=protect>
+                <TextInput id="new-passphrase" label="New passphrase" hint=text::HINT value=first.into() set=Callback::new(move |v| first.set(v)) errors=errors password=true autocomplete="new-password" width="govuk-!-width-one-half"/>
+                <TextInput id="confirm-passphrase" label="Type the passphrase again" value=second.into() set=Callback::new(move |v| second.set(v)) errors=errors password=true autocomplete="new-password" width="govuk-!-width-one-half"/>
+                <button type="submit" class="govuk-button govuk-button--secondary">"Protect with this passphrase"</button>
+                {move || working.get().then(|| view! { <p class="govuk-body" role="status">{text::WORKING}</p> })}
+            </form>
+        }
+        .into_any()
+    })
+}
