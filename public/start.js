@@ -19,3 +19,6 @@ if (navigator.storage && navigator.storage.persist) {
 } else {
   tellApp('unsupported');
 }
+
+// Passphrase protection (lock.js) is loaded only when it is needed, to keep the first load small.
+window.pscLock = () => import('/lock.js');

@@ -3,4 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# wasm-bindgen's output folder keeps JS snippets from earlier builds, and Trunk would ship them.
+rm -rf target/wasm-bindgen
 trunk build --release --offline

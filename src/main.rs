@@ -1,5 +1,5 @@
-//! Entry point: report panics to the console, then mount the app.
+//! Entry point: mount the app.
 fn main() {
-    console_error_panic_hook::set_once();
+    // No panic hook: its message formatting costs more download than it is worth here.
     leptos::mount::mount_to_body(presentence_checks::ui::app::App);
 }

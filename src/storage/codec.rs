@@ -16,10 +16,29 @@ struct Stored {
     case: Case,
 }
 
-/// Read first, to learn the version before reading the case itself.
+/// Read first, to learn the version (and, cheaply, the revision and whether the record is sealed)
+/// before reading the case itself.
 #[derive(Deserialize)]
-struct Version {
+struct Envelope {
     schema_version: u32,
+    /// Sealed records keep their revision here.
+    revision: Option<u64>,
+    sealed: Option<String>,
+}
+
+/// Plain records keep their revision inside the case.
+#[derive(Deserialize)]
+struct PlainRevision {
+    case: RevisionOnly,
+}
+
+#[derive(Deserialize)]
+struct RevisionOnly {
+    revision: u64,
+}
+
+fn envelope(text: &str) -> Option<Envelope> {
+    json::from_str(text).ok()
 }
 
 #[derive(Deserialize)]
@@ -52,19 +71,19 @@ pub fn encode(case: &Case) -> String {
 }
 
 pub fn decode(text: &str) -> Result<Case, DecodeError> {
-    let unreadable = |_| DecodeError::Unreadable("it is not a complete case record".into());
-    let version: Version = json::from_str(text).map_err(unreadable)?;
-    if version.schema_version > SCHEMA_VERSION {
-        return Err(DecodeError::NewerVersion(version.schema_version));
+    let unreadable = || DecodeError::Unreadable("it is not a complete case record".into());
+    let version = envelope(text).ok_or_else(unreadable)?.schema_version;
+    if version > SCHEMA_VERSION {
+        return Err(DecodeError::NewerVersion(version));
     }
     // Version 1 is the first stored form; later versions add their migrations here, oldest first.
-    let stored: StoredV1 = json::from_str(text).map_err(unreadable)?;
+    let stored: StoredV1 = json::from_str(text).map_err(|_| unreadable())?;
     Ok(stored.case)
 }
 
 /// A case sealed with the passphrase (see `lock.js`): the revision stays readable, so a tab can
 /// still tell whether another tab saved a newer version without the key.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct SealedRecord {
     schema_version: u32,
     revision: u64,
@@ -77,24 +96,14 @@ pub fn encode_sealed(revision: u64, sealed: String) -> String {
 
 /// The sealed part of a sealed record, or `None` for a plain one.
 pub fn sealed_part(text: &str) -> Option<String> {
-    json::from_str::<SealedRecord>(text).ok().map(|r| r.sealed)
-}
-
-#[derive(Deserialize)]
-struct RevisionOnly {
-    revision: u64,
-}
-
-#[derive(Deserialize)]
-struct StoredRevision {
-    case: RevisionOnly,
+    envelope(text)?.sealed
 }
 
 /// The revision of a stored case, plain or sealed, read without reading the rest of it.
 pub fn stored_revision(text: &str) -> Option<u64> {
-    match json::from_str::<SealedRecord>(text) {
-        Ok(sealed) => Some(sealed.revision),
-        Err(_) => json::from_str::<StoredRevision>(text).ok().map(|s| s.case.revision),
+    match envelope(text)?.revision {
+        Some(revision) => Some(revision),
+        None => json::from_str::<PlainRevision>(text).ok().map(|p| p.case.revision),
     }
 }
 

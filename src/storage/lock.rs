@@ -1,43 +1,53 @@
-//! Passphrase protection: the Rust side of `lock.js`, which does the Web Crypto work.
+//! Passphrase protection: the Rust side of `public/lock.js`, which does the Web Crypto work.
+//! `lock.js` is loaded only when protection is used (through `start.js`), so it adds nothing to
+//! the first load.
 
-use wasm_bindgen::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// Where the lock record (salt, rounds, check) is kept. Its presence means protection is on.
 pub const LOCK_KEY: &str = "psc.lock";
 
-#[wasm_bindgen(module = "/src/storage/lock.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = unlock)]
-    fn js_unlock(passphrase: &str, record: Option<String>) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = seal)]
-    fn js_seal(text: &str) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = unseal)]
-    fn js_unseal(sealed: &str) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = forget)]
-    pub fn forget();
+/// Calls `name(args...)` in lock.js and waits for its answer.
+async fn call(name: &str, args: &[JsValue]) -> Option<JsValue> {
+    let window = web_sys::window()?;
+    let load: js_sys::Function = js_sys::Reflect::get(&window, &"pscLock".into()).ok()?.dyn_into().ok()?;
+    let module = JsFuture::from(load.call0(&JsValue::NULL).ok()?.dyn_into::<js_sys::Promise>().ok()?).await.ok()?;
+    let function: js_sys::Function = js_sys::Reflect::get(&module, &name.into()).ok()?.dyn_into().ok()?;
+    let array: js_sys::Array = args.iter().collect();
+    let result = function.apply(&JsValue::NULL, &array).ok()?;
+    match result.dyn_into::<js_sys::Promise>() {
+        Ok(promise) => JsFuture::from(promise).await.ok(),
+        Err(value) => Some(value),
+    }
 }
 
-async fn text_of(promise: js_sys::Promise) -> Option<String> {
-    JsFuture::from(promise).await.ok()?.as_string()
+async fn text(name: &str, args: &[JsValue]) -> Option<String> {
+    call(name, args).await?.as_string()
 }
 
 /// Checks the passphrase against the stored lock record and, if it is right, keeps the key in
 /// memory. A wrong passphrase changes nothing.
 pub async fn unlock(passphrase: &str, record: String) -> bool {
-    text_of(js_unlock(passphrase, Some(record))).await.is_some()
+    text("unlock", &[passphrase.into(), record.into()]).await.is_some()
 }
 
-/// Makes a new lock record for this passphrase and keeps its key in memory. The caller stores
-/// the record once every case has been sealed.
+/// Makes a new lock record for this passphrase and keeps its key in memory. The caller stores it.
 pub async fn new_lock(passphrase: &str) -> Option<String> {
-    text_of(js_unlock(passphrase, None)).await
+    text("unlock", &[passphrase.into(), JsValue::NULL]).await
 }
 
-pub async fn seal(text: &str) -> Option<String> {
-    text_of(js_seal(text)).await
+pub async fn seal(plain: &str) -> Option<String> {
+    text("seal", &[plain.into()]).await
 }
 
 pub async fn unseal(sealed: &str) -> Option<String> {
-    text_of(js_unseal(sealed)).await
+    text("unseal", &[sealed.into()]).await
+}
+
+/// Drops the key from memory.
+pub fn forget() {
+    leptos::task::spawn_local(async {
+        let _ = call("forget", &[]).await;
+    });
 }

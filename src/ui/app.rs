@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::content;
-use crate::ui::components::page::{SERVICE_NAME, dynamic};
+use crate::ui::components::page::{SERVICE_NAME, dynamic, on_click};
 use crate::ui::pages::*;
 use crate::ui::pages::CaseMissing;
 use crate::ui::router::provide_router;
@@ -129,14 +129,14 @@ fn SaveProblem() -> impl IntoView {
                 let other = id.clone();
                 view! {
                     <div class="govuk-button-group">
-                        <button type="button" class="govuk-button" on:click=move |_| store.resolve_conflict(&id, true)>"Keep the version in this tab"</button>
-                        <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| store.resolve_conflict(&other, false)>"Use the other version"</button>
+                        <button type="button" class="govuk-button" on:click=on_click(move || store.resolve_conflict(&id, true))>"Keep the version in this tab"</button>
+                        <button type="button" class="govuk-button govuk-button--secondary" on:click=on_click(move || store.resolve_conflict(&other, false))>"Use the other version"</button>
                     </div>
                 }
                 .into_any()
             }
             _ => view! {
-                <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| store.retry_pending()>"Try saving again"</button>
+                <button type="button" class="govuk-button govuk-button--secondary" on:click=on_click(move || store.retry_pending())>"Try saving again"</button>
             }
             .into_any(),
         };

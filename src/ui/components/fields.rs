@@ -196,13 +196,12 @@ pub fn TextArea(
 pub fn DateInput(
     #[prop(into)] id: String,
     #[prop(into)] legend: String,
-    #[prop(optional, into)] hint: Option<String>,
+    #[prop(into)] hint: String,
     value: Signal<DateParts>,
     set: Callback<DateParts>,
     errors: PageErrors,
 ) -> impl IntoView {
     let error = error_for(errors, id.clone());
-    let hint = hint.unwrap_or_else(|| "For example, 27 3 2026".into());
     let base = id.clone();
     let part = move |which: &'static str| {
         let field_id = format!("{base}-{which}");

@@ -21,7 +21,7 @@ pub enum Item {
     Hint(String),
     /// GOV.UK inset text.
     Inset(Signal<String>),
-    Text { id: String, label: String, hint: Option<String>, width: &'static str, numeric: bool, value: Signal<String>, set: Callback<String> },
+    Text { id: String, label: String, hint: Option<String>, width: &'static str, numeric: bool, password: bool, value: Signal<String>, set: Callback<String> },
     Area { id: String, label: String, hint: Option<String>, rows: u32, value: Signal<String>, set: Callback<String> },
     Date { id: String, legend: String, hint: Option<String>, value: Signal<DateParts>, set: Callback<DateParts> },
     Radios {
@@ -51,7 +51,7 @@ pub enum Item {
     Block(Vec<Item>),
     /// Follow-up questions, set in beneath the question they follow as GOV.UK reveals are.
     FollowUp(Vec<Item>),
-    Button { id: Option<String>, text: Signal<String>, on_click: Callback<()> },
+    Button { id: Option<String>, text: Signal<String>, on_click: Callback<()>, class: &'static str },
     /// Anything else, rendered as given.
     View(ViewFn),
 }
@@ -88,7 +88,7 @@ impl Item {
         Item::Para(Signal::stored(text.into()))
     }
     pub fn text(id: impl Into<String>, label: impl Into<String>, (value, set): (Signal<String>, Callback<String>)) -> Item {
-        Item::Text { id: id.into(), label: label.into(), hint: None, width: "", numeric: false, value, set }
+        Item::Text { id: id.into(), label: label.into(), hint: None, width: "", numeric: false, password: false, value, set }
     }
     pub fn area(id: impl Into<String>, label: impl Into<String>, (value, set): (Signal<String>, Callback<String>)) -> Item {
         Item::Area { id: id.into(), label: label.into(), hint: None, rows: 3, value, set }
@@ -121,8 +121,21 @@ impl Item {
     pub fn list(ids: impl Fn() -> Vec<u32> + Send + Sync + 'static, item: impl Fn(u32) -> Vec<Item> + Send + Sync + 'static) -> Item {
         Item::List { ids: memo(Arc::new(ids)), item: Arc::new(item) }
     }
-    pub fn button(id: Option<&str>, text: impl Fn() -> String + Send + Sync + 'static, on_click: impl Fn() + Send + Sync + 'static) -> Item {
-        Item::Button { id: id.map(Into::into), text: derived(Arc::new(text)), on_click: callback(Arc::new(on_click)) }
+    /// A secondary button with fixed text.
+    pub fn button(id: Option<&str>, text: impl Into<String>, on_click: impl Fn() + Send + Sync + 'static) -> Item {
+        Item::button_with(id, Signal::stored(text.into()), on_click)
+    }
+    /// A secondary button whose text changes, such as "Remove offence 2".
+    pub fn button_live(id: Option<&str>, text: impl Fn() -> String + Send + Sync + 'static, on_click: impl Fn() + Send + Sync + 'static) -> Item {
+        Item::button_with(id, derived(Arc::new(text)), on_click)
+    }
+    fn button_with(id: Option<&str>, text: Signal<String>, on_click: impl Fn() + Send + Sync + 'static) -> Item {
+        Item::Button {
+            id: id.map(Into::into),
+            text,
+            on_click: callback(Arc::new(on_click)),
+            class: "govuk-button govuk-button--secondary",
+        }
     }
 
     /// Adds a hint to a question.
@@ -138,6 +151,20 @@ impl Item {
     pub fn width(mut self, class: &'static str) -> Item {
         if let Item::Text { width, .. } = &mut self {
             *width = class;
+        }
+        self
+    }
+    /// A button that destroys something (red).
+    pub fn warning(mut self) -> Item {
+        if let Item::Button { class, .. } = &mut self {
+            *class = "govuk-button govuk-button--warning";
+        }
+        self
+    }
+    /// A passphrase box: what is typed is hidden.
+    pub fn password(mut self) -> Item {
+        if let Item::Text { password, .. } = &mut self {
+            *password = true;
         }
         self
     }
@@ -201,16 +228,19 @@ fn render_one(item: Item, errors: PageErrors) -> AnyView {
         Item::Para(text) => view! { <p class="govuk-body">{text}</p> }.into_any(),
         Item::Hint(text) => view! { <p class="govuk-hint">{text}</p> }.into_any(),
         Item::Inset(text) => view! { <div class="govuk-inset-text">{text}</div> }.into_any(),
-        Item::Text { id, label, hint, width, numeric, value, set } => {
-            view! { <TextInput id=id label=label hint=hint.unwrap_or_default() width=width numeric=numeric value=value set=set errors=errors/> }.into_any()
+        Item::Text { id, label, hint, width, numeric, password, value, set } => {
+            let autocomplete = if password { "current-password" } else { "" };
+            view! {
+                <TextInput id=id label=label hint=hint.unwrap_or_default() width=width numeric=numeric password=password autocomplete=autocomplete value=value set=set errors=errors/>
+            }
+            .into_any()
         }
         Item::Area { id, label, hint, rows, value, set } => {
             view! { <TextArea id=id label=label hint=hint.unwrap_or_default() rows=rows value=value set=set errors=errors/> }.into_any()
         }
-        Item::Date { id, legend, hint, value, set } => match hint {
-            Some(h) => view! { <DateInput id=id legend=legend hint=h value=value set=set errors=errors/> }.into_any(),
-            None => view! { <DateInput id=id legend=legend value=value set=set errors=errors/> }.into_any(),
-        },
+        Item::Date { id, legend, hint, value, set } => {
+            view! { <DateInput id=id legend=legend hint=hint.unwrap_or_else(|| "For example, 27 3 2026".into()) value=value set=set errors=errors/> }.into_any()
+        }
         Item::Radios { id, legend, hint, options, inline, size, value, set, reveal } => {
             let reveal = reveal
                 .into_iter()

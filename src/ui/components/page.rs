@@ -32,7 +32,8 @@ pub fn PageHeading(
     #[prop(optional, into)] caption: Option<Signal<String>>,
     #[prop(optional)] errors: Option<PageErrors>,
 ) -> impl IntoView {
-    let heading = NodeRef::<html::H1>::new();
+    // After the page is drawn, so the heading exists.
+    focus_later("page-heading".into());
     Effect::new(move |_| {
         let error = errors.is_some_and(|e| e.with(|l| !l.is_empty()));
         let prefix = if error { "Error: " } else { "" };
@@ -40,14 +41,9 @@ pub fn PageHeading(
             doc.set_title(&format!("{prefix}{} – {SERVICE_NAME}", title.get()));
         }
     });
-    Effect::new(move |_| {
-        if let Some(h) = heading.get() {
-            let _ = h.focus();
-        }
-    });
     view! {
         {caption.map(|c| view! { <span class="govuk-caption-l">{c}</span> })}
-        <h1 class="govuk-heading-l" tabindex="-1" node_ref=heading>{title}</h1>
+        <h1 class="govuk-heading-l" tabindex="-1" id="page-heading">{title}</h1>
     }
 }
 
@@ -160,15 +156,14 @@ pub fn SectionForm(
     let go = navigator();
     let back_text = if back.is_empty() { "Back to task list" } else { "Back" };
     let back_href = Signal::derive(move || handle.href(&back));
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let submit = on_submit(move || {
         let found = validate();
         let ok = found.is_empty();
         errors.set(found);
         if ok {
             go.run(handle.href(&next));
         }
-    };
+    });
     view! {
         <BackLink href=back_href text=back_text.to_string()/>
         <ErrorSummary errors=errors/>
@@ -196,4 +191,35 @@ fn redraw(draw: std::sync::Arc<dyn Fn() -> AnyView + Send + Sync>) -> impl IntoV
 /// "add" button after a group is removed, so keyboard users are not left on nothing.
 pub fn focus_later(id: String) {
     set_timeout(move || focus_id(&id), std::time::Duration::from_millis(0));
+}
+
+// Every button's and form's handler goes through one of these two closures. The wasm build
+// erases each handler's type, and compiles the erasing code once per type: sharing one type
+// keeps that code to one copy instead of one per button.
+
+/// A click handler that runs `action`.
+pub fn on_click(action: impl Fn() + Send + Sync + 'static) -> impl Fn(leptos::ev::MouseEvent) + Copy + 'static {
+    clicked(Callback::new(move |_: ()| action()))
+}
+
+pub fn clicked(action: Callback<()>) -> impl Fn(leptos::ev::MouseEvent) + Copy + 'static {
+    move |_| action.run(())
+}
+
+/// A form's submit handler: stops the browser's own submission, then runs `action`.
+pub fn on_submit(action: impl Fn() + Send + Sync + 'static) -> impl Fn(leptos::ev::SubmitEvent) + Copy + 'static {
+    submitted(Callback::new(move |_: ()| action()))
+}
+
+fn submitted(action: Callback<()>) -> impl Fn(leptos::ev::SubmitEvent) + Copy + 'static {
+    move |ev| {
+        ev.prevent_default();
+        action.run(());
+    }
+}
+
+/// A short status line ("Saved.", "Checking the passphrase…") shown while `show` is true and
+/// announced by screen readers.
+pub fn status_line(show: RwSignal<bool>, text: &'static str) -> impl IntoView {
+    dynamic(move || show.get().then(|| view! { <p class="govuk-body" role="status">{text}</p> }).into_any())
 }

@@ -7,6 +7,7 @@ use crate::domain::assess;
 use crate::domain::case::{Case, Decision};
 use crate::domain::inputs::long_date;
 use crate::domain::rules::OutcomeState;
+use crate::ui::components::form::{Item, render};
 use crate::ui::components::page::{PageHeading, dynamic};
 use crate::storage;
 use crate::ui::download::download;
@@ -134,57 +135,41 @@ fn SetAside() -> impl IntoView {
         }
         let n = list.len();
         let heading = if n == 1 { "1 stored case could not be read".to_string() } else { format!("{n} stored cases could not be read") };
-        let items = list
+        let items: Vec<Item> = list
             .into_iter()
-            .map(|q| {
+            .flat_map(move |q| {
                 let name = q.key.rsplit('.').next().unwrap_or_default().to_string();
-                let key = q.key.clone();
-                let download = {
-                    let (key, name) = (key.clone(), name.clone());
-                    move |_| {
-                        if let Some(text) = storage::quarantined_text(&key) {
-                            let _ = download(&format!("set-aside-case-{name}.json"), &text);
-                        }
-                    }
-                };
-                let ask = {
-                    let key = key.clone();
-                    move |_| confirming.set(Some(key.clone()))
-                };
-                let delete = {
-                    let key = key.clone();
-                    move |_| {
-                        store.delete_quarantined(&key);
-                        confirming.set(None);
-                    }
-                };
-                let sure = confirming.get() == Some(key.clone());
-                view! {
-                    <li>
-                        <p class="govuk-body govuk-!-font-weight-bold">{format!("Case {name}")}</p>
-                        <p class="govuk-body">{format!("Why: {}. Size: {} characters.", q.reason, q.bytes)}</p>
-                        {if sure {
-                            view! {
-                                <p class="govuk-body">"Delete it from this device? This cannot be undone."</p>
-                                <div class="govuk-button-group">
-                                    <button type="button" class="govuk-button govuk-button--warning" on:click=delete>{format!("Yes, delete case {name}")}</button>
-                                    <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| confirming.set(None)>"Cancel"</button>
-                                </div>
-                            }
-                            .into_any()
-                        } else {
-                            view! {
-                                <div class="govuk-button-group">
-                                    <button type="button" class="govuk-button govuk-button--secondary" on:click=download>{format!("Download a copy of case {name}")}</button>
-                                    <button type="button" class="govuk-button govuk-button--warning" on:click=ask>{format!("Delete case {name}")}</button>
-                                </div>
-                            }
-                            .into_any()
-                        }}
-                    </li>
-                }
+                let (asked, unasked, file) = (q.key.clone(), q.key.clone(), q.key.clone());
+                let (ask, sure) = (q.key.clone(), q.key.clone());
+                let file_name = format!("set-aside-case-{name}.json");
+                vec![
+                    Item::para(format!("Case {name}. Why: {}. Size: {} characters.", q.reason, q.bytes)),
+                    Item::when(
+                        move || confirming.get().as_deref() != Some(unasked.as_str()),
+                        vec![
+                            Item::button(None, format!("Download a copy of case {n}"), move || {
+                                if let Some(text) = storage::quarantined_text(&file) {
+                                    let _ = download(&file_name, &text);
+                                }
+                            }),
+                            Item::button(None, format!("Delete case {n}"), move || confirming.set(Some(ask.clone()))).warning(),
+                        ],
+                    ),
+                    Item::when(
+                        move || confirming.get().as_deref() == Some(asked.as_str()),
+                        vec![
+                            Item::para("Delete it from this device? This cannot be undone."),
+                            Item::button(None, format!("Yes, delete case {n}"), move || {
+                                store.delete_quarantined(&sure);
+                                confirming.set(None);
+                            })
+                            .warning(),
+                            Item::button(None, "Cancel", move || confirming.set(None)),
+                        ],
+                    ),
+                ]
             })
-            .collect_view();
+            .collect();
         view! {
             <div class="govuk-notification-banner" role="region" aria-labelledby="set-aside-title">
                 <div class="govuk-notification-banner__header">
@@ -195,7 +180,7 @@ fn SetAside() -> impl IntoView {
                     <p class="govuk-body">
                         "They have been set aside on this device exactly as they were, so nothing is lost. This can happen if the browser stopped while saving, or if a newer version of this app saved them. Download a copy to keep or to give to your IT support, then delete it here."
                     </p>
-                    <ul class="govuk-list">{items}</ul>
+                    {render(items, RwSignal::new(Vec::new()))}
                 </div>
             </div>
         }

@@ -32,7 +32,7 @@ pub fn ChildrensServicesPage(id: String) -> impl IntoView {
         ];
         items.extend(enquiry_items(&p, text::AGENCY, item.at(|i| &i.enquiry, |i| &mut i.enquiry), true));
         let n2 = n.clone();
-        items.push(Item::button(None, move || format!("Remove enquiry {}", n2()), move || {
+        items.push(Item::button_live(None, move || format!("Remove enquiry {}", n2()), move || {
             handle.update(|c| c.childrens_services.retain(|e| e.id != id));
             focus_later("add-cs".into());
         }));
@@ -41,7 +41,7 @@ pub fn ChildrensServicesPage(id: String) -> impl IntoView {
     let r = root.clone();
     let items = vec![
         Item::list(root.ids(list), enquiry),
-        Item::button(
+        Item::button_live(
             Some("add-cs"),
             move || if r.with(|c| c.childrens_services.is_empty()) { text::ADD_FIRST.into() } else { text::ADD.into() },
             move || {

@@ -8,8 +8,9 @@ use crate::domain::inputs::{long_date, parse_whole_number};
 use crate::domain::retention::{MAX_DAYS, past_retention};
 use crate::domain::validate::FieldError;
 use crate::storage;
-use crate::ui::components::fields::{PageErrors, TextInput};
-use crate::ui::components::page::{BackLink, ErrorSummary, PageHeading, Warning, dynamic, navigator};
+use crate::ui::components::fields::PageErrors;
+use crate::ui::components::form::{Item, render};
+use crate::ui::components::page::{BackLink, ErrorSummary, PageHeading, Warning, dynamic, navigator, on_click, on_submit, status_line};
 use crate::ui::state::use_store;
 
 #[component]
@@ -18,8 +19,7 @@ pub fn DataPage() -> impl IntoView {
     let errors: PageErrors = RwSignal::new(Vec::new());
     let typed = RwSignal::new(store.retention_days.get_untracked().to_string());
     let saved = RwSignal::new(false);
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let save = on_submit(move || {
         saved.set(false);
         match parse_whole_number(&typed.get_untracked()).filter(|d| (1..=MAX_DAYS).contains(d)) {
             Some(days) => {
@@ -33,7 +33,7 @@ pub fn DataPage() -> impl IntoView {
                 message: format!("Enter a whole number of days from 1 to {MAX_DAYS}, like 30"),
             }]),
         }
-    };
+    });
     let confirming = RwSignal::new(false);
     let due = dynamic(move || {
         let days = store.retention_days.get();
@@ -60,24 +60,24 @@ pub fn DataPage() -> impl IntoView {
                 }
             })
             .collect_view();
-        let delete_all_due = move |_| {
+        let delete_all_due = on_click(move || {
             for id in &ids {
                 store.delete(id);
             }
             confirming.set(false);
-        };
+        });
         let confirm = if confirming.get() {
             view! {
                 <Warning>{format!("This deletes {n} {} from this device. It cannot be undone.", if n == 1 { "case" } else { "cases" })}</Warning>
                 <div class="govuk-button-group">
                     <button type="button" class="govuk-button govuk-button--warning" on:click=delete_all_due>{if n == 1 { "Yes, delete it".to_string() } else { format!("Yes, delete {n} cases") }}</button>
-                    <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=on_click(move || confirming.set(false))>"Cancel"</button>
                 </div>
             }
             .into_any()
         } else {
             view! {
-                <button type="button" class="govuk-button govuk-button--warning" on:click=move |_| confirming.set(true)>
+                <button type="button" class="govuk-button govuk-button--warning" on:click=on_click(move || confirming.set(true))>
                     {if n == 1 { "Delete this case".to_string() } else { format!("Delete these {n} cases") }}
                 </button>
             }
@@ -107,18 +107,12 @@ pub fn DataPage() -> impl IntoView {
         <h2 class="govuk-heading-m" id="retention">{text::RETENTION}</h2>
         <p class="govuk-body">{text::RETENTION_WHY}</p>
         <form novalidate on:submit=save>
-            <TextInput
-                id="retention-days"
-                label=text::RETENTION_DAYS
-                hint=text::RETENTION_HINT
-                value=typed.into()
-                set=Callback::new(move |v| typed.set(v))
-                errors=errors
-                width="govuk-input--width-4"
-                numeric=true
-            />
+            {render(
+                vec![Item::text("retention-days", text::RETENTION_DAYS, (typed.into(), Callback::new(move |v| typed.set(v)))).hint(text::RETENTION_HINT).numeric()],
+                errors,
+            )}
             <button type="submit" class="govuk-button govuk-button--secondary">"Save"</button>
-            {move || saved.get().then(|| view! { <p class="govuk-body" role="status">"Saved."</p> })}
+            {status_line(saved, "Saved.")}
         </form>
         {due}
         <h2 class="govuk-heading-m" id="protection">{crate::content::lock::PROTECTION}</h2>
@@ -142,10 +136,10 @@ pub fn DeleteEverythingPage() -> impl IntoView {
             if set_aside == 1 { "entry" } else { "entries" }
         )
     });
-    let delete = move |_| {
+    let delete = on_click(move || {
         store.delete_everything();
         go.run("/".into());
-    };
+    });
     view! {
         <BackLink href="/data".to_string() text="Back".to_string()/>
         <PageHeading title="Are you sure you want to delete all data on this device?".to_string()/>

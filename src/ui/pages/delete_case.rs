@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::components::page::{BackLink, PageHeading, Warning, navigator};
+use crate::ui::components::page::{BackLink, PageHeading, Warning, navigator, on_click};
 use crate::ui::pages::case_handle;
 
 #[component]
@@ -10,10 +10,10 @@ pub fn DeleteCasePage(id: String) -> impl IntoView {
     let handle = case_handle(id);
     let name = handle.with(|c| c.display_name());
     let go = navigator();
-    let delete = move |_| {
+    let delete = on_click(move || {
         handle.store.delete(&handle.id.get_untracked());
         go.run("/".into());
-    };
+    });
     view! {
         <BackLink href=Signal::derive(move || handle.href("")) text="Back to task list".to_string()/>
         <PageHeading title=format!("Are you sure you want to delete the case for {name}?")/>

@@ -7,7 +7,7 @@ use crate::domain::case::{Case, Offence, OrderKind, ProtectiveOrder, ReportType,
 use crate::domain::validate;
 use crate::ui::components::fields::*;
 use crate::ui::components::form::{Item, render};
-use crate::ui::components::page::{BackLink, ErrorSummary, PageHeading, focus_later, navigator};
+use crate::ui::components::page::{BackLink, ErrorSummary, PageHeading, focus_later, navigator, on_submit};
 use crate::ui::pages::case_handle;
 use crate::ui::part::Part;
 use crate::ui::state::{CaseHandle, NEW_CASE};
@@ -30,8 +30,7 @@ fn hearing_form(handle: CaseHandle, is_new: bool) -> impl IntoView {
     let store = handle.store;
     let go = navigator();
 
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let submit = on_submit(move || {
         let found = handle.case.with_untracked(|c| c.as_ref().map(|c| validate::hearing(c, store.today, !is_new)).unwrap_or_default());
         let ok = found.is_empty();
         errors.set(found);
@@ -43,7 +42,7 @@ fn hearing_form(handle: CaseHandle, is_new: bool) -> impl IntoView {
                 go.run(handle.href(""));
             }
         }
-    };
+    });
 
     let sdr_advice = move || {
         handle.assessment.with(|a| {
@@ -62,7 +61,7 @@ fn hearing_form(handle: CaseHandle, is_new: bool) -> impl IntoView {
         Item::yes_no("curfew", text::CURFEW, root.yes_no(|c| c.hearing.curfew_considered, |c, v| c.hearing.curfew_considered = v)),
         Item::h2(text::OFFENCES),
         Item::list(root.ids(OFFENCES), { let root = root.clone(); move |id| offence(&root, id) }),
-        Item::button(Some("add-offence"), || text::ADD_OFFENCE.into(), move || {
+        Item::button(Some("add-offence"), text::ADD_OFFENCE, move || {
             let mut id = 0;
             handle.update(|c| id = c.add_offence());
             focus_later(format!("offence-{id}-description"));
@@ -114,7 +113,7 @@ fn offence(root: &Part<Case>, id: u32) -> Vec<Item> {
             Item::yes_no(format!("{p}-da"), text::DA_RELATED, o.yes_no(|o| o.da_related, |o, v| o.da_related = v)),
             Item::when(
                 move || r.with(|c| c.offences.len() > 1),
-                vec![Item::button(None, move || format!("Remove offence {}", n2()), move || {
+                vec![Item::button_live(None, move || format!("Remove offence {}", n2()), move || {
                     handle.update(|c| c.offences.retain(|o| o.id != id));
                     focus_later("add-offence".into());
                 })],
@@ -141,7 +140,7 @@ fn rosh_and_orders(root: &Part<Case>) -> Vec<Item> {
                 Item::text(format!("{p}-relationship"), text::ORDER_RELATIONSHIP, o.field(|o| o.relationship.clone(), |o, v| o.relationship = v)).width("govuk-!-width-one-half"),
                 Item::yes_no(format!("{p}-place"), text::ORDER_PLACE, o.yes_no(|o| o.lives_at_or_visits_place, |o, v| o.lives_at_or_visits_place = v)),
                 Item::radios(format!("{p}-source"), text::ORDER_SOURCE, opts::<Source>(), o.choice(|o| o.source, |o, v| o.source = v)),
-                Item::button(None, move || format!("Remove order {}", n2()), move || {
+                Item::button_live(None, move || format!("Remove order {}", n2()), move || {
                     handle.update(|c| c.orders.retain(|o| o.id != id));
                     focus_later("add-order".into());
                 }),
@@ -150,7 +149,7 @@ fn rosh_and_orders(root: &Part<Case>) -> Vec<Item> {
     };
     let orders = vec![
         Item::list(root.ids(ORDERS), order),
-        Item::button(Some("add-order"), || text::ADD_ORDER.into(), move || {
+        Item::button(Some("add-order"), text::ADD_ORDER, move || {
             let mut id = 0;
             handle.update(|c| id = c.add_order());
             focus_later(format!("order-{id}-kind"));

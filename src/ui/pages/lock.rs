@@ -5,9 +5,15 @@ use leptos::prelude::*;
 
 use crate::content::lock as text;
 use crate::domain::validate::FieldError;
-use crate::ui::components::fields::{PageErrors, TextInput};
-use crate::ui::components::page::{ErrorSummary, PageHeading, dynamic};
+use crate::ui::components::fields::PageErrors;
+use crate::ui::components::form::{Item, render};
+use crate::ui::components::page::{ErrorSummary, PageHeading, dynamic, on_click, on_submit, status_line};
 use crate::ui::state::{Lock, use_store};
+
+/// A text box bound to a signal of this page (not to a case).
+fn typed(value: RwSignal<String>) -> (Signal<String>, Callback<String>) {
+    (value.into(), Callback::new(move |v| value.set(v)))
+}
 
 fn error(field: &str, message: &str) -> Vec<FieldError> {
     vec![FieldError { field: field.into(), message: message.into() }]
@@ -20,8 +26,7 @@ pub fn UnlockPage() -> impl IntoView {
     let errors: PageErrors = RwSignal::new(Vec::new());
     let passphrase = RwSignal::new(String::new());
     let working = RwSignal::new(false);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let submit = on_submit(move || {
         let typed = passphrase.get_untracked();
         if typed.is_empty() {
             errors.set(error("passphrase", text::ENTER));
@@ -37,15 +42,15 @@ pub fn UnlockPage() -> impl IntoView {
                 errors.set(error("passphrase", text::WRONG));
             }
         });
-    };
+    });
     view! {
         <ErrorSummary errors=errors/>
         <PageHeading title=text::UNLOCK_TITLE.to_string() errors=errors/>
         <p class="govuk-body">{text::UNLOCK_INTRO}</p>
         <form novalidate on:submit=submit>
-            <TextInput id="passphrase" label="Passphrase" value=passphrase.into() set=Callback::new(move |v| passphrase.set(v)) errors=errors password=true autocomplete="current-password" width="govuk-!-width-one-half"/>
+            {render(vec![Item::text("passphrase", "Passphrase", typed(passphrase)).password().width("govuk-!-width-one-half")], errors)}
             <button type="submit" class="govuk-button">"Unlock"</button>
-            {move || working.get().then(|| view! { <p class="govuk-body" role="status">{text::WORKING}</p> })}
+            {status_line(working, text::WORKING)}
         </form>
         <h2 class="govuk-heading-m">{text::FORGOTTEN}</h2>
         <p class="govuk-body">{text::FORGOTTEN_HELP}</p>
@@ -61,8 +66,7 @@ pub fn Protection() -> impl IntoView {
     let first = RwSignal::new(String::new());
     let second = RwSignal::new(String::new());
     let working = RwSignal::new(false);
-    let protect = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let protect = on_submit(move || {
         let (a, b) = (first.get_untracked(), second.get_untracked());
         let problem = if a.chars().count() < 10 {
             Some(error("new-passphrase", text::TOO_SHORT))
@@ -87,14 +91,14 @@ pub fn Protection() -> impl IntoView {
                 errors.set(error("new-passphrase", text::NOT_TURNED_ON));
             }
         });
-    };
+    });
     dynamic(move || {
         if store.lock.get() == Lock::Unlocked {
             return view! {
                 <p class="govuk-body" id="protection-state">{text::ON}</p>
                 <div class="govuk-button-group">
-                    <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| store.lock_now()>"Lock now"</button>
-                    <button type="button" class="govuk-button govuk-button--warning" on:click=move |_| store.unprotect()>"Turn off passphrase protection"</button>
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=on_click(move || store.lock_now())>"Lock now"</button>
+                    <button type="button" class="govuk-button govuk-button--warning" on:click=on_click(move || store.unprotect())>"Turn off passphrase protection"</button>
                 </div>
             }
             .into_any();
@@ -103,10 +107,15 @@ pub fn Protection() -> impl IntoView {
             <p class="govuk-body" id="protection-state">{text::OFF}</p>
             <ErrorSummary errors=errors/>
             <form novalidate on:submit=protect>
-                <TextInput id="new-passphrase" label="New passphrase" hint=text::HINT value=first.into() set=Callback::new(move |v| first.set(v)) errors=errors password=true autocomplete="new-password" width="govuk-!-width-one-half"/>
-                <TextInput id="confirm-passphrase" label="Type the passphrase again" value=second.into() set=Callback::new(move |v| second.set(v)) errors=errors password=true autocomplete="new-password" width="govuk-!-width-one-half"/>
+                {render(
+                    vec![
+                        Item::text("new-passphrase", "New passphrase", typed(first)).hint(text::HINT).password().width("govuk-!-width-one-half"),
+                        Item::text("confirm-passphrase", "Type the passphrase again", typed(second)).password().width("govuk-!-width-one-half"),
+                    ],
+                    errors,
+                )}
                 <button type="submit" class="govuk-button govuk-button--secondary">"Protect with this passphrase"</button>
-                {move || working.get().then(|| view! { <p class="govuk-body" role="status">{text::WORKING}</p> })}
+                {status_line(working, text::WORKING)}
             </form>
         }
         .into_any()

@@ -10,7 +10,7 @@ use crate::domain::choice::Choice;
 use crate::domain::rules::{OutcomeState, Section};
 use crate::ui::components::fields::*;
 use crate::ui::components::form::{Item, render};
-use crate::ui::components::page::{BackLink, ErrorSummary, PageHeading, dynamic};
+use crate::ui::components::page::{BackLink, ErrorSummary, PageHeading, dynamic, on_submit};
 use crate::ui::pages::case_handle;
 use crate::ui::part::Part;
 use crate::ui::state::{CaseHandle, now_stamp};
@@ -21,8 +21,7 @@ pub fn OutcomePage(id: String) -> impl IntoView {
     let errors: PageErrors = RwSignal::new(Vec::new());
     let root = Part::root(handle);
     let today = handle.store.today;
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let submit = on_submit(move || {
         let mut result = Ok(Decision::NotProposed);
         handle.update(|c| result = c.record_outcome(today, &now_stamp()));
         match result {
@@ -32,7 +31,7 @@ pub fn OutcomePage(id: String) -> impl IntoView {
             }
             Err(found) => errors.set(found),
         }
-    };
+    });
     let items = vec![
         Item::radios("decision", text::DECISION, opts::<Decision>(), root.choice(|c| c.outcome.selected, |c, v| c.outcome.selected = v)).size("m"),
         Item::area("rationale", text::RATIONALE, root.field(|c| c.outcome.rationale.clone(), |c, v| c.outcome.rationale = v))

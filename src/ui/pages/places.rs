@@ -10,7 +10,7 @@ use crate::domain::rules::Section;
 use crate::domain::validate::{self, FieldError};
 use crate::ui::components::enquiry::enquiry_items;
 use crate::ui::components::fields::*;
-use crate::ui::components::page::{BackLink, PageHeading, SectionForm, dynamic, focus_later, navigator};
+use crate::ui::components::page::{BackLink, PageHeading, SectionForm, dynamic, focus_later, navigator, on_click};
 use crate::ui::components::form::{Item, render};
 use crate::ui::components::sourced::sourced_question;
 use crate::ui::pages::case_handle;
@@ -21,11 +21,11 @@ pub fn PlacesPage(id: String) -> impl IntoView {
     let handle = case_handle(id);
     let errors: PageErrors = RwSignal::new(Vec::new());
     let go = navigator();
-    let add = move |_| {
+    let add = on_click(move || {
         let mut id = 0;
         handle.update(|c| id = c.add_place());
         go.run(handle.href(&format!("places/{id}")));
-    };
+    });
     let validate = Box::new(move || {
         if handle.with(|c| c.places.is_empty()) {
             vec![FieldError { field: "add-place".into(), message: "Add a proposed address".into() }]
@@ -71,7 +71,7 @@ pub fn PlacesPage(id: String) -> impl IntoView {
                                             </a>
                                         </li>
                                         <li class="govuk-summary-card__action">
-                                            <button type="button" class="app-link-button" on:click=move |_| handle.update(|c| c.remove_place(id))>
+                                            <button type="button" class="app-link-button" on:click=on_click(move || handle.update(|c| c.remove_place(id)))>
                                                 "Remove"<span class="govuk-visually-hidden">{format!(" {title}")}</span>
                                             </button>
                                         </li>
@@ -133,7 +133,7 @@ pub fn PlacePage(id: String, place: String) -> impl IntoView {
         Item::h2_id(text::HOUSEHOLD, "household"),
         Item::Hint(text::HOUSEHOLD_HINT.into()),
         Item::list(place.ids(RESIDENTS), { let place = place.clone(); move |id| resident(&place, id) }),
-        Item::button(Some("add-resident"), || text::ADD_RESIDENT.into(), move || {
+        Item::button(Some("add-resident"), text::ADD_RESIDENT, move || {
             let mut id = None;
             handle.update(|c| id = c.add_resident(place_id));
             if let Some(id) = id {
@@ -142,7 +142,7 @@ pub fn PlacePage(id: String, place: String) -> impl IntoView {
         }),
         Item::h3(text::VISITORS),
         Item::list(place.ids(VISITORS), { let place = place.clone(); move |id| visitor(&place, id) }),
-        Item::button(Some("add-visitor"), || text::ADD_VISITOR.into(), move || {
+        Item::button(Some("add-visitor"), text::ADD_VISITOR, move || {
             let mut id = None;
             handle.update(|c| id = c.add_visiting_child(place_id));
             if let Some(id) = id {
@@ -189,7 +189,7 @@ fn resident(place: &Part<Place>, id: u32) -> Vec<Item> {
             Item::text(format!("{p}-relationship"), text::RESIDENT_RELATIONSHIP, r.field(|r| r.relationship.clone(), |r, v| r.relationship = v))
                 .hint("For example, partner, mother or partner's child")
                 .width("govuk-!-width-one-half"),
-            Item::button(None, move || format!("Remove resident {}", n2()), move || {
+            Item::button_live(None, move || format!("Remove resident {}", n2()), move || {
                 owner.update(|p| {
                     p.residents.retain(|r| r.id != id);
                     if p.occupier_resident == Some(id) {
@@ -216,7 +216,7 @@ fn visitor(place: &Part<Place>, id: u32) -> Vec<Item> {
             Item::text(format!("{p}-age"), "Age", v.field(|c| c.age.clone(), |c, x| c.age = x)).numeric(),
             Item::text(format!("{p}-relationship"), "Relationship to the person", v.field(|c| c.relationship.clone(), |c, x| c.relationship = x))
                 .width("govuk-!-width-one-half"),
-            Item::button(None, move || format!("Remove visiting child {}", n2()), move || {
+            Item::button_live(None, move || format!("Remove visiting child {}", n2()), move || {
                 owner.update(|p| p.visiting_children.retain(|c| c.id != id));
                 focus_later("add-visitor".into());
             }),

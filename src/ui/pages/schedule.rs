@@ -43,7 +43,7 @@ pub fn SchedulePage(id: String) -> impl IntoView {
                 Item::text(format!("{p}-from"), text::FROM, w.field(|w| w.from.clone(), |w, v| w.from = v)).hint(text::FROM_HINT).width("govuk-input--width-5"),
                 Item::text(format!("{p}-to"), text::TO, w.field(|w| w.to.clone(), |w, v| w.to = v)).hint(text::TO_HINT).width("govuk-input--width-5"),
                 Item::checks(format!("{p}-days"), text::DAYS, opts::<Day>(), w.choices(|w| &w.days, |w, v| w.days = v)),
-                Item::button(None, move || format!("Remove curfew period {}", n2()), move || {
+                Item::button_live(None, move || format!("Remove curfew period {}", n2()), move || {
                     handle.update(|c| c.schedule.windows.retain(|x| x.id != id));
                     focus_later("add-window".into());
                 }),
@@ -60,7 +60,7 @@ pub fn SchedulePage(id: String) -> impl IntoView {
         Item::h2(text::WINDOWS),
         Item::Hint(text::WINDOWS_HINT.into()),
         Item::list(root.ids(WINDOWS), window),
-        Item::button(Some("add-window"), || text::ADD_WINDOW.into(), move || {
+        Item::button(Some("add-window"), text::ADD_WINDOW, move || {
             let mut id = 0;
             handle.update(|c| {
                 id = c.add_window();
