@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use crate::domain::inputs::DateParts;
 use crate::ui::components::fields::*;
-use crate::ui::components::page::dynamic;
+use crate::ui::components::page::{clicked, dynamic};
 
 #[derive(Clone)]
 pub enum Item {
@@ -278,9 +278,9 @@ fn render_one(item: Item, errors: PageErrors) -> AnyView {
         .into_any(),
         Item::Block(items) => view! { <div class="app-question">{render(items, errors)}</div> }.into_any(),
         Item::FollowUp(items) => view! { <div class="app-follow-up">{render(items, errors)}</div> }.into_any(),
-        Item::Button { id, text, on_click } => view! {
+        Item::Button { id, text, on_click: action, class } => view! {
             <div>
-                <button type="button" id=id class="govuk-button govuk-button--secondary" on:click=move |_| on_click.run(())>
+                <button type="button" id=id class=class on:click=clicked(action)>
                     {text}
                 </button>
             </div>

@@ -147,19 +147,19 @@ fn SetAside() -> impl IntoView {
                     Item::when(
                         move || confirming.get().as_deref() != Some(unasked.as_str()),
                         vec![
-                            Item::button(None, format!("Download a copy of case {n}"), move || {
+                            Item::button(None, format!("Download a copy of case {name}"), move || {
                                 if let Some(text) = storage::quarantined_text(&file) {
                                     let _ = download(&file_name, &text);
                                 }
                             }),
-                            Item::button(None, format!("Delete case {n}"), move || confirming.set(Some(ask.clone()))).warning(),
+                            Item::button(None, format!("Delete case {name}"), move || confirming.set(Some(ask.clone()))).warning(),
                         ],
                     ),
                     Item::when(
                         move || confirming.get().as_deref() == Some(asked.as_str()),
                         vec![
                             Item::para("Delete it from this device? This cannot be undone."),
-                            Item::button(None, format!("Yes, delete case {n}"), move || {
+                            Item::button(None, format!("Yes, delete case {name}"), move || {
                                 store.delete_quarantined(&sure);
                                 confirming.set(None);
                             })
