@@ -2,8 +2,10 @@
 //! Answer lists live with their types in `domain::case`; error messages in `domain::validate`;
 //! blocker and advice messages in `domain::rules`.
 
-pub const HONESTY: &str = "This tool supports, and does not replace, professional judgement and HMPPS policy.";
-pub const DATA_ON_DEVICE: &str = "Cases are stored only in this browser on this device. Nothing is sent anywhere.";
+pub const HONESTY: &str =
+    "This tool supports, and does not replace, professional judgement and HMPPS policy.";
+pub const DATA_ON_DEVICE: &str =
+    "Cases are stored only in this browser on this device. Nothing is sent anywhere.";
 
 pub mod list {
     pub const TITLE: &str = "Cases";
@@ -43,7 +45,8 @@ pub mod hearing {
     pub const ORDER_KIND: &str = "Type of order";
     pub const ORDER_PROTECTS: &str = "Name of the person it protects";
     pub const ORDER_RELATIONSHIP: &str = "Their relationship to the person being sentenced";
-    pub const ORDER_PLACE: &str = "Does the person it protects live at or visit a proposed curfew address?";
+    pub const ORDER_PLACE: &str =
+        "Does the person it protects live at or visit a proposed curfew address?";
     pub const ORDER_SOURCE: &str = "Where did you learn of this order?";
     pub const ADD_ORDER: &str = "Add an order";
 }
@@ -57,7 +60,9 @@ pub mod child_contact {
             LivesWith => format!("Does {name} live with any child?"),
             ResponsibleFor => format!("Does {name} have responsibility for any child?"),
             HasAccess => format!("Does {name} have access to any child?"),
-            NegativeImpact => format!("Is {name} likely to have a negative impact on the wellbeing or safety of any child?"),
+            NegativeImpact => format!(
+                "Is {name} likely to have a negative impact on the wellbeing or safety of any child?"
+            ),
         }
     }
     pub const HINT_VISITING: &str = "Include children who visit, and children of a partner.";
@@ -74,14 +79,16 @@ pub mod childrens_services {
     pub const INTRO: &str = "Make one enquiry to each local authority where a relevant child lives, including children who visit. Local-authority safeguarding information is required in every case where a curfew is recommended.";
     pub const AGENCY: &str = "Local authority";
     pub const CHILDREN: &str = "Children the enquiry covers";
-    pub const CHILDREN_HINT: &str = "Names and ages, and whether they live with or visit the person";
+    pub const CHILDREN_HINT: &str =
+        "Names and ages, and whether they live with or visit the person";
     pub const ADD: &str = "Add an enquiry to another local authority";
     pub const ADD_FIRST: &str = "Add a children's services enquiry";
 }
 
 pub mod places {
     pub const TITLE: &str = "Proposed curfew addresses";
-    pub const INTRO: &str = "Add each place the person would be curfewed to. Different days may have different places.";
+    pub const INTRO: &str =
+        "Add each place the person would be curfewed to. Different days may have different places.";
     pub const ADD: &str = "Add a proposed address";
     pub const PLACE_TITLE: &str = "Proposed curfew address";
     pub const ADDRESS: &str = "Address";
@@ -107,24 +114,28 @@ pub mod places {
     pub const OCCUPIER_ROLE: &str = "Their role";
     pub const OCCUPIER_ROLE_HINT: &str = "For example, landlord or hostel manager";
     pub const VICTIM: &str = "Does any victim or potential victim of the person live there?";
-    pub const VICTIM_HINT: &str = "Answer from police or domestic abuse information, not the person's own account.";
+    pub const VICTIM_HINT: &str =
+        "Answer from police or domestic abuse information, not the person's own account.";
     pub const CALLOUT: &str = "Police call-out check on the address";
     pub const CS_CHECK: &str = "Children's services check on the address";
     pub const MONITORING: &str = "Electronic monitoring";
     pub const EM_AVAILABLE: &str = "Is electronic monitoring available at this address?";
     pub const ELECTRICITY: &str = "Is a reliable electricity supply confirmed?";
-    pub const EQUIPMENT: &str = "Does the main occupier agree to the monitoring equipment being installed?";
+    pub const EQUIPMENT: &str =
+        "Does the main occupier agree to the monitoring equipment being installed?";
 }
 
 pub mod consent {
     pub const TITLE: &str = "Consent of adult residents";
     pub const INTRO: &str = "Speak to each adult who lives at a proposed address, and to a main occupier who lives elsewhere, yourself: not through the person being sentenced. Their informed consent is needed before a curfew can be found suitable (recommendation 6).";
-    pub const CONTACTED: &str = "Did you contact them directly, not through the person being sentenced?";
+    pub const CONTACTED: &str =
+        "Did you contact them directly, not through the person being sentenced?";
     pub const METHOD: &str = "How did you contact them?";
     pub const CONTACT_DATE: &str = "Date of contact";
     pub const PRIVATELY: &str = "Did you speak to them privately, without the person present?";
     pub const TOLD: &str = "What did you tell them?";
-    pub const TOLD_HINT: &str = "Select all that apply. Their consent counts only once they have been told all four.";
+    pub const TOLD_HINT: &str =
+        "Select all that apply. Their consent counts only once they have been told all four.";
     pub const ATTITUDE: &str = "Their attitude to the curfew, in their own words";
     pub const FEAR: &str = "Did they show any sign of fear or pressure?";
     pub const FEAR_DETAILS: &str = "What did you notice?";
@@ -132,7 +143,8 @@ pub mod consent {
     pub const DECISION_DATE: &str = "Date of their decision";
     pub const DECISION_TIME: &str = "Time of their decision";
     pub const DECISION_TIME_HINT: &str = "Use the 24-hour clock, for example 14:30";
-    pub const YOUNG_VIEWS: &str = "You may also record the views of 16 and 17 year olds who live there.";
+    pub const YOUNG_VIEWS: &str =
+        "You may also record the views of 16 and 17 year olds who live there.";
 }
 
 pub mod schedule {
@@ -170,9 +182,11 @@ pub mod data {
     pub const TITLE: &str = "Data on this device";
     pub const WHERE: &str = "Cases are stored only in this browser, on this device, for this web address. Nothing is sent anywhere. Anyone who can use this browser on this device can open them, so keep the device locked.";
     pub const PERSISTENCE: &str = "If the device runs short of space";
-    pub const PERSISTENCE_GRANTED: &str = "Persistent storage is granted: the browser will not clear these cases to make room.";
+    pub const PERSISTENCE_GRANTED: &str =
+        "Persistent storage is granted: the browser will not clear these cases to make room.";
     pub const PERSISTENCE_REFUSED: &str = "Persistent storage is not granted: the browser may clear these cases if the device runs short of space. Download anything you must keep, and do not rely on this device alone.";
-    pub const PERSISTENCE_WAITING: &str = "Asking the browser to keep these cases even if the device runs short of space.";
+    pub const PERSISTENCE_WAITING: &str =
+        "Asking the browser to keep these cases even if the device runs short of space.";
     pub const PERSISTENCE_UNKNOWN: &str = "This browser did not say whether it will keep these cases if the device runs short of space.";
     pub const RETENTION: &str = "How long cases are kept";
     pub const RETENTION_WHY: &str = "Cases hold sensitive information about victims and children. Once a case has been heard, delete it when you no longer need it. The app reminds you when a hearing was longer ago than the number of days below.";
@@ -184,9 +198,11 @@ pub mod data {
 
 pub mod lock {
     pub const UNLOCK_TITLE: &str = "Enter your passphrase";
-    pub const UNLOCK_INTRO: &str = "The cases on this device are protected with a passphrase. Enter it to open them.";
+    pub const UNLOCK_INTRO: &str =
+        "The cases on this device are protected with a passphrase. Enter it to open them.";
     pub const ENTER: &str = "Enter your passphrase";
-    pub const WRONG: &str = "The passphrase is not right. Nothing has been changed. Check it and try again";
+    pub const WRONG: &str =
+        "The passphrase is not right. Nothing has been changed. Check it and try again";
     pub const WORKING: &str = "Checking the passphrase. This takes a moment.";
     pub const FORGOTTEN: &str = "If you have forgotten the passphrase";
     pub const FORGOTTEN_HELP: &str = "Nobody can open the cases without it, not even your IT support. You can delete all data on this device and start again.";

@@ -4,7 +4,9 @@
 mod common;
 
 use presentence_checks::domain::Case;
-use presentence_checks::storage::codec::{DecodeError, SCHEMA_VERSION, decode, encode, stored_revision};
+use presentence_checks::storage::codec::{
+    DecodeError, SCHEMA_VERSION, decode, encode, stored_revision,
+};
 use proptest::prelude::*;
 
 /// One fixture per schema version, as that version of the app wrote it. Add a fixture whenever
@@ -39,7 +41,10 @@ fn the_current_version_writes_what_its_fixture_holds() {
 #[test]
 #[ignore]
 fn write_current_fixture() {
-    let path = format!("{}/tests/fixtures/schema-v{SCHEMA_VERSION}.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/schema-v{SCHEMA_VERSION}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::write(path, encode(&common::every_field_filled()) + "\n").unwrap();
 }
 
@@ -50,11 +55,17 @@ fn damaged_records_are_refused_with_a_reason() {
         ("empty", String::new()),
         ("truncated", good[..good.len() / 2].to_string()),
         ("not an object", "[1,2,3]".into()),
-        ("wrong type", good.replacen("\"revision\":17", "\"revision\":\"seventeen\"", 1)),
+        (
+            "wrong type",
+            good.replacen("\"revision\":17", "\"revision\":\"seventeen\"", 1),
+        ),
         ("field missing", good.replacen("\"revision\":17,", "", 1)),
     ];
     for (what, text) in table {
-        assert!(matches!(decode(&text), Err(DecodeError::Unreadable(_))), "{what}");
+        assert!(
+            matches!(decode(&text), Err(DecodeError::Unreadable(_))),
+            "{what}"
+        );
     }
     let newer = good.replacen("\"schema_version\":1", "\"schema_version\":2", 1);
     assert_eq!(decode(&newer), Err(DecodeError::NewerVersion(2)));

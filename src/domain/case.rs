@@ -151,7 +151,10 @@ impl PoliceOutcome {
 
 impl CsOutcome {
     pub fn is_reply(self) -> bool {
-        !matches!(self, CsOutcome::Awaiting | CsOutcome::NotRequested | CsOutcome::NotRequired)
+        !matches!(
+            self,
+            CsOutcome::Awaiting | CsOutcome::NotRequested | CsOutcome::NotRequired
+        )
     }
     /// Open or current involvement: a reason for gatekeeping (rec 5).
     pub fn is_current_involvement(self) -> bool {
@@ -362,7 +365,9 @@ impl ChildContact {
         }
     }
     pub fn any_yes(&self) -> bool {
-        ChildQuestion::ALL.iter().any(|q| self.answer(*q).answer == Some(true))
+        ChildQuestion::ALL
+            .iter()
+            .any(|q| self.answer(*q).answer == Some(true))
     }
 }
 
@@ -464,12 +469,17 @@ impl Place {
         }
     }
     pub fn full_address(&self) -> String {
-        [&self.address_line_1, &self.address_line_2, &self.town, &self.postcode]
-            .iter()
-            .map(|s| s.trim())
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(", ")
+        [
+            &self.address_line_1,
+            &self.address_line_2,
+            &self.town,
+            &self.postcode,
+        ]
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
     }
     pub fn resident(&self, id: u32) -> Option<&Resident> {
         self.residents.iter().find(|r| r.id == id)
@@ -496,9 +506,11 @@ impl Place {
     }
     pub fn consent_mut(&mut self, who: ConsentSubject) -> Option<&mut Consent> {
         match who {
-            ConsentSubject::Resident(id) => {
-                self.residents.iter_mut().find(|r| r.id == id).map(|r| &mut r.consent)
-            }
+            ConsentSubject::Resident(id) => self
+                .residents
+                .iter_mut()
+                .find(|r| r.id == id)
+                .map(|r| &mut r.consent),
             ConsentSubject::OccupierElsewhere => Some(&mut self.occupier_elsewhere.consent),
         }
     }
@@ -511,7 +523,11 @@ impl Place {
                 .unwrap_or_else(|| "Resident".into()),
             ConsentSubject::OccupierElsewhere => {
                 let name = self.occupier_elsewhere.name.trim();
-                if name.is_empty() { "Main occupier".into() } else { name.into() }
+                if name.is_empty() {
+                    "Main occupier".into()
+                } else {
+                    name.into()
+                }
             }
         }
     }
@@ -519,9 +535,10 @@ impl Place {
     pub fn occupier_name(&self, person_name: &str) -> Option<String> {
         match self.occupier? {
             OccupierKind::ThePerson => Some(person_name.to_string()),
-            OccupierKind::Resident => {
-                self.occupier_resident.and_then(|id| self.resident(id)).map(|r| r.display_name())
-            }
+            OccupierKind::Resident => self
+                .occupier_resident
+                .and_then(|id| self.resident(id))
+                .map(|r| r.display_name()),
             OccupierKind::Elsewhere => {
                 let n = self.occupier_elsewhere.name.trim();
                 (!n.is_empty()).then(|| n.to_string())
@@ -572,7 +589,11 @@ impl Resident {
     }
     pub fn display_name(&self) -> String {
         let name = self.name.trim();
-        if name.is_empty() { "Unnamed resident".into() } else { name.into() }
+        if name.is_empty() {
+            "Unnamed resident".into()
+        } else {
+            name.into()
+        }
     }
 }
 
@@ -686,7 +707,11 @@ impl Case {
 
     pub fn display_name(&self) -> String {
         let n = self.person.name.trim();
-        if n.is_empty() { "Unnamed person".into() } else { n.into() }
+        if n.is_empty() {
+            "Unnamed person".into()
+        } else {
+            n.into()
+        }
     }
 
     pub fn curfew_considered(&self) -> bool {
@@ -695,25 +720,37 @@ impl Case {
 
     pub fn add_offence(&mut self) -> u32 {
         let id = self.new_id();
-        self.offences.push(Offence { id, ..<Offence as Default>::default() });
+        self.offences.push(Offence {
+            id,
+            ..<Offence as Default>::default()
+        });
         id
     }
 
     pub fn add_order(&mut self) -> u32 {
         let id = self.new_id();
-        self.orders.push(ProtectiveOrder { id, ..<ProtectiveOrder as Default>::default() });
+        self.orders.push(ProtectiveOrder {
+            id,
+            ..<ProtectiveOrder as Default>::default()
+        });
         id
     }
 
     pub fn add_cs_enquiry(&mut self) -> u32 {
         let id = self.new_id();
-        self.childrens_services.push(CsEnquiry { id, ..<CsEnquiry as Default>::default() });
+        self.childrens_services.push(CsEnquiry {
+            id,
+            ..<CsEnquiry as Default>::default()
+        });
         id
     }
 
     pub fn add_place(&mut self) -> u32 {
         let id = self.new_id();
-        self.places.push(Place { id, ..<Place as Default>::default() });
+        self.places.push(Place {
+            id,
+            ..<Place as Default>::default()
+        });
         id
     }
 
@@ -729,7 +766,10 @@ impl Case {
     pub fn add_resident(&mut self, place_id: u32) -> Option<u32> {
         let id = self.new_id();
         let place = self.place_mut(place_id)?;
-        place.residents.push(Resident { id, ..<Resident as Default>::default() });
+        place.residents.push(Resident {
+            id,
+            ..<Resident as Default>::default()
+        });
         Some(id)
     }
 
@@ -745,14 +785,21 @@ impl Case {
     pub fn add_visiting_child(&mut self, place_id: u32) -> Option<u32> {
         let id = self.new_id();
         let place = self.place_mut(place_id)?;
-        place.visiting_children.push(VisitingChild { id, ..<VisitingChild as Default>::default() });
+        place.visiting_children.push(VisitingChild {
+            id,
+            ..<VisitingChild as Default>::default()
+        });
         Some(id)
     }
 
     pub fn add_window(&mut self) -> u32 {
         let id = self.new_id();
         let place_id = (self.places.len() == 1).then(|| self.places[0].id);
-        self.schedule.windows.push(CurfewWindow { id, place_id, ..<CurfewWindow as Default>::default() });
+        self.schedule.windows.push(CurfewWindow {
+            id,
+            place_id,
+            ..<CurfewWindow as Default>::default()
+        });
         id
     }
 
@@ -795,4 +842,12 @@ pub trait HasId {
 macro_rules! has_id {
     ($($t:ty),+) => { $(impl HasId for $t { fn id(&self) -> u32 { self.id } })+ };
 }
-has_id!(Offence, ProtectiveOrder, CsEnquiry, Place, Resident, VisitingChild, CurfewWindow);
+has_id!(
+    Offence,
+    ProtectiveOrder,
+    CsEnquiry,
+    Place,
+    Resident,
+    VisitingChild,
+    CurfewWindow
+);

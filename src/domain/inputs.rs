@@ -98,9 +98,26 @@ pub fn parse_whole_number(text: &str) -> Option<u32> {
 
 /// "3 November 2026", the GOV.UK date style.
 pub fn long_date(date: NaiveDate) -> String {
-    const MONTHS: [&str; 12] =
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-    format!("{} {} {}", date.day(), MONTHS[date.month0() as usize], date.year())
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS[date.month0() as usize],
+        date.year()
+    )
 }
 
 /// "7pm", "7:30am", "midnight", "midday": times as a court report writes them.
@@ -130,15 +147,25 @@ mod tests {
     use super::*;
 
     fn parts(d: &str, m: &str, y: &str) -> DateParts {
-        DateParts { day: d.into(), month: m.into(), year: y.into() }
+        DateParts {
+            day: d.into(),
+            month: m.into(),
+            year: y.into(),
+        }
     }
 
     #[test]
     fn dates_parse_as_govuk_forms_expect() {
         let table = [
             (parts("", "", ""), Ok(None)),
-            (parts("3", "11", "2026"), Ok(NaiveDate::from_ymd_opt(2026, 11, 3))),
-            (parts(" 03 ", "11", "2026"), Ok(NaiveDate::from_ymd_opt(2026, 11, 3))),
+            (
+                parts("3", "11", "2026"),
+                Ok(NaiveDate::from_ymd_opt(2026, 11, 3)),
+            ),
+            (
+                parts(" 03 ", "11", "2026"),
+                Ok(NaiveDate::from_ymd_opt(2026, 11, 3)),
+            ),
             (parts("", "11", "2026"), Err(DateProblem::MissingDay)),
             (parts("3", "", "2026"), Err(DateProblem::MissingMonth)),
             (parts("3", "11", ""), Err(DateProblem::MissingYear)),

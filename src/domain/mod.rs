@@ -13,20 +13,27 @@ pub mod validate;
 pub use case::Case;
 pub use rules::{Assessment, assess};
 
-use chrono::NaiveDate;
 use case::{Decision, RecordedOutcome};
+use chrono::NaiveDate;
 use validate::FieldError;
 
 impl Case {
     /// Records the outcome chosen on the outcome page. "Suitable" is refused while any blocker
     /// stands; "not suitable" always succeeds with a reason.
-    pub fn record_outcome(&mut self, today: NaiveDate, now: &str) -> Result<Decision, Vec<FieldError>> {
+    pub fn record_outcome(
+        &mut self,
+        today: NaiveDate,
+        now: &str,
+    ) -> Result<Decision, Vec<FieldError>> {
         let assessment = assess(self, today);
         let errors = validate::outcome(self, &assessment);
         if !errors.is_empty() {
             return Err(errors);
         }
-        let decision = self.outcome.selected.expect("validated: a decision is selected");
+        let decision = self
+            .outcome
+            .selected
+            .expect("validated: a decision is selected");
         self.outcome.recorded = Some(RecordedOutcome {
             decision,
             rationale: self.outcome.rationale.trim().to_string(),

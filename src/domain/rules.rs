@@ -102,12 +102,14 @@ pub mod sources {
     pub const REC5: &str = "Recommendation 5";
     pub const REC5_7: &str = "Recommendations 5 and 7";
     pub const REC1_4_VICTIM: &str = "Recommendations 1, 3 and 4";
-    pub const ORDERS: &str = "Recommendation 4; Sentencing Council guideline on imposing community orders";
+    pub const ORDERS: &str =
+        "Recommendation 4; Sentencing Council guideline on imposing community orders";
     pub const CONSENT: &str = "Recommendation 6; HMPPS mandate, April 2022; Sentencing Act 2020, Schedule 9, paragraphs 10(2) and 33";
     pub const MONITORING: &str = "Sentencing Act 2020, Schedule 9, paragraphs 10(3), 33 and 34";
     pub const SCHEDULE: &str = "Sentencing Act 2020, Schedule 9, paragraph 9, as amended by the Police, Crime, Sentencing and Courts Act 2022, section 150";
     pub const HEARING: &str = "Sentencing Act 2020, Schedule 9, paragraph 10";
-    pub const ADJOURN: &str = "Recommendation 4; HMPPS mandate, April 2022 (an adjournment may be needed)";
+    pub const ADJOURN: &str =
+        "Recommendation 4; HMPPS mandate, April 2022 (an adjournment may be needed)";
     pub const SDR: &str = "HMPPS criteria for a standard delivery report; recommendation 7";
 }
 
@@ -191,8 +193,22 @@ struct Found<'a> {
 }
 
 impl Found<'_> {
-    fn add(&mut self, code: &'static str, kind: BlockerKind, source: &'static str, path: impl Into<String>, message: impl Into<String>) {
-        self.list.push(Blocker { code, message: message.into(), section: self.section, source, path: path.into(), kind });
+    fn add(
+        &mut self,
+        code: &'static str,
+        kind: BlockerKind,
+        source: &'static str,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) {
+        self.list.push(Blocker {
+            code,
+            message: message.into(),
+            section: self.section,
+            source,
+            path: path.into(),
+            kind,
+        });
     }
 }
 
@@ -201,25 +217,67 @@ pub fn assess(case: &Case, today: NaiveDate) -> Assessment {
     let curfew = case.curfew_considered();
     let name = case.display_name();
 
-    hearing_blockers(case, curfew, &mut Found { list: &mut blockers, section: Section::Hearing });
-    child_contact_blockers(case, &name, &mut Found { list: &mut blockers, section: Section::ChildContact });
+    hearing_blockers(
+        case,
+        curfew,
+        &mut Found {
+            list: &mut blockers,
+            section: Section::Hearing,
+        },
+    );
+    child_contact_blockers(
+        case,
+        &name,
+        &mut Found {
+            list: &mut blockers,
+            section: Section::ChildContact,
+        },
+    );
     enquiry_blockers(
         &case.police,
         "The police domestic abuse enquiry",
         Section::Police.slug(),
         sources::REC1_MANDATE,
-        &mut Found { list: &mut blockers, section: Section::Police },
+        &mut Found {
+            list: &mut blockers,
+            section: Section::Police,
+        },
     );
     let cs_required = childrens_services_required(case);
     if cs_required {
-        cs_blockers(case, &mut Found { list: &mut blockers, section: Section::ChildrensServices });
+        cs_blockers(
+            case,
+            &mut Found {
+                list: &mut blockers,
+                section: Section::ChildrensServices,
+            },
+        );
     }
     let schedule = curfew.then(|| check_schedule(case));
     if curfew {
-        place_blockers(case, &name, &mut Found { list: &mut blockers, section: Section::Places });
-        consent_blockers(case, &mut Found { list: &mut blockers, section: Section::Consent });
+        place_blockers(
+            case,
+            &name,
+            &mut Found {
+                list: &mut blockers,
+                section: Section::Places,
+            },
+        );
+        consent_blockers(
+            case,
+            &mut Found {
+                list: &mut blockers,
+                section: Section::Consent,
+            },
+        );
         if let Some(report) = &schedule {
-            schedule_blockers(report, &mut Found { list: &mut blockers, section: Section::Schedule });
+            schedule_blockers(
+                report,
+                &mut Found {
+                    list: &mut blockers,
+                    section: Section::Schedule,
+                },
+            );
         }
     }
 
@@ -230,12 +288,19 @@ pub fn assess(case: &Case, today: NaiveDate) -> Assessment {
         } else {
             "A senior probation officer must endorse this case before a curfew is found suitable"
         };
-        Found { list: &mut blockers, section: Section::Outcome }.add(
+        Found {
+            list: &mut blockers,
+            section: Section::Outcome,
+        }
+        .add(
             "GATEKEEPING_NOT_ENDORSED",
             BlockerKind::Missing,
             sources::REC5,
             Section::Outcome.slug(),
-            format!("{why}: {}.", gatekeeping.reasons.join("; ").to_ascii_lowercase()),
+            format!(
+                "{why}: {}.",
+                gatekeeping.reasons.join("; ").to_ascii_lowercase()
+            ),
         );
     }
 
@@ -250,10 +315,23 @@ pub fn assess(case: &Case, today: NaiveDate) -> Assessment {
     let advice = advice_for(case, today, curfew, &blockers, schedule.as_ref());
     let sections = Section::ALL
         .iter()
-        .map(|s| (*s, section_status(case, *s, &blockers, cs_required, curfew, &outcome)))
+        .map(|s| {
+            (
+                *s,
+                section_status(case, *s, &blockers, cs_required, curfew, &outcome),
+            )
+        })
         .collect();
 
-    Assessment { blockers, advice, gatekeeping, sections, schedule, outcome, curfew_considered: curfew }
+    Assessment {
+        blockers,
+        advice,
+        gatekeeping,
+        sections,
+        schedule,
+        outcome,
+        curfew_considered: curfew,
+    }
 }
 
 fn hearing_blockers(case: &Case, curfew: bool, found: &mut Found) {
@@ -281,7 +359,13 @@ fn hearing_blockers(case: &Case, curfew: bool, found: &mut Found) {
         missing.push("the offence");
     }
     if !missing.is_empty() {
-        found.add("HEARING_INCOMPLETE", BlockerKind::Missing, sources::HEARING, path, format!("Hearing details not yet recorded: {}.", missing.join(", ")));
+        found.add(
+            "HEARING_INCOMPLETE",
+            BlockerKind::Missing,
+            sources::HEARING,
+            path,
+            format!("Hearing details not yet recorded: {}.", missing.join(", ")),
+        );
     }
 
     let unassessed: Vec<&str> = case
@@ -297,7 +381,10 @@ fn hearing_blockers(case: &Case, curfew: bool, found: &mut Found) {
             BlockerKind::Missing,
             sources::REC5_7,
             format!("{path}#rosh"),
-            format!("Risk of serious harm not yet assessed for {}.", join_and(&unassessed)),
+            format!(
+                "Risk of serious harm not yet assessed for {}.",
+                join_and(&unassessed)
+            ),
         );
     }
 
@@ -315,7 +402,10 @@ fn hearing_blockers(case: &Case, curfew: bool, found: &mut Found) {
                 BlockerKind::Missing,
                 sources::SCHEDULE,
                 path,
-                format!("Date of conviction not recorded for {}. It decides which curfew limits apply.", join_and(&undated)),
+                format!(
+                    "Date of conviction not recorded for {}. It decides which curfew limits apply.",
+                    join_and(&undated)
+                ),
             );
         }
     }
@@ -334,22 +424,42 @@ fn hearing_blockers(case: &Case, curfew: bool, found: &mut Found) {
                 .places
                 .iter()
                 .flat_map(|p| {
-                    p.residents.iter().map(|r| r.name.clone()).chain(p.visiting_children.iter().map(|c| c.name.clone()))
+                    p.residents
+                        .iter()
+                        .map(|r| r.name.clone())
+                        .chain(p.visiting_children.iter().map(|c| c.name.clone()))
                 })
                 .map(|n| normalise_name(&n))
                 .filter(|n| !n.is_empty())
                 .collect();
             if case.orders.is_empty() {
-                found.add("ORDERS_NOT_RECORDED", BlockerKind::Missing, sources::ORDERS, format!("{path}#orders"), "Orders protecting others: add each order, or answer no.");
+                found.add(
+                    "ORDERS_NOT_RECORDED",
+                    BlockerKind::Missing,
+                    sources::ORDERS,
+                    format!("{path}#orders"),
+                    "Orders protecting others: add each order, or answer no.",
+                );
             }
             for order in &case.orders {
                 let kind = order.kind.map(|k| k.label()).unwrap_or("An order");
                 let protects = order.protects.trim();
-                let who = if protects.is_empty() { "someone not yet named".to_string() } else { protects.to_string() };
+                let who = if protects.is_empty() {
+                    "someone not yet named".to_string()
+                } else {
+                    protects.to_string()
+                };
                 if order.kind.is_none() || protects.is_empty() {
-                    found.add("ORDER_INCOMPLETE", BlockerKind::Missing, sources::ORDERS, format!("{path}#orders"), format!("{kind}: record the type of order and whom it protects."));
+                    found.add(
+                        "ORDER_INCOMPLETE",
+                        BlockerKind::Missing,
+                        sources::ORDERS,
+                        format!("{path}#orders"),
+                        format!("{kind}: record the type of order and whom it protects."),
+                    );
                 }
-                let named_at_place = !protects.is_empty() && residents.contains(&normalise_name(protects));
+                let named_at_place =
+                    !protects.is_empty() && residents.contains(&normalise_name(protects));
                 if order.lives_at_or_visits_place == Some(true) || named_at_place {
                     found.add(
                         "ORDER_PROTECTS_PERSON_AT_PLACE",
@@ -377,9 +487,24 @@ fn child_contact_blockers(case: &Case, name: &str, found: &mut Found) {
         let a = case.child_contact.answer(q);
         let path = format!("{}#{}", Section::ChildContact.slug(), q.slug());
         if a.answer.is_none() {
-            found.add("CHILD_CONTACT_UNANSWERED", BlockerKind::Missing, sources::REC2, path, format!("Not yet answered whether {name} {}.", q.short()));
+            found.add(
+                "CHILD_CONTACT_UNANSWERED",
+                BlockerKind::Missing,
+                sources::REC2,
+                path,
+                format!("Not yet answered whether {name} {}.", q.short()),
+            );
         } else if a.sources.is_empty() {
-            found.add("CHILD_CONTACT_NO_SOURCE", BlockerKind::Missing, sources::REC3, path, format!("Record where the answer to whether {name} {} came from.", q.short()));
+            found.add(
+                "CHILD_CONTACT_NO_SOURCE",
+                BlockerKind::Missing,
+                sources::REC3,
+                path,
+                format!(
+                    "Record where the answer to whether {name} {} came from.",
+                    q.short()
+                ),
+            );
         } else if a.rests_on_own_account() {
             found.add(
                 "OWN_ACCOUNT_ONLY",
@@ -394,22 +519,54 @@ fn child_contact_blockers(case: &Case, name: &str, found: &mut Found) {
 
 /// Blockers for one enquiry. `what` names it in messages, for example "The police domestic abuse
 /// enquiry".
-fn enquiry_blockers<O: EnquiryOutcome>(enquiry: &Enquiry<O>, what: &str, path: &str, source: &'static str, found: &mut Found) {
+fn enquiry_blockers<O: EnquiryOutcome>(
+    enquiry: &Enquiry<O>,
+    what: &str,
+    path: &str,
+    source: &'static str,
+    found: &mut Found,
+) {
     let code = match found.section {
         Section::Police => "POLICE_DA_NOT_RETURNED",
         Section::ChildrensServices => "CS_ENQUIRY_NOT_RETURNED",
         _ => "PLACE_CHECK_NOT_RETURNED",
     };
     match enquiry.outcome {
-        None => found.add(code, BlockerKind::Missing, source, path, format!("{what} has not been recorded.")),
-        Some(o) if o == O::not_requested() => found.add(code, BlockerKind::Problem, source, path, format!("{what} was not requested. It must be made and returned.")),
+        None => found.add(
+            code,
+            BlockerKind::Missing,
+            source,
+            path,
+            format!("{what} has not been recorded."),
+        ),
+        Some(o) if o == O::not_requested() => found.add(
+            code,
+            BlockerKind::Problem,
+            source,
+            path,
+            format!("{what} was not requested. It must be made and returned."),
+        ),
         Some(o) if !o.is_reply() => {
-            let since = enquiry.requested.date().map(|d| format!(" (requested {})", long_date(d))).unwrap_or_default();
-            found.add(code, BlockerKind::Missing, source, path, format!("{what} is awaiting a reply{since}."))
+            let since = enquiry
+                .requested
+                .date()
+                .map(|d| format!(" (requested {})", long_date(d)))
+                .unwrap_or_default();
+            found.add(
+                code,
+                BlockerKind::Missing,
+                source,
+                path,
+                format!("{what} is awaiting a reply{since}."),
+            )
         }
-        Some(_) if enquiry.received.date().is_none() => {
-            found.add(code, BlockerKind::Missing, source, path, format!("{what}: record the date the reply was received."))
-        }
+        Some(_) if enquiry.received.date().is_none() => found.add(
+            code,
+            BlockerKind::Missing,
+            source,
+            path,
+            format!("{what}: record the date the reply was received."),
+        ),
         Some(_) => {}
     }
 }
@@ -422,20 +579,34 @@ pub fn childrens_services_required(case: &Case) -> bool {
 
 fn cs_blockers(case: &Case, found: &mut Found) {
     let path = Section::ChildrensServices.slug();
-    let recorded: Vec<&CsEnquiry> = case.childrens_services.iter().filter(|e| !e.enquiry.is_blank()).collect();
+    let recorded: Vec<&CsEnquiry> = case
+        .childrens_services
+        .iter()
+        .filter(|e| !e.enquiry.is_blank())
+        .collect();
     if recorded.is_empty() {
-        let why = if case.curfew_considered() { "a curfew is being considered" } else { "the person has contact with children" };
+        let why = if case.curfew_considered() {
+            "a curfew is being considered"
+        } else {
+            "the person has contact with children"
+        };
         found.add(
             "CS_ENQUIRY_NOT_RETURNED",
             BlockerKind::Missing,
             sources::REC2_4_MANDATE,
             path,
-            format!("No children's services enquiry has been recorded. One is needed because {why}."),
+            format!(
+                "No children's services enquiry has been recorded. One is needed because {why}."
+            ),
         );
     }
     for cs in recorded {
         let agency = cs.enquiry.agency.trim();
-        let what = if agency.is_empty() { "The children's services enquiry".to_string() } else { format!("The children's services enquiry to {agency}") };
+        let what = if agency.is_empty() {
+            "The children's services enquiry".to_string()
+        } else {
+            format!("The children's services enquiry to {agency}")
+        };
         if cs.enquiry.outcome == Some(CsOutcome::NotRequired) {
             found.add(
                 "CS_NOT_REQUIRED_INVALID",
@@ -448,7 +619,13 @@ fn cs_blockers(case: &Case, found: &mut Found) {
         }
         enquiry_blockers(&cs.enquiry, &what, path, sources::REC2_4_MANDATE, found);
         if cs.enquiry.is_returned() && !cs.enquiry.considered {
-            found.add("CS_NOT_CONSIDERED", BlockerKind::Missing, sources::REC4_MANDATE, path, format!("{what}: confirm the reply has been considered in the proposal."));
+            found.add(
+                "CS_NOT_CONSIDERED",
+                BlockerKind::Missing,
+                sources::REC4_MANDATE,
+                path,
+                format!("{what}: confirm the reply has been considered in the proposal."),
+            );
         }
     }
 }
@@ -456,19 +633,43 @@ fn cs_blockers(case: &Case, found: &mut Found) {
 fn place_blockers(case: &Case, name: &str, found: &mut Found) {
     let places = Section::Places.slug();
     if case.places.is_empty() {
-        found.add("NO_PLACE", BlockerKind::Missing, sources::HEARING, places, "No proposed curfew address has been recorded.");
+        found.add(
+            "NO_PLACE",
+            BlockerKind::Missing,
+            sources::HEARING,
+            places,
+            "No proposed curfew address has been recorded.",
+        );
     }
     for place in &case.places {
         let path = format!("{places}/{}", place.id);
         let at = place.short_address();
         if place.address_line_1.trim().is_empty() || place.postcode.trim().is_empty() {
-            found.add("PLACE_ADDRESS_MISSING", BlockerKind::Missing, sources::HEARING, path.clone(), format!("{at}: record the first line of the address and the postcode."));
+            found.add(
+                "PLACE_ADDRESS_MISSING",
+                BlockerKind::Missing,
+                sources::HEARING,
+                path.clone(),
+                format!("{at}: record the first line of the address and the postcode."),
+            );
         }
         if place.occupier_name(name).is_none() {
-            found.add("NO_MAIN_OCCUPIER", BlockerKind::Missing, sources::CONSENT, format!("{path}#occupier"), format!("{at}: the main occupier has not been identified."));
+            found.add(
+                "NO_MAIN_OCCUPIER",
+                BlockerKind::Missing,
+                sources::CONSENT,
+                format!("{path}#occupier"),
+                format!("{at}: the main occupier has not been identified."),
+            );
         }
         if place.household_sources.is_empty() {
-            found.add("HOUSEHOLD_NOT_CONFIRMED", BlockerKind::Missing, sources::REC3, format!("{path}#household"), format!("{at}: record how you know who lives there."));
+            found.add(
+                "HOUSEHOLD_NOT_CONFIRMED",
+                BlockerKind::Missing,
+                sources::REC3,
+                format!("{path}#household"),
+                format!("{at}: record how you know who lives there."),
+            );
         } else if rests_on_own_account(&place.household_sources) {
             found.add(
                 "OWN_ACCOUNT_ONLY",
@@ -479,7 +680,16 @@ fn place_blockers(case: &Case, name: &str, found: &mut Found) {
             );
         }
         for r in place.residents.iter().filter(|r| r.age().is_none()) {
-            found.add("RESIDENT_AGE_MISSING", BlockerKind::Missing, sources::CONSENT, format!("{path}#household"), format!("{at}: record the age of {}, so it is clear whether their consent is needed.", r.display_name()));
+            found.add(
+                "RESIDENT_AGE_MISSING",
+                BlockerKind::Missing,
+                sources::CONSENT,
+                format!("{path}#household"),
+                format!(
+                    "{at}: record the age of {}, so it is clear whether their consent is needed.",
+                    r.display_name()
+                ),
+            );
         }
         let victim = &place.victim_lives_there;
         match victim.answer {
@@ -506,7 +716,13 @@ fn place_blockers(case: &Case, name: &str, found: &mut Found) {
             ),
             Some(false) => {}
         }
-        enquiry_blockers(&place.police_callout, &format!("{at}: the police call-out check"), &format!("{path}#police-callout"), sources::REC4_MANDATE, found);
+        enquiry_blockers(
+            &place.police_callout,
+            &format!("{at}: the police call-out check"),
+            &format!("{path}#police-callout"),
+            sources::REC4_MANDATE,
+            found,
+        );
         if place.cs_check.outcome == Some(CsOutcome::NotRequired) {
             found.add(
                 "PLACE_CHECK_NOT_RETURNED",
@@ -516,17 +732,47 @@ fn place_blockers(case: &Case, name: &str, found: &mut Found) {
                 format!("{at}: a children's services check on the address is always required for a curfew."),
             );
         } else {
-            enquiry_blockers(&place.cs_check, &format!("{at}: the children's services check"), &format!("{path}#cs-check"), sources::REC4_MANDATE, found);
+            enquiry_blockers(
+                &place.cs_check,
+                &format!("{at}: the children's services check"),
+                &format!("{path}#cs-check"),
+                sources::REC4_MANDATE,
+                found,
+            );
         }
         for (code, answer, what) in [
-            ("EM_NOT_AVAILABLE", place.em_available, "electronic monitoring is available there"),
-            ("ELECTRICITY_NOT_CONFIRMED", place.electricity_confirmed, "there is a reliable electricity supply"),
-            ("EQUIPMENT_NOT_AGREED", place.equipment_agreed, "the main occupier agrees to the monitoring equipment being installed"),
+            (
+                "EM_NOT_AVAILABLE",
+                place.em_available,
+                "electronic monitoring is available there",
+            ),
+            (
+                "ELECTRICITY_NOT_CONFIRMED",
+                place.electricity_confirmed,
+                "there is a reliable electricity supply",
+            ),
+            (
+                "EQUIPMENT_NOT_AGREED",
+                place.equipment_agreed,
+                "the main occupier agrees to the monitoring equipment being installed",
+            ),
         ] {
             match answer {
                 Some(true) => {}
-                None => found.add(code, BlockerKind::Missing, sources::MONITORING, format!("{path}#monitoring"), format!("{at}: not yet confirmed that {what}.")),
-                Some(false) => found.add(code, BlockerKind::Problem, sources::MONITORING, format!("{path}#monitoring"), format!("{at}: it is recorded that it is not the case that {what}.")),
+                None => found.add(
+                    code,
+                    BlockerKind::Missing,
+                    sources::MONITORING,
+                    format!("{path}#monitoring"),
+                    format!("{at}: not yet confirmed that {what}."),
+                ),
+                Some(false) => found.add(
+                    code,
+                    BlockerKind::Problem,
+                    sources::MONITORING,
+                    format!("{path}#monitoring"),
+                    format!("{at}: it is recorded that it is not the case that {what}."),
+                ),
             }
         }
     }
@@ -535,7 +781,9 @@ fn place_blockers(case: &Case, name: &str, found: &mut Found) {
 fn consent_blockers(case: &Case, found: &mut Found) {
     for place in &case.places {
         for who in place.consent_subjects() {
-            let Some(consent) = place.consent(who) else { continue };
+            let Some(consent) = place.consent(who) else {
+                continue;
+            };
             let path = format!("{}/{}/{}", Section::Consent.slug(), place.id, who.slug());
             let person = format!("{} at {}", place.subject_name(who), place.short_address());
             match consent.decision {
@@ -552,13 +800,19 @@ fn consent_blockers(case: &Case, found: &mut Found) {
             let mut gaps: Vec<String> = Vec::new();
             match consent.contacted_directly {
                 Some(true) => {}
-                Some(false) => gaps.push("was contacted only through the person being sentenced, not directly".into()),
+                Some(false) => gaps.push(
+                    "was contacted only through the person being sentenced, not directly".into(),
+                ),
                 None => gaps.push("not yet contacted directly".into()),
             }
             if consent.spoken_privately != Some(true) {
                 gaps.push("not spoken to privately".into());
             }
-            let untold: Vec<String> = Told::all().iter().filter(|t| !consent.told.contains(t)).map(|t| t.label().to_ascii_lowercase()).collect();
+            let untold: Vec<String> = Told::all()
+                .iter()
+                .filter(|t| !consent.told.contains(t))
+                .map(|t| t.label().to_ascii_lowercase())
+                .collect();
             if !untold.is_empty() {
                 gaps.push(format!("not yet told {}", join_and(&untold)));
             }
@@ -570,11 +824,19 @@ fn consent_blockers(case: &Case, found: &mut Found) {
             }
             match consent.decision {
                 None => gaps.push("consent not recorded".into()),
-                Some(_) if consent.decision_date.date().is_none() => gaps.push("date of consent not recorded".into()),
+                Some(_) if consent.decision_date.date().is_none() => {
+                    gaps.push("date of consent not recorded".into())
+                }
                 Some(_) => {}
             }
             if !gaps.is_empty() {
-                found.add("CONSENT_INCOMPLETE", BlockerKind::Missing, sources::CONSENT, path, format!("{person}: {}.", gaps.join("; ")));
+                found.add(
+                    "CONSENT_INCOMPLETE",
+                    BlockerKind::Missing,
+                    sources::CONSENT,
+                    path,
+                    format!("{person}: {}.", gaps.join("; ")),
+                );
             }
         }
     }
@@ -584,31 +846,87 @@ fn schedule_blockers(report: &ScheduleReport, found: &mut Found) {
     let path = Section::Schedule.slug();
     for problem in &report.problems {
         let (code, kind, message) = match problem {
-            ScheduleProblem::NoStart => ("SCHEDULE_MISSING", BlockerKind::Missing, "Curfew start date not recorded.".to_string()),
-            ScheduleProblem::NoLength => ("SCHEDULE_MISSING", BlockerKind::Missing, "Length of the curfew not recorded.".to_string()),
-            ScheduleProblem::NoWindows => ("SCHEDULE_MISSING", BlockerKind::Missing, "No curfew hours recorded.".to_string()),
-            ScheduleProblem::WindowTimes(n) => ("SCHEDULE_MISSING", BlockerKind::Missing, format!("Curfew period {n}: the start and end times are missing, unreadable or the same.")),
-            ScheduleProblem::WindowNoDays(n) => ("SCHEDULE_MISSING", BlockerKind::Missing, format!("Curfew period {n}: choose the days of the week it applies.")),
-            ScheduleProblem::WindowNoPlace(n) => ("SCHEDULE_MISSING", BlockerKind::Missing, format!("Curfew period {n}: choose which address it applies to.")),
-            ScheduleProblem::Overlap(a, b) => ("SCHEDULE_OVERLAP", BlockerKind::Problem, format!("Curfew periods {a} and {b} overlap.")),
+            ScheduleProblem::NoStart => (
+                "SCHEDULE_MISSING",
+                BlockerKind::Missing,
+                "Curfew start date not recorded.".to_string(),
+            ),
+            ScheduleProblem::NoLength => (
+                "SCHEDULE_MISSING",
+                BlockerKind::Missing,
+                "Length of the curfew not recorded.".to_string(),
+            ),
+            ScheduleProblem::NoWindows => (
+                "SCHEDULE_MISSING",
+                BlockerKind::Missing,
+                "No curfew hours recorded.".to_string(),
+            ),
+            ScheduleProblem::WindowTimes(n) => (
+                "SCHEDULE_MISSING",
+                BlockerKind::Missing,
+                format!(
+                    "Curfew period {n}: the start and end times are missing, unreadable or the same."
+                ),
+            ),
+            ScheduleProblem::WindowNoDays(n) => (
+                "SCHEDULE_MISSING",
+                BlockerKind::Missing,
+                format!("Curfew period {n}: choose the days of the week it applies."),
+            ),
+            ScheduleProblem::WindowNoPlace(n) => (
+                "SCHEDULE_MISSING",
+                BlockerKind::Missing,
+                format!("Curfew period {n}: choose which address it applies to."),
+            ),
+            ScheduleProblem::Overlap(a, b) => (
+                "SCHEDULE_OVERLAP",
+                BlockerKind::Problem,
+                format!("Curfew periods {a} and {b} overlap."),
+            ),
             ScheduleProblem::OverDaily(days, minutes) => {
-                let limit = report.limits.map(|l| hours_text(l.max_daily_minutes())).unwrap_or_default();
+                let limit = report
+                    .limits
+                    .map(|l| hours_text(l.max_daily_minutes()))
+                    .unwrap_or_default();
                 let days: Vec<&str> = days.iter().map(|d| d.label()).collect();
-                ("SCHEDULE_OVER_DAILY_LIMIT", BlockerKind::Problem, format!("{} on {}: more than the {limit} allowed in any day.", hours_text(*minutes), join_and(&days)))
+                (
+                    "SCHEDULE_OVER_DAILY_LIMIT",
+                    BlockerKind::Problem,
+                    format!(
+                        "{} on {}: more than the {limit} allowed in any day.",
+                        hours_text(*minutes),
+                        join_and(&days)
+                    ),
+                )
             }
             ScheduleProblem::UnderTwoHours(days) => {
                 let days: Vec<&str> = days.iter().map(|d| d.label()).collect();
-                ("SCHEDULE_UNDER_MINIMUM", BlockerKind::Problem, format!("Less than 2 hours of curfew on {}: each curfew day must have at least 2 hours.", join_and(&days)))
+                (
+                    "SCHEDULE_UNDER_MINIMUM",
+                    BlockerKind::Problem,
+                    format!(
+                        "Less than 2 hours of curfew on {}: each curfew day must have at least 2 hours.",
+                        join_and(&days)
+                    ),
+                )
             }
             ScheduleProblem::OverWeekly(first, minutes) => (
                 "SCHEDULE_OVER_WEEKLY_LIMIT",
                 BlockerKind::Problem,
-                format!("{} in the 7 days from {}: more than the 112 hours allowed in each 7-day period from the start day.", hours_text(*minutes), long_date(*first)),
+                format!(
+                    "{} in the 7 days from {}: more than the 112 hours allowed in each 7-day period from the start day.",
+                    hours_text(*minutes),
+                    long_date(*first)
+                ),
             ),
             ScheduleProblem::TooLong { last_day, latest } => (
                 "SCHEDULE_TOO_LONG",
                 BlockerKind::Problem,
-                format!("The curfew would run until {}. Under these limits it must end by {}.", long_date(*last_day), long_date(*latest)),
+                format!(
+                    "The curfew would run until {}. Under these limits it must end by {}.",
+                    long_date(*last_day),
+                    long_date(*latest)
+                ),
             ),
             // Reported once, on the hearing page, as CONVICTION_DATE_MISSING.
             ScheduleProblem::LimitsUnknown => continue,
@@ -627,14 +945,25 @@ pub fn gatekeeping_status(case: &Case) -> GatekeepingStatus {
         .map(|(d, _)| *d)
         .collect();
     if !high.is_empty() {
-        reasons.push(format!("Risk of serious harm is high or very high to {}", join_and(&high)));
+        reasons.push(format!(
+            "Risk of serious harm is high or very high to {}",
+            join_and(&high)
+        ));
     }
     let police_da = case.police.outcome == Some(PoliceOutcome::DaInformationHeld)
-        || case.places.iter().any(|p| p.police_callout.outcome == Some(PoliceOutcome::DaInformationHeld));
+        || case
+            .places
+            .iter()
+            .any(|p| p.police_callout.outcome == Some(PoliceOutcome::DaInformationHeld));
     if police_da {
         reasons.push("Police hold domestic abuse information".into());
     }
-    let cs_current = case.childrens_services.iter().map(|c| &c.enquiry).chain(case.places.iter().map(|p| &p.cs_check)).any(|e| e.outcome.is_some_and(|o| o.is_current_involvement()));
+    let cs_current = case
+        .childrens_services
+        .iter()
+        .map(|c| &c.enquiry)
+        .chain(case.places.iter().map(|p| &p.cs_check))
+        .any(|e| e.outcome.is_some_and(|o| o.is_current_involvement()));
     if cs_current {
         reasons.push("Children's services have open or current involvement".into());
     }
@@ -642,7 +971,11 @@ pub fn gatekeeping_status(case: &Case) -> GatekeepingStatus {
         reasons.push("An order protects someone connected with the person".into());
     }
     let fear = case.places.iter().any(|p| {
-        p.residents.iter().map(|r| &r.consent).chain(std::iter::once(&p.occupier_elsewhere.consent)).any(|c| c.fear_or_pressure == Some(true))
+        p.residents
+            .iter()
+            .map(|r| &r.consent)
+            .chain(std::iter::once(&p.occupier_elsewhere.consent))
+            .any(|c| c.fear_or_pressure == Some(true))
     });
     if fear {
         reasons.push("A resident showed signs of fear or pressure".into());
@@ -653,14 +986,34 @@ pub fn gatekeeping_status(case: &Case) -> GatekeepingStatus {
     }
     let last = case.gatekeeping.decisions.last();
     let fingerprint_now = last.map(|_| case.content_fingerprint());
-    let endorsed = last.is_some_and(|d| d.endorsed && Some(&d.fingerprint) == fingerprint_now.as_ref());
+    let endorsed =
+        last.is_some_and(|d| d.endorsed && Some(&d.fingerprint) == fingerprint_now.as_ref());
     let revoked = last.is_some_and(|d| d.endorsed) && !endorsed;
-    GatekeepingStatus { required: !reasons.is_empty(), reasons, requested_by_officer, endorsed, revoked }
+    GatekeepingStatus {
+        required: !reasons.is_empty(),
+        reasons,
+        requested_by_officer,
+        endorsed,
+        revoked,
+    }
 }
 
-fn advice_for(case: &Case, today: NaiveDate, curfew: bool, blockers: &[Blocker], schedule: Option<&ScheduleReport>) -> Vec<Advice> {
+fn advice_for(
+    case: &Case,
+    today: NaiveDate,
+    curfew: bool,
+    blockers: &[Blocker],
+    schedule: Option<&ScheduleReport>,
+) -> Vec<Advice> {
     let mut advice = Vec::new();
-    let mut add = |code, source, path: &str, message: String| advice.push(Advice { code, message, source, path: path.to_string() });
+    let mut add = |code, source, path: &str, message: String| {
+        advice.push(Advice {
+            code,
+            message,
+            source,
+            path: path.to_string(),
+        })
+    };
 
     if let Some(hearing) = case.hearing.date.date() {
         if curfew && !blockers.is_empty() && hearing <= today {
@@ -672,21 +1025,34 @@ fn advice_for(case: &Case, today: NaiveDate, curfew: bool, blockers: &[Blocker],
                 "ADJOURN",
                 sources::ADJOURN,
                 Section::Outcome.slug(),
-                format!("Checks are still outstanding on the day of the hearing for {report}. Ask the court to adjourn so they can be completed; do not tell the court a curfew is suitable."),
+                format!(
+                    "Checks are still outstanding on the day of the hearing for {report}. Ask the court to adjourn so they can be completed; do not tell the court a curfew is suitable."
+                ),
             );
         }
     }
 
-    if case.hearing.report_type.is_some_and(|t| t != ReportType::StandardDelivery) {
+    if case
+        .hearing
+        .report_type
+        .is_some_and(|t| t != ReportType::StandardDelivery)
+    {
         let mut why = Vec::new();
-        if case.rosh.domains().iter().any(|(_, l)| matches!(l, Some(RoshLevel::High | RoshLevel::VeryHigh))) {
+        if case
+            .rosh
+            .domains()
+            .iter()
+            .any(|(_, l)| matches!(l, Some(RoshLevel::High | RoshLevel::VeryHigh)))
+        {
             why.push("risk of serious harm is high or very high");
         }
         if case.police.outcome == Some(PoliceOutcome::DaInformationHeld) {
             why.push("police hold domestic abuse information");
         }
         let cs_known = case.childrens_services.iter().any(|c| {
-            c.enquiry.outcome.is_some_and(|o| o.is_current_involvement() || o == CsOutcome::PreviouslyKnown)
+            c.enquiry
+                .outcome
+                .is_some_and(|o| o.is_current_involvement() || o == CsOutcome::PreviouslyKnown)
         });
         if cs_known {
             why.push("children's services are or have been involved");
@@ -699,7 +1065,10 @@ fn advice_for(case: &Case, today: NaiveDate, curfew: bool, blockers: &[Blocker],
                 "STANDARD_DELIVERY_REPORT",
                 sources::SDR,
                 Section::Hearing.slug(),
-                format!("Consider a standard delivery report: additional assessment, professional discussion and multiple enquiries are required because {}.", join_and(&why)),
+                format!(
+                    "Consider a standard delivery report: additional assessment, professional discussion and multiple enquiries are required because {}.",
+                    join_and(&why)
+                ),
             );
         }
     }
@@ -707,55 +1076,127 @@ fn advice_for(case: &Case, today: NaiveDate, curfew: bool, blockers: &[Blocker],
     let mut chase = |due: &DateParts, awaiting: bool, what: String, path: String| {
         if let Some(due) = due.date() {
             if awaiting && due < today {
-                add("CHASE", sources::REC3, &path, format!("{what} was due on {}. Chase it.", long_date(due)));
+                add(
+                    "CHASE",
+                    sources::REC3,
+                    &path,
+                    format!("{what} was due on {}. Chase it.", long_date(due)),
+                );
             }
         }
     };
-    chase(&(case.police.due), case.police.outcome == Some(PoliceOutcome::Awaiting), "The police domestic abuse enquiry".into(), Section::Police.slug().into());
+    chase(
+        &(case.police.due),
+        case.police.outcome == Some(PoliceOutcome::Awaiting),
+        "The police domestic abuse enquiry".into(),
+        Section::Police.slug().into(),
+    );
     for cs in &case.childrens_services {
         let agency = cs.enquiry.agency.trim();
-        let what = if agency.is_empty() { "A children's services enquiry".to_string() } else { format!("The children's services enquiry to {agency}") };
-        chase(&(cs.enquiry.due), cs.enquiry.outcome == Some(CsOutcome::Awaiting), what, Section::ChildrensServices.slug().into());
+        let what = if agency.is_empty() {
+            "A children's services enquiry".to_string()
+        } else {
+            format!("The children's services enquiry to {agency}")
+        };
+        chase(
+            &(cs.enquiry.due),
+            cs.enquiry.outcome == Some(CsOutcome::Awaiting),
+            what,
+            Section::ChildrensServices.slug().into(),
+        );
     }
     if curfew {
         for p in &case.places {
             let path = format!("{}/{}", Section::Places.slug(), p.id);
-            chase(&(p.police_callout.due), p.police_callout.outcome == Some(PoliceOutcome::Awaiting), format!("{}: the police call-out check", p.short_address()), path.clone());
-            chase(&(p.cs_check.due), p.cs_check.outcome == Some(CsOutcome::Awaiting), format!("{}: the children's services check", p.short_address()), path);
+            chase(
+                &(p.police_callout.due),
+                p.police_callout.outcome == Some(PoliceOutcome::Awaiting),
+                format!("{}: the police call-out check", p.short_address()),
+                path.clone(),
+            );
+            chase(
+                &(p.cs_check.due),
+                p.cs_check.outcome == Some(CsOutcome::Awaiting),
+                format!("{}: the children's services check", p.short_address()),
+                path,
+            );
         }
     }
 
     if let Some(report) = schedule {
         if report.runs_past_order() {
             if let (Some(last), Some(order)) = (report.last_day, report.order_last_day) {
-                add("CURFEW_PAST_ORDER", sources::SCHEDULE, Section::Schedule.slug(), format!("The curfew would run until {}, after the order ends on {}. It should end within the order.", long_date(last), long_date(order)));
+                add(
+                    "CURFEW_PAST_ORDER",
+                    sources::SCHEDULE,
+                    Section::Schedule.slug(),
+                    format!(
+                        "The curfew would run until {}, after the order ends on {}. It should end within the order.",
+                        long_date(last),
+                        long_date(order)
+                    ),
+                );
             }
         }
         if report.limits.is_some_and(|l| l.mixed) {
             add("STRICTER_LIMITS", sources::SCHEDULE, Section::Schedule.slug(), "The offences were convicted either side of 28 June 2022, so the stricter limits apply: at most 16 hours in any day, ending within 12 months.".into());
         }
         if !case.schedule.clashes.is_empty() {
-            let clashes: Vec<String> = case.schedule.clashes.iter().map(|c| c.label().to_ascii_lowercase()).collect();
-            add("SCHEDULE_CLASHES", sources::SCHEDULE, Section::Schedule.slug(), format!("The curfew hours may clash with {}. Consider changing the hours.", join_and(&clashes)));
+            let clashes: Vec<String> = case
+                .schedule
+                .clashes
+                .iter()
+                .map(|c| c.label().to_ascii_lowercase())
+                .collect();
+            add(
+                "SCHEDULE_CLASHES",
+                sources::SCHEDULE,
+                Section::Schedule.slug(),
+                format!(
+                    "The curfew hours may clash with {}. Consider changing the hours.",
+                    join_and(&clashes)
+                ),
+            );
         }
     }
     advice
 }
 
-fn section_status(case: &Case, section: Section, blockers: &[Blocker], cs_required: bool, curfew: bool, outcome: &OutcomeState) -> SectionStatus {
-    let curfew_section = matches!(section, Section::Places | Section::Consent | Section::Schedule);
+fn section_status(
+    case: &Case,
+    section: Section,
+    blockers: &[Blocker],
+    cs_required: bool,
+    curfew: bool,
+    outcome: &OutcomeState,
+) -> SectionStatus {
+    let curfew_section = matches!(
+        section,
+        Section::Places | Section::Consent | Section::Schedule
+    );
     if curfew_section && !curfew {
         return SectionStatus::NotNeeded;
     }
     let touched = match section {
         Section::Hearing => true,
-        Section::ChildContact => ChildQuestion::ALL.iter().any(|q| *case.child_contact.answer(*q) != <SourcedAnswer as Default>::default()),
+        Section::ChildContact => ChildQuestion::ALL
+            .iter()
+            .any(|q| *case.child_contact.answer(*q) != <SourcedAnswer as Default>::default()),
         Section::Police => !case.police.is_blank(),
-        Section::ChildrensServices => case.childrens_services.iter().any(|c| !c.enquiry.is_blank()),
+        Section::ChildrensServices => case
+            .childrens_services
+            .iter()
+            .any(|c| !c.enquiry.is_blank()),
         Section::Places => case.places.iter().any(|p| !p.is_blank()),
-        Section::Consent => case.places.iter().any(|p| p.consent_subjects().iter().any(|w| p.consent(*w).is_some_and(|c| !c.is_blank()))),
+        Section::Consent => case.places.iter().any(|p| {
+            p.consent_subjects()
+                .iter()
+                .any(|w| p.consent(*w).is_some_and(|c| !c.is_blank()))
+        }),
         Section::Schedule => case.schedule != <Schedule as Default>::default(),
-        Section::Outcome => case.outcome.selected.is_some() || !case.outcome.rationale.trim().is_empty(),
+        Section::Outcome => {
+            case.outcome.selected.is_some() || !case.outcome.rationale.trim().is_empty()
+        }
     };
     match section {
         Section::Outcome => {
@@ -767,10 +1208,14 @@ fn section_status(case: &Case, section: Section, blockers: &[Blocker], cs_requir
             };
         }
         Section::ChildrensServices if !cs_required && !touched => return SectionStatus::NotNeeded,
-        Section::Consent | Section::Schedule if case.places.is_empty() => return SectionStatus::CannotStartYet,
+        Section::Consent | Section::Schedule if case.places.is_empty() => {
+            return SectionStatus::CannotStartYet;
+        }
         Section::Consent if !touched => {
             // Consent can only be taken once the household is known.
-            let household_known = case.places.iter().all(|p| !p.household_sources.is_empty() && p.residents.iter().all(|r| r.age().is_some()));
+            let household_known = case.places.iter().all(|p| {
+                !p.household_sources.is_empty() && p.residents.iter().all(|r| r.age().is_some())
+            });
             if !household_known {
                 return SectionStatus::CannotStartYet;
             }
@@ -796,18 +1241,32 @@ pub fn join_and<S: AsRef<str>>(items: &[S]) -> String {
         [] => String::new(),
         [one] => one.as_ref().to_string(),
         [rest @ .., last] => {
-            format!("{} and {}", rest.iter().map(|s| s.as_ref()).collect::<Vec<_>>().join(", "), last.as_ref())
+            format!(
+                "{} and {}",
+                rest.iter()
+                    .map(|s| s.as_ref())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                last.as_ref()
+            )
         }
     }
 }
 
 fn offence_name(index: usize, offence: &Offence) -> String {
     let d = offence.description.trim();
-    if d.is_empty() { format!("offence {}", index + 1) } else { format!("the offence of {}", d.to_ascii_lowercase()) }
+    if d.is_empty() {
+        format!("offence {}", index + 1)
+    } else {
+        format!("the offence of {}", d.to_ascii_lowercase())
+    }
 }
 
 /// Names compared case-blind (ASCII letters only: full Unicode case tables would add to every
 /// download for a safety net; the officer's own yes/no answer is the main check).
 fn normalise_name(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase()
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_ascii_lowercase()
 }

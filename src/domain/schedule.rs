@@ -68,20 +68,36 @@ impl Limits {
         } else {
             ""
         };
-        format!("{base}{mixed}. Always at least 2 hours on each curfew day and at most 112 hours in each 7-day period from the start day.")
+        format!(
+            "{base}{mixed}. Always at least 2 hours on each curfew day and at most 112 hours in each 7-day period from the start day."
+        )
     }
 }
 
 /// Which limits apply, or the offences whose conviction date is missing.
 pub fn limits_for(offences: &[Offence]) -> Result<Limits, Vec<u32>> {
-    let missing: Vec<u32> =
-        offences.iter().filter(|o| o.conviction_date.date().is_none()).map(|o| o.id).collect();
+    let missing: Vec<u32> = offences
+        .iter()
+        .filter(|o| o.conviction_date.date().is_none())
+        .map(|o| o.id)
+        .collect();
     if offences.is_empty() || !missing.is_empty() {
         return Err(missing);
     }
-    let before = offences.iter().filter_map(|o| o.conviction_date.date()).filter(|d| *d < commencement()).count();
-    let regime = if before > 0 { Regime::Before2022 } else { Regime::From2022 };
-    Ok(Limits { regime, mixed: before > 0 && before < offences.len() })
+    let before = offences
+        .iter()
+        .filter_map(|o| o.conviction_date.date())
+        .filter(|d| *d < commencement())
+        .count();
+    let regime = if before > 0 {
+        Regime::Before2022
+    } else {
+        Regime::From2022
+    };
+    Ok(Limits {
+        regime,
+        mixed: before > 0 && before < offences.len(),
+    })
 }
 
 /// A window with readable times: minutes from midnight and length in minutes.
@@ -101,8 +117,17 @@ pub fn parse_window(from: &str, to: &str) -> Option<ParsedWindow> {
     if s == e {
         return None;
     }
-    let minutes = if e > s { e - s } else { MINUTES_PER_DAY - s + e };
-    Some(ParsedWindow { start, end, start_minute: s, minutes })
+    let minutes = if e > s {
+        e - s
+    } else {
+        MINUTES_PER_DAY - s + e
+    };
+    Some(ParsedWindow {
+        start,
+        end,
+        start_minute: s,
+        minutes,
+    })
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -123,7 +148,10 @@ pub enum ScheduleProblem {
     /// A 7-day period (its first day) with more than 112 hours, and its minutes.
     OverWeekly(NaiveDate, u32),
     /// The curfew's last day falls after the last day the limits allow.
-    TooLong { last_day: NaiveDate, latest: NaiveDate },
+    TooLong {
+        last_day: NaiveDate,
+        latest: NaiveDate,
+    },
     /// The limits cannot be known until every conviction date is recorded.
     LimitsUnknown,
 }
@@ -295,7 +323,10 @@ pub fn check_schedule(case: &Case) -> ScheduleReport {
         if let Some(l) = limits {
             if let Some(latest) = last_day(start, l.max_months(), LengthUnit::Months) {
                 if last > latest {
-                    problems.push(ScheduleProblem::TooLong { last_day: last, latest });
+                    problems.push(ScheduleProblem::TooLong {
+                        last_day: last,
+                        latest,
+                    });
                 }
             }
         }
@@ -319,7 +350,11 @@ fn day_index(day: Day) -> u32 {
 /// "12 hours", "1 hour 30 minutes".
 pub fn hours_text(minutes: u32) -> String {
     let (h, m) = (minutes / 60, minutes % 60);
-    let hours = if h == 1 { "1 hour".to_string() } else { format!("{h} hours") };
+    let hours = if h == 1 {
+        "1 hour".to_string()
+    } else {
+        format!("{h} hours")
+    };
     match m {
         0 => hours,
         _ if h == 0 => format!("{m} minutes"),
@@ -337,10 +372,20 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
-    fn case_with(convicted: &[NaiveDate], start: NaiveDate, length: &str, unit: LengthUnit, windows: &[(&str, &str, &[Day])]) -> Case {
+    fn case_with(
+        convicted: &[NaiveDate],
+        start: NaiveDate,
+        length: &str,
+        unit: LengthUnit,
+        windows: &[(&str, &str, &[Day])],
+    ) -> Case {
         let mut case = <Case as Default>::default();
         for (i, c) in convicted.iter().enumerate() {
-            case.offences.push(Offence { id: i as u32 + 1, conviction_date: DateParts::from_date(*c), ..<Offence as Default>::default() });
+            case.offences.push(Offence {
+                id: i as u32 + 1,
+                conviction_date: DateParts::from_date(*c),
+                ..<Offence as Default>::default()
+            });
         }
         case.add_place();
         case.schedule.start = DateParts::from_date(start);
@@ -358,25 +403,64 @@ mod tests {
         case
     }
 
-    const EVERY_DAY: &[Day] = &[Day::Mon, Day::Tue, Day::Wed, Day::Thu, Day::Fri, Day::Sat, Day::Sun];
+    const EVERY_DAY: &[Day] = &[
+        Day::Mon,
+        Day::Tue,
+        Day::Wed,
+        Day::Thu,
+        Day::Fri,
+        Day::Sat,
+        Day::Sun,
+    ];
 
     #[test]
     fn window_across_midnight_counts_whole_on_its_start_day() {
         let w = parse_window("19:00", "07:00").unwrap();
         assert_eq!(w.minutes, 12 * 60);
-        assert_eq!(parse_window("07:00", "19:30").unwrap().minutes, 12 * 60 + 30);
+        assert_eq!(
+            parse_window("07:00", "19:30").unwrap().minutes,
+            12 * 60 + 30
+        );
         assert_eq!(parse_window("19:00", "19:00"), None);
         assert_eq!(parse_window("19:00", ""), None);
     }
 
     #[test]
     fn conviction_date_decides_the_limits() {
-        let after = Offence { conviction_date: DateParts::from_date(date(2022, 6, 28)), ..<Offence as Default>::default() };
-        let before = Offence { id: 2, conviction_date: DateParts::from_date(date(2022, 6, 27)), ..<Offence as Default>::default() };
-        assert_eq!(limits_for(&[after.clone()]), Ok(Limits { regime: Regime::From2022, mixed: false }));
-        assert_eq!(limits_for(&[before.clone()]), Ok(Limits { regime: Regime::Before2022, mixed: false }));
-        assert_eq!(limits_for(&[after.clone(), before]), Ok(Limits { regime: Regime::Before2022, mixed: true }));
-        let unknown = Offence { id: 7, ..<Offence as Default>::default() };
+        let after = Offence {
+            conviction_date: DateParts::from_date(date(2022, 6, 28)),
+            ..<Offence as Default>::default()
+        };
+        let before = Offence {
+            id: 2,
+            conviction_date: DateParts::from_date(date(2022, 6, 27)),
+            ..<Offence as Default>::default()
+        };
+        assert_eq!(
+            limits_for(&[after.clone()]),
+            Ok(Limits {
+                regime: Regime::From2022,
+                mixed: false
+            })
+        );
+        assert_eq!(
+            limits_for(&[before.clone()]),
+            Ok(Limits {
+                regime: Regime::Before2022,
+                mixed: false
+            })
+        );
+        assert_eq!(
+            limits_for(&[after.clone(), before]),
+            Ok(Limits {
+                regime: Regime::Before2022,
+                mixed: true
+            })
+        );
+        let unknown = Offence {
+            id: 7,
+            ..<Offence as Default>::default()
+        };
         assert_eq!(limits_for(&[after, unknown]), Err(vec![7]));
         assert_eq!(limits_for(&[]), Err(vec![]));
     }
@@ -387,18 +471,95 @@ mod tests {
         let new = date(2024, 1, 10);
         let old = date(2021, 5, 1);
         let start = date(2026, 12, 7); // a Monday
-        type Row<'a> = (&'a str, NaiveDate, (&'a str, &'a str), &'a str, LengthUnit, Vec<&'a str>);
+        type Row<'a> = (
+            &'a str,
+            NaiveDate,
+            (&'a str, &'a str),
+            &'a str,
+            LengthUnit,
+            Vec<&'a str>,
+        );
         let rows: Vec<Row> = vec![
-            ("12 hours a day, 6 months, new law", new, ("19:00", "07:00"), "6", LengthUnit::Months, vec![]),
-            ("16 hours a day old law is the most allowed", old, ("18:00", "10:00"), "6", LengthUnit::Months, vec![]),
-            ("17 hours a day breaks the old 16-hour limit", old, ("17:00", "10:00"), "6", LengthUnit::Months, vec!["daily", "weekly"]),
-            ("17 hours a day is within the new daily limit but breaks 112 a week", new, ("17:00", "10:00"), "6", LengthUnit::Months, vec!["weekly"]),
-            ("1 hour a day is under the 2-hour minimum", new, ("20:00", "21:00"), "6", LengthUnit::Months, vec!["under"]),
-            ("13 months is too long under the old law", old, ("19:00", "07:00"), "13", LengthUnit::Months, vec!["long"]),
-            ("13 months is fine under the new law", new, ("19:00", "07:00"), "13", LengthUnit::Months, vec![]),
-            ("2 years exactly is the most under the new law", new, ("19:00", "07:00"), "24", LengthUnit::Months, vec![]),
-            ("25 months is too long under the new law", new, ("19:00", "07:00"), "25", LengthUnit::Months, vec!["long"]),
-            ("52 weeks is within 12 months", old, ("19:00", "07:00"), "52", LengthUnit::Weeks, vec![]),
+            (
+                "12 hours a day, 6 months, new law",
+                new,
+                ("19:00", "07:00"),
+                "6",
+                LengthUnit::Months,
+                vec![],
+            ),
+            (
+                "16 hours a day old law is the most allowed",
+                old,
+                ("18:00", "10:00"),
+                "6",
+                LengthUnit::Months,
+                vec![],
+            ),
+            (
+                "17 hours a day breaks the old 16-hour limit",
+                old,
+                ("17:00", "10:00"),
+                "6",
+                LengthUnit::Months,
+                vec!["daily", "weekly"],
+            ),
+            (
+                "17 hours a day is within the new daily limit but breaks 112 a week",
+                new,
+                ("17:00", "10:00"),
+                "6",
+                LengthUnit::Months,
+                vec!["weekly"],
+            ),
+            (
+                "1 hour a day is under the 2-hour minimum",
+                new,
+                ("20:00", "21:00"),
+                "6",
+                LengthUnit::Months,
+                vec!["under"],
+            ),
+            (
+                "13 months is too long under the old law",
+                old,
+                ("19:00", "07:00"),
+                "13",
+                LengthUnit::Months,
+                vec!["long"],
+            ),
+            (
+                "13 months is fine under the new law",
+                new,
+                ("19:00", "07:00"),
+                "13",
+                LengthUnit::Months,
+                vec![],
+            ),
+            (
+                "2 years exactly is the most under the new law",
+                new,
+                ("19:00", "07:00"),
+                "24",
+                LengthUnit::Months,
+                vec![],
+            ),
+            (
+                "25 months is too long under the new law",
+                new,
+                ("19:00", "07:00"),
+                "25",
+                LengthUnit::Months,
+                vec!["long"],
+            ),
+            (
+                "52 weeks is within 12 months",
+                old,
+                ("19:00", "07:00"),
+                "52",
+                LengthUnit::Weeks,
+                vec![],
+            ),
         ];
         for (name, convicted, (from, to), length, unit, expected) in rows {
             let case = case_with(&[convicted], start, length, unit, &[(from, to, EVERY_DAY)]);
@@ -429,23 +590,55 @@ mod tests {
         let weekend: &[Day] = &[Day::Fri, Day::Sat, Day::Sun];
         let weekdays: &[Day] = &[Day::Mon, Day::Tue, Day::Wed, Day::Thu];
         let windows = [("10:00", "06:00", weekend), ("18:00", "07:00", weekdays)];
-        let case = case_with(&[date(2024, 1, 1)], start_monday, "4", LengthUnit::Weeks, &windows);
+        let case = case_with(
+            &[date(2024, 1, 1)],
+            start_monday,
+            "4",
+            LengthUnit::Weeks,
+            &windows,
+        );
         let report = check_schedule(&case);
         assert_eq!(report.busiest_period, Some((start_monday, 112 * 60)));
         assert!(report.problems.is_empty(), "{:?}", report.problems);
 
         // One more hour on Monday: 113 hours in the first fixed week.
-        let windows = [("10:00", "06:00", weekend), ("17:00", "07:00", &[Day::Mon]), ("18:00", "07:00", &weekdays[1..])];
-        let case = case_with(&[date(2024, 1, 1)], start_monday, "4", LengthUnit::Weeks, &windows);
+        let windows = [
+            ("10:00", "06:00", weekend),
+            ("17:00", "07:00", &[Day::Mon]),
+            ("18:00", "07:00", &weekdays[1..]),
+        ];
+        let case = case_with(
+            &[date(2024, 1, 1)],
+            start_monday,
+            "4",
+            LengthUnit::Weeks,
+            &windows,
+        );
         let report = check_schedule(&case);
-        assert!(report.problems.iter().any(|p| matches!(p, ScheduleProblem::OverWeekly(d, 6780) if *d == start_monday)), "{:?}", report.problems);
+        assert!(
+            report
+                .problems
+                .iter()
+                .any(|p| matches!(p, ScheduleProblem::OverWeekly(d, 6780) if *d == start_monday)),
+            "{:?}",
+            report.problems
+        );
     }
 
     #[test]
     fn a_short_curfew_is_judged_only_on_the_days_it_covers() {
         // Starts on a Monday for 3 days; the Sunday window of 1 hour never happens.
-        let windows: [(&str, &str, &[Day]); 2] = [("19:00", "07:00", &[Day::Mon, Day::Tue, Day::Wed]), ("20:00", "21:00", &[Day::Sun])];
-        let case = case_with(&[date(2024, 1, 1)], date(2026, 12, 7), "3", LengthUnit::Days, &windows);
+        let windows: [(&str, &str, &[Day]); 2] = [
+            ("19:00", "07:00", &[Day::Mon, Day::Tue, Day::Wed]),
+            ("20:00", "21:00", &[Day::Sun]),
+        ];
+        let case = case_with(
+            &[date(2024, 1, 1)],
+            date(2026, 12, 7),
+            "3",
+            LengthUnit::Days,
+            &windows,
+        );
         let report = check_schedule(&case);
         assert!(report.problems.is_empty(), "{:?}", report.problems);
         assert_eq!(report.last_day, Some(date(2026, 12, 9)));
@@ -453,23 +646,68 @@ mod tests {
 
     #[test]
     fn overlapping_windows_are_found_across_midnight() {
-        let windows: [(&str, &str, &[Day]); 2] = [("19:00", "07:00", &[Day::Mon]), ("06:00", "09:00", &[Day::Tue])];
-        let case = case_with(&[date(2024, 1, 1)], date(2026, 12, 7), "1", LengthUnit::Months, &windows);
-        assert!(check_schedule(&case).problems.contains(&ScheduleProblem::Overlap(1, 2)));
+        let windows: [(&str, &str, &[Day]); 2] = [
+            ("19:00", "07:00", &[Day::Mon]),
+            ("06:00", "09:00", &[Day::Tue]),
+        ];
+        let case = case_with(
+            &[date(2024, 1, 1)],
+            date(2026, 12, 7),
+            "1",
+            LengthUnit::Months,
+            &windows,
+        );
+        assert!(
+            check_schedule(&case)
+                .problems
+                .contains(&ScheduleProblem::Overlap(1, 2))
+        );
         // Sunday night into Monday morning wraps round the week.
-        let windows: [(&str, &str, &[Day]); 2] = [("19:00", "07:00", &[Day::Sun]), ("06:00", "09:00", &[Day::Mon])];
-        let case = case_with(&[date(2024, 1, 1)], date(2026, 12, 7), "1", LengthUnit::Months, &windows);
-        assert!(check_schedule(&case).problems.contains(&ScheduleProblem::Overlap(1, 2)));
-        let windows: [(&str, &str, &[Day]); 2] = [("19:00", "07:00", &[Day::Mon]), ("07:00", "09:00", &[Day::Tue])];
-        let case = case_with(&[date(2024, 1, 1)], date(2026, 12, 7), "1", LengthUnit::Months, &windows);
-        assert!(!check_schedule(&case).problems.iter().any(|p| matches!(p, ScheduleProblem::Overlap(..))));
+        let windows: [(&str, &str, &[Day]); 2] = [
+            ("19:00", "07:00", &[Day::Sun]),
+            ("06:00", "09:00", &[Day::Mon]),
+        ];
+        let case = case_with(
+            &[date(2024, 1, 1)],
+            date(2026, 12, 7),
+            "1",
+            LengthUnit::Months,
+            &windows,
+        );
+        assert!(
+            check_schedule(&case)
+                .problems
+                .contains(&ScheduleProblem::Overlap(1, 2))
+        );
+        let windows: [(&str, &str, &[Day]); 2] = [
+            ("19:00", "07:00", &[Day::Mon]),
+            ("07:00", "09:00", &[Day::Tue]),
+        ];
+        let case = case_with(
+            &[date(2024, 1, 1)],
+            date(2026, 12, 7),
+            "1",
+            LengthUnit::Months,
+            &windows,
+        );
+        assert!(
+            !check_schedule(&case)
+                .problems
+                .iter()
+                .any(|p| matches!(p, ScheduleProblem::Overlap(..)))
+        );
     }
 
     #[test]
     fn missing_parts_are_reported() {
         let mut case = <Case as Default>::default();
         let report = check_schedule(&case);
-        for p in [ScheduleProblem::NoStart, ScheduleProblem::NoLength, ScheduleProblem::NoWindows, ScheduleProblem::LimitsUnknown] {
+        for p in [
+            ScheduleProblem::NoStart,
+            ScheduleProblem::NoLength,
+            ScheduleProblem::NoWindows,
+            ScheduleProblem::LimitsUnknown,
+        ] {
             assert!(report.problems.contains(&p), "{p:?}");
         }
         case.add_place();
@@ -483,11 +721,26 @@ mod tests {
 
     #[test]
     fn order_end_and_lengths() {
-        assert_eq!(last_day(date(2026, 1, 31), 1, LengthUnit::Months), Some(date(2026, 2, 27)));
-        assert_eq!(last_day(date(2026, 12, 7), 6, LengthUnit::Months), Some(date(2027, 6, 6)));
-        assert_eq!(last_day(date(2026, 12, 7), 2, LengthUnit::Weeks), Some(date(2026, 12, 20)));
+        assert_eq!(
+            last_day(date(2026, 1, 31), 1, LengthUnit::Months),
+            Some(date(2026, 2, 27))
+        );
+        assert_eq!(
+            last_day(date(2026, 12, 7), 6, LengthUnit::Months),
+            Some(date(2027, 6, 6))
+        );
+        assert_eq!(
+            last_day(date(2026, 12, 7), 2, LengthUnit::Weeks),
+            Some(date(2026, 12, 20))
+        );
         assert_eq!(last_day(date(2026, 12, 7), 0, LengthUnit::Days), None);
-        let mut case = case_with(&[date(2024, 1, 1)], date(2026, 12, 7), "6", LengthUnit::Months, &[("19:00", "07:00", EVERY_DAY)]);
+        let mut case = case_with(
+            &[date(2024, 1, 1)],
+            date(2026, 12, 7),
+            "6",
+            LengthUnit::Months,
+            &[("19:00", "07:00", EVERY_DAY)],
+        );
         case.schedule.order_months = "3".into();
         assert!(check_schedule(&case).runs_past_order());
         case.schedule.order_months = "12".into();

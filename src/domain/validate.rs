@@ -21,7 +21,10 @@ pub struct Errors(pub Vec<FieldError>);
 
 impl Errors {
     fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
-        self.0.push(FieldError { field: field.into(), message: message.into() });
+        self.0.push(FieldError {
+            field: field.into(),
+            message: message.into(),
+        });
     }
     fn text(&mut self, field: &str, value: &str, message: &str) {
         if value.trim().is_empty() {
@@ -36,7 +39,15 @@ impl Errors {
         }
     }
     /// Checks a date; `what` starts the message, for example "Date of birth".
-    fn date(&mut self, id: &str, value: &DateParts, what: &str, required: bool, when: When, today: NaiveDate) -> Option<NaiveDate> {
+    fn date(
+        &mut self,
+        id: &str,
+        value: &DateParts,
+        what: &str,
+        required: bool,
+        when: When,
+        today: NaiveDate,
+    ) -> Option<NaiveDate> {
         let field = format!("{id}-day");
         match value.parse() {
             Ok(None) => {
@@ -50,7 +61,10 @@ impl Errors {
                 None
             }
             Err(DateProblem::MissingMonth) => {
-                self.add(format!("{id}-month"), format!("{what} must include a month"));
+                self.add(
+                    format!("{id}-month"),
+                    format!("{what} must include a month"),
+                );
                 None
             }
             Err(DateProblem::MissingYear) => {
@@ -58,13 +72,20 @@ impl Errors {
                 None
             }
             Err(DateProblem::NotReal) => {
-                self.add(field, format!("{what} must be a real date, with a 4-digit year"));
+                self.add(
+                    field,
+                    format!("{what} must be a real date, with a 4-digit year"),
+                );
                 None
             }
             Ok(Some(d)) => {
                 match when {
-                    When::PastOrToday if d > today => self.add(field, format!("{what} must be today or in the past")),
-                    When::Past if d >= today => self.add(field, format!("{what} must be in the past")),
+                    When::PastOrToday if d > today => {
+                        self.add(field, format!("{what} must be today or in the past"))
+                    }
+                    When::Past if d >= today => {
+                        self.add(field, format!("{what} must be in the past"))
+                    }
                     _ => {}
                 }
                 Some(d)
@@ -93,30 +114,77 @@ fn lower_first(s: &str) -> String {
 pub fn hearing(case: &Case, today: NaiveDate, with_risk: bool) -> Vec<FieldError> {
     let mut e = <Errors as Default>::default();
     e.text("name", &case.person.name, "Enter the person's full name");
-    if let Some(dob) = e.date("dob", &case.person.date_of_birth, "Date of birth", true, When::Past, today) {
+    if let Some(dob) = e.date(
+        "dob",
+        &case.person.date_of_birth,
+        "Date of birth",
+        true,
+        When::Past,
+        today,
+    ) {
         if today.years_since(dob).is_some_and(|age| age < 18) {
-            e.add("dob-day", "The person must be 18 or over: youth orders are not covered by this tool");
+            e.add(
+                "dob-day",
+                "The person must be 18 or over: youth orders are not covered by this tool",
+            );
         }
     }
     e.text("court", &case.hearing.court, "Enter the court");
-    e.date("hearing", &case.hearing.date, "Hearing date", true, When::Any, today);
-    e.choice("report-type", &case.hearing.report_type, "Select the type of report");
-    e.choice("curfew", &case.hearing.curfew_considered, "Select yes if a curfew is being considered");
+    e.date(
+        "hearing",
+        &case.hearing.date,
+        "Hearing date",
+        true,
+        When::Any,
+        today,
+    );
+    e.choice(
+        "report-type",
+        &case.hearing.report_type,
+        "Select the type of report",
+    );
+    e.choice(
+        "curfew",
+        &case.hearing.curfew_considered,
+        "Select yes if a curfew is being considered",
+    );
     if case.offences.is_empty() {
         e.add("add-offence", "Add the offence");
     }
     for (i, o) in case.offences.iter().enumerate() {
         let n = i + 1;
         let id = format!("offence-{}", o.id);
-        e.text(&format!("{id}-description"), &o.description, &format!("Enter offence {n}"));
-        let committed = e.date(&format!("{id}-date"), &o.offence_date, &format!("Date of offence {n}"), true, When::PastOrToday, today);
-        let convicted = e.date(&format!("{id}-conviction"), &o.conviction_date, &format!("Date of conviction for offence {n}"), true, When::PastOrToday, today);
+        e.text(
+            &format!("{id}-description"),
+            &o.description,
+            &format!("Enter offence {n}"),
+        );
+        let committed = e.date(
+            &format!("{id}-date"),
+            &o.offence_date,
+            &format!("Date of offence {n}"),
+            true,
+            When::PastOrToday,
+            today,
+        );
+        let convicted = e.date(
+            &format!("{id}-conviction"),
+            &o.conviction_date,
+            &format!("Date of conviction for offence {n}"),
+            true,
+            When::PastOrToday,
+            today,
+        );
         if let (Some(c), Some(v)) = (committed, convicted) {
             if v < c {
                 e.add(format!("{id}-conviction-day"), format!("Date of conviction for offence {n} must be on or after the date of the offence"));
             }
         }
-        e.choice(&format!("{id}-da"), &o.da_related, &format!("Select yes if offence {n} is related to domestic abuse"));
+        e.choice(
+            &format!("{id}-da"),
+            &o.da_related,
+            &format!("Select yes if offence {n} is related to domestic abuse"),
+        );
     }
     if with_risk {
         for (field, level, domain) in [
@@ -125,9 +193,17 @@ pub fn hearing(case: &Case, today: NaiveDate, with_risk: bool) -> Vec<FieldError
             ("rosh-known-adult", case.rosh.known_adult, "a known adult"),
             ("rosh-staff", case.rosh.staff, "staff"),
         ] {
-            e.choice(field, &level, &format!("Select the risk of serious harm to {domain}"));
+            e.choice(
+                field,
+                &level,
+                &format!("Select the risk of serious harm to {domain}"),
+            );
         }
-        e.choice("orders", &case.orders_recorded, "Select yes if any order protects someone from this person");
+        e.choice(
+            "orders",
+            &case.orders_recorded,
+            "Select yes if any order protects someone from this person",
+        );
         if case.orders_recorded == Some(true) {
             if case.orders.is_empty() {
                 e.add("add-order", "Add each order, or answer no");
@@ -135,10 +211,22 @@ pub fn hearing(case: &Case, today: NaiveDate, with_risk: bool) -> Vec<FieldError
             for (i, o) in case.orders.iter().enumerate() {
                 let n = i + 1;
                 let id = format!("order-{}", o.id);
-                e.choice(&format!("{id}-kind"), &o.kind, &format!("Select the type of order {n}"));
-                e.text(&format!("{id}-protects"), &o.protects, &format!("Enter the name of the person order {n} protects"));
+                e.choice(
+                    &format!("{id}-kind"),
+                    &o.kind,
+                    &format!("Select the type of order {n}"),
+                );
+                e.text(
+                    &format!("{id}-protects"),
+                    &o.protects,
+                    &format!("Enter the name of the person order {n} protects"),
+                );
                 e.choice(&format!("{id}-place"), &o.lives_at_or_visits_place, &format!("Select yes if the person order {n} protects lives at or visits a proposed curfew address"));
-                e.choice(&format!("{id}-source"), &o.source, &format!("Select where you learned of order {n}"));
+                e.choice(
+                    &format!("{id}-source"),
+                    &o.source,
+                    &format!("Select where you learned of order {n}"),
+                );
             }
         }
     }
@@ -150,9 +238,16 @@ pub fn child_contact(case: &Case) -> Vec<FieldError> {
     let name = case.display_name();
     for q in ChildQuestion::ALL {
         let a = case.child_contact.answer(q);
-        e.choice(q.slug(), &a.answer, &format!("Select yes if {name} {}", q.short()));
+        e.choice(
+            q.slug(),
+            &a.answer,
+            &format!("Select yes if {name} {}", q.short()),
+        );
         if a.answer.is_some() && a.sources.is_empty() {
-            e.add(format!("{}-sources", q.slug()), "Select where this answer came from");
+            e.add(
+                format!("{}-sources", q.slug()),
+                "Select where this answer came from",
+            );
         }
     }
     e.0
@@ -160,34 +255,85 @@ pub fn child_contact(case: &Case) -> Vec<FieldError> {
 
 /// One enquiry's fields, with ids starting `prefix`. `agency` names what to enter in the first box,
 /// for example "the police force".
-pub fn enquiry<O: EnquiryOutcome>(e: &mut Errors, prefix: &str, enquiry: &Enquiry<O>, agency: &str, today: NaiveDate) {
-    e.text(&format!("{prefix}-agency"), &enquiry.agency, &format!("Enter {agency}"));
-    e.choice(&format!("{prefix}-outcome"), &enquiry.outcome, "Select the outcome of the enquiry");
-    let Some(outcome) = enquiry.outcome else { return };
+pub fn enquiry<O: EnquiryOutcome>(
+    e: &mut Errors,
+    prefix: &str,
+    enquiry: &Enquiry<O>,
+    agency: &str,
+    today: NaiveDate,
+) {
+    e.text(
+        &format!("{prefix}-agency"),
+        &enquiry.agency,
+        &format!("Enter {agency}"),
+    );
+    e.choice(
+        &format!("{prefix}-outcome"),
+        &enquiry.outcome,
+        "Select the outcome of the enquiry",
+    );
+    let Some(outcome) = enquiry.outcome else {
+        return;
+    };
     if outcome == O::not_requested() {
-        e.text(&format!("{prefix}-reason"), &enquiry.not_requested_reason, "Enter why the enquiry was not requested");
+        e.text(
+            &format!("{prefix}-reason"),
+            &enquiry.not_requested_reason,
+            "Enter why the enquiry was not requested",
+        );
         return;
     }
     if outcome.key() == "not_required" {
         return;
     }
-    let requested = e.date(&format!("{prefix}-requested"), &enquiry.requested, "Date requested", true, When::PastOrToday, today);
-    let due = e.date(&format!("{prefix}-due"), &enquiry.due, "Date the reply is due", false, When::Any, today);
+    let requested = e.date(
+        &format!("{prefix}-requested"),
+        &enquiry.requested,
+        "Date requested",
+        true,
+        When::PastOrToday,
+        today,
+    );
+    let due = e.date(
+        &format!("{prefix}-due"),
+        &enquiry.due,
+        "Date the reply is due",
+        false,
+        When::Any,
+        today,
+    );
     if let (Some(r), Some(d)) = (requested, due) {
         if d < r {
-            e.add(format!("{prefix}-due-day"), "Date the reply is due must be on or after the date requested");
+            e.add(
+                format!("{prefix}-due-day"),
+                "Date the reply is due must be on or after the date requested",
+            );
         }
     }
     if outcome.is_reply() {
-        let received = e.date(&format!("{prefix}-received"), &enquiry.received, "Date received", true, When::PastOrToday, today);
+        let received = e.date(
+            &format!("{prefix}-received"),
+            &enquiry.received,
+            "Date received",
+            true,
+            When::PastOrToday,
+            today,
+        );
         if let (Some(r), Some(v)) = (requested, received) {
             if v < r {
-                e.add(format!("{prefix}-received-day"), "Date received must be on or after the date requested");
+                e.add(
+                    format!("{prefix}-received-day"),
+                    "Date received must be on or after the date requested",
+                );
             }
         }
         let needs_summary = !matches!(outcome.key(), "none_held" | "not_known");
         if needs_summary {
-            e.text(&format!("{prefix}-summary"), &enquiry.summary, "Enter a summary of what came back");
+            e.text(
+                &format!("{prefix}-summary"),
+                &enquiry.summary,
+                "Enter a summary of what came back",
+            );
         }
     }
 }
@@ -206,8 +352,15 @@ pub fn childrens_services(case: &Case, today: NaiveDate) -> Vec<FieldError> {
     for cs in &case.childrens_services {
         let prefix = format!("cs-{}", cs.id);
         enquiry(&mut e, &prefix, &cs.enquiry, "the local authority", today);
-        if !matches!(cs.enquiry.outcome, Some(CsOutcome::NotRequired | CsOutcome::NotRequested)) {
-            e.text(&format!("{prefix}-children"), &cs.children_covered, "Enter which children the enquiry covers");
+        if !matches!(
+            cs.enquiry.outcome,
+            Some(CsOutcome::NotRequired | CsOutcome::NotRequested)
+        ) {
+            e.text(
+                &format!("{prefix}-children"),
+                &cs.children_covered,
+                "Enter which children the enquiry covers",
+            );
         }
     }
     e.0
@@ -215,7 +368,11 @@ pub fn childrens_services(case: &Case, today: NaiveDate) -> Vec<FieldError> {
 
 pub fn place(case: &Case, place: &Place, today: NaiveDate) -> Vec<FieldError> {
     let mut e = <Errors as Default>::default();
-    e.text("address-line-1", &place.address_line_1, "Enter the first line of the address");
+    e.text(
+        "address-line-1",
+        &place.address_line_1,
+        "Enter the first line of the address",
+    );
     e.text("town", &place.town, "Enter the town or city");
     if place.postcode.trim().is_empty() {
         e.add("postcode", "Enter the postcode");
@@ -223,58 +380,140 @@ pub fn place(case: &Case, place: &Place, today: NaiveDate) -> Vec<FieldError> {
         e.add("postcode", "Enter a real postcode, like SW1A 1AA");
     }
     e.choice("tenure", &place.tenure, "Select the tenure");
-    e.choice("assessed-by", &place.assessed_by, "Select how the address was assessed");
+    e.choice(
+        "assessed-by",
+        &place.assessed_by,
+        "Select how the address was assessed",
+    );
     for (i, r) in place.residents.iter().enumerate() {
         let n = i + 1;
         let id = format!("resident-{}", r.id);
-        e.text(&format!("{id}-name"), &r.name, &format!("Enter the name of resident {n}"));
+        e.text(
+            &format!("{id}-name"),
+            &r.name,
+            &format!("Enter the name of resident {n}"),
+        );
         if r.age.trim().is_empty() {
-            e.add(format!("{id}-age"), format!("Enter the age of resident {n}"));
+            e.add(
+                format!("{id}-age"),
+                format!("Enter the age of resident {n}"),
+            );
         } else if r.age().is_none() {
-            e.add(format!("{id}-age"), format!("Age of resident {n} must be a whole number, like 34"));
+            e.add(
+                format!("{id}-age"),
+                format!("Age of resident {n} must be a whole number, like 34"),
+            );
         }
-        e.text(&format!("{id}-relationship"), &r.relationship, &format!("Enter how resident {n} is related to the person"));
+        e.text(
+            &format!("{id}-relationship"),
+            &r.relationship,
+            &format!("Enter how resident {n} is related to the person"),
+        );
     }
     for (i, c) in place.visiting_children.iter().enumerate() {
         let n = i + 1;
         let id = format!("visitor-{}", c.id);
-        e.text(&format!("{id}-name"), &c.name, &format!("Enter the name of visiting child {n}"));
+        e.text(
+            &format!("{id}-name"),
+            &c.name,
+            &format!("Enter the name of visiting child {n}"),
+        );
         match parse_whole_number(&c.age) {
             Some(a) if a < 18 => {}
-            Some(_) => e.add(format!("{id}-age"), format!("Visiting child {n} must be under 18")),
-            None => e.add(format!("{id}-age"), format!("Enter the age of visiting child {n} as a whole number")),
+            Some(_) => e.add(
+                format!("{id}-age"),
+                format!("Visiting child {n} must be under 18"),
+            ),
+            None => e.add(
+                format!("{id}-age"),
+                format!("Enter the age of visiting child {n} as a whole number"),
+            ),
         }
     }
     if place.household_sources.is_empty() {
         e.add("household-sources", "Select how you know who lives there");
     }
-    e.choice("occupier", &place.occupier, "Select who the main occupier is");
+    e.choice(
+        "occupier",
+        &place.occupier,
+        "Select who the main occupier is",
+    );
     match place.occupier {
-        Some(OccupierKind::Resident) if place.occupier_resident.and_then(|id| place.resident(id)).is_none() => {
+        Some(OccupierKind::Resident)
+            if place
+                .occupier_resident
+                .and_then(|id| place.resident(id))
+                .is_none() =>
+        {
             if place.residents.is_empty() {
-                e.add("occupier-resident", "Add the main occupier as a resident first");
+                e.add(
+                    "occupier-resident",
+                    "Add the main occupier as a resident first",
+                );
             } else {
-                e.add("occupier-resident", "Select which resident is the main occupier");
+                e.add(
+                    "occupier-resident",
+                    "Select which resident is the main occupier",
+                );
             }
         }
         Some(OccupierKind::Elsewhere) => {
-            e.text("occupier-name", &place.occupier_elsewhere.name, "Enter the main occupier's name");
-            e.text("occupier-role", &place.occupier_elsewhere.role, "Enter the main occupier's role, like landlord");
+            e.text(
+                "occupier-name",
+                &place.occupier_elsewhere.name,
+                "Enter the main occupier's name",
+            );
+            e.text(
+                "occupier-role",
+                &place.occupier_elsewhere.role,
+                "Enter the main occupier's role, like landlord",
+            );
         }
         _ => {}
     }
-    e.choice("victim", &place.victim_lives_there.answer, "Select yes if a victim or potential victim lives there");
+    e.choice(
+        "victim",
+        &place.victim_lives_there.answer,
+        "Select yes if a victim or potential victim lives there",
+    );
     if place.victim_lives_there.answer.is_some() && place.victim_lives_there.sources.is_empty() {
         e.add("victim-sources", "Select where this answer came from");
     }
-    enquiry(&mut e, "callout", &place.police_callout, "the police force", today);
-    enquiry(&mut e, "cscheck", &place.cs_check, "the local authority", today);
+    enquiry(
+        &mut e,
+        "callout",
+        &place.police_callout,
+        "the police force",
+        today,
+    );
+    enquiry(
+        &mut e,
+        "cscheck",
+        &place.cs_check,
+        "the local authority",
+        today,
+    );
     if place.cs_check.outcome == Some(CsOutcome::NotRequired) && case.curfew_considered() {
-        e.add("cscheck-outcome", "A children's services check on the address is always needed for a curfew");
+        e.add(
+            "cscheck-outcome",
+            "A children's services check on the address is always needed for a curfew",
+        );
     }
-    e.choice("em-available", &place.em_available, "Select yes if electronic monitoring is available at the address");
-    e.choice("electricity", &place.electricity_confirmed, "Select yes if the electricity supply is confirmed");
-    e.choice("equipment", &place.equipment_agreed, "Select yes if the main occupier agrees to the monitoring equipment");
+    e.choice(
+        "em-available",
+        &place.em_available,
+        "Select yes if electronic monitoring is available at the address",
+    );
+    e.choice(
+        "electricity",
+        &place.electricity_confirmed,
+        "Select yes if the electricity supply is confirmed",
+    );
+    e.choice(
+        "equipment",
+        &place.equipment_agreed,
+        "Select yes if the main occupier agrees to the monitoring equipment",
+    );
     e.0
 }
 
@@ -282,30 +521,83 @@ fn looks_like_postcode(text: &str) -> bool {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     (5..=7).contains(&compact.len())
         && compact.chars().all(|c| c.is_ascii_alphanumeric())
-        && compact.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && compact.chars().rev().take(2).all(|c| c.is_ascii_alphabetic())
-        && compact.chars().rev().nth(2).is_some_and(|c| c.is_ascii_digit())
+        && compact
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+        && compact
+            .chars()
+            .rev()
+            .take(2)
+            .all(|c| c.is_ascii_alphabetic())
+        && compact
+            .chars()
+            .rev()
+            .nth(2)
+            .is_some_and(|c| c.is_ascii_digit())
 }
 
 /// Consent of one person; `required` is false for 16 and 17 year olds, whose views are optional.
 pub fn consent(consent: &Consent, today: NaiveDate) -> Vec<FieldError> {
     let mut e = <Errors as Default>::default();
-    e.choice("contacted-directly", &consent.contacted_directly, "Select yes if you contacted them directly");
+    e.choice(
+        "contacted-directly",
+        &consent.contacted_directly,
+        "Select yes if you contacted them directly",
+    );
     if consent.contacted_directly == Some(true) {
         e.choice("method", &consent.method, "Select how you contacted them");
-        e.date("contact-date", &consent.contact_date, "Date of contact", true, When::PastOrToday, today);
+        e.date(
+            "contact-date",
+            &consent.contact_date,
+            "Date of contact",
+            true,
+            When::PastOrToday,
+            today,
+        );
     }
-    e.choice("privately", &consent.spoken_privately, "Select yes if you spoke to them privately");
-    e.text("attitude", &consent.attitude, "Enter their attitude to the curfew, in their own words");
-    e.choice("fear", &consent.fear_or_pressure, "Select yes if they showed any sign of fear or pressure");
+    e.choice(
+        "privately",
+        &consent.spoken_privately,
+        "Select yes if you spoke to them privately",
+    );
+    e.text(
+        "attitude",
+        &consent.attitude,
+        "Enter their attitude to the curfew, in their own words",
+    );
+    e.choice(
+        "fear",
+        &consent.fear_or_pressure,
+        "Select yes if they showed any sign of fear or pressure",
+    );
     if consent.fear_or_pressure == Some(true) {
-        e.text("fear-details", &consent.fear_details, "Enter what you noticed");
+        e.text(
+            "fear-details",
+            &consent.fear_details,
+            "Enter what you noticed",
+        );
     }
-    e.choice("decision", &consent.decision, "Select whether they gave consent");
+    e.choice(
+        "decision",
+        &consent.decision,
+        "Select whether they gave consent",
+    );
     if consent.decision.is_some() {
-        e.date("decision-date", &consent.decision_date, "Date of the decision", true, When::PastOrToday, today);
-        if !consent.decision_time.trim().is_empty() && parse_time(&consent.decision_time).is_none() {
-            e.add("decision-time", "Enter the time in the 24-hour clock, like 14:30");
+        e.date(
+            "decision-date",
+            &consent.decision_date,
+            "Date of the decision",
+            true,
+            When::PastOrToday,
+            today,
+        );
+        if !consent.decision_time.trim().is_empty() && parse_time(&consent.decision_time).is_none()
+        {
+            e.add(
+                "decision-time",
+                "Enter the time in the 24-hour clock, like 14:30",
+            );
         } else if consent.decision_time.trim().is_empty() {
             e.add("decision-time", "Enter the time of the decision");
         }
@@ -322,9 +614,18 @@ pub fn schedule(case: &Case, today: NaiveDate) -> Vec<FieldError> {
         _ if s.length.trim().is_empty() => e.add("length", "Enter the length of the curfew"),
         _ => e.add("length", "Length must be a whole number, like 6"),
     }
-    e.choice("length-unit", &s.length_unit, "Select days, weeks or months");
-    if !s.order_months.trim().is_empty() && parse_whole_number(&s.order_months).is_none_or(|m| m == 0) {
-        e.add("order-months", "Length of the order must be a whole number of months, like 12");
+    e.choice(
+        "length-unit",
+        &s.length_unit,
+        "Select days, weeks or months",
+    );
+    if !s.order_months.trim().is_empty()
+        && parse_whole_number(&s.order_months).is_none_or(|m| m == 0)
+    {
+        e.add(
+            "order-months",
+            "Length of the order must be a whole number of months, like 12",
+        );
     }
     if s.windows.is_empty() {
         e.add("add-window", "Add the curfew hours");
@@ -335,19 +636,36 @@ pub fn schedule(case: &Case, today: NaiveDate) -> Vec<FieldError> {
         let from = parse_time(&w.from);
         let to = parse_time(&w.to);
         if from.is_none() {
-            e.add(format!("{id}-from"), format!("Enter the start time of curfew period {n} in the 24-hour clock, like 19:00"));
+            e.add(
+                format!("{id}-from"),
+                format!(
+                    "Enter the start time of curfew period {n} in the 24-hour clock, like 19:00"
+                ),
+            );
         }
         if to.is_none() {
-            e.add(format!("{id}-to"), format!("Enter the end time of curfew period {n} in the 24-hour clock, like 07:00"));
+            e.add(
+                format!("{id}-to"),
+                format!("Enter the end time of curfew period {n} in the 24-hour clock, like 07:00"),
+            );
         }
         if from.is_some() && from == to {
-            e.add(format!("{id}-to"), format!("End time of curfew period {n} must be different from its start time"));
+            e.add(
+                format!("{id}-to"),
+                format!("End time of curfew period {n} must be different from its start time"),
+            );
         }
         if w.days.is_empty() {
-            e.add(format!("{id}-days"), format!("Select the days curfew period {n} applies"));
+            e.add(
+                format!("{id}-days"),
+                format!("Select the days curfew period {n} applies"),
+            );
         }
         if case.places.len() > 1 && w.place_id.and_then(|p| case.place(p)).is_none() {
-            e.add(format!("{id}-place"), format!("Select the address for curfew period {n}"));
+            e.add(
+                format!("{id}-place"),
+                format!("Select the address for curfew period {n}"),
+            );
         }
     }
     e.0
@@ -364,11 +682,23 @@ pub fn outcome(case: &Case, assessment: &Assessment) -> Vec<FieldError> {
         }
         Some(Decision::Suitable) if !assessment.can_record_suitable() => {
             let n = assessment.outstanding();
-            let checks = if n == 1 { "1 check is".to_string() } else { format!("{n} checks are") };
+            let checks = if n == 1 {
+                "1 check is".to_string()
+            } else {
+                format!("{n} checks are")
+            };
             e.add("decision", format!("You cannot record a curfew as suitable while {checks} outstanding. Complete them, or record that a curfew is not suitable"));
         }
-        Some(Decision::Suitable) => e.text("rationale", &o.rationale, "Enter your rationale for finding the curfew suitable"),
-        Some(Decision::NotSuitable) => e.text("rationale", &o.rationale, "Enter the reason the curfew is not suitable"),
+        Some(Decision::Suitable) => e.text(
+            "rationale",
+            &o.rationale,
+            "Enter your rationale for finding the curfew suitable",
+        ),
+        Some(Decision::NotSuitable) => e.text(
+            "rationale",
+            &o.rationale,
+            "Enter the reason the curfew is not suitable",
+        ),
         _ => {}
     }
     e.0
@@ -409,14 +739,36 @@ mod tests {
     #[test]
     fn dates_get_specific_messages() {
         let mut case = Case::blank("c1", "");
-        case.person.date_of_birth = DateParts { day: "31".into(), month: "2".into(), year: "1990".into() };
-        case.hearing.date = DateParts { day: "1".into(), month: "".into(), year: "2026".into() };
+        case.person.date_of_birth = DateParts {
+            day: "31".into(),
+            month: "2".into(),
+            year: "1990".into(),
+        };
+        case.hearing.date = DateParts {
+            day: "1".into(),
+            month: "".into(),
+            year: "2026".into(),
+        };
         case.offences[0].offence_date = DateParts::from_date(today().succ_opt().unwrap());
         let errors = hearing(&case, today(), false);
-        let msg = |f: &str| errors.iter().find(|e| e.field == f).map(|e| e.message.clone());
-        assert_eq!(msg("dob-day").as_deref(), Some("Date of birth must be a real date, with a 4-digit year"));
-        assert_eq!(msg("hearing-month").as_deref(), Some("Hearing date must include a month"));
-        assert_eq!(msg("offence-1-date-day").as_deref(), Some("Date of offence 1 must be today or in the past"));
+        let msg = |f: &str| {
+            errors
+                .iter()
+                .find(|e| e.field == f)
+                .map(|e| e.message.clone())
+        };
+        assert_eq!(
+            msg("dob-day").as_deref(),
+            Some("Date of birth must be a real date, with a 4-digit year")
+        );
+        assert_eq!(
+            msg("hearing-month").as_deref(),
+            Some("Hearing date must include a month")
+        );
+        assert_eq!(
+            msg("offence-1-date-day").as_deref(),
+            Some("Date of offence 1 must be today or in the past")
+        );
     }
 
     #[test]
@@ -424,12 +776,25 @@ mod tests {
         let mut case = <Case as Default>::default();
         case.police.agency = "Wiltshire Police".into();
         case.police.outcome = Some(PoliceOutcome::NotRequested);
-        assert_eq!(police(&case, today())[0].message, "Enter why the enquiry was not requested");
+        assert_eq!(
+            police(&case, today())[0].message,
+            "Enter why the enquiry was not requested"
+        );
         case.police.outcome = Some(PoliceOutcome::DaInformationHeld);
-        case.police.requested = DateParts::from_date(NaiveDate::from_ymd_opt(2026, 11, 10).unwrap());
+        case.police.requested =
+            DateParts::from_date(NaiveDate::from_ymd_opt(2026, 11, 10).unwrap());
         case.police.received = DateParts::from_date(NaiveDate::from_ymd_opt(2026, 11, 9).unwrap());
-        let fields: Vec<String> = police(&case, today()).into_iter().map(|e| e.message).collect();
-        assert_eq!(fields, ["Date received must be on or after the date requested", "Enter a summary of what came back"]);
+        let fields: Vec<String> = police(&case, today())
+            .into_iter()
+            .map(|e| e.message)
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "Date received must be on or after the date requested",
+                "Enter a summary of what came back"
+            ]
+        );
     }
 
     #[test]

@@ -59,7 +59,10 @@ impl std::fmt::Display for DecodeError {
         match self {
             DecodeError::Unreadable(why) => write!(f, "it could not be read: {why}"),
             DecodeError::NewerVersion(v) => {
-                write!(f, "it was saved by a newer version of this app (format {v}); this version reads up to format {SCHEMA_VERSION}")
+                write!(
+                    f,
+                    "it was saved by a newer version of this app (format {v}); this version reads up to format {SCHEMA_VERSION}"
+                )
             }
         }
     }
@@ -67,7 +70,10 @@ impl std::fmt::Display for DecodeError {
 
 pub fn encode(case: &Case) -> String {
     // miniserde serialises owned values only; a case is a few kilobytes, so the clone is cheap.
-    json::to_string(&Stored { schema_version: SCHEMA_VERSION, case: case.clone() })
+    json::to_string(&Stored {
+        schema_version: SCHEMA_VERSION,
+        case: case.clone(),
+    })
 }
 
 pub fn decode(text: &str) -> Result<Case, DecodeError> {
@@ -91,7 +97,11 @@ struct SealedRecord {
 }
 
 pub fn encode_sealed(revision: u64, sealed: String) -> String {
-    json::to_string(&SealedRecord { schema_version: SCHEMA_VERSION, revision, sealed })
+    json::to_string(&SealedRecord {
+        schema_version: SCHEMA_VERSION,
+        revision,
+        sealed,
+    })
 }
 
 /// The sealed part of a sealed record, or `None` for a plain one.
@@ -103,7 +113,9 @@ pub fn sealed_part(text: &str) -> Option<String> {
 pub fn stored_revision(text: &str) -> Option<u64> {
     match envelope(text)?.revision {
         Some(revision) => Some(revision),
-        None => json::from_str::<PlainRevision>(text).ok().map(|p| p.case.revision),
+        None => json::from_str::<PlainRevision>(text)
+            .ok()
+            .map(|p| p.case.revision),
     }
 }
 
@@ -132,16 +144,31 @@ mod tests {
     fn sealed_records_keep_their_revision_readable() {
         let text = encode_sealed(9, "{\"salt\":\"a\",\"iv\":\"b\",\"data\":\"c\"}".into());
         assert_eq!(stored_revision(&text), Some(9));
-        assert_eq!(sealed_part(&text).as_deref(), Some("{\"salt\":\"a\",\"iv\":\"b\",\"data\":\"c\"}"));
-        assert!(matches!(decode(&text), Err(DecodeError::Unreadable(_))), "a sealed record is not read as a plain one");
+        assert_eq!(
+            sealed_part(&text).as_deref(),
+            Some("{\"salt\":\"a\",\"iv\":\"b\",\"data\":\"c\"}")
+        );
+        assert!(
+            matches!(decode(&text), Err(DecodeError::Unreadable(_))),
+            "a sealed record is not read as a plain one"
+        );
         assert_eq!(sealed_part(&encode(&Case::blank("c", "now"))), None);
     }
 
     #[test]
     fn bad_records_are_reported() {
-        assert!(matches!(decode("{\"schema_version\":1,\"case\":"), Err(DecodeError::Unreadable(_))));
+        assert!(matches!(
+            decode("{\"schema_version\":1,\"case\":"),
+            Err(DecodeError::Unreadable(_))
+        ));
         assert!(matches!(decode("null"), Err(DecodeError::Unreadable(_))));
-        assert!(matches!(decode("{\"schema_version\":1,\"case\":{\"revision\":\"x\"}}"), Err(DecodeError::Unreadable(_))));
-        assert_eq!(decode("{\"schema_version\":9,\"case\":{}}"), Err(DecodeError::NewerVersion(9)));
+        assert!(matches!(
+            decode("{\"schema_version\":1,\"case\":{\"revision\":\"x\"}}"),
+            Err(DecodeError::Unreadable(_))
+        ));
+        assert_eq!(
+            decode("{\"schema_version\":9,\"case\":{}}"),
+            Err(DecodeError::NewerVersion(9))
+        );
     }
 }

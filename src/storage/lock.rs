@@ -11,9 +11,22 @@ pub const LOCK_KEY: &str = "psc.lock";
 /// Calls `name(args...)` in lock.js and waits for its answer.
 async fn call(name: &str, args: &[JsValue]) -> Option<JsValue> {
     let window = web_sys::window()?;
-    let load: js_sys::Function = js_sys::Reflect::get(&window, &"pscLock".into()).ok()?.dyn_into().ok()?;
-    let module = JsFuture::from(load.call0(&JsValue::NULL).ok()?.dyn_into::<js_sys::Promise>().ok()?).await.ok()?;
-    let function: js_sys::Function = js_sys::Reflect::get(&module, &name.into()).ok()?.dyn_into().ok()?;
+    let load: js_sys::Function = js_sys::Reflect::get(&window, &"pscLock".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let module = JsFuture::from(
+        load.call0(&JsValue::NULL)
+            .ok()?
+            .dyn_into::<js_sys::Promise>()
+            .ok()?,
+    )
+    .await
+    .ok()?;
+    let function: js_sys::Function = js_sys::Reflect::get(&module, &name.into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
     let array: js_sys::Array = args.iter().collect();
     let result = function.apply(&JsValue::NULL, &array).ok()?;
     match result.dyn_into::<js_sys::Promise>() {
@@ -29,7 +42,9 @@ async fn text(name: &str, args: &[JsValue]) -> Option<String> {
 /// Checks the passphrase against the stored lock record and, if it is right, keeps the key in
 /// memory. A wrong passphrase changes nothing.
 pub async fn unlock(passphrase: &str, record: String) -> bool {
-    text("unlock", &[passphrase.into(), record.into()]).await.is_some()
+    text("unlock", &[passphrase.into(), record.into()])
+        .await
+        .is_some()
 }
 
 /// Makes a new lock record for this passphrase and keeps its key in memory. The caller stores it.

@@ -54,7 +54,9 @@ fn raw() -> Option<web_sys::Storage> {
 
 fn keys(store: &web_sys::Storage) -> Vec<String> {
     let count = store.length().unwrap_or(0);
-    (0..count).filter_map(|i| store.key(i).ok().flatten()).collect()
+    (0..count)
+        .filter_map(|i| store.key(i).ok().flatten())
+        .collect()
 }
 
 fn case_key(id: &str) -> String {
@@ -66,9 +68,20 @@ fn case_key(id: &str) -> String {
 pub fn load_all() -> Loaded {
     let mut cases = Vec::new();
     let mut sealed = Vec::new();
-    let Some(store) = raw() else { return Loaded { cases, sealed, quarantined: Vec::new() } };
-    for key in keys(&store).into_iter().filter(|k| k.starts_with(CASE_PREFIX)) {
-        let Ok(Some(text)) = store.get_item(&key) else { continue };
+    let Some(store) = raw() else {
+        return Loaded {
+            cases,
+            sealed,
+            quarantined: Vec::new(),
+        };
+    };
+    for key in keys(&store)
+        .into_iter()
+        .filter(|k| k.starts_with(CASE_PREFIX))
+    {
+        let Ok(Some(text)) = store.get_item(&key) else {
+            continue;
+        };
         if codec::sealed_part(&text).is_some() {
             sealed.push((key, text));
             continue;
@@ -78,14 +91,21 @@ pub fn load_all() -> Loaded {
             Err(_) => quarantine(&key, &text),
         }
     }
-    Loaded { cases, sealed, quarantined: quarantined(&store) }
+    Loaded {
+        cases,
+        sealed,
+        quarantined: quarantined(&store),
+    }
 }
 
 /// Moves a stored entry aside, keeping it byte for byte. The original goes only once the copy
 /// is safely written.
 pub fn quarantine(key: &str, text: &str) {
     let Some(store) = raw() else { return };
-    let aside = format!("{QUARANTINE_PREFIX}{}", key.strip_prefix(CASE_PREFIX).unwrap_or(key));
+    let aside = format!(
+        "{QUARANTINE_PREFIX}{}",
+        key.strip_prefix(CASE_PREFIX).unwrap_or(key)
+    );
     if store.set_item(&aside, text).is_ok() {
         let _ = store.remove_item(key);
     }
@@ -110,7 +130,11 @@ fn quarantined(store: &web_sys::Storage) -> Vec<Quarantined> {
                 Ok(_) => "it was set aside earlier".to_string(),
                 Err(e) => e.to_string(),
             };
-            Some(Quarantined { key, reason, bytes: text.len() })
+            Some(Quarantined {
+                key,
+                reason,
+                bytes: text.len(),
+            })
         })
         .collect()
 }
@@ -131,8 +155,15 @@ pub fn case_key_of(id: &str) -> String {
 fn write(key: &str, text: &str) -> Result<(), SaveError> {
     let store = raw().ok_or(SaveError::Unavailable)?;
     store.set_item(key, text).map_err(|e| {
-        let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
-        if name == "QuotaExceededError" { SaveError::Full } else { SaveError::Unavailable }
+        let name = js_sys::Reflect::get(&e, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_default();
+        if name == "QuotaExceededError" {
+            SaveError::Full
+        } else {
+            SaveError::Unavailable
+        }
     })
 }
 
@@ -144,9 +175,14 @@ pub fn save(case: &Case, base_revision: u64) -> Result<(), SaveError> {
 
 /// Saves a case's stored text (plain or sealed) with the same check.
 pub fn save_text(id: &str, text: &str, base_revision: u64) -> Result<(), SaveError> {
-    if let Some(stored) = load_text(&case_key(id)).as_deref().and_then(codec::stored_revision) {
+    if let Some(stored) = load_text(&case_key(id))
+        .as_deref()
+        .and_then(codec::stored_revision)
+    {
         if stored > base_revision {
-            return Err(SaveError::Conflict { stored_revision: stored });
+            return Err(SaveError::Conflict {
+                stored_revision: stored,
+            });
         }
     }
     write(&case_key(id), text)

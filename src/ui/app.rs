@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::content;
 use crate::ui::components::page::{SERVICE_NAME, dynamic, on_click};
-use crate::ui::pages::*;
 use crate::ui::pages::CaseMissing;
+use crate::ui::pages::*;
 use crate::ui::router::provide_router;
 use crate::ui::state::{SaveProblem as ProblemKind, Store};
 
@@ -20,33 +20,22 @@ pub fn App() -> impl IntoView {
                 crate::ui::components::page::focus_id("main-content");
             }>"Skip to main content"</a>
             <header class="app-header">
-                <section aria-label="Service information" class="govuk-service-navigation">
-                    <div class="govuk-width-container">
-                        <div class="govuk-service-navigation__container">
-                            <span class="govuk-service-navigation__service-name">
-                                <a href="/" class="govuk-service-navigation__link">{SERVICE_NAME}</a>
-                            </span>
-                            <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
-                                <ul class="govuk-service-navigation__list">
-                                    <li class="govuk-service-navigation__item">
-                                        <a class="govuk-service-navigation__link" href="/">"Cases"</a>
-                                    </li>
-                                    <li class="govuk-service-navigation__item">
-                                        <a class="govuk-service-navigation__link" href="/data">"Data on this device"</a>
-                                    </li>
-                                </ul>
-                            </nav>
-                        </div>
-                    </div>
-                </section>
+                <div class="govuk-width-container app-header__inner">
+                    <a href="/" class="app-header__name">{SERVICE_NAME}</a>
+                    <nav aria-label="Menu">
+                        <ul class="app-header__nav">
+                            <li><a class="app-header__link" href="/">"Cases"</a></li>
+                            <li><a class="app-header__link" href="/data">"Data on this device"</a></li>
+                        </ul>
+                    </nav>
+                </div>
             </header>
             <div class="govuk-width-container">
-                <div class="govuk-phase-banner">
-                    <p class="govuk-phase-banner__content">
-                        <strong class="govuk-tag govuk-phase-banner__content__tag">"Beta"</strong>
-                        <span class="govuk-phase-banner__text">{content::HONESTY}</span>
-                    </p>
-                </div>
+                <p class="govuk-body-s app-honesty">
+                    <strong class="govuk-tag">"Beta"</strong>
+                    " "
+                    {content::HONESTY}
+                </p>
                 <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
                     <SaveProblem/>
                     // Untracked, so the page is rebuilt only when the path changes.
@@ -72,7 +61,12 @@ pub fn App() -> impl IntoView {
 
 /// The page for a path. Every case page's path starts `/cases/<id>/`.
 fn page_for(path: &str) -> AnyView {
-    let parts: Vec<String> = path.trim_matches('/').split('/').filter(|s| !s.is_empty()).map(str::to_string).collect();
+    let parts: Vec<String> = path
+        .trim_matches('/')
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
     let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
     let id = |s: &str| s.to_string();
     let store = crate::ui::state::use_store();
@@ -86,16 +80,26 @@ fn page_for(path: &str) -> AnyView {
         ["data"] => view! { <DataPage/> }.into_any(),
         ["data", "delete-all"] => view! { <DeleteEverythingPage/> }.into_any(),
         // Every other case page needs the case to be on this device.
-        ["cases", c, ..] if store.cases.with_untracked(|cases| !cases.iter().any(|x| x.id == *c)) => view! { <CaseMissing/> }.into_any(),
+        ["cases", c, ..]
+            if store
+                .cases
+                .with_untracked(|cases| !cases.iter().any(|x| x.id == *c)) =>
+        {
+            view! { <CaseMissing/> }.into_any()
+        }
         ["cases", c] => view! { <TaskListPage id=id(c)/> }.into_any(),
         ["cases", c, "hearing"] => view! { <HearingPage id=id(c)/> }.into_any(),
         ["cases", c, "child-contact"] => view! { <ChildContactPage id=id(c)/> }.into_any(),
         ["cases", c, "police"] => view! { <PolicePage id=id(c)/> }.into_any(),
-        ["cases", c, "childrens-services"] => view! { <ChildrensServicesPage id=id(c)/> }.into_any(),
+        ["cases", c, "childrens-services"] => {
+            view! { <ChildrensServicesPage id=id(c)/> }.into_any()
+        }
         ["cases", c, "places"] => view! { <PlacesPage id=id(c)/> }.into_any(),
         ["cases", c, "places", p] => view! { <PlacePage id=id(c) place=id(p)/> }.into_any(),
         ["cases", c, "consent"] => view! { <ConsentListPage id=id(c)/> }.into_any(),
-        ["cases", c, "consent", p, w] => view! { <ConsentPage id=id(c) place=id(p) who=id(w)/> }.into_any(),
+        ["cases", c, "consent", p, w] => {
+            view! { <ConsentPage id=id(c) place=id(p) who=id(w)/> }.into_any()
+        }
         ["cases", c, "schedule"] => view! { <SchedulePage id=id(c)/> }.into_any(),
         ["cases", c, "outcome"] => view! { <OutcomePage id=id(c)/> }.into_any(),
         ["cases", c, "check"] => view! { <CheckAnswersPage id=id(c)/> }.into_any(),
@@ -109,7 +113,9 @@ fn page_for(path: &str) -> AnyView {
 fn SaveProblem() -> impl IntoView {
     let store = crate::ui::state::use_store();
     dynamic(move || {
-        let Some(problem) = store.problem.get() else { return ().into_any() };
+        let Some(problem) = store.problem.get() else {
+            return ().into_any();
+        };
         let (title, message) = match &problem {
             ProblemKind::Full => (
                 "Your latest changes are not saved yet",

@@ -24,7 +24,11 @@ pub struct Part<R: 'static> {
 
 impl<R: 'static> Clone for Part<R> {
     fn clone(&self) -> Self {
-        Part { handle: self.handle, get: self.get.clone(), get_mut: self.get_mut.clone() }
+        Part {
+            handle: self.handle,
+            get: self.get.clone(),
+            get_mut: self.get_mut.clone(),
+        }
     }
 }
 
@@ -32,14 +36,20 @@ impl<R: 'static> Clone for Part<R> {
 fn get_fn<R, F: for<'a> Fn(&'a Case) -> Option<&'a R> + Send + Sync + 'static>(f: F) -> F {
     f
 }
-fn get_mut_fn<R, F: for<'a> Fn(&'a mut Case) -> Option<&'a mut R> + Send + Sync + 'static>(f: F) -> F {
+fn get_mut_fn<R, F: for<'a> Fn(&'a mut Case) -> Option<&'a mut R> + Send + Sync + 'static>(
+    f: F,
+) -> F {
     f
 }
 
 impl Part<Case> {
     /// The whole case.
     pub fn root(handle: CaseHandle) -> Part<Case> {
-        Part { handle, get: Arc::new(get_fn(|c| Some(c))), get_mut: Arc::new(get_mut_fn(|c| Some(c))) }
+        Part {
+            handle,
+            get: Arc::new(get_fn(|c| Some(c))),
+            get_mut: Arc::new(get_mut_fn(|c| Some(c))),
+        }
     }
 }
 
@@ -55,28 +65,44 @@ impl<R: 'static> Part<R> {
         Part {
             handle: self.handle,
             get: Arc::new(get_fn(move |c| outer(c).and_then(|r| get(r, key)))),
-            get_mut: Arc::new(get_mut_fn(move |c| outer_mut(c).and_then(|r| get_mut(r, key)))),
+            get_mut: Arc::new(get_mut_fn(move |c| {
+                outer_mut(c).and_then(|r| get_mut(r, key))
+            })),
         }
     }
 
     /// A part that always exists inside this one, such as the police enquiry inside a case.
     pub fn at<S: 'static>(&self, get: fn(&R) -> &S, get_mut: fn(&mut R) -> &mut S) -> Part<S> {
-        self.keyed((get, get_mut), |r, (g, _)| Some(g(r)), |r, (_, m)| Some(m(r)))
+        self.keyed(
+            (get, get_mut),
+            |r, (g, _)| Some(g(r)),
+            |r, (_, m)| Some(m(r)),
+        )
     }
 
     /// One item of a list inside this part, by id.
-    pub fn item<S: HasId + 'static>(&self, list: fn(&R) -> &Vec<S>, list_mut: fn(&mut R) -> &mut Vec<S>, id: u32) -> Part<S> {
+    pub fn item<S: HasId + 'static>(
+        &self,
+        list: fn(&R) -> &Vec<S>,
+        list_mut: fn(&mut R) -> &mut Vec<S>,
+        id: u32,
+    ) -> Part<S> {
         self.keyed(
             (list, list_mut, id),
             |r, (l, _, id)| l(r).iter().find(|s| s.id() == id),
-            |r, (_, l, id), | l(r).iter_mut().find(|s| s.id() == id),
+            |r, (_, l, id)| l(r).iter_mut().find(|s| s.id() == id),
         )
     }
 
     /// Reads the part, tracking it: a view or memo reading it updates when it changes.
     pub fn with<T: Default>(&self, read: impl FnOnce(&R) -> T) -> T {
         let get = &self.get;
-        self.handle.case.with(|c| c.as_ref().and_then(|c| get(c)).map(read).unwrap_or_default())
+        self.handle.case.with(|c| {
+            c.as_ref()
+                .and_then(|c| get(c))
+                .map(read)
+                .unwrap_or_default()
+        })
     }
 
     /// Changes the part and saves the case.
@@ -90,7 +116,12 @@ impl<R: 'static> Part<R> {
     }
 
     /// One answer, read and written with a key and plain functions.
-    pub fn field_with<K, T>(&self, key: K, get: fn(&R, K) -> T, put: fn(&mut R, K, T)) -> (Signal<T>, Callback<T>)
+    pub fn field_with<K, T>(
+        &self,
+        key: K,
+        get: fn(&R, K) -> T,
+        put: fn(&mut R, K, T),
+    ) -> (Signal<T>, Callback<T>)
     where
         K: Copy + Send + Sync + 'static,
         T: Clone + Default + Send + Sync + 'static,
@@ -111,7 +142,11 @@ impl<R: 'static> Part<R> {
     }
 
     /// An answer from a fixed list, as radios see it: the option's key.
-    pub fn choice<C: Choice>(&self, get: fn(&R) -> Option<C>, put: fn(&mut R, Option<C>)) -> (Signal<String>, Callback<String>) {
+    pub fn choice<C: Choice>(
+        &self,
+        get: fn(&R) -> Option<C>,
+        put: fn(&mut R, Option<C>),
+    ) -> (Signal<String>, Callback<String>) {
         self.field_with(
             (get, put),
             |r, (g, _)| g(r).map(|c| c.key().to_string()).unwrap_or_default(),
@@ -120,7 +155,11 @@ impl<R: 'static> Part<R> {
     }
 
     /// A yes/no answer, as radios see it.
-    pub fn yes_no(&self, get: fn(&R) -> Option<bool>, put: fn(&mut R, Option<bool>)) -> (Signal<String>, Callback<String>) {
+    pub fn yes_no(
+        &self,
+        get: fn(&R) -> Option<bool>,
+        put: fn(&mut R, Option<bool>),
+    ) -> (Signal<String>, Callback<String>) {
         self.field_with(
             (get, put),
             |r, (g, _)| crate::ui::components::fields::yes_no_key(g(r)).to_string(),
@@ -129,23 +168,51 @@ impl<R: 'static> Part<R> {
     }
 
     /// Several answers from a fixed list, as checkboxes see them, kept in the list's own order.
-    pub fn choices<C: Choice>(&self, get: fn(&R) -> &Vec<C>, put: fn(&mut R, Vec<C>)) -> (Signal<Vec<String>>, Callback<Vec<String>>) {
+    pub fn choices<C: Choice>(
+        &self,
+        get: fn(&R) -> &Vec<C>,
+        put: fn(&mut R, Vec<C>),
+    ) -> (Signal<Vec<String>>, Callback<Vec<String>>) {
         self.field_with(
             (get, put),
             |r, (g, _)| g(r).iter().map(|c| c.key().to_string()).collect(),
-            |r, (_, p), keys: Vec<String>| p(r, C::all().iter().copied().filter(|c| keys.iter().any(|k| k == c.key())).collect()),
+            |r, (_, p), keys: Vec<String>| {
+                p(
+                    r,
+                    C::all()
+                        .iter()
+                        .copied()
+                        .filter(|c| keys.iter().any(|k| k == c.key()))
+                        .collect(),
+                )
+            },
         )
     }
 
     /// The ids of a list's items, for repeated groups.
-    pub fn ids<S: HasId + 'static>(&self, list: fn(&R) -> &Vec<S>) -> impl Fn() -> Vec<u32> + Send + Sync + 'static {
+    pub fn ids<S: HasId + 'static>(
+        &self,
+        list: fn(&R) -> &Vec<S>,
+    ) -> impl Fn() -> Vec<u32> + Send + Sync + 'static {
         let part = self.clone();
         move || part.with(|r| list(r).iter().map(|s| s.id()).collect())
     }
 
     /// The 1-based position of an item in its list, for headings such as "Offence 2".
-    pub fn position<S: HasId + 'static>(&self, list: fn(&R) -> &Vec<S>, id: u32) -> impl Fn() -> usize + Clone + Send + Sync + 'static {
+    pub fn position<S: HasId + 'static>(
+        &self,
+        list: fn(&R) -> &Vec<S>,
+        id: u32,
+    ) -> impl Fn() -> usize + Clone + Send + Sync + 'static {
         let part = self.clone();
-        move || part.with(|r| list(r).iter().position(|s| s.id() == id).map(|i| i + 1).unwrap_or(0))
+        move || {
+            part.with(|r| {
+                list(r)
+                    .iter()
+                    .position(|s| s.id() == id)
+                    .map(|i| i + 1)
+                    .unwrap_or(0)
+            })
+        }
     }
 }

@@ -19,21 +19,33 @@ fn window() -> web_sys::Window {
 }
 
 fn current_path() -> String {
-    window().location().pathname().unwrap_or_else(|_| "/".into())
+    window()
+        .location()
+        .pathname()
+        .unwrap_or_else(|_| "/".into())
 }
 
 /// Starts the router and makes it available to every page through `use_router`.
 pub fn provide_router() -> Router {
-    let router = Router { path: RwSignal::new(current_path()) };
+    let router = Router {
+        path: RwSignal::new(current_path()),
+    };
     provide_context(router);
 
     let on_popstate = Closure::<dyn Fn()>::new(move || router.path.set(current_path()));
-    let _ = window().add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
+    let _ =
+        window().add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
     on_popstate.forget();
 
     // Same-origin links open their page inside the app instead of reloading it.
     let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-        if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.shift_key()
+            || ev.alt_key()
+        {
             return;
         }
         let Some(anchor) = ev
@@ -45,7 +57,10 @@ pub fn provide_router() -> Router {
         };
         let href = anchor.get_attribute("href").unwrap_or_default();
         let internal = href.starts_with('/') && !href.starts_with("//");
-        if !internal || anchor.has_attribute("download") || anchor.get_attribute("target").is_some_and(|t| t != "_self") {
+        if !internal
+            || anchor.has_attribute("download")
+            || anchor.get_attribute("target").is_some_and(|t| t != "_self")
+        {
             return;
         }
         ev.prevent_default();
@@ -76,6 +91,9 @@ pub fn navigate(router: Router, href: &str) {
     window().scroll_to_with_x_and_y(0.0, 0.0);
     if let Some(id) = fragment {
         // After the new page has been drawn.
-        set_timeout(move || crate::ui::components::page::focus_id(&id), std::time::Duration::from_millis(0));
+        set_timeout(
+            move || crate::ui::components::page::focus_id(&id),
+            std::time::Duration::from_millis(0),
+        );
     }
 }

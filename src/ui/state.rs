@@ -84,9 +84,18 @@ pub struct Store {
 /// The device's local date and time, read from the browser's clock (the rules never read it).
 fn local_now() -> (NaiveDate, String) {
     let now = js_sys::Date::new_0();
-    let (y, mo, d) = (now.get_full_year() as i32, now.get_month() + 1, now.get_date());
+    let (y, mo, d) = (
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    );
     let date = NaiveDate::from_ymd_opt(y, mo, d).unwrap_or_default();
-    let stamp = format!("{y:04}-{mo:02}-{d:02}T{:02}:{:02}:{:02}", now.get_hours(), now.get_minutes(), now.get_seconds());
+    let stamp = format!(
+        "{y:04}-{mo:02}-{d:02}T{:02}:{:02}:{:02}",
+        now.get_hours(),
+        now.get_minutes(),
+        now.get_seconds()
+    );
     (date, stamp)
 }
 
@@ -108,15 +117,33 @@ impl Store {
     pub fn load() -> Store {
         let locked = storage::load_text(lock::LOCK_KEY).is_some();
         // While locked nothing is read: the cases are sealed.
-        let loaded = if locked { storage::Loaded { cases: Vec::new(), sealed: Vec::new(), quarantined: Vec::new() } } else { storage::load_all() };
+        let loaded = if locked {
+            storage::Loaded {
+                cases: Vec::new(),
+                sealed: Vec::new(),
+                quarantined: Vec::new(),
+            }
+        } else {
+            storage::load_all()
+        };
         // Sealed cases without a passphrase set cannot be opened: keep them aside, never lose them.
         for (key, text) in &loaded.sealed {
             storage::quarantine(key, text);
         }
-        let quarantined = if loaded.sealed.is_empty() { loaded.quarantined } else { storage::load_all().quarantined };
+        let quarantined = if loaded.sealed.is_empty() {
+            loaded.quarantined
+        } else {
+            storage::load_all().quarantined
+        };
         let draft = if locked { None } else { storage::load_draft() };
         let draft = draft.unwrap_or_else(|| Case::blank(NEW_CASE, &now_stamp()));
-        let revisions = Revisions(loaded.cases.iter().map(|c| (c.id.clone(), c.revision)).collect());
+        let revisions = Revisions(
+            loaded
+                .cases
+                .iter()
+                .map(|c| (c.id.clone(), c.revision))
+                .collect(),
+        );
         let store = Store {
             cases: RwSignal::new(loaded.cases),
             draft: RwSignal::new(draft),
@@ -126,7 +153,9 @@ impl Store {
             pending: RwSignal::new(Vec::new()),
             saved_revision: StoredValue::new(revisions),
             today: today(),
-            retention_days: RwSignal::new(crate::domain::retention::days_from_setting(storage::load_setting("retention_days").as_deref())),
+            retention_days: RwSignal::new(crate::domain::retention::days_from_setting(
+                storage::load_setting("retention_days").as_deref(),
+            )),
             persistence: RwSignal::new(persistence_answer()),
         };
         store.listen_to_other_tabs();
@@ -138,7 +167,8 @@ impl Store {
         if id == NEW_CASE {
             return Some(self.draft.get());
         }
-        self.cases.with(|cases| cases.iter().find(|c| c.id == id).cloned())
+        self.cases
+            .with(|cases| cases.iter().find(|c| c.id == id).cloned())
     }
 
     /// Applies a change to one case and saves it at once. A failed save keeps the change on
@@ -171,7 +201,8 @@ impl Store {
         if id == NEW_CASE {
             return Some(self.draft.get_untracked());
         }
-        self.cases.with_untracked(|cases| cases.iter().find(|c| c.id == id).cloned())
+        self.cases
+            .with_untracked(|cases| cases.iter().find(|c| c.id == id).cloned())
     }
 
     /// Writes one case (or the draft) from memory to storage, sealed if protection is on.
@@ -185,7 +216,9 @@ impl Store {
             self.report(id, result);
             return;
         }
-        let Some(case) = self.in_memory(id) else { return };
+        let Some(case) = self.in_memory(id) else {
+            return;
+        };
         let base = self.saved_revision.with_value(|r| r.get(id).unwrap_or(0));
         let result = storage::save(&case, base);
         if result.is_ok() {
@@ -201,7 +234,9 @@ impl Store {
     fn persist_sealed(&self, id: String) {
         let store = *self;
         leptos::task::spawn_local(async move {
-            let Some(case) = store.in_memory(&id) else { return };
+            let Some(case) = store.in_memory(&id) else {
+                return;
+            };
             let sealed = lock::seal(&codec::encode(&case)).await;
             let now = store.in_memory(&id);
             if now.as_ref().map(|c| (c.revision, c == &case)) != Some((case.revision, true)) {
@@ -209,14 +244,19 @@ impl Store {
             }
             let result = match sealed {
                 None => Err(storage::SaveError::Unavailable),
-                Some(sealed) if id == NEW_CASE => storage::save_raw(storage::DRAFT_KEY, &codec::encode_sealed(case.revision, sealed)),
+                Some(sealed) if id == NEW_CASE => storage::save_raw(
+                    storage::DRAFT_KEY,
+                    &codec::encode_sealed(case.revision, sealed),
+                ),
                 Some(sealed) => {
                     let base = store.saved_revision.with_value(|r| r.get(&id).unwrap_or(0));
                     storage::save_text(&id, &codec::encode_sealed(case.revision, sealed), base)
                 }
             };
             if result.is_ok() && id != NEW_CASE {
-                store.saved_revision.update_value(|r| r.insert(id.clone(), case.revision));
+                store
+                    .saved_revision
+                    .update_value(|r| r.insert(id.clone(), case.revision));
             }
             store.report(&id, result);
         });
@@ -242,12 +282,18 @@ impl Store {
                     self.save_again(&next);
                 }
             }
-            Err(SaveError::Conflict { .. }) => self.problem.set(Some(SaveProblem::Conflict { id: id.to_string() })),
+            Err(SaveError::Conflict { .. }) => self
+                .problem
+                .set(Some(SaveProblem::Conflict { id: id.to_string() })),
             Err(refused) => {
                 if !self.pending.with_untracked(|p| p.iter().any(|x| x == id)) {
                     self.pending.update(|p| p.push(id.to_string()));
                 }
-                let problem = if refused == SaveError::Full { SaveProblem::Full } else { SaveProblem::Unavailable };
+                let problem = if refused == SaveError::Full {
+                    SaveProblem::Full
+                } else {
+                    SaveProblem::Unavailable
+                };
                 self.problem.set(Some(problem));
             }
         }
@@ -261,7 +307,11 @@ impl Store {
     }
 
     fn save_again(&self, id: &str) {
-        if id == NEW_CASE || self.cases.with_untracked(|cases| cases.iter().any(|c| c.id == id)) {
+        if id == NEW_CASE
+            || self
+                .cases
+                .with_untracked(|cases| cases.iter().any(|c| c.id == id))
+        {
             self.persist(id);
         } else {
             self.pending.update(|p| p.retain(|x| x != id));
@@ -280,7 +330,9 @@ impl Store {
             };
             match stored {
                 Some(theirs) if !keep_mine => {
-                    store.saved_revision.update_value(|r| r.insert(id.clone(), theirs.revision));
+                    store
+                        .saved_revision
+                        .update_value(|r| r.insert(id.clone(), theirs.revision));
                     store.cases.update(|cases| {
                         if let Some(c) = cases.iter_mut().find(|c| c.id == id) {
                             *c = theirs;
@@ -295,7 +347,9 @@ impl Store {
                             c.revision = c.revision.max(stored_revision) + 1;
                         }
                     });
-                    store.saved_revision.update_value(|r| r.insert(id.clone(), stored_revision));
+                    store
+                        .saved_revision
+                        .update_value(|r| r.insert(id.clone(), stored_revision));
                     store.problem.set(None);
                     store.persist(&id);
                 }
@@ -341,14 +395,17 @@ impl Store {
         self.problem.set(None);
         self.saved_revision.update_value(|r| r.0.clear());
         self.draft.set(Case::blank(NEW_CASE, &now_stamp()));
-        self.retention_days.set(crate::domain::retention::DEFAULT_DAYS);
+        self.retention_days
+            .set(crate::domain::retention::DEFAULT_DAYS);
         lock::forget();
         self.lock.set(Lock::Off);
     }
 
     /// Opens every stored case with the passphrase. A wrong passphrase changes nothing.
     pub async fn unlock(self, passphrase: String) -> bool {
-        let Some(record) = storage::load_text(lock::LOCK_KEY) else { return false };
+        let Some(record) = storage::load_text(lock::LOCK_KEY) else {
+            return false;
+        };
         if !lock::unlock(&passphrase, record).await {
             return false;
         }
@@ -372,7 +429,9 @@ impl Store {
                 self.draft.set(draft);
             }
         }
-        self.saved_revision.update_value(|r| *r = Revisions(cases.iter().map(|c| (c.id.clone(), c.revision)).collect()));
+        self.saved_revision.update_value(|r| {
+            *r = Revisions(cases.iter().map(|c| (c.id.clone(), c.revision)).collect())
+        });
         self.cases.set(cases);
         self.quarantined.set(storage::load_all().quarantined);
     }
@@ -388,7 +447,9 @@ impl Store {
     /// Turns protection on: from now on every case is stored sealed. The lock record is written
     /// first, so an interruption leaves cases either sealed or plain, and both can be opened.
     pub async fn protect(self, passphrase: String) -> bool {
-        let Some(record) = lock::new_lock(&passphrase).await else { return false };
+        let Some(record) = lock::new_lock(&passphrase).await else {
+            return false;
+        };
         if storage::save_raw(lock::LOCK_KEY, &record).is_err() {
             lock::forget();
             return false;
@@ -396,7 +457,10 @@ impl Store {
         self.lock.set(Lock::Unlocked);
         for case in self.cases.get_untracked() {
             if let Some(sealed) = lock::seal(&codec::encode(&case)).await {
-                let _ = storage::save_raw(&storage::case_key_of(&case.id), &codec::encode_sealed(case.revision, sealed));
+                let _ = storage::save_raw(
+                    &storage::case_key_of(&case.id),
+                    &codec::encode_sealed(case.revision, sealed),
+                );
             }
         }
         self.persist(NEW_CASE);
@@ -420,7 +484,10 @@ impl Store {
         let answer = self.persistence;
         let on_answer = Closure::<dyn Fn()>::new(move || answer.set(persistence_answer()));
         if let Some(window) = web_sys::window() {
-            let _ = window.add_event_listener_with_callback("psc-persistent-storage", on_answer.as_ref().unchecked_ref());
+            let _ = window.add_event_listener_with_callback(
+                "psc-persistent-storage",
+                on_answer.as_ref().unchecked_ref(),
+            );
         }
         on_answer.forget();
     }
@@ -431,70 +498,85 @@ impl Store {
         use wasm_bindgen::JsCast;
         use wasm_bindgen::prelude::Closure;
         let store = *self;
-        let on_storage = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
-            let Some(key) = ev.key() else {
-                // Another tab cleared all storage.
-                store.cases.set(Vec::new());
-                store.quarantined.set(Vec::new());
-                store.lock.set(Lock::Off);
-                return;
-            };
-            if key == lock::LOCK_KEY {
-                // Protection turned on or off in another tab: follow it.
-                match (ev.new_value().is_some(), store.lock.get_untracked()) {
-                    (true, Lock::Off) => store.lock_now(),
-                    (false, Lock::Locked | Lock::Unlocked) => {
-                        lock::forget();
-                        store.lock.set(Lock::Off);
-                        leptos::task::spawn_local(store.open_all());
-                    }
-                    _ => {}
-                }
-                return;
-            }
-            if store.lock.get_untracked() == Lock::Locked {
-                return;
-            }
-            if key.starts_with(storage::QUARANTINE_PREFIX) {
-                store.quarantined.set(storage::load_all().quarantined);
-                return;
-            }
-            let draft = key == storage::DRAFT_KEY;
-            let Some(id) = (if draft { Some(NEW_CASE) } else { storage::case_id_of(&key) }) else { return };
-            let id = id.to_string();
-            let busy = store.pending.with_untracked(|p| p.contains(&id))
-                || matches!(store.problem.get_untracked(), Some(SaveProblem::Conflict { id: ref c }) if *c == id);
-            if busy {
-                return;
-            }
-            let Some(text) = ev.new_value() else {
-                store.cases.update(|cases| cases.retain(|c| c.id != id));
-                return;
-            };
-            leptos::task::spawn_local(async move {
-                let Ok(theirs) = open_text(&text).await else {
-                    if !draft {
-                        storage::quarantine(&key, &text);
-                        store.quarantined.set(storage::load_all().quarantined);
-                    }
+        let on_storage = Closure::<dyn Fn(web_sys::StorageEvent)>::new(
+            move |ev: web_sys::StorageEvent| {
+                let Some(key) = ev.key() else {
+                    // Another tab cleared all storage.
+                    store.cases.set(Vec::new());
+                    store.quarantined.set(Vec::new());
+                    store.lock.set(Lock::Off);
                     return;
                 };
-                if draft {
-                    store.draft.set(theirs);
+                if key == lock::LOCK_KEY {
+                    // Protection turned on or off in another tab: follow it.
+                    match (ev.new_value().is_some(), store.lock.get_untracked()) {
+                        (true, Lock::Off) => store.lock_now(),
+                        (false, Lock::Locked | Lock::Unlocked) => {
+                            lock::forget();
+                            store.lock.set(Lock::Off);
+                            leptos::task::spawn_local(store.open_all());
+                        }
+                        _ => {}
+                    }
                     return;
                 }
-                let ours = store.cases.with_untracked(|cases| cases.iter().find(|c| c.id == id).map(|c| c.revision));
-                if ours.is_none_or(|r| theirs.revision > r) {
-                    store.saved_revision.update_value(|r| r.insert(id.clone(), theirs.revision));
-                    store.cases.update(|cases| match cases.iter_mut().find(|c| c.id == id) {
-                        Some(c) => *c = theirs,
-                        None => cases.push(theirs),
-                    });
+                if store.lock.get_untracked() == Lock::Locked {
+                    return;
                 }
-            });
-        });
+                if key.starts_with(storage::QUARANTINE_PREFIX) {
+                    store.quarantined.set(storage::load_all().quarantined);
+                    return;
+                }
+                let draft = key == storage::DRAFT_KEY;
+                let Some(id) = (if draft {
+                    Some(NEW_CASE)
+                } else {
+                    storage::case_id_of(&key)
+                }) else {
+                    return;
+                };
+                let id = id.to_string();
+                let busy = store.pending.with_untracked(|p| p.contains(&id))
+                    || matches!(store.problem.get_untracked(), Some(SaveProblem::Conflict { id: ref c }) if *c == id);
+                if busy {
+                    return;
+                }
+                let Some(text) = ev.new_value() else {
+                    store.cases.update(|cases| cases.retain(|c| c.id != id));
+                    return;
+                };
+                leptos::task::spawn_local(async move {
+                    let Ok(theirs) = open_text(&text).await else {
+                        if !draft {
+                            storage::quarantine(&key, &text);
+                            store.quarantined.set(storage::load_all().quarantined);
+                        }
+                        return;
+                    };
+                    if draft {
+                        store.draft.set(theirs);
+                        return;
+                    }
+                    let ours = store.cases.with_untracked(|cases| {
+                        cases.iter().find(|c| c.id == id).map(|c| c.revision)
+                    });
+                    if ours.is_none_or(|r| theirs.revision > r) {
+                        store
+                            .saved_revision
+                            .update_value(|r| r.insert(id.clone(), theirs.revision));
+                        store
+                            .cases
+                            .update(|cases| match cases.iter_mut().find(|c| c.id == id) {
+                                Some(c) => *c = theirs,
+                                None => cases.push(theirs),
+                            });
+                    }
+                });
+            },
+        );
         if let Some(window) = web_sys::window() {
-            let _ = window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+            let _ = window
+                .add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
         }
         on_storage.forget();
     }
@@ -529,7 +611,12 @@ impl CaseHandle {
         let case = Memo::new(move |_| store.get(&id.get()));
         let today = store.today;
         let assessment = Memo::new(move |_| case.with(|c| c.as_ref().map(|c| assess(c, today))));
-        CaseHandle { store, id, case, assessment }
+        CaseHandle {
+            store,
+            id,
+            case,
+            assessment,
+        }
     }
 
     /// The case is not on this device (the page shows "Case not found").
@@ -548,7 +635,11 @@ impl CaseHandle {
     /// The page path of a section of this case, for example `police`.
     pub fn href(&self, path: &str) -> String {
         let id = self.id.get();
-        if path.is_empty() { format!("/cases/{id}") } else { format!("/cases/{id}/{path}") }
+        if path.is_empty() {
+            format!("/cases/{id}")
+        } else {
+            format!("/cases/{id}/{path}")
+        }
     }
 }
 

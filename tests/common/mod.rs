@@ -14,7 +14,11 @@ pub fn d(y: i32, m: u32, day: u32) -> DateParts {
 }
 
 pub fn answered(answer: bool, sources: &[Source]) -> SourcedAnswer {
-    SourcedAnswer { answer: Some(answer), sources: sources.to_vec(), details: String::new() }
+    SourcedAnswer {
+        answer: Some(answer),
+        sources: sources.to_vec(),
+        details: String::new(),
+    }
 }
 
 pub fn returned_police(outcome: PoliceOutcome) -> Enquiry<PoliceOutcome> {
@@ -49,7 +53,12 @@ pub fn full_consent() -> Consent {
         method: Some(ContactMethod::Phone),
         contact_date: d(2026, 11, 17),
         spoken_privately: Some(true),
-        told: vec![Told::Hours, Told::Equipment, Told::Offending, Told::CanWithdraw],
+        told: vec![
+            Told::Hours,
+            Told::Equipment,
+            Told::Offending,
+            Told::CanWithdraw,
+        ],
         attitude: "Happy for him to stay; she works days.".into(),
         fear_or_pressure: Some(false),
         fear_details: String::new(),
@@ -86,7 +95,11 @@ pub fn lives_alone() -> Case {
     }
     case.police = returned_police(PoliceOutcome::NoInformation);
     let cs = case.add_cs_enquiry();
-    let cs = case.childrens_services.iter_mut().find(|c| c.id == cs).unwrap();
+    let cs = case
+        .childrens_services
+        .iter_mut()
+        .find(|c| c.id == cs)
+        .unwrap();
     cs.children_covered = "Any child connected with Alex Example".into();
     cs.enquiry = returned_cs(CsOutcome::NotKnown);
 
@@ -111,10 +124,23 @@ pub fn lives_alone() -> Case {
     case.schedule.length_unit = Some(LengthUnit::Months);
     case.schedule.order_months = "12".into();
     let w = case.add_window();
-    let w = case.schedule.windows.iter_mut().find(|x| x.id == w).unwrap();
+    let w = case
+        .schedule
+        .windows
+        .iter_mut()
+        .find(|x| x.id == w)
+        .unwrap();
     w.from = "19:00".into();
     w.to = "07:00".into();
-    w.days = vec![Day::Mon, Day::Tue, Day::Wed, Day::Thu, Day::Fri, Day::Sat, Day::Sun];
+    w.days = vec![
+        Day::Mon,
+        Day::Tue,
+        Day::Wed,
+        Day::Thu,
+        Day::Fri,
+        Day::Sat,
+        Day::Sun,
+    ];
     case
 }
 
@@ -124,7 +150,14 @@ pub fn partners_home_checked() -> Case {
     let mut case = lives_alone();
     case.id = "partner".into();
     case.person.name = "Dan Sample".into();
-    case.child_contact.lives_with = answered(true, &[Source::OwnAccount, Source::Resident, Source::ChildrensServices]);
+    case.child_contact.lives_with = answered(
+        true,
+        &[
+            Source::OwnAccount,
+            Source::Resident,
+            Source::ChildrensServices,
+        ],
+    );
     case.child_contact.responsible_for = answered(false, &[Source::Resident]);
     case.child_contact.has_access = answered(true, &[Source::Resident]);
     case.childrens_services[0].enquiry = returned_cs(CsOutcome::PreviouslyKnown);
@@ -195,7 +228,11 @@ pub fn like_the_review() -> Case {
     place.occupier = Some(OccupierKind::Resident);
     place.occupier_resident = Some(partner);
     place.victim_lives_there = answered(false, &[Source::OwnAccount]);
-    for (id, name, age, rel) in [(partner, "Tess Example", "35", "Partner"), (c1, "Lee Example", "11", "Partner's child"), (c2, "Jo Example", "13", "Partner's child")] {
+    for (id, name, age, rel) in [
+        (partner, "Tess Example", "35", "Partner"),
+        (c1, "Lee Example", "11", "Partner's child"),
+        (c2, "Jo Example", "13", "Partner's child"),
+    ] {
         let r = place.residents.iter_mut().find(|r| r.id == id).unwrap();
         r.name = name.into();
         r.age = age.into();
@@ -230,13 +267,18 @@ pub fn every_field_filled() -> Case {
     o.relationship = "Former partner".into();
     o.lives_at_or_visits_place = Some(false);
     o.source = Some(Source::Police);
-    case.child_contact.negative_impact = answered(false, &[Source::ChildrensServices, Source::OtherAgency]);
+    case.child_contact.negative_impact =
+        answered(false, &[Source::ChildrensServices, Source::OtherAgency]);
     case.child_contact.negative_impact.details = "Checked with the school nurse.".into();
     case.police.not_requested_reason = "Kept from an earlier draft".into();
     case.police.summary = "Two call-outs in 2019, no further action.".into();
     case.police.outcome = Some(PoliceOutcome::InformationNotDa);
     let cs = case.add_cs_enquiry();
-    let cs = case.childrens_services.iter_mut().find(|c| c.id == cs).unwrap();
+    let cs = case
+        .childrens_services
+        .iter_mut()
+        .find(|c| c.id == cs)
+        .unwrap();
     cs.children_covered = "Visiting nephew, 8".into();
     cs.enquiry = returned_cs(CsOutcome::EarlyHelpOrOther);
     cs.enquiry.summary = "Early help offered in 2025.".into();
@@ -245,21 +287,35 @@ pub fn every_field_filled() -> Case {
     let place = case.place_mut(place_id).unwrap();
     place.address_line_2 = "Upper floor".into();
     place.assessed_by = Some(AssessedBy::Phone);
-    let v = place.visiting_children.iter_mut().find(|v| v.id == visitor).unwrap();
+    let v = place
+        .visiting_children
+        .iter_mut()
+        .find(|v| v.id == visitor)
+        .unwrap();
     v.name = "Rowan Visitor".into();
     v.age = "8".into();
     v.relationship = "Nephew".into();
     place.victim_lives_there.details = "Police checked the address.".into();
-    place.occupier_elsewhere = OccupierElsewhere { name: "Northshire Homes".into(), role: "Landlord".into(), consent: full_consent() };
+    place.occupier_elsewhere = OccupierElsewhere {
+        name: "Northshire Homes".into(),
+        role: "Landlord".into(),
+        consent: full_consent(),
+    };
     place.occupier_elsewhere.consent.fear_or_pressure = Some(true);
     place.occupier_elsewhere.consent.fear_details = "Hesitated when he was mentioned.".into();
     place.occupier_elsewhere.consent.method = Some(ContactMethod::Video);
-    place.residents[1].consent.attitude = "Views of a 9 year old are not recorded; field kept for the test.".into();
+    place.residents[1].consent.attitude =
+        "Views of a 9 year old are not recorded; field kept for the test.".into();
     case.schedule.clashes = vec![Clash::Work, Clash::Caring];
     case.schedule.clash_details = "Early shifts on Mondays.".into();
     case.schedule.windows[0].days = vec![Day::Mon, Day::Wed, Day::Sun];
     let w = case.add_window();
-    let w = case.schedule.windows.iter_mut().find(|x| x.id == w).unwrap();
+    let w = case
+        .schedule
+        .windows
+        .iter_mut()
+        .find(|x| x.id == w)
+        .unwrap();
     w.from = "20:00".into();
     w.to = "06:30".into();
     w.days = vec![Day::Tue];

@@ -8,18 +8,36 @@ use crate::ui::part::Part;
 
 /// Field ids start with `prefix`, matching `validate::enquiry`. `confirm_considered` asks the
 /// officer to confirm the reply was taken into account in the proposal.
-pub fn enquiry_items<O>(prefix: &str, agency_label: &str, e: Part<Enquiry<O>>, confirm_considered: bool) -> Vec<Item>
+pub fn enquiry_items<O>(
+    prefix: &str,
+    agency_label: &str,
+    e: Part<Enquiry<O>>,
+    confirm_considered: bool,
+) -> Vec<Item>
 where
     O: EnquiryOutcome + Send + Sync,
 {
     let not_requested = O::not_requested().key();
     let (x, y) = (e.clone(), e.clone());
-    let asked = move || x.with(|e| e.outcome.is_some_and(|o| o.key() != not_requested && o.key() != "not_required"));
+    let asked = move || {
+        x.with(|e| {
+            e.outcome
+                .is_some_and(|o| o.key() != not_requested && o.key() != "not_required")
+        })
+    };
     let replied = move || y.with(|e| e.outcome.is_some_and(|o| o.is_reply()));
     let mut reply = vec![
-        Item::date(format!("{prefix}-received"), "Date received", e.field(|e| e.received.clone(), |e, v| e.received = v)),
-        Item::area(format!("{prefix}-summary"), "Summary of what came back", e.field(|e| e.summary.clone(), |e, v| e.summary = v))
-            .hint("At the level of detail a court report may carry"),
+        Item::date(
+            format!("{prefix}-received"),
+            "Date received",
+            e.field(|e| e.received.clone(), |e, v| e.received = v),
+        ),
+        Item::area(
+            format!("{prefix}-summary"),
+            "Summary of what came back",
+            e.field(|e| e.summary.clone(), |e, v| e.summary = v),
+        )
+        .hint("At the level of detail a court report may carry"),
     ];
     if confirm_considered {
         let (considered, set_considered) = e.field(|e| e.considered, |e, v| e.considered = v);
@@ -31,16 +49,43 @@ where
         });
     }
     vec![
-        Item::text(format!("{prefix}-agency"), agency_label, e.field(|e| e.agency.clone(), |e, v| e.agency = v)).width("govuk-!-width-two-thirds"),
-        Item::radios(format!("{prefix}-outcome"), "Outcome", opts::<O>(), e.choice(|e| e.outcome, |e, v| e.outcome = v)).reveal(
+        Item::text(
+            format!("{prefix}-agency"),
+            agency_label,
+            e.field(|e| e.agency.clone(), |e, v| e.agency = v),
+        )
+        .width("govuk-!-width-two-thirds"),
+        Item::radios(
+            format!("{prefix}-outcome"),
+            "Outcome",
+            opts::<O>(),
+            e.choice(|e| e.outcome, |e, v| e.outcome = v),
+        )
+        .reveal(
             not_requested,
-            vec![Item::area(format!("{prefix}-reason"), "Why was it not requested?", e.field(|e| e.not_requested_reason.clone(), |e, v| e.not_requested_reason = v))],
+            vec![Item::area(
+                format!("{prefix}-reason"),
+                "Why was it not requested?",
+                e.field(
+                    |e| e.not_requested_reason.clone(),
+                    |e, v| e.not_requested_reason = v,
+                ),
+            )],
         ),
         Item::when(
             asked,
             vec![
-                Item::date(format!("{prefix}-requested"), "Date requested", e.field(|e| e.requested.clone(), |e, v| e.requested = v)),
-                Item::date(format!("{prefix}-due"), "Date the reply is due", e.field(|e| e.due.clone(), |e, v| e.due = v)).hint("Optional. For example, 27 3 2026"),
+                Item::date(
+                    format!("{prefix}-requested"),
+                    "Date requested",
+                    e.field(|e| e.requested.clone(), |e, v| e.requested = v),
+                ),
+                Item::date(
+                    format!("{prefix}-due"),
+                    "Date the reply is due",
+                    e.field(|e| e.due.clone(), |e, v| e.due = v),
+                )
+                .hint("Optional. For example, 27 3 2026"),
             ],
         ),
         Item::when(replied, reply),

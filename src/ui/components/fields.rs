@@ -17,7 +17,12 @@ pub fn error_for(errors: PageErrors, field: impl Into<String>) -> Signal<Option<
     Signal::derive(move || {
         errors.with(|list| {
             list.iter()
-                .find(|e| e.field == field || e.field.strip_prefix(field.as_str()).is_some_and(|rest| matches!(rest, "-day" | "-month" | "-year")))
+                .find(|e| {
+                    e.field == field
+                        || e.field
+                            .strip_prefix(field.as_str())
+                            .is_some_and(|rest| matches!(rest, "-day" | "-month" | "-year"))
+                })
                 .map(|e| e.message.clone())
         })
     })
@@ -33,19 +38,35 @@ pub struct Opt {
 pub fn opts<T: Choice>() -> Vec<Opt> {
     T::all()
         .iter()
-        .map(|c| Opt { key: c.key().into(), label: c.label().into(), hint: c.hint().map(Into::into) })
+        .map(|c| Opt {
+            key: c.key().into(),
+            label: c.label().into(),
+            hint: c.hint().map(Into::into),
+        })
         .collect()
 }
 
 pub fn yes_no() -> Vec<Opt> {
     vec![
-        Opt { key: "yes".into(), label: "Yes".into(), hint: None },
-        Opt { key: "no".into(), label: "No".into(), hint: None },
+        Opt {
+            key: "yes".into(),
+            label: "Yes".into(),
+            hint: None,
+        },
+        Opt {
+            key: "no".into(),
+            label: "No".into(),
+            hint: None,
+        },
     ]
 }
 
 /// `aria-describedby` for a question: its hint and, while it shows one, its error message.
-fn describe(id: &str, has_hint: bool, error: Signal<Option<String>>) -> impl Fn() -> Option<String> + Send + Sync + use<> {
+fn describe(
+    id: &str,
+    has_hint: bool,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Send + Sync + use<> {
     let id = id.to_string();
     move || described_by(has_hint, &id, error.with(Option::is_some))
 }
@@ -79,12 +100,24 @@ fn ErrorMessage(id: String, error: Signal<Option<String>>) -> impl IntoView {
 }
 
 fn group_class(error: Signal<Option<String>>) -> impl Fn() -> &'static str {
-    move || if error.with(Option::is_some) { "govuk-form-group govuk-form-group--error" } else { "govuk-form-group" }
+    move || {
+        if error.with(Option::is_some) {
+            "govuk-form-group govuk-form-group--error"
+        } else {
+            "govuk-form-group"
+        }
+    }
 }
 
 /// The frame of a question answered in one box: label, hint and error message above it.
 #[component]
-fn Labelled(id: String, label: String, hint: Option<String>, error: Signal<Option<String>>, children: Children) -> impl IntoView {
+fn Labelled(
+    id: String,
+    label: String,
+    hint: Option<String>,
+    error: Signal<Option<String>>,
+    children: Children,
+) -> impl IntoView {
     view! {
         <div class=group_class(error)>
             <label class="govuk-label govuk-label--s" for=id.clone()>{label}</label>
@@ -142,7 +175,11 @@ pub fn TextInput(
     let hint = hint.filter(|h| !h.is_empty());
     let describe = describe(&id, hint.is_some(), error);
     let class = move || {
-        let err = if error.with(Option::is_some) { " govuk-input--error" } else { "" };
+        let err = if error.with(Option::is_some) {
+            " govuk-input--error"
+        } else {
+            ""
+        };
         format!("govuk-input {width}{err}")
     };
     view! {
@@ -176,7 +213,13 @@ pub fn TextArea(
     let error = error_for(errors, id.clone());
     let hint = hint.filter(|h| !h.is_empty());
     let describe = describe(&id, hint.is_some(), error);
-    let class = move || if error.with(Option::is_some) { "govuk-textarea govuk-textarea--error" } else { "govuk-textarea" };
+    let class = move || {
+        if error.with(Option::is_some) {
+            "govuk-textarea govuk-textarea--error"
+        } else {
+            "govuk-textarea"
+        }
+    };
     view! {
         <Labelled id=id.clone() label=label hint=hint error=error>
             <textarea
@@ -211,7 +254,11 @@ pub fn DateInput(
             _ => ("Year", "govuk-input--width-4"),
         };
         let class = move || {
-            let err = if error.with(Option::is_some) { " govuk-input--error" } else { "" };
+            let err = if error.with(Option::is_some) {
+                " govuk-input--error"
+            } else {
+                ""
+            };
             format!("govuk-input govuk-date-input__input {width}{err}")
         };
         let current = move || {
@@ -277,7 +324,11 @@ pub fn Radios(
 ) -> impl IntoView {
     let error = error_for(errors, id.clone());
     let hint = hint.filter(|h| !h.is_empty());
-    let radios_class = if inline { "govuk-radios govuk-radios--small govuk-radios--inline" } else { "govuk-radios govuk-radios--small" };
+    let radios_class = if inline {
+        "govuk-radios govuk-radios--small govuk-radios--inline"
+    } else {
+        "govuk-radios govuk-radios--small"
+    };
     let reveal = StoredValue::new(reveal);
     let group = id.clone();
     let items = dynamic(move || {
@@ -406,7 +457,12 @@ pub fn Checkboxes(
 
 /// A single checkbox for a yes/no confirmation such as "I have considered this reply".
 #[component]
-pub fn Confirm(#[prop(into)] id: String, #[prop(into)] label: String, value: Signal<bool>, set: Callback<bool>) -> impl IntoView {
+pub fn Confirm(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    value: Signal<bool>,
+    set: Callback<bool>,
+) -> impl IntoView {
     view! {
         <div class="govuk-form-group">
             <div class="govuk-checkboxes govuk-checkboxes--small">

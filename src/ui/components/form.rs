@@ -16,14 +16,40 @@ use crate::ui::components::page::{clicked, dynamic};
 #[derive(Clone)]
 pub enum Item {
     /// `<h2>`/`<h3>` with an optional id, so blocker links can point at it.
-    Heading { level: u8, text: Signal<String>, id: Option<String> },
+    Heading {
+        level: u8,
+        text: Signal<String>,
+        id: Option<String>,
+    },
     Para(Signal<String>),
     Hint(String),
     /// GOV.UK inset text.
     Inset(Signal<String>),
-    Text { id: String, label: String, hint: Option<String>, width: &'static str, numeric: bool, password: bool, value: Signal<String>, set: Callback<String> },
-    Area { id: String, label: String, hint: Option<String>, rows: u32, value: Signal<String>, set: Callback<String> },
-    Date { id: String, legend: String, hint: Option<String>, value: Signal<DateParts>, set: Callback<DateParts> },
+    Text {
+        id: String,
+        label: String,
+        hint: Option<String>,
+        width: &'static str,
+        numeric: bool,
+        password: bool,
+        value: Signal<String>,
+        set: Callback<String>,
+    },
+    Area {
+        id: String,
+        label: String,
+        hint: Option<String>,
+        rows: u32,
+        value: Signal<String>,
+        set: Callback<String>,
+    },
+    Date {
+        id: String,
+        legend: String,
+        hint: Option<String>,
+        value: Signal<DateParts>,
+        set: Callback<DateParts>,
+    },
     Radios {
         id: String,
         legend: String,
@@ -36,22 +62,53 @@ pub enum Item {
         /// Questions revealed beneath an option when it is chosen.
         reveal: Vec<(String, Vec<Item>)>,
     },
-    Checks { id: String, legend: String, hint: Option<String>, options: Vec<Opt>, value: Signal<Vec<String>>, set: Callback<Vec<String>> },
-    Confirm { id: String, label: String, value: Signal<bool>, set: Callback<bool> },
+    Checks {
+        id: String,
+        legend: String,
+        hint: Option<String>,
+        options: Vec<Opt>,
+        value: Signal<Vec<String>>,
+        set: Callback<Vec<String>>,
+    },
+    Confirm {
+        id: String,
+        label: String,
+        value: Signal<bool>,
+        set: Callback<bool>,
+    },
     /// Items shown only while `when` is true.
-    When { when: Memo<bool>, items: Vec<Item> },
+    When {
+        when: Memo<bool>,
+        items: Vec<Item>,
+    },
     /// A repeated group: one block of items per id, for example one per offence.
-    List { ids: Memo<Vec<u32>>, item: Arc<dyn Fn(u32) -> Vec<Item> + Send + Sync> },
+    List {
+        ids: Memo<Vec<u32>>,
+        item: Arc<dyn Fn(u32) -> Vec<Item> + Send + Sync>,
+    },
     /// A repeated group (an offence, a resident) set off by a rule on its left. It is a named
     /// region, so its questions can be told apart from the next group's.
-    Group { id: String, title: Signal<String>, items: Vec<Item> },
+    Group {
+        id: String,
+        title: Signal<String>,
+        items: Vec<Item>,
+    },
     /// A named part of a page with an `<h2>`, such as one of an address's own checks.
-    Region { id: String, title: String, items: Vec<Item> },
+    Region {
+        id: String,
+        title: String,
+        items: Vec<Item>,
+    },
     /// Items kept together, such as a question and its follow-ups.
     Block(Vec<Item>),
     /// Follow-up questions, set in beneath the question they follow as GOV.UK reveals are.
     FollowUp(Vec<Item>),
-    Button { id: Option<String>, text: Signal<String>, on_click: Callback<()>, class: &'static str },
+    Button {
+        id: Option<String>,
+        text: Signal<String>,
+        on_click: Callback<()>,
+        class: &'static str,
+    },
     /// Anything else, rendered as given.
     View(ViewFn),
 }
@@ -61,7 +118,9 @@ pub enum Item {
 // size of the download.
 
 /// A memo, so dependants rerun only when the value changes, not on every keystroke.
-fn memo<T: Clone + PartialEq + Send + Sync + 'static>(f: Arc<dyn Fn() -> T + Send + Sync>) -> Memo<T> {
+fn memo<T: Clone + PartialEq + Send + Sync + 'static>(
+    f: Arc<dyn Fn() -> T + Send + Sync>,
+) -> Memo<T> {
     Memo::new(move |_| f())
 }
 
@@ -76,27 +135,78 @@ fn callback(f: Arc<dyn Fn() + Send + Sync>) -> Callback<()> {
 /// Shorthands used by the pages.
 impl Item {
     pub fn h2(text: impl Into<String>) -> Item {
-        Item::Heading { level: 2, text: Signal::stored(text.into()), id: None }
+        Item::Heading {
+            level: 2,
+            text: Signal::stored(text.into()),
+            id: None,
+        }
     }
     pub fn h2_id(text: impl Into<String>, id: &str) -> Item {
-        Item::Heading { level: 2, text: Signal::stored(text.into()), id: Some(id.into()) }
+        Item::Heading {
+            level: 2,
+            text: Signal::stored(text.into()),
+            id: Some(id.into()),
+        }
     }
     pub fn h3(text: impl Into<String>) -> Item {
-        Item::Heading { level: 3, text: Signal::stored(text.into()), id: None }
+        Item::Heading {
+            level: 3,
+            text: Signal::stored(text.into()),
+            id: None,
+        }
     }
     pub fn para(text: impl Into<String>) -> Item {
         Item::Para(Signal::stored(text.into()))
     }
-    pub fn text(id: impl Into<String>, label: impl Into<String>, (value, set): (Signal<String>, Callback<String>)) -> Item {
-        Item::Text { id: id.into(), label: label.into(), hint: None, width: "", numeric: false, password: false, value, set }
+    pub fn text(
+        id: impl Into<String>,
+        label: impl Into<String>,
+        (value, set): (Signal<String>, Callback<String>),
+    ) -> Item {
+        Item::Text {
+            id: id.into(),
+            label: label.into(),
+            hint: None,
+            width: "",
+            numeric: false,
+            password: false,
+            value,
+            set,
+        }
     }
-    pub fn area(id: impl Into<String>, label: impl Into<String>, (value, set): (Signal<String>, Callback<String>)) -> Item {
-        Item::Area { id: id.into(), label: label.into(), hint: None, rows: 3, value, set }
+    pub fn area(
+        id: impl Into<String>,
+        label: impl Into<String>,
+        (value, set): (Signal<String>, Callback<String>),
+    ) -> Item {
+        Item::Area {
+            id: id.into(),
+            label: label.into(),
+            hint: None,
+            rows: 3,
+            value,
+            set,
+        }
     }
-    pub fn date(id: impl Into<String>, legend: impl Into<String>, (value, set): (Signal<DateParts>, Callback<DateParts>)) -> Item {
-        Item::Date { id: id.into(), legend: legend.into(), hint: None, value, set }
+    pub fn date(
+        id: impl Into<String>,
+        legend: impl Into<String>,
+        (value, set): (Signal<DateParts>, Callback<DateParts>),
+    ) -> Item {
+        Item::Date {
+            id: id.into(),
+            legend: legend.into(),
+            hint: None,
+            value,
+            set,
+        }
     }
-    pub fn radios(id: impl Into<String>, legend: impl Into<String>, options: Vec<Opt>, (value, set): (Signal<String>, Callback<String>)) -> Item {
+    pub fn radios(
+        id: impl Into<String>,
+        legend: impl Into<String>,
+        options: Vec<Opt>,
+        (value, set): (Signal<String>, Callback<String>),
+    ) -> Item {
         Item::Radios {
             id: id.into(),
             legend: legend.into(),
@@ -109,27 +219,64 @@ impl Item {
             reveal: Vec::new(),
         }
     }
-    pub fn yes_no(id: impl Into<String>, legend: impl Into<String>, binding: (Signal<String>, Callback<String>)) -> Item {
+    pub fn yes_no(
+        id: impl Into<String>,
+        legend: impl Into<String>,
+        binding: (Signal<String>, Callback<String>),
+    ) -> Item {
         Item::radios(id, legend, yes_no(), binding).inline()
     }
-    pub fn checks(id: impl Into<String>, legend: impl Into<String>, options: Vec<Opt>, (value, set): (Signal<Vec<String>>, Callback<Vec<String>>)) -> Item {
-        Item::Checks { id: id.into(), legend: legend.into(), hint: None, options, value, set }
+    pub fn checks(
+        id: impl Into<String>,
+        legend: impl Into<String>,
+        options: Vec<Opt>,
+        (value, set): (Signal<Vec<String>>, Callback<Vec<String>>),
+    ) -> Item {
+        Item::Checks {
+            id: id.into(),
+            legend: legend.into(),
+            hint: None,
+            options,
+            value,
+            set,
+        }
     }
     pub fn when(when: impl Fn() -> bool + Send + Sync + 'static, items: Vec<Item>) -> Item {
-        Item::When { when: memo(Arc::new(when)), items }
+        Item::When {
+            when: memo(Arc::new(when)),
+            items,
+        }
     }
-    pub fn list(ids: impl Fn() -> Vec<u32> + Send + Sync + 'static, item: impl Fn(u32) -> Vec<Item> + Send + Sync + 'static) -> Item {
-        Item::List { ids: memo(Arc::new(ids)), item: Arc::new(item) }
+    pub fn list(
+        ids: impl Fn() -> Vec<u32> + Send + Sync + 'static,
+        item: impl Fn(u32) -> Vec<Item> + Send + Sync + 'static,
+    ) -> Item {
+        Item::List {
+            ids: memo(Arc::new(ids)),
+            item: Arc::new(item),
+        }
     }
     /// A secondary button with fixed text.
-    pub fn button(id: Option<&str>, text: impl Into<String>, on_click: impl Fn() + Send + Sync + 'static) -> Item {
+    pub fn button(
+        id: Option<&str>,
+        text: impl Into<String>,
+        on_click: impl Fn() + Send + Sync + 'static,
+    ) -> Item {
         Item::button_with(id, Signal::stored(text.into()), on_click)
     }
     /// A secondary button whose text changes, such as "Remove offence 2".
-    pub fn button_live(id: Option<&str>, text: impl Fn() -> String + Send + Sync + 'static, on_click: impl Fn() + Send + Sync + 'static) -> Item {
+    pub fn button_live(
+        id: Option<&str>,
+        text: impl Fn() -> String + Send + Sync + 'static,
+        on_click: impl Fn() + Send + Sync + 'static,
+    ) -> Item {
         Item::button_with(id, derived(Arc::new(text)), on_click)
     }
-    fn button_with(id: Option<&str>, text: Signal<String>, on_click: impl Fn() + Send + Sync + 'static) -> Item {
+    fn button_with(
+        id: Option<&str>,
+        text: Signal<String>,
+        on_click: impl Fn() + Send + Sync + 'static,
+    ) -> Item {
         Item::Button {
             id: id.map(Into::into),
             text,
@@ -142,7 +289,11 @@ impl Item {
     pub fn hint(mut self, text: impl Into<String>) -> Item {
         let text = Some(text.into());
         match &mut self {
-            Item::Text { hint, .. } | Item::Area { hint, .. } | Item::Date { hint, .. } | Item::Radios { hint, .. } | Item::Checks { hint, .. } => *hint = text,
+            Item::Text { hint, .. }
+            | Item::Area { hint, .. }
+            | Item::Date { hint, .. }
+            | Item::Radios { hint, .. }
+            | Item::Checks { hint, .. } => *hint = text,
             _ => {}
         }
         self
@@ -215,7 +366,11 @@ impl Item {
 
 /// Renders a page's items in order. `errors` is the page's one list of validation errors.
 pub fn render(items: Vec<Item>, errors: PageErrors) -> AnyView {
-    items.into_iter().map(|item| render_one(item, errors)).collect::<Vec<_>>().into_any()
+    items
+        .into_iter()
+        .map(|item| render_one(item, errors))
+        .collect::<Vec<_>>()
+        .into_any()
 }
 
 fn render_one(item: Item, errors: PageErrors) -> AnyView {

@@ -1,10 +1,10 @@
 //! Pieces every page uses: its heading and title, the error summary, back links and status tags.
 
-use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::rules::SectionStatus;
+use crate::domain::validate::FieldError;
 use crate::ui::components::fields::PageErrors;
 
 pub const SERVICE_NAME: &str = "Pre-sentence safeguarding checks";
@@ -23,82 +23,87 @@ pub fn focus_id(id: &str) {
     }
 }
 
-/// The page's `<h1>` with an optional caption. It sets the document title (prefixed "Error:"
-/// while the page shows errors) and, as a new page opens, takes focus so screen reader users hear
-/// where they are.
+/// The page's `<h1>` with an optional caption. It sets the document title (`show_errors` adds
+/// "Error:" while the page shows errors) and, as a new page opens, takes focus so screen reader
+/// users hear where they are.
 #[component]
 pub fn PageHeading(
     #[prop(into)] title: Signal<String>,
     #[prop(optional, into)] caption: Option<Signal<String>>,
-    #[prop(optional)] errors: Option<PageErrors>,
 ) -> impl IntoView {
     // After the page is drawn, so the heading exists.
     focus_later("page-heading".into());
-    Effect::new(move |_| {
-        let error = errors.is_some_and(|e| e.with(|l| !l.is_empty()));
-        let prefix = if error { "Error: " } else { "" };
-        if let Some(doc) = document() {
-            doc.set_title(&format!("{prefix}{} – {SERVICE_NAME}", title.get()));
-        }
-    });
+    if let Some(doc) = document() {
+        doc.set_title(&format!("{} – {SERVICE_NAME}", title.get_untracked()));
+    }
     view! {
         {caption.map(|c| view! { <span class="govuk-caption-l">{c}</span> })}
         <h1 class="govuk-heading-l" tabindex="-1" id="page-heading">{title}</h1>
     }
 }
 
-/// "There is a problem": links to each field in order and takes focus whenever the page is
-/// submitted with errors.
+/// Shows a page's validation errors (or clears them): the error summary takes focus and the
+/// document title starts "Error:", as on GOV.UK. Returns whether the page was free of errors.
+pub fn show_errors(errors: PageErrors, found: Vec<FieldError>) -> bool {
+    let ok = found.is_empty();
+    errors.set(found);
+    if let Some(doc) = document() {
+        let title = doc.title();
+        let plain = title.strip_prefix("Error: ").unwrap_or(&title).to_string();
+        doc.set_title(&if ok { plain } else { format!("Error: {plain}") });
+    }
+    if !ok {
+        focus_later("error-summary".into());
+    }
+    ok
+}
+
+/// "There is a problem": links to each field in order. `show_errors` gives it focus.
 #[component]
 pub fn ErrorSummary(errors: PageErrors) -> impl IntoView {
-    let summary = NodeRef::<html::Div>::new();
-    Effect::new(move |_| {
-        if errors.with(|e| !e.is_empty()) {
-            if let Some(el) = summary.get() {
-                el.scroll_into_view();
-                let _ = el.focus();
-            }
-        }
-    });
     dynamic(move || {
         let list = errors.get();
-        (!list.is_empty()).then(|| {
-            let items = list
-                .into_iter()
-                .map(|e| {
-                    let field = e.field.clone();
-                    view! {
-                        <li>
-                            <a
-                                href=format!("#{}", e.field)
-                                on:click=move |ev| {
-                                    ev.prevent_default();
-                                    focus_id(&field);
-                                }
-                            >
-                                {e.message}
-                            </a>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                <div class="govuk-error-summary" tabindex="-1" node_ref=summary>
-                    <div role="alert">
-                        <h2 class="govuk-error-summary__title">"There is a problem"</h2>
-                        <div class="govuk-error-summary__body">
-                            <ul class="govuk-list govuk-error-summary__list">{items}</ul>
+        (!list.is_empty())
+            .then(|| {
+                let items = list
+                    .into_iter()
+                    .map(|e| {
+                        let field = e.field.clone();
+                        view! {
+                            <li>
+                                <a
+                                    href=format!("#{}", e.field)
+                                    on:click=move |ev| {
+                                        ev.prevent_default();
+                                        focus_id(&field);
+                                    }
+                                >
+                                    {e.message}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="govuk-error-summary" tabindex="-1" id="error-summary">
+                        <div role="alert">
+                            <h2 class="govuk-error-summary__title">"There is a problem"</h2>
+                            <div class="govuk-error-summary__body">
+                                <ul class="govuk-list govuk-error-summary__list">{items}</ul>
+                            </div>
                         </div>
                     </div>
-                </div>
-            }
-        })
-        .into_any()
+                }
+            })
+            .into_any()
     })
 }
 
 #[component]
-pub fn BackLink(#[prop(into)] href: Signal<String>, #[prop(optional, into)] text: Option<String>) -> impl IntoView {
+pub fn BackLink(
+    #[prop(into)] href: Signal<String>,
+    #[prop(optional, into)] text: Option<String>,
+) -> impl IntoView {
     view! { <a href=href class="govuk-back-link">{text.unwrap_or_else(|| "Back".into())}</a> }
 }
 
@@ -109,7 +114,9 @@ pub fn status_tag_class(status: SectionStatus) -> &'static str {
         SectionStatus::InProgress => "govuk-tag govuk-tag--light-blue",
         SectionStatus::NotStarted => "govuk-tag govuk-tag--blue",
         SectionStatus::ActionNeeded => "govuk-tag govuk-tag--red",
-        SectionStatus::CannotStartYet | SectionStatus::NotNeeded => "app-status govuk-task-list__status--cannot-start-yet",
+        SectionStatus::CannotStartYet | SectionStatus::NotNeeded => {
+            "app-status govuk-task-list__status--cannot-start-yet"
+        }
     }
 }
 
@@ -154,20 +161,21 @@ pub fn SectionForm(
     children: Children,
 ) -> impl IntoView {
     let go = navigator();
-    let back_text = if back.is_empty() { "Back to task list" } else { "Back" };
+    let back_text = if back.is_empty() {
+        "Back to task list"
+    } else {
+        "Back"
+    };
     let back_href = Signal::derive(move || handle.href(&back));
     let submit = on_submit(move || {
-        let found = validate();
-        let ok = found.is_empty();
-        errors.set(found);
-        if ok {
+        if show_errors(errors, validate()) {
             go.run(handle.href(&next));
         }
     });
     view! {
         <BackLink href=back_href text=back_text.to_string()/>
         <ErrorSummary errors=errors/>
-        <PageHeading title=title caption=Signal::derive(move || handle.with(|c| c.display_name())) errors=errors/>
+        <PageHeading title=title caption=Signal::derive(move || handle.with(|c| c.display_name()))/>
         {intro.map(|i| view! { <p class="govuk-body">{i}</p> })}
         <form novalidate on:submit=submit>
             {children()}
@@ -198,7 +206,9 @@ pub fn focus_later(id: String) {
 // keeps that code to one copy instead of one per button.
 
 /// A click handler that runs `action`.
-pub fn on_click(action: impl Fn() + Send + Sync + 'static) -> impl Fn(leptos::ev::MouseEvent) + Copy + 'static {
+pub fn on_click(
+    action: impl Fn() + Send + Sync + 'static,
+) -> impl Fn(leptos::ev::MouseEvent) + Copy + 'static {
     clicked(Callback::new(move |_: ()| action()))
 }
 
@@ -207,7 +217,9 @@ pub fn clicked(action: Callback<()>) -> impl Fn(leptos::ev::MouseEvent) + Copy +
 }
 
 /// A form's submit handler: stops the browser's own submission, then runs `action`.
-pub fn on_submit(action: impl Fn() + Send + Sync + 'static) -> impl Fn(leptos::ev::SubmitEvent) + Copy + 'static {
+pub fn on_submit(
+    action: impl Fn() + Send + Sync + 'static,
+) -> impl Fn(leptos::ev::SubmitEvent) + Copy + 'static {
     submitted(Callback::new(move |_: ()| action()))
 }
 
@@ -221,5 +233,9 @@ fn submitted(action: Callback<()>) -> impl Fn(leptos::ev::SubmitEvent) + Copy + 
 /// A short status line ("Saved.", "Checking the passphrase…") shown while `show` is true and
 /// announced by screen readers.
 pub fn status_line(show: RwSignal<bool>, text: &'static str) -> impl IntoView {
-    dynamic(move || show.get().then(|| view! { <p class="govuk-body" role="status">{text}</p> }).into_any())
+    dynamic(move || {
+        show.get()
+            .then(|| view! { <p class="govuk-body" role="status">{text}</p> })
+            .into_any()
+    })
 }

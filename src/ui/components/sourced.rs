@@ -10,7 +10,13 @@ use crate::ui::part::Part;
 
 /// `topic` names the question in the follow-up legends, so each page's several "where did this
 /// come from" questions have distinct names, for example "living with a child".
-pub fn sourced_question(id: &str, question: String, hint: &str, topic: &str, a: Part<SourcedAnswer>) -> Item {
+pub fn sourced_question(
+    id: &str,
+    question: String,
+    hint: &str,
+    topic: &str,
+    a: Part<SourcedAnswer>,
+) -> Item {
     let (x, y) = (a.clone(), a.clone());
     let answered = move || x.with(|a| a.answer.is_some());
     let own_only = move || y.with(|a| a.rests_on_own_account());
@@ -23,12 +29,30 @@ pub fn sourced_question(id: &str, question: String, hint: &str, topic: &str, a: 
         }
     }));
     let details = vec![
-        Item::checks(format!("{id}-sources"), format!("Where did the answer about {topic} come from?"), opts::<Source>(), a.choices(|a| &a.sources, |a, v| a.sources = v))
-            .hint("Select all that apply"),
+        Item::checks(
+            format!("{id}-sources"),
+            format!("Where did the answer about {topic} come from?"),
+            opts::<Source>(),
+            a.choices(|a| &a.sources, |a, v| a.sources = v),
+        )
+        .hint("Select all that apply"),
         Item::when(own_only, vec![flag]),
-        Item::area(format!("{id}-details"), format!("Details about {topic} (optional)"), a.field(|a| a.details.clone(), |a, v| a.details = v)).rows(2),
+        Item::area(
+            format!("{id}-details"),
+            format!("Details about {topic} (optional)"),
+            a.field(|a| a.details.clone(), |a, v| a.details = v),
+        )
+        .rows(2),
     ];
-    let question = Item::yes_no(id, question, a.yes_no(|a| a.answer, |a, v| a.answer = v)).size("m");
-    let question = if hint.is_empty() { question } else { question.hint(hint) };
-    Item::Block(vec![question, Item::when(answered, vec![Item::FollowUp(details)])])
+    let question =
+        Item::yes_no(id, question, a.yes_no(|a| a.answer, |a, v| a.answer = v)).size("m");
+    let question = if hint.is_empty() {
+        question
+    } else {
+        question.hint(hint)
+    };
+    Item::Block(vec![
+        question,
+        Item::when(answered, vec![Item::FollowUp(details)]),
+    ])
 }

@@ -7,9 +7,9 @@ use crate::domain::assess;
 use crate::domain::case::{Case, Decision};
 use crate::domain::inputs::long_date;
 use crate::domain::rules::OutcomeState;
+use crate::storage;
 use crate::ui::components::form::{Item, render};
 use crate::ui::components::page::{PageHeading, dynamic};
-use crate::storage;
 use crate::ui::download::download;
 use crate::ui::state::use_store;
 
@@ -28,11 +28,19 @@ struct Row {
 fn row(case: &Case, today: chrono::NaiveDate) -> Row {
     let a = assess(case, today);
     let (status, tag) = match a.outcome {
-        OutcomeState::Recorded(Decision::Suitable) => ("Suitable recorded", "govuk-tag govuk-tag--green"),
-        OutcomeState::Recorded(Decision::NotSuitable) => ("Not suitable recorded", "govuk-tag govuk-tag--orange"),
-        OutcomeState::Recorded(Decision::NotProposed) => ("Curfew not proposed", "govuk-tag govuk-tag--grey"),
+        OutcomeState::Recorded(Decision::Suitable) => {
+            ("Suitable recorded", "govuk-tag govuk-tag--green")
+        }
+        OutcomeState::Recorded(Decision::NotSuitable) => {
+            ("Not suitable recorded", "govuk-tag govuk-tag--orange")
+        }
+        OutcomeState::Recorded(Decision::NotProposed) => {
+            ("Curfew not proposed", "govuk-tag govuk-tag--grey")
+        }
         OutcomeState::SuitableNoLongerValid => ("Outcome needs review", "govuk-tag govuk-tag--red"),
-        OutcomeState::NotRecorded if a.outstanding() == 0 => ("Ready for outcome", "govuk-tag govuk-tag--turquoise"),
+        OutcomeState::NotRecorded if a.outstanding() == 0 => {
+            ("Ready for outcome", "govuk-tag govuk-tag--turquoise")
+        }
         OutcomeState::NotRecorded => ("Checks outstanding", "govuk-tag govuk-tag--blue"),
     };
     Row {
@@ -57,20 +65,34 @@ fn outstanding_text(n: usize) -> String {
 #[component]
 pub fn CaseListPage() -> impl IntoView {
     let store = use_store();
-    let rows = Memo::new(move |_| {
-        let mut rows: Vec<Row> = store.cases.with(|cases| cases.iter().map(|c| row(c, store.today)).collect());
+    let rows = move || {
+        let mut rows: Vec<Row> = store
+            .cases
+            .with(|cases| cases.iter().map(|c| row(c, store.today)).collect());
         // Soonest hearing first; cases without a hearing date last.
-        rows.sort_by(|a, b| (a.hearing.is_none(), a.hearing, &a.name).cmp(&(b.hearing.is_none(), b.hearing, &b.name)));
+        rows.sort_by(|a, b| {
+            (a.hearing.is_none(), a.hearing, &a.name).cmp(&(
+                b.hearing.is_none(),
+                b.hearing,
+                &b.name,
+            ))
+        });
         rows
-    });
+    };
     let set_aside = view! { <SetAside/> };
     let reminder = dynamic(move || {
         let days = store.retention_days.get();
-        let n = store.cases.with(|cases| crate::domain::retention::past_retention(cases, store.today, days).len());
+        let n = store
+            .cases
+            .with(|cases| crate::domain::retention::past_retention(cases, store.today, days).len());
         if n == 0 {
             return ().into_any();
         }
-        let what = if n == 1 { "1 case had its hearing".to_string() } else { format!("{n} cases had their hearing") };
+        let what = if n == 1 {
+            "1 case had its hearing".to_string()
+        } else {
+            format!("{n} cases had their hearing")
+        };
         view! {
             <div class="govuk-inset-text">
                 {format!("{what} more than {days} days ago. ")}
@@ -88,7 +110,7 @@ pub fn CaseListPage() -> impl IntoView {
             {Signal::derive(move || if draft_started() { "Continue the new case you started".to_string() } else { text::CREATE.to_string() })}
         </a>
         {dynamic(move || {
-            let rows = rows.get();
+            let rows = rows();
             if rows.is_empty() {
                 return view! { <p class="govuk-body">{text::EMPTY}</p> }.into_any();
             }
@@ -134,7 +156,11 @@ fn SetAside() -> impl IntoView {
             return ().into_any();
         }
         let n = list.len();
-        let heading = if n == 1 { "1 stored case could not be read".to_string() } else { format!("{n} stored cases could not be read") };
+        let heading = if n == 1 {
+            "1 stored case could not be read".to_string()
+        } else {
+            format!("{n} stored cases could not be read")
+        };
         let items: Vec<Item> = list
             .into_iter()
             .flat_map(move |q| {
@@ -143,16 +169,26 @@ fn SetAside() -> impl IntoView {
                 let (ask, sure) = (q.key.clone(), q.key.clone());
                 let file_name = format!("set-aside-case-{name}.json");
                 vec![
-                    Item::para(format!("Case {name}. Why: {}. Size: {} characters.", q.reason, q.bytes)),
+                    Item::para(format!(
+                        "Case {name}. Why: {}. Size: {} characters.",
+                        q.reason, q.bytes
+                    )),
                     Item::when(
                         move || confirming.get().as_deref() != Some(unasked.as_str()),
                         vec![
-                            Item::button(None, format!("Download a copy of case {name}"), move || {
-                                if let Some(text) = storage::quarantined_text(&file) {
-                                    let _ = download(&file_name, &text);
-                                }
-                            }),
-                            Item::button(None, format!("Delete case {name}"), move || confirming.set(Some(ask.clone()))).warning(),
+                            Item::button(
+                                None,
+                                format!("Download a copy of case {name}"),
+                                move || {
+                                    if let Some(text) = storage::quarantined_text(&file) {
+                                        let _ = download(&file_name, &text);
+                                    }
+                                },
+                            ),
+                            Item::button(None, format!("Delete case {name}"), move || {
+                                confirming.set(Some(ask.clone()))
+                            })
+                            .warning(),
                         ],
                     ),
                     Item::when(

@@ -18,7 +18,15 @@ struct Row {
 
 fn row(key: impl Into<String>, value: impl Into<String>, path: impl Into<String>) -> Row {
     let value = value.into();
-    Row { key: key.into(), value: if value.trim().is_empty() { "Not recorded".into() } else { value }, path: path.into() }
+    Row {
+        key: key.into(),
+        value: if value.trim().is_empty() {
+            "Not recorded".into()
+        } else {
+            value
+        },
+        path: path.into(),
+    }
 }
 
 fn date(d: &DateParts) -> String {
@@ -60,7 +68,11 @@ fn enquiry<O: EnquiryOutcome>(rows: &mut Vec<Row>, e: &Enquiry<O>, path: &str, a
     rows.push(row(agency, e.agency.clone(), path));
     rows.push(row("Outcome", label(e.outcome), path));
     if e.outcome == Some(O::not_requested()) {
-        rows.push(row("Why not requested", e.not_requested_reason.clone(), path));
+        rows.push(row(
+            "Why not requested",
+            e.not_requested_reason.clone(),
+            path,
+        ));
         return;
     }
     rows.push(row("Requested", date(&e.requested), path));
@@ -78,7 +90,14 @@ fn consent_text(c: &Consent) -> String {
     let mut parts = vec![
         format!("Contacted directly: {}", yes_no(c.contacted_directly)),
         format!("spoken to privately: {}", yes_no(c.spoken_privately)),
-        format!("told: {}", if c.told.is_empty() { "nothing recorded".into() } else { labels(&c.told).to_ascii_lowercase() }),
+        format!(
+            "told: {}",
+            if c.told.is_empty() {
+                "nothing recorded".into()
+            } else {
+                labels(&c.told).to_ascii_lowercase()
+            }
+        ),
     ];
     if !c.attitude.trim().is_empty() {
         parts.push(format!("attitude: \u{201c}{}\u{201d}", c.attitude.trim()));
@@ -87,7 +106,12 @@ fn consent_text(c: &Consent) -> String {
         parts.push(format!("fear or pressure noted: {}", c.fear_details.trim()));
     }
     if let Some(d) = c.decision {
-        parts.push(format!("{} on {} at {}", d.label().to_ascii_lowercase(), date(&c.decision_date), c.decision_time.trim()));
+        parts.push(format!(
+            "{} on {} at {}",
+            d.label().to_ascii_lowercase(),
+            date(&c.decision_date),
+            c.decision_time.trim()
+        ));
     }
     parts.join("; ")
 }
@@ -99,11 +123,27 @@ fn sections(c: &Case) -> Vec<(String, Vec<Row>)> {
     let h = Section::Hearing.slug();
     let mut rows = vec![
         row("Name", c.person.name.clone(), format!("{h}#name")),
-        row("Date of birth", date(&c.person.date_of_birth), format!("{h}#dob-day")),
+        row(
+            "Date of birth",
+            date(&c.person.date_of_birth),
+            format!("{h}#dob-day"),
+        ),
         row("Court", c.hearing.court.clone(), format!("{h}#court")),
-        row("Hearing date", date(&c.hearing.date), format!("{h}#hearing-day")),
-        row("Report type", label(c.hearing.report_type), format!("{h}#report-type")),
-        row("Curfew being considered", yes_no(c.hearing.curfew_considered), format!("{h}#curfew")),
+        row(
+            "Hearing date",
+            date(&c.hearing.date),
+            format!("{h}#hearing-day"),
+        ),
+        row(
+            "Report type",
+            label(c.hearing.report_type),
+            format!("{h}#report-type"),
+        ),
+        row(
+            "Curfew being considered",
+            yes_no(c.hearing.curfew_considered),
+            format!("{h}#curfew"),
+        ),
     ];
     for (i, o) in c.offences.iter().enumerate() {
         let da = match o.da_related {
@@ -113,18 +153,37 @@ fn sections(c: &Case) -> Vec<(String, Vec<Row>)> {
         };
         rows.push(row(
             format!("Offence {}", i + 1),
-            format!("{}; committed {}; convicted {}{da}", o.description.trim(), date(&o.offence_date), date(&o.conviction_date)),
+            format!(
+                "{}; committed {}; convicted {}{da}",
+                o.description.trim(),
+                date(&o.offence_date),
+                date(&o.conviction_date)
+            ),
             format!("{h}#offence-{}-description", o.id),
         ));
     }
     for (name, level) in c.rosh.domains() {
-        rows.push(row(format!("Risk of serious harm to {name}"), label(level), format!("{h}#rosh")));
+        rows.push(row(
+            format!("Risk of serious harm to {name}"),
+            label(level),
+            format!("{h}#rosh"),
+        ));
     }
-    rows.push(row("Orders protecting others", yes_no(c.orders_recorded), format!("{h}#orders")));
+    rows.push(row(
+        "Orders protecting others",
+        yes_no(c.orders_recorded),
+        format!("{h}#orders"),
+    ));
     for o in &c.orders {
         rows.push(row(
             label(o.kind),
-            format!("Protects {} ({}). Lives at or visits a proposed address: {}. Source: {}", o.protects.trim(), o.relationship.trim(), yes_no(o.lives_at_or_visits_place), label(o.source)),
+            format!(
+                "Protects {} ({}). Lives at or visits a proposed address: {}. Source: {}",
+                o.protects.trim(),
+                o.relationship.trim(),
+                yes_no(o.lives_at_or_visits_place),
+                label(o.source)
+            ),
             format!("{h}#orders"),
         ));
     }
@@ -133,19 +192,38 @@ fn sections(c: &Case) -> Vec<(String, Vec<Row>)> {
     let name = c.display_name();
     let rows = ChildQuestion::ALL
         .iter()
-        .map(|q| row(crate::content::child_contact::question(*q, &name), sourced(c.child_contact.answer(*q)), format!("{}#{}", Section::ChildContact.slug(), q.slug())))
+        .map(|q| {
+            row(
+                crate::content::child_contact::question(*q, &name),
+                sourced(c.child_contact.answer(*q)),
+                format!("{}#{}", Section::ChildContact.slug(), q.slug()),
+            )
+        })
         .collect();
     out.push((Section::ChildContact.title().to_string(), rows));
 
     let mut rows = Vec::new();
     enquiry(&mut rows, &c.police, Section::Police.slug(), "Police force");
-    rows.push(row("Considered in the proposal", yes_no(Some(c.police.considered)), Section::Police.slug()));
+    rows.push(row(
+        "Considered in the proposal",
+        yes_no(Some(c.police.considered)),
+        Section::Police.slug(),
+    ));
     out.push((Section::Police.title().to_string(), rows));
 
     let mut rows = Vec::new();
     for e in &c.childrens_services {
-        rows.push(row("Children covered", e.children_covered.clone(), Section::ChildrensServices.slug()));
-        enquiry(&mut rows, &e.enquiry, Section::ChildrensServices.slug(), "Local authority");
+        rows.push(row(
+            "Children covered",
+            e.children_covered.clone(),
+            Section::ChildrensServices.slug(),
+        ));
+        enquiry(
+            &mut rows,
+            &e.enquiry,
+            Section::ChildrensServices.slug(),
+            "Local authority",
+        );
     }
     if rows.is_empty() {
         rows.push(row("Enquiries", "", Section::ChildrensServices.slug()));
@@ -159,27 +237,91 @@ fn sections(c: &Case) -> Vec<(String, Vec<Row>)> {
                 row("Address", p.full_address(), path.clone()),
                 row("Tenure", label(p.tenure), path.clone()),
                 row("Assessed by", label(p.assessed_by), path.clone()),
-                row("Main occupier", p.occupier_name(&name).unwrap_or_default(), format!("{path}#occupier")),
+                row(
+                    "Main occupier",
+                    p.occupier_name(&name).unwrap_or_default(),
+                    format!("{path}#occupier"),
+                ),
                 row(
                     "Residents",
                     if p.residents.is_empty() {
                         "Nobody else".to_string()
                     } else {
-                        p.residents.iter().map(|r| format!("{} ({}, {})", r.display_name(), r.relationship.trim(), r.age.trim())).collect::<Vec<_>>().join("; ")
+                        p.residents
+                            .iter()
+                            .map(|r| {
+                                format!(
+                                    "{} ({}, {})",
+                                    r.display_name(),
+                                    r.relationship.trim(),
+                                    r.age.trim()
+                                )
+                            })
+                            .collect::<Vec<_>>()
+                            .join("; ")
                     },
                     format!("{path}#household"),
                 ),
-                row("Children who visit", p.visiting_children.iter().map(|v| format!("{} ({}, {})", v.name.trim(), v.relationship.trim(), v.age.trim())).collect::<Vec<_>>().join("; "), format!("{path}#household")),
-                row("How the household was confirmed", labels(&p.household_sources), format!("{path}#household")),
-                row("A victim or potential victim lives there", sourced(&p.victim_lives_there), format!("{path}#victim")),
+                row(
+                    "Children who visit",
+                    p.visiting_children
+                        .iter()
+                        .map(|v| {
+                            format!(
+                                "{} ({}, {})",
+                                v.name.trim(),
+                                v.relationship.trim(),
+                                v.age.trim()
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    format!("{path}#household"),
+                ),
+                row(
+                    "How the household was confirmed",
+                    labels(&p.household_sources),
+                    format!("{path}#household"),
+                ),
+                row(
+                    "A victim or potential victim lives there",
+                    sourced(&p.victim_lives_there),
+                    format!("{path}#victim"),
+                ),
             ];
-            enquiry(&mut rows, &p.police_callout, &format!("{path}#police-callout"), "Police call-out check: force");
-            enquiry(&mut rows, &p.cs_check, &format!("{path}#cs-check"), "Children's services check: local authority");
-            rows.push(row("Electronic monitoring available", yes_no(p.em_available), format!("{path}#monitoring")));
-            rows.push(row("Electricity supply confirmed", yes_no(p.electricity_confirmed), format!("{path}#monitoring")));
-            rows.push(row("Main occupier agrees to the equipment", yes_no(p.equipment_agreed), format!("{path}#monitoring")));
+            enquiry(
+                &mut rows,
+                &p.police_callout,
+                &format!("{path}#police-callout"),
+                "Police call-out check: force",
+            );
+            enquiry(
+                &mut rows,
+                &p.cs_check,
+                &format!("{path}#cs-check"),
+                "Children's services check: local authority",
+            );
+            rows.push(row(
+                "Electronic monitoring available",
+                yes_no(p.em_available),
+                format!("{path}#monitoring"),
+            ));
+            rows.push(row(
+                "Electricity supply confirmed",
+                yes_no(p.electricity_confirmed),
+                format!("{path}#monitoring"),
+            ));
+            rows.push(row(
+                "Main occupier agrees to the equipment",
+                yes_no(p.equipment_agreed),
+                format!("{path}#monitoring"),
+            ));
             for who in p.consent_subjects() {
-                rows.push(row(format!("Consent of {}", p.subject_name(who)), consent_text(p.consent(who).unwrap_or(&<Consent as Default>::default())), format!("consent/{}/{}", p.id, who.slug())));
+                rows.push(row(
+                    format!("Consent of {}", p.subject_name(who)),
+                    consent_text(p.consent(who).unwrap_or(&<Consent as Default>::default())),
+                    format!("consent/{}/{}", p.id, who.slug()),
+                ));
             }
             out.push((format!("Proposed address: {}", p.short_address()), rows));
         }
@@ -187,19 +329,51 @@ fn sections(c: &Case) -> Vec<(String, Vec<Row>)> {
         let path = Section::Schedule.slug();
         let mut rows = vec![
             row("Start date", date(&s.start), path),
-            row("Length", format!("{} {}", s.length.trim(), label(s.length_unit).to_ascii_lowercase()), path),
-            row("Length of the order", if s.order_months.trim().is_empty() { String::new() } else { format!("{} months", s.order_months.trim()) }, path),
+            row(
+                "Length",
+                format!(
+                    "{} {}",
+                    s.length.trim(),
+                    label(s.length_unit).to_ascii_lowercase()
+                ),
+                path,
+            ),
+            row(
+                "Length of the order",
+                if s.order_months.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!("{} months", s.order_months.trim())
+                },
+                path,
+            ),
         ];
         for (i, w) in s.windows.iter().enumerate() {
-            let at = w.place_id.and_then(|id| c.place(id)).map(|p| format!(" at {}", p.short_address())).unwrap_or_default();
-            rows.push(row(format!("Curfew period {}", i + 1), format!("{} to {}, {}{at}", w.from.trim(), w.to.trim(), labels(&w.days)), path));
+            let at = w
+                .place_id
+                .and_then(|id| c.place(id))
+                .map(|p| format!(" at {}", p.short_address()))
+                .unwrap_or_default();
+            rows.push(row(
+                format!("Curfew period {}", i + 1),
+                format!(
+                    "{} to {}, {}{at}",
+                    w.from.trim(),
+                    w.to.trim(),
+                    labels(&w.days)
+                ),
+                path,
+            ));
         }
         rows.push(row("Possible clashes", labels(&s.clashes), path));
         out.push((Section::Schedule.title().to_string(), rows));
     }
 
     let rows = match &c.outcome.recorded {
-        Some(r) => vec![row("Outcome", r.decision.label(), Section::Outcome.slug()), row("Rationale", r.rationale.clone(), Section::Outcome.slug())],
+        Some(r) => vec![
+            row("Outcome", r.decision.label(), Section::Outcome.slug()),
+            row("Rationale", r.rationale.clone(), Section::Outcome.slug()),
+        ],
         None => vec![row("Outcome", "", Section::Outcome.slug())],
     };
     out.push((Section::Outcome.title().to_string(), rows));
@@ -209,7 +383,9 @@ fn sections(c: &Case) -> Vec<(String, Vec<Row>)> {
 #[component]
 pub fn CheckAnswersPage(id: String) -> impl IntoView {
     let handle = case_handle(id);
-    let body = handle.case.with_untracked(|c| c.as_ref().map(sections).unwrap_or_default());
+    let body = handle
+        .case
+        .with_untracked(|c| c.as_ref().map(sections).unwrap_or_default());
     let body = body
         .into_iter()
         .map(|(title, rows)| {

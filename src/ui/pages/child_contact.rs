@@ -17,15 +17,31 @@ pub fn ChildContactPage(id: String) -> impl IntoView {
     let handle = case_handle(id);
     let errors: PageErrors = RwSignal::new(Vec::new());
     let root = Part::root(handle);
-    let name = handle.case.with_untracked(|c| c.as_ref().map(Case::display_name).unwrap_or_default());
+    let name = handle
+        .case
+        .with_untracked(|c| c.as_ref().map(Case::display_name).unwrap_or_default());
     let items = ChildQuestion::ALL
         .iter()
         .map(|q| {
-            let answer = root.keyed(*q, |c, q| Some(c.child_contact.answer(q)), |c, q| Some(c.child_contact.answer_mut(q)));
-            sourced_question(q.slug(), text::question(*q, &name), text::HINT_VISITING, q.topic(), answer)
+            let answer = root.keyed(
+                *q,
+                |c, q| Some(c.child_contact.answer(q)),
+                |c, q| Some(c.child_contact.answer_mut(q)),
+            );
+            sourced_question(
+                q.slug(),
+                text::question(*q, &name),
+                text::HINT_VISITING,
+                q.topic(),
+                answer,
+            )
         })
         .collect();
-    let validate = Box::new(move || handle.case.with_untracked(|c| c.as_ref().map(validate::child_contact).unwrap_or_default()));
+    let validate = Box::new(move || {
+        handle
+            .case
+            .with_untracked(|c| c.as_ref().map(validate::child_contact).unwrap_or_default())
+    });
     view! {
         <SectionForm handle=handle title=text::TITLE errors=errors validate=validate intro=text::INTRO>
             {render(items, errors)}

@@ -18,7 +18,13 @@ pub fn ChildrensServicesPage(id: String) -> impl IntoView {
     let errors: PageErrors = RwSignal::new(Vec::new());
     let root = Part::root(handle);
     let today = handle.store.today;
-    let validate = Box::new(move || handle.case.with_untracked(|c| c.as_ref().map(|c| validate::childrens_services(c, today)).unwrap_or_default()));
+    let validate = Box::new(move || {
+        handle.case.with_untracked(|c| {
+            c.as_ref()
+                .map(|c| validate::childrens_services(c, today))
+                .unwrap_or_default()
+        })
+    });
     let list: fn(&Case) -> &Vec<CsEnquiry> = |c| &c.childrens_services;
     let r = root.clone();
     let enquiry = move |id: u32| {
@@ -26,24 +32,50 @@ pub fn ChildrensServicesPage(id: String) -> impl IntoView {
         let n = r.position(list, id);
         let p = format!("cs-{id}");
         let mut items = vec![
-            Item::area(format!("{p}-children"), text::CHILDREN, item.field(|i| i.children_covered.clone(), |i, v| i.children_covered = v))
-                .hint(text::CHILDREN_HINT)
-                .rows(2),
+            Item::area(
+                format!("{p}-children"),
+                text::CHILDREN,
+                item.field(
+                    |i| i.children_covered.clone(),
+                    |i, v| i.children_covered = v,
+                ),
+            )
+            .hint(text::CHILDREN_HINT)
+            .rows(2),
         ];
-        items.extend(enquiry_items(&p, text::AGENCY, item.at(|i| &i.enquiry, |i| &mut i.enquiry), true));
+        items.extend(enquiry_items(
+            &p,
+            text::AGENCY,
+            item.at(|i| &i.enquiry, |i| &mut i.enquiry),
+            true,
+        ));
         let n2 = n.clone();
-        items.push(Item::button_live(None, move || format!("Remove enquiry {}", n2()), move || {
-            handle.update(|c| c.childrens_services.retain(|e| e.id != id));
-            focus_later("add-cs".into());
-        }));
-        vec![Item::Group { id: format!("{p}-heading"), title: Signal::derive(move || format!("Enquiry {}", n())), items }]
+        items.push(Item::button_live(
+            None,
+            move || format!("Remove enquiry {}", n2()),
+            move || {
+                handle.update(|c| c.childrens_services.retain(|e| e.id != id));
+                focus_later("add-cs".into());
+            },
+        ));
+        vec![Item::Group {
+            id: format!("{p}-heading"),
+            title: Signal::derive(move || format!("Enquiry {}", n())),
+            items,
+        }]
     };
     let r = root.clone();
     let items = vec![
         Item::list(root.ids(list), enquiry),
         Item::button_live(
             Some("add-cs"),
-            move || if r.with(|c| c.childrens_services.is_empty()) { text::ADD_FIRST.into() } else { text::ADD.into() },
+            move || {
+                if r.with(|c| c.childrens_services.is_empty()) {
+                    text::ADD_FIRST.into()
+                } else {
+                    text::ADD.into()
+                }
+            },
             move || {
                 let mut id = 0;
                 handle.update(|c| id = c.add_cs_enquiry());

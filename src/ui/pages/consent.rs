@@ -26,7 +26,9 @@ struct Row {
 fn rows(case: &Case, handle: &CaseHandle) -> Vec<(String, Vec<Row>, Option<String>)> {
     let assessment = handle.assessment.get_untracked();
     let status_of = |path: &str| -> &'static str {
-        let Some(a) = assessment.as_ref() else { return "Not started" };
+        let Some(a) = assessment.as_ref() else {
+            return "Not started";
+        };
         match a.blockers_in(Section::Consent).find(|b| b.path == path) {
             None => "Consent given",
             Some(b) if b.kind == BlockerKind::Problem => "Refused or withdrawn",
@@ -73,7 +75,9 @@ fn rows(case: &Case, handle: &CaseHandle) -> Vec<(String, Vec<Row>, Option<Strin
 pub fn ConsentListPage(id: String) -> impl IntoView {
     let handle = case_handle(id);
     let errors: PageErrors = RwSignal::new(Vec::new());
-    let places = handle.case.with_untracked(|c| c.as_ref().map(|c| rows(c, &handle)).unwrap_or_default());
+    let places = handle
+        .case
+        .with_untracked(|c| c.as_ref().map(|c| rows(c, &handle)).unwrap_or_default());
     let none = places.is_empty();
     let body = places
         .into_iter()
@@ -139,36 +143,108 @@ pub fn ConsentPage(id: String, place: String, who: String) -> impl IntoView {
         .into_any();
     };
     let errors: PageErrors = RwSignal::new(Vec::new());
-    let consent = Part::root(handle).keyed((place_id, who), |c, (p, w)| c.place(p)?.consent(w), |c, (p, w)| c.place_mut(p)?.consent_mut(w));
+    let consent = Part::root(handle).keyed(
+        (place_id, who),
+        |c, (p, w)| c.place(p)?.consent(w),
+        |c, (p, w)| c.place_mut(p)?.consent_mut(w),
+    );
     let decided = consent.clone();
     let today = handle.store.today;
     // Views of 16 and 17 year olds are optional: whatever is recorded is kept, without checks.
-    let validate: Box<dyn Fn() -> Vec<validate::FieldError> + Send + Sync> =
-        if young { Box::new(|| Vec::new()) } else { Box::new(move || handle.case.with_untracked(|c| c.as_ref().and_then(|c| c.place(place_id)?.consent(who)).map(|c| validate::consent(c, today)).unwrap_or_default())) };
-    let title = if young { format!("Views of {name}") } else { format!("Consent of {name}") };
+    let validate: Box<dyn Fn() -> Vec<validate::FieldError> + Send + Sync> = if young {
+        Box::new(|| Vec::new())
+    } else {
+        Box::new(move || {
+            handle.case.with_untracked(|c| {
+                c.as_ref()
+                    .and_then(|c| c.place(place_id)?.consent(who))
+                    .map(|c| validate::consent(c, today))
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let title = if young {
+        format!("Views of {name}")
+    } else {
+        format!("Consent of {name}")
+    };
 
     let items = vec![
         Item::para(address),
-        Item::yes_no("contacted-directly", text::CONTACTED, consent.yes_no(|c| c.contacted_directly, |c, v| c.contacted_directly = v)).reveal(
+        Item::yes_no(
+            "contacted-directly",
+            text::CONTACTED,
+            consent.yes_no(|c| c.contacted_directly, |c, v| c.contacted_directly = v),
+        )
+        .reveal(
             "yes",
             vec![
-                Item::radios("method", text::METHOD, opts::<ContactMethod>(), consent.choice(|c| c.method, |c, v| c.method = v)),
-                Item::date("contact-date", text::CONTACT_DATE, consent.field(|c| c.contact_date.clone(), |c, v| c.contact_date = v)),
+                Item::radios(
+                    "method",
+                    text::METHOD,
+                    opts::<ContactMethod>(),
+                    consent.choice(|c| c.method, |c, v| c.method = v),
+                ),
+                Item::date(
+                    "contact-date",
+                    text::CONTACT_DATE,
+                    consent.field(|c| c.contact_date.clone(), |c, v| c.contact_date = v),
+                ),
             ],
         ),
-        Item::yes_no("privately", text::PRIVATELY, consent.yes_no(|c| c.spoken_privately, |c, v| c.spoken_privately = v)),
-        Item::checks("told", text::TOLD, opts::<Told>(), consent.choices(|c| &c.told, |c, v| c.told = v)).hint(text::TOLD_HINT),
-        Item::area("attitude", text::ATTITUDE, consent.field(|c| c.attitude.clone(), |c, v| c.attitude = v)).rows(4),
-        Item::yes_no("fear", text::FEAR, consent.yes_no(|c| c.fear_or_pressure, |c, v| c.fear_or_pressure = v))
-            .reveal("yes", vec![Item::area("fear-details", text::FEAR_DETAILS, consent.field(|c| c.fear_details.clone(), |c, v| c.fear_details = v))]),
-        Item::radios("decision", text::DECISION, opts::<ConsentDecision>(), consent.choice(|c| c.decision, |c, v| c.decision = v)).size("m"),
+        Item::yes_no(
+            "privately",
+            text::PRIVATELY,
+            consent.yes_no(|c| c.spoken_privately, |c, v| c.spoken_privately = v),
+        ),
+        Item::checks(
+            "told",
+            text::TOLD,
+            opts::<Told>(),
+            consent.choices(|c| &c.told, |c, v| c.told = v),
+        )
+        .hint(text::TOLD_HINT),
+        Item::area(
+            "attitude",
+            text::ATTITUDE,
+            consent.field(|c| c.attitude.clone(), |c, v| c.attitude = v),
+        )
+        .rows(4),
+        Item::yes_no(
+            "fear",
+            text::FEAR,
+            consent.yes_no(|c| c.fear_or_pressure, |c, v| c.fear_or_pressure = v),
+        )
+        .reveal(
+            "yes",
+            vec![Item::area(
+                "fear-details",
+                text::FEAR_DETAILS,
+                consent.field(|c| c.fear_details.clone(), |c, v| c.fear_details = v),
+            )],
+        ),
+        Item::radios(
+            "decision",
+            text::DECISION,
+            opts::<ConsentDecision>(),
+            consent.choice(|c| c.decision, |c, v| c.decision = v),
+        )
+        .size("m"),
         Item::when(
             move || decided.with(|c| c.decision.is_some()),
             vec![
-                Item::date("decision-date", text::DECISION_DATE, consent.field(|c| c.decision_date.clone(), |c, v| c.decision_date = v)),
-                Item::text("decision-time", text::DECISION_TIME, consent.field(|c| c.decision_time.clone(), |c, v| c.decision_time = v))
-                    .hint(text::DECISION_TIME_HINT)
-                    .width("govuk-input--width-5"),
+                Item::date(
+                    "decision-date",
+                    text::DECISION_DATE,
+                    consent.field(|c| c.decision_date.clone(), |c, v| c.decision_date = v),
+                ),
+                Item::text(
+                    "decision-time",
+                    text::DECISION_TIME,
+                    consent.field(|c| c.decision_time.clone(), |c, v| c.decision_time = v),
+                )
+                .hint(text::DECISION_TIME_HINT)
+                .width("govuk-input--width-5"),
             ],
         ),
     ];

@@ -10,7 +10,10 @@ use crate::domain::validate::FieldError;
 use crate::storage;
 use crate::ui::components::fields::PageErrors;
 use crate::ui::components::form::{Item, render};
-use crate::ui::components::page::{BackLink, ErrorSummary, PageHeading, Warning, dynamic, navigator, on_click, on_submit, status_line};
+use crate::ui::components::page::{
+    BackLink, ErrorSummary, PageHeading, Warning, dynamic, navigator, on_click, on_submit,
+    show_errors, status_line,
+};
 use crate::ui::state::use_store;
 
 #[component]
@@ -23,15 +26,22 @@ pub fn DataPage() -> impl IntoView {
         saved.set(false);
         match parse_whole_number(&typed.get_untracked()).filter(|d| (1..=MAX_DAYS).contains(d)) {
             Some(days) => {
-                errors.set(Vec::new());
+                show_errors(errors, Vec::new());
                 let _ = storage::save_setting("retention_days", &days.to_string());
                 store.retention_days.set(days);
                 saved.set(true);
             }
-            None => errors.set(vec![FieldError {
-                field: "retention-days".into(),
-                message: format!("Enter a whole number of days from 1 to {MAX_DAYS}, like 30"),
-            }]),
+            None => {
+                show_errors(
+                    errors,
+                    vec![FieldError {
+                        field: "retention-days".into(),
+                        message: format!(
+                            "Enter a whole number of days from 1 to {MAX_DAYS}, like 30"
+                        ),
+                    }],
+                );
+            }
         }
     });
     let confirming = RwSignal::new(false);
@@ -40,7 +50,13 @@ pub fn DataPage() -> impl IntoView {
         let list: Vec<(String, String, String)> = store.cases.with(|cases| {
             past_retention(cases, store.today, days)
                 .into_iter()
-                .map(|c| (c.id.clone(), c.display_name(), c.hearing.date.date().map(long_date).unwrap_or_default()))
+                .map(|c| {
+                    (
+                        c.id.clone(),
+                        c.display_name(),
+                        c.hearing.date.date().map(long_date).unwrap_or_default(),
+                    )
+                })
                 .collect()
         });
         if list.is_empty() {
@@ -93,7 +109,7 @@ pub fn DataPage() -> impl IntoView {
     view! {
         <BackLink href="/".to_string() text="Back to cases".to_string()/>
         <ErrorSummary errors=errors/>
-        <PageHeading title=text::TITLE.to_string() errors=errors/>
+        <PageHeading title=text::TITLE.to_string()/>
         <p class="govuk-body">{text::WHERE}</p>
         <h2 class="govuk-heading-m">{text::PERSISTENCE}</h2>
         <p class="govuk-body" id="persistence">

@@ -3,11 +3,15 @@
 use leptos::prelude::*;
 
 use crate::content::hearing as text;
-use crate::domain::case::{Case, Offence, OrderKind, ProtectiveOrder, ReportType, RoshLevel, Source};
+use crate::domain::case::{
+    Case, Offence, OrderKind, ProtectiveOrder, ReportType, RoshLevel, Source,
+};
 use crate::domain::validate;
 use crate::ui::components::fields::*;
 use crate::ui::components::form::{Item, render};
-use crate::ui::components::page::{BackLink, ErrorSummary, PageHeading, focus_later, navigator, on_submit};
+use crate::ui::components::page::{
+    BackLink, ErrorSummary, PageHeading, focus_later, navigator, on_submit, show_errors,
+};
 use crate::ui::pages::case_handle;
 use crate::ui::part::Part;
 use crate::ui::state::{CaseHandle, NEW_CASE};
@@ -31,10 +35,12 @@ fn hearing_form(handle: CaseHandle, is_new: bool) -> impl IntoView {
     let go = navigator();
 
     let submit = on_submit(move || {
-        let found = handle.case.with_untracked(|c| c.as_ref().map(|c| validate::hearing(c, store.today, !is_new)).unwrap_or_default());
-        let ok = found.is_empty();
-        errors.set(found);
-        if ok {
+        let found = handle.case.with_untracked(|c| {
+            c.as_ref()
+                .map(|c| validate::hearing(c, store.today, !is_new))
+                .unwrap_or_default()
+        });
+        if show_errors(errors, found) {
             if is_new {
                 let id = store.create_from_draft();
                 go.run(format!("/cases/{id}"));
@@ -46,21 +52,68 @@ fn hearing_form(handle: CaseHandle, is_new: bool) -> impl IntoView {
 
     let sdr_advice = move || {
         handle.assessment.with(|a| {
-            a.as_ref().and_then(|a| a.advice.iter().find(|x| x.code == "STANDARD_DELIVERY_REPORT").map(|x| x.message.clone())).unwrap_or_default()
+            a.as_ref()
+                .and_then(|a| {
+                    a.advice
+                        .iter()
+                        .find(|x| x.code == "STANDARD_DELIVERY_REPORT")
+                        .map(|x| x.message.clone())
+                })
+                .unwrap_or_default()
         })
     };
     let mut items = vec![
         Item::h2(text::PERSON),
-        Item::text("name", text::NAME, root.field(|c| c.person.name.clone(), |c, v| c.person.name = v)).width("govuk-!-width-two-thirds"),
-        Item::date("dob", text::DOB, root.field(|c| c.person.date_of_birth.clone(), |c, v| c.person.date_of_birth = v)).hint(text::DOB_HINT),
+        Item::text(
+            "name",
+            text::NAME,
+            root.field(|c| c.person.name.clone(), |c, v| c.person.name = v),
+        )
+        .width("govuk-!-width-two-thirds"),
+        Item::date(
+            "dob",
+            text::DOB,
+            root.field(
+                |c| c.person.date_of_birth.clone(),
+                |c, v| c.person.date_of_birth = v,
+            ),
+        )
+        .hint(text::DOB_HINT),
         Item::h2(text::HEARING),
-        Item::text("court", text::COURT, root.field(|c| c.hearing.court.clone(), |c, v| c.hearing.court = v)).width("govuk-!-width-two-thirds"),
-        Item::date("hearing", text::HEARING_DATE, root.field(|c| c.hearing.date.clone(), |c, v| c.hearing.date = v)),
-        Item::radios("report-type", text::REPORT_TYPE, opts::<ReportType>(), root.choice(|c| c.hearing.report_type, |c, v| c.hearing.report_type = v)),
-        Item::when(move || !sdr_advice().is_empty(), vec![Item::Inset(Signal::derive(sdr_advice))]),
-        Item::yes_no("curfew", text::CURFEW, root.yes_no(|c| c.hearing.curfew_considered, |c, v| c.hearing.curfew_considered = v)),
+        Item::text(
+            "court",
+            text::COURT,
+            root.field(|c| c.hearing.court.clone(), |c, v| c.hearing.court = v),
+        )
+        .width("govuk-!-width-two-thirds"),
+        Item::date(
+            "hearing",
+            text::HEARING_DATE,
+            root.field(|c| c.hearing.date.clone(), |c, v| c.hearing.date = v),
+        ),
+        Item::radios(
+            "report-type",
+            text::REPORT_TYPE,
+            opts::<ReportType>(),
+            root.choice(|c| c.hearing.report_type, |c, v| c.hearing.report_type = v),
+        ),
+        Item::when(
+            move || !sdr_advice().is_empty(),
+            vec![Item::Inset(Signal::derive(sdr_advice))],
+        ),
+        Item::yes_no(
+            "curfew",
+            text::CURFEW,
+            root.yes_no(
+                |c| c.hearing.curfew_considered,
+                |c, v| c.hearing.curfew_considered = v,
+            ),
+        ),
         Item::h2(text::OFFENCES),
-        Item::list(root.ids(OFFENCES), { let root = root.clone(); move |id| offence(&root, id) }),
+        Item::list(root.ids(OFFENCES), {
+            let root = root.clone();
+            move |id| offence(&root, id)
+        }),
         Item::button(Some("add-offence"), text::ADD_OFFENCE, move || {
             let mut id = 0;
             handle.update(|c| id = c.add_offence());
@@ -72,12 +125,20 @@ fn hearing_form(handle: CaseHandle, is_new: bool) -> impl IntoView {
     }
 
     let title = if is_new { text::NEW_TITLE } else { text::TITLE };
-    let back = if is_new { Signal::stored("/".to_string()) } else { Signal::derive(move || handle.href("")) };
-    let back_text = if is_new { "Back to cases" } else { "Back to task list" };
-    let heading = if is_new {
-        view! { <PageHeading title=title.to_string() errors=errors/> }.into_any()
+    let back = if is_new {
+        Signal::stored("/".to_string())
     } else {
-        view! { <PageHeading title=title.to_string() caption=Signal::derive(move || handle.with(|c| c.display_name())) errors=errors/> }.into_any()
+        Signal::derive(move || handle.href(""))
+    };
+    let back_text = if is_new {
+        "Back to cases"
+    } else {
+        "Back to task list"
+    };
+    let heading = if is_new {
+        view! { <PageHeading title=title.to_string()/> }.into_any()
+    } else {
+        view! { <PageHeading title=title.to_string() caption=Signal::derive(move || handle.with(|c| c.display_name()))/> }.into_any()
     };
     view! {
         <BackLink href=back text=back_text.to_string()/>
@@ -104,26 +165,48 @@ fn offence(root: &Part<Case>, id: u32) -> Vec<Item> {
         id: format!("{p}-heading"),
         title: Signal::derive(move || format!("Offence {}", n())),
         items: vec![
-            Item::text(format!("{p}-description"), text::OFFENCE, o.field(|o| o.description.clone(), |o, v| o.description = v))
-                .hint(text::OFFENCE_HINT)
-                .width("govuk-!-width-two-thirds"),
-            Item::date(format!("{p}-date"), text::OFFENCE_DATE, o.field(|o| o.offence_date.clone(), |o, v| o.offence_date = v)),
-            Item::date(format!("{p}-conviction"), text::CONVICTION_DATE, o.field(|o| o.conviction_date.clone(), |o, v| o.conviction_date = v))
-                .hint(text::CONVICTION_HINT),
-            Item::yes_no(format!("{p}-da"), text::DA_RELATED, o.yes_no(|o| o.da_related, |o, v| o.da_related = v)),
+            Item::text(
+                format!("{p}-description"),
+                text::OFFENCE,
+                o.field(|o| o.description.clone(), |o, v| o.description = v),
+            )
+            .hint(text::OFFENCE_HINT)
+            .width("govuk-!-width-two-thirds"),
+            Item::date(
+                format!("{p}-date"),
+                text::OFFENCE_DATE,
+                o.field(|o| o.offence_date.clone(), |o, v| o.offence_date = v),
+            ),
+            Item::date(
+                format!("{p}-conviction"),
+                text::CONVICTION_DATE,
+                o.field(|o| o.conviction_date.clone(), |o, v| o.conviction_date = v),
+            )
+            .hint(text::CONVICTION_HINT),
+            Item::yes_no(
+                format!("{p}-da"),
+                text::DA_RELATED,
+                o.yes_no(|o| o.da_related, |o, v| o.da_related = v),
+            ),
             Item::when(
                 move || r.with(|c| c.offences.len() > 1),
-                vec![Item::button_live(None, move || format!("Remove offence {}", n2()), move || {
-                    handle.update(|c| c.offences.retain(|o| o.id != id));
-                    focus_later("add-offence".into());
-                })],
+                vec![Item::button_live(
+                    None,
+                    move || format!("Remove offence {}", n2()),
+                    move || {
+                        handle.update(|c| c.offences.retain(|o| o.id != id));
+                        focus_later("add-offence".into());
+                    },
+                )],
             ),
         ],
     }]
 }
 
 fn rosh_and_orders(root: &Part<Case>) -> Vec<Item> {
-    let rosh = |id: &str, legend: &str, binding| Item::radios(id, legend, opts::<RoshLevel>(), binding).inline();
+    let rosh = |id: &str, legend: &str, binding| {
+        Item::radios(id, legend, opts::<RoshLevel>(), binding).inline()
+    };
     let handle = root.handle;
     let r = root.clone();
     let order = move |id: u32| {
@@ -135,15 +218,46 @@ fn rosh_and_orders(root: &Part<Case>) -> Vec<Item> {
             id: format!("{p}-heading"),
             title: Signal::derive(move || format!("Order {}", n())),
             items: vec![
-                Item::radios(format!("{p}-kind"), text::ORDER_KIND, opts::<OrderKind>(), o.choice(|o| o.kind, |o, v| o.kind = v)),
-                Item::text(format!("{p}-protects"), text::ORDER_PROTECTS, o.field(|o| o.protects.clone(), |o, v| o.protects = v)).width("govuk-!-width-two-thirds"),
-                Item::text(format!("{p}-relationship"), text::ORDER_RELATIONSHIP, o.field(|o| o.relationship.clone(), |o, v| o.relationship = v)).width("govuk-!-width-one-half"),
-                Item::yes_no(format!("{p}-place"), text::ORDER_PLACE, o.yes_no(|o| o.lives_at_or_visits_place, |o, v| o.lives_at_or_visits_place = v)),
-                Item::radios(format!("{p}-source"), text::ORDER_SOURCE, opts::<Source>(), o.choice(|o| o.source, |o, v| o.source = v)),
-                Item::button_live(None, move || format!("Remove order {}", n2()), move || {
-                    handle.update(|c| c.orders.retain(|o| o.id != id));
-                    focus_later("add-order".into());
-                }),
+                Item::radios(
+                    format!("{p}-kind"),
+                    text::ORDER_KIND,
+                    opts::<OrderKind>(),
+                    o.choice(|o| o.kind, |o, v| o.kind = v),
+                ),
+                Item::text(
+                    format!("{p}-protects"),
+                    text::ORDER_PROTECTS,
+                    o.field(|o| o.protects.clone(), |o, v| o.protects = v),
+                )
+                .width("govuk-!-width-two-thirds"),
+                Item::text(
+                    format!("{p}-relationship"),
+                    text::ORDER_RELATIONSHIP,
+                    o.field(|o| o.relationship.clone(), |o, v| o.relationship = v),
+                )
+                .width("govuk-!-width-one-half"),
+                Item::yes_no(
+                    format!("{p}-place"),
+                    text::ORDER_PLACE,
+                    o.yes_no(
+                        |o| o.lives_at_or_visits_place,
+                        |o, v| o.lives_at_or_visits_place = v,
+                    ),
+                ),
+                Item::radios(
+                    format!("{p}-source"),
+                    text::ORDER_SOURCE,
+                    opts::<Source>(),
+                    o.choice(|o| o.source, |o, v| o.source = v),
+                ),
+                Item::button_live(
+                    None,
+                    move || format!("Remove order {}", n2()),
+                    move || {
+                        handle.update(|c| c.orders.retain(|o| o.id != id));
+                        focus_later("add-order".into());
+                    },
+                ),
             ],
         }]
     };
@@ -158,20 +272,39 @@ fn rosh_and_orders(root: &Part<Case>) -> Vec<Item> {
     vec![
         Item::h2_id(text::ROSH, "rosh"),
         Item::Hint(text::ROSH_HINT.into()),
-        rosh("rosh-children", text::ROSH_CHILDREN, root.choice(|c| c.rosh.children, |c, v| c.rosh.children = v)),
-        rosh("rosh-public", text::ROSH_PUBLIC, root.choice(|c| c.rosh.public, |c, v| c.rosh.public = v)),
-        rosh("rosh-known-adult", text::ROSH_KNOWN_ADULT, root.choice(|c| c.rosh.known_adult, |c, v| c.rosh.known_adult = v)),
-        rosh("rosh-staff", text::ROSH_STAFF, root.choice(|c| c.rosh.staff, |c, v| c.rosh.staff = v)),
+        rosh(
+            "rosh-children",
+            text::ROSH_CHILDREN,
+            root.choice(|c| c.rosh.children, |c, v| c.rosh.children = v),
+        ),
+        rosh(
+            "rosh-public",
+            text::ROSH_PUBLIC,
+            root.choice(|c| c.rosh.public, |c, v| c.rosh.public = v),
+        ),
+        rosh(
+            "rosh-known-adult",
+            text::ROSH_KNOWN_ADULT,
+            root.choice(|c| c.rosh.known_adult, |c, v| c.rosh.known_adult = v),
+        ),
+        rosh(
+            "rosh-staff",
+            text::ROSH_STAFF,
+            root.choice(|c| c.rosh.staff, |c, v| c.rosh.staff = v),
+        ),
         Item::h2(text::ORDERS),
         Item::yes_no(
             "orders",
             text::ORDERS_QUESTION,
-            root.yes_no(|c| c.orders_recorded, |c, v| {
-                c.orders_recorded = v;
-                if v == Some(true) && c.orders.is_empty() {
-                    c.add_order();
-                }
-            }),
+            root.yes_no(
+                |c| c.orders_recorded,
+                |c, v| {
+                    c.orders_recorded = v;
+                    if v == Some(true) && c.orders.is_empty() {
+                        c.add_order();
+                    }
+                },
+            ),
         )
         .hint(text::ORDERS_HINT)
         .reveal("yes", orders),

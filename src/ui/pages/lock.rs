@@ -7,7 +7,9 @@ use crate::content::lock as text;
 use crate::domain::validate::FieldError;
 use crate::ui::components::fields::PageErrors;
 use crate::ui::components::form::{Item, render};
-use crate::ui::components::page::{ErrorSummary, PageHeading, dynamic, on_click, on_submit, status_line};
+use crate::ui::components::page::{
+    ErrorSummary, PageHeading, dynamic, on_click, on_submit, show_errors, status_line,
+};
 use crate::ui::state::{Lock, use_store};
 
 /// A text box bound to a signal of this page (not to a case).
@@ -16,7 +18,10 @@ fn typed(value: RwSignal<String>) -> (Signal<String>, Callback<String>) {
 }
 
 fn error(field: &str, message: &str) -> Vec<FieldError> {
-    vec![FieldError { field: field.into(), message: message.into() }]
+    vec![FieldError {
+        field: field.into(),
+        message: message.into(),
+    }]
 }
 
 /// Shown instead of every page while the cases are locked.
@@ -29,7 +34,7 @@ pub fn UnlockPage() -> impl IntoView {
     let submit = on_submit(move || {
         let typed = passphrase.get_untracked();
         if typed.is_empty() {
-            errors.set(error("passphrase", text::ENTER));
+            show_errors(errors, error("passphrase", text::ENTER));
             return;
         }
         working.set(true);
@@ -39,13 +44,13 @@ pub fn UnlockPage() -> impl IntoView {
             if opened {
                 passphrase.set(String::new());
             } else {
-                errors.set(error("passphrase", text::WRONG));
+                show_errors(errors, error("passphrase", text::WRONG));
             }
         });
     });
     view! {
         <ErrorSummary errors=errors/>
-        <PageHeading title=text::UNLOCK_TITLE.to_string() errors=errors/>
+        <PageHeading title=text::UNLOCK_TITLE.to_string()/>
         <p class="govuk-body">{text::UNLOCK_INTRO}</p>
         <form novalidate on:submit=submit>
             {render(vec![Item::text("passphrase", "Passphrase", typed(passphrase)).password().width("govuk-!-width-one-half")], errors)}
@@ -76,10 +81,10 @@ pub fn Protection() -> impl IntoView {
             None
         };
         if let Some(p) = problem {
-            errors.set(p);
+            show_errors(errors, p);
             return;
         }
-        errors.set(Vec::new());
+        show_errors(errors, Vec::new());
         working.set(true);
         leptos::task::spawn_local(async move {
             let done = store.protect(a).await;
@@ -88,7 +93,7 @@ pub fn Protection() -> impl IntoView {
                 first.set(String::new());
                 second.set(String::new());
             } else {
-                errors.set(error("new-passphrase", text::NOT_TURNED_ON));
+                show_errors(errors, error("new-passphrase", text::NOT_TURNED_ON));
             }
         });
     });

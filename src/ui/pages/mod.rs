@@ -30,8 +30,8 @@ pub use police::PolicePage;
 pub use schedule::SchedulePage;
 pub use task_list::TaskListPage;
 
-use leptos::prelude::*;
 use crate::ui::state::CaseHandle;
+use leptos::prelude::*;
 
 /// The case named in the page's address.
 pub(crate) fn case_handle(id: String) -> CaseHandle {
@@ -47,4 +47,3 @@ pub(crate) fn CaseMissing() -> impl IntoView {
         <p class="govuk-body"><a class="govuk-link" href="/">"Go to the list of cases"</a></p>
     }
 }
-

@@ -10,7 +10,9 @@ use crate::domain::choice::Choice;
 use crate::domain::rules::{OutcomeState, Section};
 use crate::ui::components::fields::*;
 use crate::ui::components::form::{Item, render};
-use crate::ui::components::page::{BackLink, ErrorSummary, PageHeading, dynamic, on_submit};
+use crate::ui::components::page::{
+    BackLink, ErrorSummary, PageHeading, dynamic, on_submit, show_errors,
+};
 use crate::ui::pages::case_handle;
 use crate::ui::part::Part;
 use crate::ui::state::{CaseHandle, now_stamp};
@@ -26,22 +28,37 @@ pub fn OutcomePage(id: String) -> impl IntoView {
         handle.update(|c| result = c.record_outcome(today, &now_stamp()));
         match result {
             Ok(_) => {
-                errors.set(Vec::new());
+                show_errors(errors, Vec::new());
                 crate::ui::components::page::focus_id("outcome-recorded");
             }
-            Err(found) => errors.set(found),
+            Err(found) => {
+                show_errors(errors, found);
+            }
         }
     });
     let items = vec![
-        Item::radios("decision", text::DECISION, opts::<Decision>(), root.choice(|c| c.outcome.selected, |c, v| c.outcome.selected = v)).size("m"),
-        Item::area("rationale", text::RATIONALE, root.field(|c| c.outcome.rationale.clone(), |c, v| c.outcome.rationale = v))
-            .hint(text::RATIONALE_HINT)
-            .rows(5),
+        Item::radios(
+            "decision",
+            text::DECISION,
+            opts::<Decision>(),
+            root.choice(|c| c.outcome.selected, |c, v| c.outcome.selected = v),
+        )
+        .size("m"),
+        Item::area(
+            "rationale",
+            text::RATIONALE,
+            root.field(
+                |c| c.outcome.rationale.clone(),
+                |c, v| c.outcome.rationale = v,
+            ),
+        )
+        .hint(text::RATIONALE_HINT)
+        .rows(5),
     ];
     view! {
         <BackLink href=Signal::derive(move || handle.href("")) text="Back to task list".to_string()/>
         <ErrorSummary errors=errors/>
-        <PageHeading title=text::TITLE.to_string() caption=Signal::derive(move || handle.with(Case::display_name)) errors=errors/>
+        <PageHeading title=text::TITLE.to_string() caption=Signal::derive(move || handle.with(Case::display_name))/>
         <Recorded handle=handle/>
         <Blockers handle=handle/>
         <AdviceList handle=handle/>
@@ -60,7 +77,9 @@ fn Recorded(handle: CaseHandle) -> impl IntoView {
 
 fn banner(handle: CaseHandle) -> Option<impl IntoView> {
     {
-        let state = handle.assessment.with(|a| a.as_ref().map(|a| a.outcome.clone()))?;
+        let state = handle
+            .assessment
+            .with(|a| a.as_ref().map(|a| a.outcome.clone()))?;
         let recorded = handle.with(|c| c.outcome.recorded.clone())?;
         let (class, title) = match state {
             OutcomeState::SuitableNoLongerValid => (
@@ -137,10 +156,12 @@ fn Blockers(handle: CaseHandle) -> impl IntoView {
 #[component]
 fn AdviceList(handle: CaseHandle) -> impl IntoView {
     dynamic(move || {
-        handle.assessment.with(|a| {
-            let a = a.as_ref()?;
-            (!a.advice.is_empty()).then(|| {
-                let list = a
+        handle
+            .assessment
+            .with(|a| {
+                let a = a.as_ref()?;
+                (!a.advice.is_empty()).then(|| {
+                    let list = a
                     .advice
                     .iter()
                     .map(|x| {
@@ -152,12 +173,12 @@ fn AdviceList(handle: CaseHandle) -> impl IntoView {
                         }
                     })
                     .collect_view();
-                view! {
-                    <h2 class="govuk-heading-m">"Advice"</h2>
-                    {list}
-                }
+                    view! {
+                        <h2 class="govuk-heading-m">"Advice"</h2>
+                        {list}
+                    }
+                })
             })
-        })
-        .into_any()
+            .into_any()
     })
 }

@@ -4,14 +4,18 @@
 use leptos::prelude::*;
 
 use crate::content::places as text;
-use crate::domain::case::{AssessedBy, OccupierKind, Place, Resident, Source, Tenure, VisitingChild};
+use crate::domain::case::{
+    AssessedBy, OccupierKind, Place, Resident, Source, Tenure, VisitingChild,
+};
 use crate::domain::choice::Choice;
 use crate::domain::rules::Section;
 use crate::domain::validate::{self, FieldError};
 use crate::ui::components::enquiry::enquiry_items;
 use crate::ui::components::fields::*;
-use crate::ui::components::page::{BackLink, PageHeading, SectionForm, dynamic, focus_later, navigator, on_click};
 use crate::ui::components::form::{Item, render};
+use crate::ui::components::page::{
+    BackLink, PageHeading, SectionForm, dynamic, focus_later, navigator, on_click,
+};
 use crate::ui::components::sourced::sourced_question;
 use crate::ui::pages::case_handle;
 use crate::ui::part::Part;
@@ -28,7 +32,10 @@ pub fn PlacesPage(id: String) -> impl IntoView {
     });
     let validate = Box::new(move || {
         if handle.with(|c| c.places.is_empty()) {
-            vec![FieldError { field: "add-place".into(), message: "Add a proposed address".into() }]
+            vec![FieldError {
+                field: "add-place".into(),
+                message: "Add a proposed address".into(),
+            }]
         } else {
             Vec::new()
         }
@@ -37,7 +44,15 @@ pub fn PlacesPage(id: String) -> impl IntoView {
     let cards = dynamic(move || {
         let outstanding = |id: u32| {
             let prefix = format!("places/{id}");
-            handle.assessment.with_untracked(|a| a.as_ref().map(|a| a.blockers_in(Section::Places).filter(|b| b.path.starts_with(&prefix)).count()).unwrap_or(0))
+            handle.assessment.with_untracked(|a| {
+                a.as_ref()
+                    .map(|a| {
+                        a.blockers_in(Section::Places)
+                            .filter(|b| b.path.starts_with(&prefix))
+                            .count()
+                    })
+                    .unwrap_or(0)
+            })
         };
         handle
             .with(|c| {
@@ -101,7 +116,9 @@ pub fn PlacesPage(id: String) -> impl IntoView {
 pub fn PlacePage(id: String, place: String) -> impl IntoView {
     let handle = case_handle(id);
     let place_id: u32 = place.parse().unwrap_or(0);
-    let exists = handle.case.with_untracked(|c| c.as_ref().is_some_and(|c| c.place(place_id).is_some()));
+    let exists = handle
+        .case
+        .with_untracked(|c| c.as_ref().is_some_and(|c| c.place(place_id).is_some()));
     if !exists {
         return view! {
             <BackLink href=Signal::derive(move || handle.href("places")) text="Back to addresses".to_string()/>
@@ -114,7 +131,11 @@ pub fn PlacePage(id: String, place: String) -> impl IntoView {
     let place = Part::root(handle).item(|c| &c.places, |c| &mut c.places, place_id);
     let today = handle.store.today;
     let validate = Box::new(move || {
-        handle.case.with_untracked(|c| c.as_ref().and_then(|c| c.place(place_id).map(|p| validate::place(c, p, today))).unwrap_or_default())
+        handle.case.with_untracked(|c| {
+            c.as_ref()
+                .and_then(|c| c.place(place_id).map(|p| validate::place(c, p, today)))
+                .unwrap_or_default()
+        })
     });
     let victim = place.at(|p| &p.victim_lives_there, |p| &mut p.victim_lives_there);
     let callout = place.at(|p| &p.police_callout, |p| &mut p.police_callout);
@@ -124,15 +145,46 @@ pub fn PlacePage(id: String, place: String) -> impl IntoView {
     let mut items = vec![
         Item::Para(Signal::derive(move || address.with(|p| p.short_address()))),
         Item::h2(text::ADDRESS),
-        Item::text("address-line-1", text::LINE_1, place.field(|p| p.address_line_1.clone(), |p, v| p.address_line_1 = v)),
-        Item::text("address-line-2", text::LINE_2, place.field(|p| p.address_line_2.clone(), |p, v| p.address_line_2 = v)),
-        Item::text("town", text::TOWN, place.field(|p| p.town.clone(), |p, v| p.town = v)).width("govuk-!-width-two-thirds"),
-        Item::text("postcode", text::POSTCODE, place.field(|p| p.postcode.clone(), |p, v| p.postcode = v)).width("govuk-input--width-10"),
-        Item::radios("tenure", text::TENURE, opts::<Tenure>(), place.choice(|p| p.tenure, |p, v| p.tenure = v)),
-        Item::radios("assessed-by", text::ASSESSED_BY, opts::<AssessedBy>(), place.choice(|p| p.assessed_by, |p, v| p.assessed_by = v)),
+        Item::text(
+            "address-line-1",
+            text::LINE_1,
+            place.field(|p| p.address_line_1.clone(), |p, v| p.address_line_1 = v),
+        ),
+        Item::text(
+            "address-line-2",
+            text::LINE_2,
+            place.field(|p| p.address_line_2.clone(), |p, v| p.address_line_2 = v),
+        ),
+        Item::text(
+            "town",
+            text::TOWN,
+            place.field(|p| p.town.clone(), |p, v| p.town = v),
+        )
+        .width("govuk-!-width-two-thirds"),
+        Item::text(
+            "postcode",
+            text::POSTCODE,
+            place.field(|p| p.postcode.clone(), |p, v| p.postcode = v),
+        )
+        .width("govuk-input--width-10"),
+        Item::radios(
+            "tenure",
+            text::TENURE,
+            opts::<Tenure>(),
+            place.choice(|p| p.tenure, |p, v| p.tenure = v),
+        ),
+        Item::radios(
+            "assessed-by",
+            text::ASSESSED_BY,
+            opts::<AssessedBy>(),
+            place.choice(|p| p.assessed_by, |p, v| p.assessed_by = v),
+        ),
         Item::h2_id(text::HOUSEHOLD, "household"),
         Item::Hint(text::HOUSEHOLD_HINT.into()),
-        Item::list(place.ids(RESIDENTS), { let place = place.clone(); move |id| resident(&place, id) }),
+        Item::list(place.ids(RESIDENTS), {
+            let place = place.clone();
+            move |id| resident(&place, id)
+        }),
         Item::button(Some("add-resident"), text::ADD_RESIDENT, move || {
             let mut id = None;
             handle.update(|c| id = c.add_resident(place_id));
@@ -141,7 +193,10 @@ pub fn PlacePage(id: String, place: String) -> impl IntoView {
             }
         }),
         Item::h3(text::VISITORS),
-        Item::list(place.ids(VISITORS), { let place = place.clone(); move |id| visitor(&place, id) }),
+        Item::list(place.ids(VISITORS), {
+            let place = place.clone();
+            move |id| visitor(&place, id)
+        }),
         Item::button(Some("add-visitor"), text::ADD_VISITOR, move || {
             let mut id = None;
             handle.update(|c| id = c.add_visiting_child(place_id));
@@ -149,18 +204,52 @@ pub fn PlacePage(id: String, place: String) -> impl IntoView {
                 focus_later(format!("visitor-{id}-name"));
             }
         }),
-        Item::checks("household-sources", text::HOUSEHOLD_SOURCES, opts::<Source>(), place.choices(|p| &p.household_sources, |p, v| p.household_sources = v))
-            .hint("Select all that apply"),
+        Item::checks(
+            "household-sources",
+            text::HOUSEHOLD_SOURCES,
+            opts::<Source>(),
+            place.choices(|p| &p.household_sources, |p, v| p.household_sources = v),
+        )
+        .hint("Select all that apply"),
         occupier(&place),
-        sourced_question("victim", text::VICTIM.into(), text::VICTIM_HINT, "whether a victim lives there", victim),
-        Item::Region { id: "police-callout".into(), title: text::CALLOUT.into(), items: enquiry_items("callout", "Police force", callout, false) },
-        Item::Region { id: "cs-check".into(), title: text::CS_CHECK.into(), items: enquiry_items("cscheck", "Local authority", cs_check, false) },
+        sourced_question(
+            "victim",
+            text::VICTIM.into(),
+            text::VICTIM_HINT,
+            "whether a victim lives there",
+            victim,
+        ),
+        Item::Region {
+            id: "police-callout".into(),
+            title: text::CALLOUT.into(),
+            items: enquiry_items("callout", "Police force", callout, false),
+        },
+        Item::Region {
+            id: "cs-check".into(),
+            title: text::CS_CHECK.into(),
+            items: enquiry_items("cscheck", "Local authority", cs_check, false),
+        },
     ];
     items.extend([
         Item::h2_id(text::MONITORING, "monitoring"),
-        Item::yes_no("em-available", text::EM_AVAILABLE, place.yes_no(|p| p.em_available, |p, v| p.em_available = v)),
-        Item::yes_no("electricity", text::ELECTRICITY, place.yes_no(|p| p.electricity_confirmed, |p, v| p.electricity_confirmed = v)),
-        Item::yes_no("equipment", text::EQUIPMENT, place.yes_no(|p| p.equipment_agreed, |p, v| p.equipment_agreed = v)),
+        Item::yes_no(
+            "em-available",
+            text::EM_AVAILABLE,
+            place.yes_no(|p| p.em_available, |p, v| p.em_available = v),
+        ),
+        Item::yes_no(
+            "electricity",
+            text::ELECTRICITY,
+            place.yes_no(
+                |p| p.electricity_confirmed,
+                |p, v| p.electricity_confirmed = v,
+            ),
+        ),
+        Item::yes_no(
+            "equipment",
+            text::EQUIPMENT,
+            place.yes_no(|p| p.equipment_agreed, |p, v| p.equipment_agreed = v),
+        ),
     ]);
 
     view! {
@@ -184,20 +273,38 @@ fn resident(place: &Part<Place>, id: u32) -> Vec<Item> {
         id: format!("{p}-heading"),
         title: Signal::derive(move || format!("Resident {}", n())),
         items: vec![
-            Item::text(format!("{p}-name"), text::RESIDENT_NAME, r.field(|r| r.name.clone(), |r, v| r.name = v)).width("govuk-!-width-two-thirds"),
-            Item::text(format!("{p}-age"), text::RESIDENT_AGE, r.field(|r| r.age.clone(), |r, v| r.age = v)).numeric(),
-            Item::text(format!("{p}-relationship"), text::RESIDENT_RELATIONSHIP, r.field(|r| r.relationship.clone(), |r, v| r.relationship = v))
-                .hint("For example, partner, mother or partner's child")
-                .width("govuk-!-width-one-half"),
-            Item::button_live(None, move || format!("Remove resident {}", n2()), move || {
-                owner.update(|p| {
-                    p.residents.retain(|r| r.id != id);
-                    if p.occupier_resident == Some(id) {
-                        p.occupier_resident = None;
-                    }
-                });
-                focus_later("add-resident".into());
-            }),
+            Item::text(
+                format!("{p}-name"),
+                text::RESIDENT_NAME,
+                r.field(|r| r.name.clone(), |r, v| r.name = v),
+            )
+            .width("govuk-!-width-two-thirds"),
+            Item::text(
+                format!("{p}-age"),
+                text::RESIDENT_AGE,
+                r.field(|r| r.age.clone(), |r, v| r.age = v),
+            )
+            .numeric(),
+            Item::text(
+                format!("{p}-relationship"),
+                text::RESIDENT_RELATIONSHIP,
+                r.field(|r| r.relationship.clone(), |r, v| r.relationship = v),
+            )
+            .hint("For example, partner, mother or partner's child")
+            .width("govuk-!-width-one-half"),
+            Item::button_live(
+                None,
+                move || format!("Remove resident {}", n2()),
+                move || {
+                    owner.update(|p| {
+                        p.residents.retain(|r| r.id != id);
+                        if p.occupier_resident == Some(id) {
+                            p.occupier_resident = None;
+                        }
+                    });
+                    focus_later("add-resident".into());
+                },
+            ),
         ],
     }]
 }
@@ -212,14 +319,32 @@ fn visitor(place: &Part<Place>, id: u32) -> Vec<Item> {
         id: format!("{p}-heading"),
         title: Signal::derive(move || format!("Visiting child {}", n())),
         items: vec![
-            Item::text(format!("{p}-name"), "Full name", v.field(|c| c.name.clone(), |c, x| c.name = x)).width("govuk-!-width-two-thirds"),
-            Item::text(format!("{p}-age"), "Age", v.field(|c| c.age.clone(), |c, x| c.age = x)).numeric(),
-            Item::text(format!("{p}-relationship"), "Relationship to the person", v.field(|c| c.relationship.clone(), |c, x| c.relationship = x))
-                .width("govuk-!-width-one-half"),
-            Item::button_live(None, move || format!("Remove visiting child {}", n2()), move || {
-                owner.update(|p| p.visiting_children.retain(|c| c.id != id));
-                focus_later("add-visitor".into());
-            }),
+            Item::text(
+                format!("{p}-name"),
+                "Full name",
+                v.field(|c| c.name.clone(), |c, x| c.name = x),
+            )
+            .width("govuk-!-width-two-thirds"),
+            Item::text(
+                format!("{p}-age"),
+                "Age",
+                v.field(|c| c.age.clone(), |c, x| c.age = x),
+            )
+            .numeric(),
+            Item::text(
+                format!("{p}-relationship"),
+                "Relationship to the person",
+                v.field(|c| c.relationship.clone(), |c, x| c.relationship = x),
+            )
+            .width("govuk-!-width-one-half"),
+            Item::button_live(
+                None,
+                move || format!("Remove visiting child {}", n2()),
+                move || {
+                    owner.update(|p| p.visiting_children.retain(|c| c.id != id));
+                    focus_later("add-visitor".into());
+                },
+            ),
         ],
     }]
 }
@@ -232,28 +357,71 @@ fn occupier(place: &Part<Place>) -> Item {
             p.residents
                 .iter()
                 .filter(|r| r.age().is_none_or(|a| a >= 16))
-                .map(|r| Opt { key: r.id.to_string(), label: r.display_name(), hint: None })
+                .map(|r| Opt {
+                    key: r.id.to_string(),
+                    label: r.display_name(),
+                    hint: None,
+                })
                 .collect::<Vec<_>>()
         })
     });
-    let which = place.field(|p| p.occupier_resident.map(|id| id.to_string()).unwrap_or_default(), |p, v: String| p.occupier_resident = v.parse().ok());
+    let which = place.field(
+        |p| {
+            p.occupier_resident
+                .map(|id| id.to_string())
+                .unwrap_or_default()
+        },
+        |p, v: String| p.occupier_resident = v.parse().ok(),
+    );
     let resident_items = vec![
-        Item::when(move || residents.with(|r| r.is_empty()), vec![Item::para("Add the main occupier as a resident above first.")]),
+        Item::when(
+            move || residents.with(|r| r.is_empty()),
+            vec![Item::para(
+                "Add the main occupier as a resident above first.",
+            )],
+        ),
         Item::when(
             move || residents.with(|r| !r.is_empty()),
-            vec![Item::radios("occupier-resident", text::OCCUPIER_RESIDENT, Vec::new(), which).options(residents.into())],
+            vec![
+                Item::radios(
+                    "occupier-resident",
+                    text::OCCUPIER_RESIDENT,
+                    Vec::new(),
+                    which,
+                )
+                .options(residents.into()),
+            ],
         ),
     ];
     let elsewhere_items = vec![
-        Item::text("occupier-name", text::OCCUPIER_NAME, place.field(|p| p.occupier_elsewhere.name.clone(), |p, v| p.occupier_elsewhere.name = v))
-            .width("govuk-!-width-two-thirds"),
-        Item::text("occupier-role", text::OCCUPIER_ROLE, place.field(|p| p.occupier_elsewhere.role.clone(), |p, v| p.occupier_elsewhere.role = v))
-            .hint(text::OCCUPIER_ROLE_HINT)
-            .width("govuk-!-width-one-half"),
+        Item::text(
+            "occupier-name",
+            text::OCCUPIER_NAME,
+            place.field(
+                |p| p.occupier_elsewhere.name.clone(),
+                |p, v| p.occupier_elsewhere.name = v,
+            ),
+        )
+        .width("govuk-!-width-two-thirds"),
+        Item::text(
+            "occupier-role",
+            text::OCCUPIER_ROLE,
+            place.field(
+                |p| p.occupier_elsewhere.role.clone(),
+                |p, v| p.occupier_elsewhere.role = v,
+            ),
+        )
+        .hint(text::OCCUPIER_ROLE_HINT)
+        .width("govuk-!-width-one-half"),
     ];
-    Item::radios("occupier", text::OCCUPIER, opts::<OccupierKind>(), place.choice(|p| p.occupier, |p, v| p.occupier = v))
-        .hint(text::OCCUPIER_HINT)
-        .size("m")
-        .reveal(OccupierKind::Resident.key(), resident_items)
-        .reveal(OccupierKind::Elsewhere.key(), elsewhere_items)
+    Item::radios(
+        "occupier",
+        text::OCCUPIER,
+        opts::<OccupierKind>(),
+        place.choice(|p| p.occupier, |p, v| p.occupier = v),
+    )
+    .hint(text::OCCUPIER_HINT)
+    .size("m")
+    .reveal(OccupierKind::Resident.key(), resident_items)
+    .reveal(OccupierKind::Elsewhere.key(), elsewhere_items)
 }

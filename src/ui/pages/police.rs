@@ -17,8 +17,19 @@ pub fn PolicePage(id: String) -> impl IntoView {
     let errors: PageErrors = RwSignal::new(Vec::new());
     let root = Part::root(handle);
     let today = handle.store.today;
-    let validate = Box::new(move || handle.case.with_untracked(|c| c.as_ref().map(|c| validate::police(c, today)).unwrap_or_default()));
-    let items = enquiry_items("police", text::AGENCY, root.at(|c| &c.police, |c| &mut c.police), true);
+    let validate = Box::new(move || {
+        handle.case.with_untracked(|c| {
+            c.as_ref()
+                .map(|c| validate::police(c, today))
+                .unwrap_or_default()
+        })
+    });
+    let items = enquiry_items(
+        "police",
+        text::AGENCY,
+        root.at(|c| &c.police, |c| &mut c.police),
+        true,
+    );
     view! {
         <SectionForm handle=handle title=text::TITLE errors=errors validate=validate intro=text::INTRO>
             {render(items, errors)}

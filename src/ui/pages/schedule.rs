@@ -24,9 +24,24 @@ pub fn SchedulePage(id: String) -> impl IntoView {
     let errors: PageErrors = RwSignal::new(Vec::new());
     let root = Part::root(handle);
     let today = handle.store.today;
-    let validate = Box::new(move || handle.case.with_untracked(|c| c.as_ref().map(|c| validate::schedule(c, today)).unwrap_or_default()));
+    let validate = Box::new(move || {
+        handle.case.with_untracked(|c| {
+            c.as_ref()
+                .map(|c| validate::schedule(c, today))
+                .unwrap_or_default()
+        })
+    });
     let places = Memo::new(move |_| {
-        handle.with(|c| c.places.iter().map(|p| Opt { key: p.id.to_string(), label: p.short_address(), hint: None }).collect::<Vec<_>>())
+        handle.with(|c| {
+            c.places
+                .iter()
+                .map(|p| Opt {
+                    key: p.id.to_string(),
+                    label: p.short_address(),
+                    hint: None,
+                })
+                .collect::<Vec<_>>()
+        })
     });
     let r = root.clone();
     let window = move |id: u32| {
@@ -34,29 +49,84 @@ pub fn SchedulePage(id: String) -> impl IntoView {
         let n = r.position(WINDOWS, id);
         let n2 = n.clone();
         let p = format!("window-{id}");
-        let place = w.field(|w| w.place_id.map(|p| p.to_string()).unwrap_or_default(), |w, v: String| w.place_id = v.parse().ok());
+        let place = w.field(
+            |w| w.place_id.map(|p| p.to_string()).unwrap_or_default(),
+            |w, v: String| w.place_id = v.parse().ok(),
+        );
         vec![Item::Group {
             id: format!("{p}-heading"),
             title: Signal::derive(move || format!("Curfew period {}", n())),
             items: vec![
-                Item::when(move || places.with(|p| p.len() > 1), vec![Item::radios(format!("{p}-place"), text::PLACE, Vec::new(), place).options(places.into())]),
-                Item::text(format!("{p}-from"), text::FROM, w.field(|w| w.from.clone(), |w, v| w.from = v)).hint(text::FROM_HINT).width("govuk-input--width-5"),
-                Item::text(format!("{p}-to"), text::TO, w.field(|w| w.to.clone(), |w, v| w.to = v)).hint(text::TO_HINT).width("govuk-input--width-5"),
-                Item::checks(format!("{p}-days"), text::DAYS, opts::<Day>(), w.choices(|w| &w.days, |w, v| w.days = v)),
-                Item::button_live(None, move || format!("Remove curfew period {}", n2()), move || {
-                    handle.update(|c| c.schedule.windows.retain(|x| x.id != id));
-                    focus_later("add-window".into());
-                }),
+                Item::when(
+                    move || places.with(|p| p.len() > 1),
+                    vec![
+                        Item::radios(format!("{p}-place"), text::PLACE, Vec::new(), place)
+                            .options(places.into()),
+                    ],
+                ),
+                Item::text(
+                    format!("{p}-from"),
+                    text::FROM,
+                    w.field(|w| w.from.clone(), |w, v| w.from = v),
+                )
+                .hint(text::FROM_HINT)
+                .width("govuk-input--width-5"),
+                Item::text(
+                    format!("{p}-to"),
+                    text::TO,
+                    w.field(|w| w.to.clone(), |w, v| w.to = v),
+                )
+                .hint(text::TO_HINT)
+                .width("govuk-input--width-5"),
+                Item::checks(
+                    format!("{p}-days"),
+                    text::DAYS,
+                    opts::<Day>(),
+                    w.choices(|w| &w.days, |w, v| w.days = v),
+                ),
+                Item::button_live(
+                    None,
+                    move || format!("Remove curfew period {}", n2()),
+                    move || {
+                        handle.update(|c| c.schedule.windows.retain(|x| x.id != id));
+                        focus_later("add-window".into());
+                    },
+                ),
             ],
         }]
     };
     let items = vec![
-        Item::date("start", text::START, root.field(|c| c.schedule.start.clone(), |c, v| c.schedule.start = v)),
-        Item::text("length", text::LENGTH, root.field(|c| c.schedule.length.clone(), |c, v| c.schedule.length = v)).numeric(),
-        Item::radios("length-unit", text::LENGTH_UNIT, opts::<LengthUnit>(), root.choice(|c| c.schedule.length_unit, |c, v| c.schedule.length_unit = v)).inline(),
-        Item::text("order-months", text::ORDER_MONTHS, root.field(|c| c.schedule.order_months.clone(), |c, v| c.schedule.order_months = v))
-            .hint(text::ORDER_MONTHS_HINT)
-            .numeric(),
+        Item::date(
+            "start",
+            text::START,
+            root.field(|c| c.schedule.start.clone(), |c, v| c.schedule.start = v),
+        ),
+        Item::text(
+            "length",
+            text::LENGTH,
+            root.field(|c| c.schedule.length.clone(), |c, v| c.schedule.length = v),
+        )
+        .numeric(),
+        Item::radios(
+            "length-unit",
+            text::LENGTH_UNIT,
+            opts::<LengthUnit>(),
+            root.choice(
+                |c| c.schedule.length_unit,
+                |c, v| c.schedule.length_unit = v,
+            ),
+        )
+        .inline(),
+        Item::text(
+            "order-months",
+            text::ORDER_MONTHS,
+            root.field(
+                |c| c.schedule.order_months.clone(),
+                |c, v| c.schedule.order_months = v,
+            ),
+        )
+        .hint(text::ORDER_MONTHS_HINT)
+        .numeric(),
         Item::h2(text::WINDOWS),
         Item::Hint(text::WINDOWS_HINT.into()),
         Item::list(root.ids(WINDOWS), window),
@@ -69,12 +139,32 @@ pub fn SchedulePage(id: String) -> impl IntoView {
                 }
             });
             // A single address is chosen for the period already, so start at its hours.
-            let first = if handle.with(|c| c.places.len() > 1) { "place" } else { "from" };
+            let first = if handle.with(|c| c.places.len() > 1) {
+                "place"
+            } else {
+                "from"
+            };
             focus_later(format!("window-{id}-{first}"));
         }),
-        Item::View(ViewFn::from(move || view! { <ScheduleCheck handle=handle/> })),
-        Item::checks("clashes", text::CLASHES, opts::<Clash>(), root.choices(|c| &c.schedule.clashes, |c, v| c.schedule.clashes = v)).hint(text::CLASHES_HINT),
-        Item::area("clash-details", text::CLASH_DETAILS, root.field(|c| c.schedule.clash_details.clone(), |c, v| c.schedule.clash_details = v)).rows(2),
+        Item::View(ViewFn::from(
+            move || view! { <ScheduleCheck handle=handle/> },
+        )),
+        Item::checks(
+            "clashes",
+            text::CLASHES,
+            opts::<Clash>(),
+            root.choices(|c| &c.schedule.clashes, |c, v| c.schedule.clashes = v),
+        )
+        .hint(text::CLASHES_HINT),
+        Item::area(
+            "clash-details",
+            text::CLASH_DETAILS,
+            root.field(
+                |c| c.schedule.clash_details.clone(),
+                |c, v| c.schedule.clash_details = v,
+            ),
+        )
+        .rows(2),
     ];
     view! {
         <SectionForm handle=handle title=text::TITLE errors=errors validate=validate>

@@ -14,14 +14,26 @@ pub fn TaskListPage(id: String) -> impl IntoView {
     let name = Signal::derive(move || handle.with(|c| c.display_name()));
     let hearing = Signal::derive(move || {
         handle.with(|c| {
-            let date = c.hearing.date.date().map(long_date).unwrap_or_else(|| "date not recorded".into());
-            let report = c.hearing.report_type.map(|r| r.label()).unwrap_or("Report type not recorded");
+            let date = c
+                .hearing
+                .date
+                .date()
+                .map(long_date)
+                .unwrap_or_else(|| "date not recorded".into());
+            let report = c
+                .hearing
+                .report_type
+                .map(|r| r.label())
+                .unwrap_or("Report type not recorded");
             let curfew = match c.hearing.curfew_considered {
                 Some(true) => "Curfew being considered",
                 Some(false) => "No curfew being considered",
                 None => "Not recorded whether a curfew is being considered",
             };
-            format!("Hearing on {date} at {}. {report}. {curfew}.", c.hearing.court.trim())
+            format!(
+                "Hearing on {date} at {}. {report}. {curfew}.",
+                c.hearing.court.trim()
+            )
         })
     });
     let outstanding = Signal::derive(move || {
@@ -67,7 +79,7 @@ pub fn TaskListPage(id: String) -> impl IntoView {
             .iter()
             .map(|section| {
                 let section = *section;
-                let status = Memo::new(move |_| handle.assessment.with(|a| a.as_ref().map(|a| a.status(section)).unwrap_or(SectionStatus::NotStarted)));
+                let status = Signal::derive(move || handle.assessment.with(|a| a.as_ref().map(|a| a.status(section)).unwrap_or(SectionStatus::NotStarted)));
                 let status_id = format!("{}-status", section.slug());
                 let linked = move || !matches!(status.get(), SectionStatus::CannotStartYet);
                 let href = handle.href(section.slug());
