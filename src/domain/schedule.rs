@@ -646,56 +646,16 @@ mod tests {
 
     #[test]
     fn overlapping_windows_are_found_across_midnight() {
-        let windows: [(&str, &str, &[Day]); 2] = [
-            ("19:00", "07:00", &[Day::Mon]),
-            ("06:00", "09:00", &[Day::Tue]),
+        type Windows<'a> = [(&'a str, &'a str, &'a [Day]); 2];
+        let table: [(&str, Windows, bool); 3] = [
+            ("Monday night into Tuesday morning", [("19:00", "07:00", &[Day::Mon]), ("06:00", "09:00", &[Day::Tue])], true),
+            ("Sunday night wraps round into Monday", [("19:00", "07:00", &[Day::Sun]), ("06:00", "09:00", &[Day::Mon])], true),
+            ("one ends as the other starts", [("19:00", "07:00", &[Day::Mon]), ("07:00", "09:00", &[Day::Tue])], false),
         ];
-        let case = case_with(
-            &[date(2024, 1, 1)],
-            date(2026, 12, 7),
-            "1",
-            LengthUnit::Months,
-            &windows,
-        );
-        assert!(
-            check_schedule(&case)
-                .problems
-                .contains(&ScheduleProblem::Overlap(1, 2))
-        );
-        // Sunday night into Monday morning wraps round the week.
-        let windows: [(&str, &str, &[Day]); 2] = [
-            ("19:00", "07:00", &[Day::Sun]),
-            ("06:00", "09:00", &[Day::Mon]),
-        ];
-        let case = case_with(
-            &[date(2024, 1, 1)],
-            date(2026, 12, 7),
-            "1",
-            LengthUnit::Months,
-            &windows,
-        );
-        assert!(
-            check_schedule(&case)
-                .problems
-                .contains(&ScheduleProblem::Overlap(1, 2))
-        );
-        let windows: [(&str, &str, &[Day]); 2] = [
-            ("19:00", "07:00", &[Day::Mon]),
-            ("07:00", "09:00", &[Day::Tue]),
-        ];
-        let case = case_with(
-            &[date(2024, 1, 1)],
-            date(2026, 12, 7),
-            "1",
-            LengthUnit::Months,
-            &windows,
-        );
-        assert!(
-            !check_schedule(&case)
-                .problems
-                .iter()
-                .any(|p| matches!(p, ScheduleProblem::Overlap(..)))
-        );
+        for (name, windows, overlap) in table {
+            let case = case_with(&[date(2024, 1, 1)], date(2026, 12, 7), "1", LengthUnit::Months, &windows);
+            assert_eq!(check_schedule(&case).problems.contains(&ScheduleProblem::Overlap(1, 2)), overlap, "{name}");
+        }
     }
 
     #[test]

@@ -619,6 +619,15 @@ impl CaseHandle {
         }
     }
 
+    /// A page's validation: one of `domain::validate`'s checks, run on the case as it is now.
+    pub fn check(
+        self,
+        page: impl Fn(&Case, NaiveDate) -> Vec<crate::domain::validate::FieldError> + Send + Sync + 'static,
+    ) -> Box<dyn Fn() -> Vec<crate::domain::validate::FieldError> + Send + Sync> {
+        let today = self.store.today;
+        Box::new(move || self.case.with_untracked(|c| c.as_ref().map(|c| page(c, today)).unwrap_or_default()))
+    }
+
     /// The case is not on this device (the page shows "Case not found").
     pub fn missing(&self) -> bool {
         self.case.with_untracked(Option::is_none)

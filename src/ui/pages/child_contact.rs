@@ -37,11 +37,7 @@ pub fn ChildContactPage(id: String) -> impl IntoView {
             )
         })
         .collect();
-    let validate = Box::new(move || {
-        handle
-            .case
-            .with_untracked(|c| c.as_ref().map(validate::child_contact).unwrap_or_default())
-    });
+    let validate = handle.check(|c, _| validate::child_contact(c));
     view! {
         <SectionForm handle=handle title=text::TITLE errors=errors validate=validate intro=text::INTRO>
             {render(items, errors)}

@@ -17,14 +17,7 @@ pub fn ChildrensServicesPage(id: String) -> impl IntoView {
     let handle = case_handle(id);
     let errors: PageErrors = RwSignal::new(Vec::new());
     let root = Part::root(handle);
-    let today = handle.store.today;
-    let validate = Box::new(move || {
-        handle.case.with_untracked(|c| {
-            c.as_ref()
-                .map(|c| validate::childrens_services(c, today))
-                .unwrap_or_default()
-        })
-    });
+    let validate = handle.check(validate::childrens_services);
     let list: fn(&Case) -> &Vec<CsEnquiry> = |c| &c.childrens_services;
     let r = root.clone();
     let enquiry = move |id: u32| {

@@ -16,14 +16,7 @@ pub fn PolicePage(id: String) -> impl IntoView {
     let handle = case_handle(id);
     let errors: PageErrors = RwSignal::new(Vec::new());
     let root = Part::root(handle);
-    let today = handle.store.today;
-    let validate = Box::new(move || {
-        handle.case.with_untracked(|c| {
-            c.as_ref()
-                .map(|c| validate::police(c, today))
-                .unwrap_or_default()
-        })
-    });
+    let validate = handle.check(validate::police);
     let items = enquiry_items(
         "police",
         text::AGENCY,

@@ -23,14 +23,7 @@ pub fn SchedulePage(id: String) -> impl IntoView {
     let handle = case_handle(id);
     let errors: PageErrors = RwSignal::new(Vec::new());
     let root = Part::root(handle);
-    let today = handle.store.today;
-    let validate = Box::new(move || {
-        handle.case.with_untracked(|c| {
-            c.as_ref()
-                .map(|c| validate::schedule(c, today))
-                .unwrap_or_default()
-        })
-    });
+    let validate = handle.check(validate::schedule);
     let places = Memo::new(move |_| {
         handle.with(|c| {
             c.places
