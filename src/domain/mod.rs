@@ -9,6 +9,7 @@ pub mod retention;
 pub mod rules;
 pub mod schedule;
 pub mod validate;
+pub mod workdays;
 
 pub use case::Case;
 pub use rules::{Assessment, assess};
