@@ -5,6 +5,7 @@
 pub mod case;
 pub mod choice;
 pub mod inputs;
+pub mod report;
 pub mod retention;
 pub mod rules;
 pub mod schedule;
