@@ -14,13 +14,21 @@ fn paragraph(case: &Case) -> String {
 }
 
 fn recorded(case: &mut Case, decision: Decision, rationale: &str) {
-    case.outcome.recorded = Some(RecordedOutcome { decision, rationale: rationale.into(), recorded_at: "2026-11-23T10:00:00".into() });
+    case.outcome.recorded = Some(RecordedOutcome {
+        decision,
+        rationale: rationale.into(),
+        recorded_at: "2026-11-23T10:00:00".into(),
+    });
 }
 
 #[test]
 fn lives_alone_with_every_check_done() {
     let mut case = lives_alone();
-    recorded(&mut case, Decision::Suitable, "He lives alone and every check is clear");
+    recorded(
+        &mut case,
+        Decision::Suitable,
+        "He lives alone and every check is clear",
+    );
     let text = paragraph(&case);
     for expected in [
         "A domestic abuse enquiry was made with Northshire Police on 16 November 2026 and answered on 19 November 2026: Northshire Police hold no information about Alex Example. No call-outs recorded.",
@@ -56,10 +64,21 @@ fn consent_refused() {
     let mut case = partners_home_checked();
     case.places[0].residents[0].consent.decision = Some(ConsentDecision::Refused);
     let text = paragraph(&case);
-    assert!(text.contains("and refused consent on 17 November 2026 at 2:30pm."), "{text}");
+    assert!(
+        text.contains("and refused consent on 17 November 2026 at 2:30pm."),
+        "{text}"
+    );
     assert!(text.contains("These checks are still outstanding: the consent of adult residents. Until they are complete a curfew cannot be assessed as suitable, and I recommend that the case is adjourned so that they can be completed."), "{text}");
-    recorded(&mut case, Decision::NotSuitable, "The householder does not agree");
-    assert!(paragraph(&case).ends_with("In my assessment a curfew is not suitable. The householder does not agree."));
+    recorded(
+        &mut case,
+        Decision::NotSuitable,
+        "The householder does not agree",
+    );
+    assert!(
+        paragraph(&case).ends_with(
+            "In my assessment a curfew is not suitable. The householder does not agree."
+        )
+    );
 }
 
 #[test]
@@ -87,7 +106,12 @@ fn a_schedule_across_midnight_on_chosen_days_reads_naturally() {
     case.schedule.windows[0].to = "06:00".into();
     case.schedule.windows[0].days = vec![Day::Mon, Day::Tue, Day::Wed, Day::Thu, Day::Fri];
     let id = case.add_window();
-    let w = case.schedule.windows.iter_mut().find(|w| w.id == id).unwrap();
+    let w = case
+        .schedule
+        .windows
+        .iter_mut()
+        .find(|w| w.id == id)
+        .unwrap();
     w.from = "18:00".into();
     w.to = "midnight".into();
     w.to = "00:00".into();

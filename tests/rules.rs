@@ -417,7 +417,7 @@ fn refused_consent_blocks_and_asks_for_not_suitable() {
     case.outcome.selected = Some(Decision::NotSuitable);
     case.outcome.rationale = "The householder does not consent.".into();
     assert_eq!(
-        case.record_outcome(today(), "now"),
+        case.record_outcome(today(), "now", "Officer"),
         Ok(Decision::NotSuitable)
     );
 }
@@ -427,7 +427,7 @@ fn suitable_is_refused_while_blocked_and_recorded_when_clear() {
     let mut case = like_the_review();
     case.outcome.selected = Some(Decision::Suitable);
     case.outcome.rationale = "He says it is fine.".into();
-    let errors = case.record_outcome(today(), "now").unwrap_err();
+    let errors = case.record_outcome(today(), "now", "Officer").unwrap_err();
     assert!(
         errors[0]
             .message
@@ -440,7 +440,10 @@ fn suitable_is_refused_while_blocked_and_recorded_when_clear() {
     let mut case = lives_alone();
     case.outcome.selected = Some(Decision::Suitable);
     case.outcome.rationale = "All checks complete.".into();
-    assert_eq!(case.record_outcome(today(), "now"), Ok(Decision::Suitable));
+    assert_eq!(
+        case.record_outcome(today(), "now", "Officer"),
+        Ok(Decision::Suitable)
+    );
     assert_eq!(
         assess(&case, today()).outcome,
         OutcomeState::Recorded(Decision::Suitable)
@@ -545,6 +548,7 @@ fn an_endorsement_belongs_to_the_case_as_it_was() {
         at: "2026-11-22T10:00:00".into(),
         comments: String::new(),
         fingerprint: case.content_fingerprint(),
+        section_comments: Vec::new(),
     });
     let a = assess(&case, today());
     assert!(a.gatekeeping.endorsed && !a.gatekeeping.revoked);
@@ -777,7 +781,7 @@ proptest! {
         prop_assert!(!a.blockers.is_empty());
         broken.outcome.selected = Some(Decision::Suitable);
         broken.outcome.rationale = "Trying anyway".into();
-        prop_assert!(broken.record_outcome(today(), "now").is_err());
+        prop_assert!(broken.record_outcome(today(), "now", "Officer").is_err());
     }
 
     /// Whatever is typed into the case, assess never panics, and "suitable" is allowed only when

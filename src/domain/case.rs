@@ -214,6 +214,8 @@ pub struct Case {
     pub gatekeeping: Gatekeeping,
     /// Source of ids for offences, places, residents and the rest, unique within the case.
     pub next_id: u32,
+    /// The audit trail: appended to, never edited (see `audit`). Added in schema version 2.
+    pub events: Vec<AuditEvent>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -675,6 +677,11 @@ pub struct Gatekeeping {
     /// The officer asked for gatekeeping although the rules do not require it.
     pub requested_by_officer: bool,
     pub decisions: Vec<GatekeepingDecision>,
+    /// Each time the officer sent the case to a senior probation officer. A submission newer than
+    /// the last decision is waiting in the queue. Added in schema version 2.
+    pub submissions: Vec<Submission>,
+    /// What is being typed on the submit and review pages, kept (like every answer) until sent.
+    pub draft: GatekeepingDraft,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -682,9 +689,52 @@ pub struct GatekeepingDecision {
     pub endorsed: bool,
     pub by: String,
     pub at: String,
+    /// General comments.
     pub comments: String,
     /// `Case::content_fingerprint` of the case as it was decided.
     pub fingerprint: String,
+    /// Comments about particular sections, shown against them. Added in schema version 2.
+    pub section_comments: Vec<SectionComment>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Submission {
+    pub by: String,
+    pub at: String,
+    pub note: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SectionComment {
+    /// The section's slug (`police`, `places`...).
+    pub section: String,
+    pub comment: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct GatekeepingDraft {
+    /// The officer's note to the senior probation officer.
+    pub note: String,
+    /// The senior probation officer's choice: endorse (`true`) or return (`false`).
+    pub endorse: Option<bool>,
+    pub comments: String,
+    pub section_comments: Vec<SectionComment>,
+}
+
+/// One entry of the audit trail: when, who, what happened, and each answer before and after.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AuditEvent {
+    pub at: String,
+    pub by: String,
+    pub what: String,
+    pub changes: Vec<Change>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    pub field: String,
+    pub before: String,
+    pub after: String,
 }
 
 impl Case {
@@ -820,6 +870,7 @@ impl Case {
         content.created_at.clear();
         content.updated_at.clear();
         content.gatekeeping = <Gatekeeping as Default>::default();
+        content.events.clear();
         content.outcome.selected = None;
         content.outcome.recorded = None;
         content.outcome.rationale.clear();

@@ -2,8 +2,11 @@
 //! form validation. Pure Rust: nothing here touches the browser, Leptos or a clock, so
 //! `cargo test` checks it natively.
 
+pub mod audit;
 pub mod case;
 pub mod choice;
+pub mod gatekeeping;
+pub mod handover;
 pub mod inputs;
 pub mod report;
 pub mod retention;
@@ -16,6 +19,7 @@ pub use case::Case;
 pub use rules::{Assessment, assess};
 
 use case::{Decision, RecordedOutcome};
+use choice::Choice;
 use chrono::NaiveDate;
 use validate::FieldError;
 
@@ -26,6 +30,7 @@ impl Case {
         &mut self,
         today: NaiveDate,
         now: &str,
+        by: &str,
     ) -> Result<Decision, Vec<FieldError>> {
         let assessment = assess(self, today);
         let errors = validate::outcome(self, &assessment);
@@ -41,6 +46,12 @@ impl Case {
             rationale: self.outcome.rationale.trim().to_string(),
             recorded_at: now.to_string(),
         });
+        let rationale = case::Change {
+            field: decision.label().into(),
+            before: String::new(),
+            after: self.outcome.rationale.trim().into(),
+        };
+        self.append_event(now, by, "Recorded the outcome", vec![rationale]);
         Ok(decision)
     }
 }

@@ -33,7 +33,11 @@ pub fn court_paragraph(case: &Case, assessment: &Assessment) -> String {
         parts.push(schedule(case));
     }
     parts.push(outcome(case, assessment));
-    parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n\n")
+    parts
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 fn date(d: &super::inputs::DateParts) -> Option<String> {
@@ -43,31 +47,57 @@ fn date(d: &super::inputs::DateParts) -> Option<String> {
 /// Ends a sentence with a full stop unless it already has closing punctuation.
 fn sentence(text: &str) -> String {
     let t = text.trim();
-    if t.is_empty() || t.ends_with(['.', '!', '?']) { t.to_string() } else { format!("{t}.") }
+    if t.is_empty() || t.ends_with(['.', '!', '?']) {
+        t.to_string()
+    } else {
+        format!("{t}.")
+    }
 }
 
 fn agency(e_agency: &str, fallback: &str) -> String {
     let a = e_agency.trim();
-    if a.is_empty() { fallback.to_string() } else { a.to_string() }
+    if a.is_empty() {
+        fallback.to_string()
+    } else {
+        a.to_string()
+    }
 }
 
 fn police(case: &Case, name: &str) -> String {
     let e = &case.police;
     let force = agency(&e.agency, "the police");
-    let asked = date(&e.requested).map(|d| format!(" on {d}")).unwrap_or_default();
-    let summary = if e.summary.trim().is_empty() { String::new() } else { format!(" {}", sentence(&e.summary)) };
+    let asked = date(&e.requested)
+        .map(|d| format!(" on {d}"))
+        .unwrap_or_default();
+    let summary = if e.summary.trim().is_empty() {
+        String::new()
+    } else {
+        format!(" {}", sentence(&e.summary))
+    };
     match e.outcome {
         None => "No police domestic abuse enquiry has been made yet.".into(),
-        Some(PoliceOutcome::NotRequested) => "A police domestic abuse enquiry was not requested.".into(),
-        Some(PoliceOutcome::Awaiting) => format!("A domestic abuse enquiry was made with {force}{asked}; the reply is awaited."),
+        Some(PoliceOutcome::NotRequested) => {
+            "A police domestic abuse enquiry was not requested.".into()
+        }
+        Some(PoliceOutcome::Awaiting) => {
+            format!("A domestic abuse enquiry was made with {force}{asked}; the reply is awaited.")
+        }
         Some(found) => {
-            let answered = date(&e.received).map(|d| format!(" and answered on {d}")).unwrap_or_default();
+            let answered = date(&e.received)
+                .map(|d| format!(" and answered on {d}"))
+                .unwrap_or_default();
             let finding = match found {
-                PoliceOutcome::DaInformationHeld => format!("{force} hold domestic abuse information about {name}."),
-                PoliceOutcome::InformationNotDa => format!("{force} hold information about {name} that does not relate to domestic abuse."),
+                PoliceOutcome::DaInformationHeld => {
+                    format!("{force} hold domestic abuse information about {name}.")
+                }
+                PoliceOutcome::InformationNotDa => format!(
+                    "{force} hold information about {name} that does not relate to domestic abuse."
+                ),
                 _ => format!("{force} hold no information about {name}."),
             };
-            format!("A domestic abuse enquiry was made with {force}{asked}{answered}: {finding}{summary}")
+            format!(
+                "A domestic abuse enquiry was made with {force}{asked}{answered}: {finding}{summary}"
+            )
         }
     }
 }
@@ -81,7 +111,9 @@ fn cs_finding(outcome: CsOutcome) -> &'static str {
         CsOutcome::AssessmentOrSection47 => "an assessment or section 47 enquiry is in progress",
         CsOutcome::Proceedings => "there are pre-proceedings or care proceedings",
         CsOutcome::EarlyHelpOrOther => "there is open early help or other involvement",
-        CsOutcome::PreviouslyKnown => "the family was known to children's services before, and that involvement is closed",
+        CsOutcome::PreviouslyKnown => {
+            "the family was known to children's services before, and that involvement is closed"
+        }
         _ => "the family is not known to children's services",
     }
 }
@@ -112,13 +144,21 @@ fn childrens_services(case: &Case) -> String {
 fn check_sentence_police(e: &Enquiry<PoliceOutcome>) -> String {
     let force = agency(&e.agency, "the police");
     match e.outcome {
-        None | Some(PoliceOutcome::NotRequested) => "Police call-out checks on the address have not been made.".into(),
-        Some(PoliceOutcome::Awaiting) => format!("Police call-out checks on the address were requested from {force}; the reply is awaited."),
+        None | Some(PoliceOutcome::NotRequested) => {
+            "Police call-out checks on the address have not been made.".into()
+        }
+        Some(PoliceOutcome::Awaiting) => format!(
+            "Police call-out checks on the address were requested from {force}; the reply is awaited."
+        ),
         Some(found) => {
-            let when = date(&e.received).map(|d| format!(", answered on {d},")).unwrap_or_default();
+            let when = date(&e.received)
+                .map(|d| format!(", answered on {d},"))
+                .unwrap_or_default();
             let finding = match found {
                 PoliceOutcome::DaInformationHeld => "domestic abuse information",
-                PoliceOutcome::InformationNotDa => "information that does not relate to domestic abuse",
+                PoliceOutcome::InformationNotDa => {
+                    "information that does not relate to domestic abuse"
+                }
                 _ => "no information",
             };
             format!("Police call-out checks on the address with {force}{when} found {finding}.")
@@ -129,11 +169,20 @@ fn check_sentence_police(e: &Enquiry<PoliceOutcome>) -> String {
 fn check_sentence_cs(e: &Enquiry<CsOutcome>) -> String {
     let la = agency(&e.agency, "the local authority");
     match e.outcome {
-        None | Some(CsOutcome::NotRequested) | Some(CsOutcome::NotRequired) => "Children's services checks on the address have not been made.".into(),
-        Some(CsOutcome::Awaiting) => format!("Children's services checks on the address were requested from {la}; the reply is awaited."),
+        None | Some(CsOutcome::NotRequested) | Some(CsOutcome::NotRequired) => {
+            "Children's services checks on the address have not been made.".into()
+        }
+        Some(CsOutcome::Awaiting) => format!(
+            "Children's services checks on the address were requested from {la}; the reply is awaited."
+        ),
         Some(found) => {
-            let when = date(&e.received).map(|d| format!(", answered on {d},")).unwrap_or_default();
-            format!("Children's services checks on the address with {la}{when} found that {}.", cs_finding(found))
+            let when = date(&e.received)
+                .map(|d| format!(", answered on {d},"))
+                .unwrap_or_default();
+            format!(
+                "Children's services checks on the address with {la}{when} found that {}.",
+                cs_finding(found)
+            )
         }
     }
 }
@@ -146,36 +195,66 @@ fn resident_text(r: &Resident) -> String {
     if let Some(age) = r.age() {
         about.push(age.to_string());
     }
-    if about.is_empty() { r.display_name() } else { format!("{} ({})", r.display_name(), about.join(", ")) }
+    if about.is_empty() {
+        r.display_name()
+    } else {
+        format!("{} ({})", r.display_name(), about.join(", "))
+    }
 }
 
 fn address(place: &Place, name: &str) -> String {
     let mut s = Vec::new();
-    let tenure = place.tenure.map(|t| format!(" ({})", t.label().to_ascii_lowercase())).unwrap_or_default();
-    s.push(format!("The proposed curfew address is {}{tenure}.", place.full_address()));
+    let tenure = place
+        .tenure
+        .map(|t| format!(" ({})", t.label().to_ascii_lowercase()))
+        .unwrap_or_default();
+    s.push(format!(
+        "The proposed curfew address is {}{tenure}.",
+        place.full_address()
+    ));
     if place.residents.is_empty() {
         s.push(format!("{name} would live there alone."));
     } else {
         let who: Vec<String> = place.residents.iter().map(resident_text).collect();
-        s.push(format!("{} {} there.", join_and(&who), if who.len() == 1 { "lives" } else { "live" }));
+        s.push(format!(
+            "{} {} there.",
+            join_and(&who),
+            if who.len() == 1 { "lives" } else { "live" }
+        ));
     }
     if rests_on_own_account(&place.household_sources) {
-        s.push(format!("Who lives there rests on {name}'s account alone and has not been checked."));
+        s.push(format!(
+            "Who lives there rests on {name}'s account alone and has not been checked."
+        ));
     }
     if !place.visiting_children.is_empty() {
         let who: Vec<String> = place
             .visiting_children
             .iter()
-            .map(|c| format!("{} ({}, {})", c.name.trim(), c.relationship.trim(), c.age.trim()))
+            .map(|c| {
+                format!(
+                    "{} ({}, {})",
+                    c.name.trim(),
+                    c.relationship.trim(),
+                    c.age.trim()
+                )
+            })
             .collect();
-        s.push(format!("{} {} there.", join_and(&who), if who.len() == 1 { "visits" } else { "visit" }));
+        s.push(format!(
+            "{} {} there.",
+            join_and(&who),
+            if who.len() == 1 { "visits" } else { "visit" }
+        ));
     }
     if let Some(occupier) = place.occupier_name(name) {
         s.push(format!("The main occupier is {occupier}."));
     }
     s.push(check_sentence_police(&place.police_callout));
     s.push(check_sentence_cs(&place.cs_check));
-    if place.em_available == Some(true) && place.electricity_confirmed == Some(true) && place.equipment_agreed == Some(true) {
+    if place.em_available == Some(true)
+        && place.electricity_confirmed == Some(true)
+        && place.equipment_agreed == Some(true)
+    {
         s.push("Electronic monitoring is available there, the electricity supply is confirmed and the main occupier agrees to the equipment.".into());
     }
     s.join(" ")
@@ -188,24 +267,43 @@ fn consent(place: &Place) -> String {
         .filter_map(|who| {
             let c = place.consent(who)?;
             let person = match who {
-                ConsentSubject::Resident(id) => place.resident(id).map(resident_text).unwrap_or_default(),
+                ConsentSubject::Resident(id) => {
+                    place.resident(id).map(resident_text).unwrap_or_default()
+                }
                 ConsentSubject::OccupierElsewhere => {
-                    format!("{} ({}, the main occupier)", place.subject_name(who), place.occupier_elsewhere.role.trim())
+                    format!(
+                        "{} ({}, the main occupier)",
+                        place.subject_name(who),
+                        place.occupier_elsewhere.role.trim()
+                    )
                 }
             };
             if c.contacted_directly != Some(true) {
                 return Some(format!("{person} has not yet been spoken to directly."));
             }
-            let how = c.method.map(|m| format!(" {}", m.label().to_ascii_lowercase())).unwrap_or_default();
+            let how = c
+                .method
+                .map(|m| format!(" {}", m.label().to_ascii_lowercase()))
+                .unwrap_or_default();
             let how = match how.as_str() {
                 " phone" => " by phone".to_string(),
                 " video call" => " by video call".to_string(),
                 other => other.to_string(),
             };
-            let privately = if c.spoken_privately == Some(true) { " and privately" } else { "" };
-            let on = date(&c.contact_date).map(|d| format!(" on {d}")).unwrap_or_default();
+            let privately = if c.spoken_privately == Some(true) {
+                " and privately"
+            } else {
+                ""
+            };
+            let on = date(&c.contact_date)
+                .map(|d| format!(" on {d}"))
+                .unwrap_or_default();
             let told: Vec<String> = c.told.iter().map(|t| told_phrase(*t)).collect();
-            let told = if told.is_empty() { String::new() } else { format!(", was told {},", join_and(&told)) };
+            let told = if told.is_empty() {
+                String::new()
+            } else {
+                format!(", was told {},", join_and(&told))
+            };
             let when = match (date(&c.decision_date), parse_time(&c.decision_time)) {
                 (Some(d), Some(t)) => format!(" on {d} at {}", spoken_time(t)),
                 (Some(d), None) => format!(" on {d}"),
@@ -214,18 +312,27 @@ fn consent(place: &Place) -> String {
             let decision = match c.decision {
                 Some(ConsentDecision::Given) => format!(" and gave consent{when}."),
                 Some(ConsentDecision::Refused) => format!(" and refused consent{when}."),
-                Some(ConsentDecision::Withdrawn) => format!(" and gave consent, then withdrew it{when}."),
+                Some(ConsentDecision::Withdrawn) => {
+                    format!(" and gave consent, then withdrew it{when}.")
+                }
                 None => " and has not yet given a decision.".to_string(),
             };
-            let mut text = format!("{person} was spoken to directly{privately}{how}{on}{told}{decision}");
+            let mut text =
+                format!("{person} was spoken to directly{privately}{how}{on}{told}{decision}");
             if !c.attitude.trim().is_empty() {
-                text.push_str(&format!(" In their own words: \u{201c}{}\u{201d}", c.attitude.trim()));
+                text.push_str(&format!(
+                    " In their own words: \u{201c}{}\u{201d}",
+                    c.attitude.trim()
+                ));
                 if !text.ends_with(['.', '!', '?', '\u{201d}']) {
                     text.push('.');
                 }
             }
             if c.fear_or_pressure == Some(true) {
-                text.push_str(&format!(" They showed signs of fear or pressure: {}", sentence(&c.fear_details)));
+                text.push_str(&format!(
+                    " They showed signs of fear or pressure: {}",
+                    sentence(&c.fear_details)
+                ));
             }
             Some(text)
         })
@@ -252,7 +359,11 @@ fn days_phrase(days: &[Day]) -> String {
     if days.len() == 5 && all[..5].iter().all(has) {
         return "Monday to Friday".into();
     }
-    let names: Vec<String> = all.iter().filter(|d| has(d)).map(|d| format!("{}s", d.label())).collect();
+    let names: Vec<String> = all
+        .iter()
+        .filter(|d| has(d))
+        .map(|d| format!("{}s", d.label()))
+        .collect();
     format!("on {}", join_and(&names))
 }
 
@@ -267,30 +378,56 @@ fn schedule(case: &Case) -> String {
                 return None;
             }
             let at = if case.places.len() > 1 {
-                w.place_id.and_then(|id| case.place(id)).map(|pl| format!(" at {}", pl.short_address())).unwrap_or_default()
+                w.place_id
+                    .and_then(|id| case.place(id))
+                    .map(|pl| format!(" at {}", pl.short_address()))
+                    .unwrap_or_default()
             } else {
                 String::new()
             };
-            Some(format!("{} to {} {}{at}", spoken_time(p.start), spoken_time(p.end), days_phrase(&w.days)))
+            Some(format!(
+                "{} to {} {}{at}",
+                spoken_time(p.start),
+                spoken_time(p.end),
+                days_phrase(&w.days)
+            ))
         })
         .collect();
     let length = match (parse_whole_number(&s.length), s.length_unit) {
         (Some(n), Some(unit)) => {
             let unit = unit.label().to_ascii_lowercase();
-            let unit = if n == 1 { unit.trim_end_matches('s').to_string() } else { unit };
+            let unit = if n == 1 {
+                unit.trim_end_matches('s').to_string()
+            } else {
+                unit
+            };
             Some(format!("{n} {unit}"))
         }
         _ => None,
     };
     match (windows.is_empty(), length, date(&s.start)) {
-        (false, Some(length), Some(start)) => format!("The proposed curfew is {}, for {length}, starting on {start}.", join_and(&windows)),
+        (false, Some(length), Some(start)) => format!(
+            "The proposed curfew is {}, for {length}, starting on {start}.",
+            join_and(&windows)
+        ),
         _ => "The curfew hours have not yet been set.".into(),
     }
 }
 
 fn outcome(case: &Case, assessment: &Assessment) -> String {
-    let rationale = case.outcome.recorded.as_ref().map(|r| sentence(&r.rationale)).unwrap_or_default();
-    let with = |text: &str| if rationale.is_empty() { text.to_string() } else { format!("{text} {rationale}") };
+    let rationale = case
+        .outcome
+        .recorded
+        .as_ref()
+        .map(|r| sentence(&r.rationale))
+        .unwrap_or_default();
+    let with = |text: &str| {
+        if rationale.is_empty() {
+            text.to_string()
+        } else {
+            format!("{text} {rationale}")
+        }
+    };
     match case.outcome.recorded.as_ref().map(|r| r.decision) {
         Some(Decision::NotSuitable) => return with("In my assessment a curfew is not suitable."),
         Some(Decision::NotProposed) => return with("A curfew is not proposed."),

@@ -142,6 +142,10 @@ pub struct GatekeepingStatus {
     pub endorsed: bool,
     /// Endorsed once, but the case has changed since: the endorsement no longer stands.
     pub revoked: bool,
+    /// Submitted, and no senior probation officer has decided yet: the case is in the queue.
+    pub awaiting: bool,
+    /// Returned with comments, and not submitted again since.
+    pub returned: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -285,6 +289,10 @@ pub fn assess(case: &Case, today: NaiveDate) -> Assessment {
     if gatekeeping.required && !gatekeeping.endorsed {
         let why = if gatekeeping.revoked {
             "The senior probation officer's endorsement no longer stands because the case has changed since. It must be endorsed again"
+        } else if gatekeeping.awaiting {
+            "The case is awaiting gatekeeping: a senior probation officer must endorse it before a curfew is found suitable"
+        } else if gatekeeping.returned {
+            "A senior probation officer returned the case with comments: act on them and submit it again"
         } else {
             "A senior probation officer must endorse this case before a curfew is found suitable"
         };
@@ -989,12 +997,17 @@ pub fn gatekeeping_status(case: &Case) -> GatekeepingStatus {
     let endorsed =
         last.is_some_and(|d| d.endorsed && Some(&d.fingerprint) == fingerprint_now.as_ref());
     let revoked = last.is_some_and(|d| d.endorsed) && !endorsed;
+    // Each decision answers one submission, so more submissions than decisions means one waits.
+    let awaiting = case.gatekeeping.submissions.len() > case.gatekeeping.decisions.len();
+    let returned = !awaiting && last.is_some_and(|d| !d.endorsed);
     GatekeepingStatus {
         required: !reasons.is_empty(),
         reasons,
         requested_by_officer,
         endorsed,
         revoked,
+        awaiting,
+        returned,
     }
 }
 

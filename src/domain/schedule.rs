@@ -648,13 +648,46 @@ mod tests {
     fn overlapping_windows_are_found_across_midnight() {
         type Windows<'a> = [(&'a str, &'a str, &'a [Day]); 2];
         let table: [(&str, Windows, bool); 3] = [
-            ("Monday night into Tuesday morning", [("19:00", "07:00", &[Day::Mon]), ("06:00", "09:00", &[Day::Tue])], true),
-            ("Sunday night wraps round into Monday", [("19:00", "07:00", &[Day::Sun]), ("06:00", "09:00", &[Day::Mon])], true),
-            ("one ends as the other starts", [("19:00", "07:00", &[Day::Mon]), ("07:00", "09:00", &[Day::Tue])], false),
+            (
+                "Monday night into Tuesday morning",
+                [
+                    ("19:00", "07:00", &[Day::Mon]),
+                    ("06:00", "09:00", &[Day::Tue]),
+                ],
+                true,
+            ),
+            (
+                "Sunday night wraps round into Monday",
+                [
+                    ("19:00", "07:00", &[Day::Sun]),
+                    ("06:00", "09:00", &[Day::Mon]),
+                ],
+                true,
+            ),
+            (
+                "one ends as the other starts",
+                [
+                    ("19:00", "07:00", &[Day::Mon]),
+                    ("07:00", "09:00", &[Day::Tue]),
+                ],
+                false,
+            ),
         ];
         for (name, windows, overlap) in table {
-            let case = case_with(&[date(2024, 1, 1)], date(2026, 12, 7), "1", LengthUnit::Months, &windows);
-            assert_eq!(check_schedule(&case).problems.contains(&ScheduleProblem::Overlap(1, 2)), overlap, "{name}");
+            let case = case_with(
+                &[date(2024, 1, 1)],
+                date(2026, 12, 7),
+                "1",
+                LengthUnit::Months,
+                &windows,
+            );
+            assert_eq!(
+                check_schedule(&case)
+                    .problems
+                    .contains(&ScheduleProblem::Overlap(1, 2)),
+                overlap,
+                "{name}"
+            );
         }
     }
 

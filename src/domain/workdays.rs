@@ -48,7 +48,11 @@ pub fn previous_working_day(date: NaiveDate, bank_holidays: &[NaiveDate]) -> Nai
 
 /// When the report is due: on the day for an oral report; usually within 5 working days for a
 /// fast delivery report and 15 for a standard delivery report.
-pub fn report_due(hearing: NaiveDate, report: ReportType, bank_holidays: &[NaiveDate]) -> NaiveDate {
+pub fn report_due(
+    hearing: NaiveDate,
+    report: ReportType,
+    bank_holidays: &[NaiveDate],
+) -> NaiveDate {
     match report {
         ReportType::Oral => add_working_days(hearing, 0, bank_holidays),
         ReportType::FastDelivery => add_working_days(hearing, 5, bank_holidays),
@@ -59,7 +63,11 @@ pub fn report_due(hearing: NaiveDate, report: ReportType, bank_holidays: &[Naive
 /// A sensible default for when an enquiry's reply is due: in time to be considered before the
 /// report. For an oral report that is the hearing day itself; otherwise the working day before
 /// the report is due. Always editable by the officer.
-pub fn default_enquiry_due(hearing: NaiveDate, report: ReportType, bank_holidays: &[NaiveDate]) -> NaiveDate {
+pub fn default_enquiry_due(
+    hearing: NaiveDate,
+    report: ReportType,
+    bank_holidays: &[NaiveDate],
+) -> NaiveDate {
     let due = report_due(hearing, report, bank_holidays);
     match report {
         ReportType::Oral => due,
@@ -93,17 +101,32 @@ mod tests {
             assert_eq!(add_working_days(from, n, h), expected, "{from} + {n}");
         }
         assert_eq!(previous_working_day(d(2026, 11, 30), &[]), d(2026, 11, 27));
-        assert_eq!(previous_working_day(d(2026, 12, 29), &christmas), d(2026, 12, 24));
+        assert_eq!(
+            previous_working_day(d(2026, 12, 29), &christmas),
+            d(2026, 12, 24)
+        );
     }
 
     #[test]
     fn report_and_enquiry_due_dates_follow_the_report_type() {
         let hearing = d(2026, 11, 23); // a Monday
         assert_eq!(report_due(hearing, ReportType::Oral, &[]), hearing);
-        assert_eq!(report_due(hearing, ReportType::FastDelivery, &[]), d(2026, 11, 30));
-        assert_eq!(report_due(hearing, ReportType::StandardDelivery, &[]), d(2026, 12, 14));
+        assert_eq!(
+            report_due(hearing, ReportType::FastDelivery, &[]),
+            d(2026, 11, 30)
+        );
+        assert_eq!(
+            report_due(hearing, ReportType::StandardDelivery, &[]),
+            d(2026, 12, 14)
+        );
         assert_eq!(default_enquiry_due(hearing, ReportType::Oral, &[]), hearing);
-        assert_eq!(default_enquiry_due(hearing, ReportType::FastDelivery, &[]), d(2026, 11, 27));
-        assert_eq!(default_enquiry_due(hearing, ReportType::StandardDelivery, &[]), d(2026, 12, 11));
+        assert_eq!(
+            default_enquiry_due(hearing, ReportType::FastDelivery, &[]),
+            d(2026, 11, 27)
+        );
+        assert_eq!(
+            default_enquiry_due(hearing, ReportType::StandardDelivery, &[]),
+            d(2026, 12, 11)
+        );
     }
 }

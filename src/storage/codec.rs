@@ -3,12 +3,14 @@
 //! Every record carries `schema_version`. A record from a newer app, or one that cannot be read,
 //! is reported, never dropped: the caller keeps the raw text.
 
-use miniserde::{Deserialize, Serialize, json};
+use miniserde::json::{self, Value};
+use miniserde::{Deserialize, Serialize};
 
 use crate::domain::Case;
 
-/// The version written by this release.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The version written by this release. Version 2 added the audit trail and gatekeeping
+/// submissions, drafts and section comments.
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Stored {
@@ -42,8 +44,36 @@ fn envelope(text: &str) -> Option<Envelope> {
 }
 
 #[derive(Deserialize)]
-struct StoredV1 {
+struct StoredCurrent {
     case: Case,
+}
+
+/// Brings a stored case (as JSON) written in `version` up to the current version, oldest step
+/// first. A step only adds what its version introduced, so nothing recorded is lost.
+pub fn migrate(version: u32, case: &mut Value) {
+    if version < 2 {
+        // Version 2: the audit trail, submissions, drafts and comments per section.
+        let empty = || Value::Array(Default::default());
+        if let Value::Object(case) = case {
+            case.entry("events".into()).or_insert_with(empty);
+            if let Some(Value::Object(g)) = case.get_mut("gatekeeping") {
+                g.entry("submissions".into()).or_insert_with(empty);
+                g.entry("draft".into()).or_insert_with(|| {
+                    json::from_str(&json::to_string(
+                        &<crate::domain::case::GatekeepingDraft as Default>::default(),
+                    ))
+                    .unwrap_or(Value::Null)
+                });
+                if let Some(Value::Array(decisions)) = g.get_mut("decisions") {
+                    for d in decisions.iter_mut() {
+                        if let Value::Object(d) = d {
+                            d.entry("section_comments".into()).or_insert_with(empty);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -82,9 +112,17 @@ pub fn decode(text: &str) -> Result<Case, DecodeError> {
     if version > SCHEMA_VERSION {
         return Err(DecodeError::NewerVersion(version));
     }
-    // Version 1 is the first stored form; later versions add their migrations here, oldest first.
-    let stored: StoredV1 = json::from_str(text).map_err(|_| unreadable())?;
-    Ok(stored.case)
+    if version == SCHEMA_VERSION {
+        let stored: StoredCurrent = json::from_str(text).map_err(|_| unreadable())?;
+        return Ok(stored.case);
+    }
+    // An older record: migrate its JSON, then read it as the current version.
+    let Ok(Value::Object(mut record)) = json::from_str::<Value>(text) else {
+        return Err(unreadable());
+    };
+    let mut case = record.remove("case").ok_or_else(unreadable)?;
+    migrate(version, &mut case);
+    json::from_str(&json::to_string(&case)).map_err(|_| unreadable())
 }
 
 /// A case sealed with the passphrase (see `lock.js`): the revision stays readable, so a tab can

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::domain::audit::{self, User};
 use crate::domain::case::Case;
 use crate::domain::{Assessment, assess};
 use crate::storage::{self, codec, lock};
@@ -79,6 +80,11 @@ pub struct Store {
     pub retention_days: RwSignal<u32>,
     /// The browser's answer to the request for persistent storage (start.js asks it).
     pub persistence: RwSignal<String>,
+    /// Who uses this device, as they said on the "Who are you" page.
+    pub user: RwSignal<Option<User>>,
+    /// Each case changed since its last audit entry, as it was before: the next entry records
+    /// the difference (see `record_changes`).
+    audit_base: StoredValue<Vec<(String, Case)>>,
 }
 
 /// The device's local date and time, read from the browser's clock (the rules never read it).
@@ -157,8 +163,13 @@ impl Store {
                 storage::load_setting("retention_days").as_deref(),
             )),
             persistence: RwSignal::new(persistence_answer()),
+            user: RwSignal::new(
+                storage::load_setting("user").and_then(|t| miniserde::json::from_str(&t).ok()),
+            ),
+            audit_base: StoredValue::new(Vec::new()),
         };
         store.listen_to_other_tabs();
+        store.record_changes_when_committed();
         store.listen_for_persistence();
         store
     }
@@ -172,29 +183,96 @@ impl Store {
     }
 
     /// Applies a change to one case and saves it at once. A failed save keeps the change on
-    /// screen and says why.
+    /// screen and says why. The audit trail records it once the answer is committed.
     pub fn update(&self, id: &str, change: impl FnOnce(&mut Case)) {
+        self.apply(id, change, true);
+    }
+
+    fn apply(&self, id: &str, change: impl FnOnce(&mut Case), audited_later: bool) {
         if id == NEW_CASE {
             self.draft.update(change);
             self.persist(NEW_CASE);
             return;
         }
         let stamp = now_stamp();
-        let mut changed = false;
+        let mut before = None;
         self.cases.update(|cases| {
             if let Some(c) = cases.iter_mut().find(|c| c.id == id) {
-                let before = c.clone();
+                let was = c.clone();
                 change(c);
-                if *c != before {
+                if *c != was {
                     c.revision += 1;
                     c.updated_at = stamp;
-                    changed = true;
+                    before = Some(was);
                 }
             }
         });
-        if changed {
-            self.persist(id);
+        let Some(before) = before else { return };
+        if audited_later {
+            self.audit_base.update_value(|b| {
+                if !b.iter().any(|(x, _)| x == id) {
+                    b.push((id.to_string(), before));
+                }
+            });
         }
+        self.persist(id);
+    }
+
+    /// How the audit trail names whoever uses the device.
+    pub fn who(&self) -> String {
+        self.user
+            .with_untracked(|u| u.as_ref().map(User::describe))
+            .unwrap_or_else(|| "Unknown user".into())
+    }
+
+    /// Writes audit entries for every answer changed since the last entry. Runs when an answer
+    /// is committed (the browser's `change` event: a choice made, a box left), when a page
+    /// changes, and when the app is hidden or closed, so typing is one entry, not one per key.
+    pub fn record_changes(&self) {
+        let bases = self
+            .audit_base
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        let (at, by) = (now_stamp(), self.who());
+        for (id, before) in bases {
+            let events = self
+                .in_memory(&id)
+                .map(|now| audit::events_between(&before, &now, &at, &by));
+            if let Some(events) = events.filter(|e| !e.is_empty()) {
+                self.apply(&id, |c| c.events.extend(events), false);
+            }
+        }
+    }
+
+    /// A recorded step (a submission, a decision, an outcome): earlier answers are recorded
+    /// first, then `step` runs with who is acting and when, and writes its own audit entry.
+    pub fn act<R>(&self, id: &str, step: impl FnOnce(&mut Case, &str, &str) -> R) -> Option<R> {
+        self.record_changes();
+        let (at, by) = (now_stamp(), self.who());
+        let mut result = None;
+        self.apply(id, |c| result = Some(step(c, &by, &at)), false);
+        result
+    }
+
+    fn record_changes_when_committed(&self) {
+        use wasm_bindgen::JsCast;
+        use wasm_bindgen::prelude::Closure;
+        let store = *self;
+        let record = Closure::<dyn Fn()>::new(move || store.record_changes());
+        let f = record.as_ref().unchecked_ref();
+        if let Some(window) = web_sys::window() {
+            let _ = window.add_event_listener_with_callback("change", f);
+            let _ = window.add_event_listener_with_callback("pagehide", f);
+            let _ = window.add_event_listener_with_callback("blur", f);
+        }
+        record.forget();
+    }
+
+    /// Says who uses this device, from now on.
+    pub fn set_user(&self, user: User) {
+        self.record_changes();
+        let _ = storage::save_setting("user", &miniserde::json::to_string(&user));
+        self.user.set(Some(user));
     }
 
     fn in_memory(&self, id: &str) -> Option<Case> {
@@ -364,6 +442,13 @@ impl Store {
         case.created_at = now_stamp();
         case.updated_at = case.created_at.clone();
         case.revision = 1;
+        let changes = audit::differences(&Case::blank(NEW_CASE, ""), &case);
+        case.append_event(
+            &case.created_at.clone(),
+            &self.who(),
+            audit::WHAT_CREATED,
+            changes,
+        );
         let id = case.id.clone();
         self.cases.update(|cases| cases.push(case));
         self.persist(&id);
@@ -561,6 +646,10 @@ impl Store {
                         cases.iter().find(|c| c.id == id).map(|c| c.revision)
                     });
                     if ours.is_none_or(|r| theirs.revision > r) {
+                        // The other tab records its own changes.
+                        store
+                            .audit_base
+                            .update_value(|b| b.retain(|(x, _)| *x != id));
                         store
                             .saved_revision
                             .update_value(|r| r.insert(id.clone(), theirs.revision));
@@ -622,10 +711,16 @@ impl CaseHandle {
     /// A page's validation: one of `domain::validate`'s checks, run on the case as it is now.
     pub fn check(
         self,
-        page: impl Fn(&Case, NaiveDate) -> Vec<crate::domain::validate::FieldError> + Send + Sync + 'static,
+        page: impl Fn(&Case, NaiveDate) -> Vec<crate::domain::validate::FieldError>
+        + Send
+        + Sync
+        + 'static,
     ) -> Box<dyn Fn() -> Vec<crate::domain::validate::FieldError> + Send + Sync> {
         let today = self.store.today;
-        Box::new(move || self.case.with_untracked(|c| c.as_ref().map(|c| page(c, today)).unwrap_or_default()))
+        Box::new(move || {
+            self.case
+                .with_untracked(|c| c.as_ref().map(|c| page(c, today)).unwrap_or_default())
+        })
     }
 
     /// The case is not on this device (the page shows "Case not found").

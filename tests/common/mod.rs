@@ -334,6 +334,49 @@ pub fn every_field_filled() -> Case {
         at: "2026-11-19T10:00:00".into(),
         comments: "Speak to the landlord again.".into(),
         fingerprint: "0123456789abcdef".into(),
+        section_comments: vec![SectionComment {
+            section: "consent".into(),
+            comment: "Ask the landlord in person.".into(),
+        }],
     });
+    case.gatekeeping.submissions.push(Submission {
+        by: "Court Officer (court officer)".into(),
+        at: "2026-11-18T16:00:00".into(),
+        note: "Landlord hesitant; please review.".into(),
+    });
+    case.gatekeeping.draft = GatekeepingDraft {
+        note: "Spoke to the landlord again.".into(),
+        endorse: Some(true),
+        comments: "Draft comment".into(),
+        section_comments: vec![SectionComment {
+            section: "places".into(),
+            comment: "Draft section comment".into(),
+        }],
+    };
+    case.append_event(
+        "2026-11-17T11:00:00",
+        "Court Officer (court officer)",
+        "Changed answers",
+        vec![Change {
+            field: "Person, name".into(),
+            before: String::new(),
+            after: "Sam Example".into(),
+        }],
+    );
+    case
+}
+
+/// What a stored case of an earlier schema version holds once loaded: `every_field_filled`
+/// without the fields later versions added.
+pub fn every_field_filled_as_of(version: u32) -> Case {
+    let mut case = every_field_filled();
+    if version < 2 {
+        case.events.clear();
+        case.gatekeeping.submissions.clear();
+        case.gatekeeping.draft = Default::default();
+        for d in &mut case.gatekeeping.decisions {
+            d.section_comments.clear();
+        }
+    }
     case
 }

@@ -15,7 +15,7 @@ use crate::ui::components::page::{
 };
 use crate::ui::pages::case_handle;
 use crate::ui::part::Part;
-use crate::ui::state::{CaseHandle, now_stamp};
+use crate::ui::state::CaseHandle;
 
 #[component]
 pub fn OutcomePage(id: String) -> impl IntoView {
@@ -24,9 +24,10 @@ pub fn OutcomePage(id: String) -> impl IntoView {
     let root = Part::root(handle);
     let today = handle.store.today;
     let submit = on_submit(move || {
-        let mut result = Ok(Decision::NotProposed);
-        handle.update(|c| result = c.record_outcome(today, &now_stamp()));
-        match result {
+        let result = handle.store.act(&handle.id.get_untracked(), |c, by, at| {
+            c.record_outcome(today, at, by)
+        });
+        match result.unwrap_or(Ok(Decision::NotProposed)) {
             Ok(_) => {
                 show_errors(errors, Vec::new());
                 crate::ui::components::page::focus_id("outcome-recorded");

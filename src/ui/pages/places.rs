@@ -129,7 +129,11 @@ pub fn PlacePage(id: String, place: String) -> impl IntoView {
     }
     let errors: PageErrors = RwSignal::new(Vec::new());
     let place = Part::root(handle).item(|c| &c.places, |c| &mut c.places, place_id);
-    let validate = handle.check(move |c, today| c.place(place_id).map(|p| validate::place(c, p, today)).unwrap_or_default());
+    let validate = handle.check(move |c, today| {
+        c.place(place_id)
+            .map(|p| validate::place(c, p, today))
+            .unwrap_or_default()
+    });
     let victim = place.at(|p| &p.victim_lives_there, |p| &mut p.victim_lives_there);
     let callout = place.at(|p| &p.police_callout, |p| &mut p.police_callout);
     let cs_check = place.at(|p| &p.cs_check, |p| &mut p.cs_check);

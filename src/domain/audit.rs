@@ -1,0 +1,204 @@
+//! The audit trail: who recorded what, when, with each answer before and after.
+//!
+//! Events are only ever appended to a case (`Case::append_event`); nothing edits or removes one
+//! except deleting the whole case. Changes to answers are found by comparing two versions of the
+//! case field by field, so every answer is covered without listing them here.
+
+use miniserde::json::{self, Value};
+
+use super::case::*;
+use super::choice::{Choice, choice};
+use super::rules::gatekeeping_status;
+
+choice!(Role {
+    CourtOfficer("court_officer", "Court officer"),
+    Spo("spo", "Senior probation officer or qualified probation officer", "Gatekeeps cases: endorses them or returns them with comments"),
+    Trainer("trainer", "Trainer"),
+});
+
+/// Whoever uses this device, as they said once. A view, not security: the device's own login
+/// decides who can open the app.
+#[derive(Clone, Debug, PartialEq, miniserde::Serialize, miniserde::Deserialize)]
+pub struct User {
+    pub name: String,
+    pub role: Role,
+}
+
+impl User {
+    /// How the user is named in the audit trail and on decisions.
+    pub fn describe(&self) -> String {
+        let role = match self.role {
+            Role::CourtOfficer => "court officer",
+            Role::Spo => "senior probation officer",
+            Role::Trainer => "trainer",
+        };
+        format!("{} ({role})", self.name.trim())
+    }
+}
+
+pub const WHAT_CHANGED: &str = "Changed answers";
+pub const WHAT_CREATED: &str = "Created the case";
+pub const WHAT_REVOKED: &str =
+    "Endorsement revoked: the case changed after the senior probation officer endorsed it";
+
+impl Case {
+    /// Adds an event at the end of the trail: the only way the trail grows.
+    pub fn append_event(&mut self, at: &str, by: &str, what: &str, changes: Vec<Change>) {
+        self.events.push(AuditEvent {
+            at: at.into(),
+            by: by.into(),
+            what: what.into(),
+            changes,
+        });
+    }
+}
+
+/// The events that record how `before` became `after`: the answers that changed and, if that
+/// change undid an endorsement, the revocation. Gatekeeping steps and outcomes record their own
+/// events where they happen.
+pub fn events_between(before: &Case, after: &Case, at: &str, by: &str) -> Vec<AuditEvent> {
+    let mut events = Vec::new();
+    let changes = differences(before, after);
+    if !changes.is_empty() {
+        events.push(AuditEvent {
+            at: at.into(),
+            by: by.into(),
+            what: WHAT_CHANGED.into(),
+            changes,
+        });
+    }
+    if gatekeeping_status(before).endorsed && gatekeeping_status(after).revoked {
+        events.push(AuditEvent {
+            at: at.into(),
+            by: by.into(),
+            what: WHAT_REVOKED.into(),
+            changes: Vec::new(),
+        });
+    }
+    events
+}
+
+/// Every answer that differs between two versions of a case, in a stable order. Bookkeeping
+/// (ids, revision, timestamps), the trail itself and gatekeeping are left out.
+pub fn differences(before: &Case, after: &Case) -> Vec<Change> {
+    let (old, new) = (answers(before), answers(after));
+    let mut changes = Vec::new();
+    for (field, value) in &new {
+        let was = old
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("");
+        if was != value {
+            changes.push(change(field, was, value));
+        }
+    }
+    for (field, value) in &old {
+        if !value.is_empty() && !new.iter().any(|(f, _)| f == field) {
+            changes.push(change(field, value, ""));
+        }
+    }
+    changes
+}
+
+fn change(field: &str, before: &str, after: &str) -> Change {
+    Change {
+        field: field.into(),
+        before: before.into(),
+        after: after.into(),
+    }
+}
+
+/// Each answer of a case as (readable path, readable value), blank answers left out.
+fn answers(case: &Case) -> Vec<(String, String)> {
+    let mut content = case.clone();
+    content.id.clear();
+    content.revision = 0;
+    content.created_at.clear();
+    content.updated_at.clear();
+    content.next_id = 0;
+    content.events.clear();
+    content.gatekeeping = <Gatekeeping as Default>::default();
+    content.outcome.recorded = None;
+    let value: Value = json::from_str(&json::to_string(&content)).unwrap_or(Value::Null);
+    let mut out = Vec::new();
+    flatten(&value, String::new(), &mut out);
+    out
+}
+
+fn flatten(value: &Value, path: String, out: &mut Vec<(String, String)>) {
+    let text = match value {
+        Value::Object(fields) => {
+            if let (Some(Value::String(d)), Some(Value::String(m)), Some(Value::String(y))) =
+                (fields.get("day"), fields.get("month"), fields.get("year"))
+            {
+                // A date typed in three boxes reads as one answer.
+                let date = [d, m, y].iter().any(|p| !p.trim().is_empty());
+                date.then(|| format!("{}/{}/{}", d.trim(), m.trim(), y.trim()))
+            } else {
+                for (key, v) in fields.iter().filter(|(k, _)| *k != "id") {
+                    let name = key.replace('_', " ");
+                    let sub = if path.is_empty() {
+                        let mut n = name;
+                        n[..1].make_ascii_uppercase();
+                        n
+                    } else {
+                        format!("{path}, {name}")
+                    };
+                    flatten(v, sub, out);
+                }
+                None
+            }
+        }
+        Value::Array(items) if items.iter().all(|v| matches!(v, Value::String(_))) => {
+            let words: Vec<String> = items.iter().map(scalar).collect();
+            (!words.is_empty()).then(|| words.join(", "))
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                flatten(v, format!("{path} {}", i + 1), out);
+            }
+            None
+        }
+        Value::Null => None,
+        other => Some(scalar(other)).filter(|s| !s.is_empty()),
+    };
+    if let Some(text) = text {
+        out.push((path, text));
+    }
+}
+
+fn scalar(value: &Value) -> String {
+    match value {
+        Value::Bool(true) => "Yes".into(),
+        Value::Bool(false) => "No".into(),
+        Value::String(s) => choice_label(s)
+            .map(str::to_string)
+            .unwrap_or_else(|| s.clone()),
+        Value::Number(n) => n.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The label of a stored option key ("da_held" reads "Domestic abuse information held").
+fn choice_label(key: &str) -> Option<&'static str> {
+    fn find<C: Choice>(key: &str) -> Option<&'static str> {
+        C::from_key(key).map(C::label)
+    }
+    find::<PoliceOutcome>(key)
+        .or_else(|| find::<CsOutcome>(key))
+        .or_else(|| find::<RoshLevel>(key))
+        .or_else(|| find::<Source>(key))
+        .or_else(|| find::<ReportType>(key))
+        .or_else(|| find::<OrderKind>(key))
+        .or_else(|| find::<Tenure>(key))
+        .or_else(|| find::<OccupierKind>(key))
+        .or_else(|| find::<AssessedBy>(key))
+        .or_else(|| find::<ContactMethod>(key))
+        .or_else(|| find::<Told>(key))
+        .or_else(|| find::<ConsentDecision>(key))
+        .or_else(|| find::<Day>(key))
+        .or_else(|| find::<LengthUnit>(key))
+        .or_else(|| find::<Clash>(key))
+        .or_else(|| find::<Decision>(key))
+}
