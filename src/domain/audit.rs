@@ -4,7 +4,7 @@
 //! except deleting the whole case. Changes to answers are found by comparing two versions of the
 //! case field by field, so every answer is covered without listing them here.
 
-use miniserde::json::{self, Value};
+use miniserde::json::{self, Number, Value};
 
 use super::case::*;
 use super::choice::{Choice, choice};
@@ -122,11 +122,37 @@ fn answers(case: &Case) -> Vec<(String, String)> {
     content.outcome.recorded = None;
     let value: Value = json::from_str(&json::to_string(&content)).unwrap_or(Value::Null);
     let mut out = Vec::new();
-    flatten(&value, String::new(), &mut out);
+    flatten(&value, "", String::new(), &mut out);
     out
 }
 
-fn flatten(value: &Value, path: String, out: &mut Vec<(String, String)>) {
+/// The fields that hold an option from a fixed list (stored as its key). Only these are shown
+/// by label: free text that happens to equal a key ("high") is shown as typed.
+const CHOICE_FIELDS: &[&str] = &[
+    "report_type",
+    "children",
+    "public",
+    "known_adult",
+    "staff",
+    "kind",
+    "source",
+    "sources",
+    "outcome",
+    "tenure",
+    "assessed_by",
+    "household_sources",
+    "occupier",
+    "method",
+    "told",
+    "decision",
+    "length_unit",
+    "clashes",
+    "days",
+    "selected",
+];
+
+fn flatten(value: &Value, key: &str, path: String, out: &mut Vec<(String, String)>) {
+    let choice = CHOICE_FIELDS.contains(&key);
     let text = match value {
         Value::Object(fields) => {
             if let (Some(Value::String(d)), Some(Value::String(m)), Some(Value::String(y))) =
@@ -138,6 +164,7 @@ fn flatten(value: &Value, path: String, out: &mut Vec<(String, String)>) {
             } else {
                 for (key, v) in fields.iter().filter(|(k, _)| *k != "id") {
                     let name = key.replace('_', " ");
+                    let sub_key = key.as_str();
                     let sub = if path.is_empty() {
                         let mut n = name;
                         n[..1].make_ascii_uppercase();
@@ -145,37 +172,41 @@ fn flatten(value: &Value, path: String, out: &mut Vec<(String, String)>) {
                     } else {
                         format!("{path}, {name}")
                     };
-                    flatten(v, sub, out);
+                    flatten(v, sub_key, sub, out);
                 }
                 None
             }
         }
         Value::Array(items) if items.iter().all(|v| matches!(v, Value::String(_))) => {
-            let words: Vec<String> = items.iter().map(scalar).collect();
+            let words: Vec<String> = items.iter().map(|v| scalar(v, choice)).collect();
             (!words.is_empty()).then(|| words.join(", "))
         }
         Value::Array(items) => {
             for (i, v) in items.iter().enumerate() {
-                flatten(v, format!("{path} {}", i + 1), out);
+                flatten(v, "", format!("{path} {}", i + 1), out);
             }
             None
         }
         Value::Null => None,
-        other => Some(scalar(other)).filter(|s| !s.is_empty()),
+        other => Some(scalar(other, choice)).filter(|s| !s.is_empty()),
     };
     if let Some(text) = text {
         out.push((path, text));
     }
 }
 
-fn scalar(value: &Value) -> String {
+fn scalar(value: &Value, choice: bool) -> String {
     match value {
         Value::Bool(true) => "Yes".into(),
         Value::Bool(false) => "No".into(),
-        Value::String(s) => choice_label(s)
+        Value::String(s) => choice
+            .then(|| choice_label(s))
+            .flatten()
             .map(str::to_string)
             .unwrap_or_else(|| s.clone()),
-        Value::Number(n) => n.to_string(),
+        // Cases hold whole numbers only (revisions, ids); fractions are never stored.
+        Value::Number(Number::U64(n)) => n.to_string(),
+        Value::Number(Number::I64(n)) => n.to_string(),
         _ => String::new(),
     }
 }

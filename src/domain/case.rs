@@ -866,6 +866,10 @@ impl Case {
     /// it; any later change to the case makes it differ, which revokes the endorsement.
     pub fn content_fingerprint(&self) -> String {
         let mut content = self.clone();
+        // The reference and id counter are bookkeeping too: a copy kept under a new reference
+        // is the same case as endorsed.
+        content.id.clear();
+        content.next_id = 0;
         content.revision = 0;
         content.created_at.clear();
         content.updated_at.clear();

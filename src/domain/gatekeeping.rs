@@ -21,6 +21,22 @@ fn error(field: &str, message: &str) -> Vec<FieldError> {
 }
 
 impl Case {
+    /// Submitted and not yet decided: the case is in the SPO's queue. (Each decision answers one
+    /// submission.)
+    pub fn awaiting_gatekeeping(&self) -> bool {
+        let g = &self.gatekeeping;
+        match (g.submissions.last(), g.decisions.last()) {
+            (None, _) => false,
+            (Some(_), None) => true,
+            // Time stamps sort as text. Cases saved before submissions were recorded (schema
+            // version 1) may hold decisions without submissions, so counts alone cannot tell;
+            // within one second, they can.
+            (Some(s), Some(d)) => {
+                s.at > d.at || (s.at == d.at && g.submissions.len() > g.decisions.len())
+            }
+        }
+    }
+
     /// Sends the case to the gatekeeping queue with the note typed on the submit page.
     pub fn submit_for_gatekeeping(&mut self, by: &str, at: &str) -> Result<(), Vec<FieldError>> {
         let status = gatekeeping_status(self);
@@ -28,6 +44,12 @@ impl Case {
             return Err(error(
                 "note",
                 "This case is already waiting for a senior probation officer",
+            ));
+        }
+        if status.endorsed {
+            return Err(error(
+                "note",
+                "This case is already endorsed, and nothing has changed since",
             ));
         }
         if !status.required {

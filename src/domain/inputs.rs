@@ -201,3 +201,24 @@ mod tests {
         assert_eq!(spoken_time(t(12, 30)), "12:30pm");
     }
 }
+
+/// A stored time stamp ("2026-11-23T14:05:09") as people read it: "23 November 2026 at 14:05".
+pub fn long_stamp(stamp: &str) -> String {
+    let (date, time) = stamp.split_once('T').unwrap_or((stamp, ""));
+    // Read by hand: chrono's format parser would add to the download.
+    let mut parts = date.splitn(3, '-').map(|p| p.parse::<u32>().ok());
+    let day = match (
+        parts.next().flatten(),
+        parts.next().flatten(),
+        parts.next().flatten(),
+    ) {
+        (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y as i32, m, d),
+        _ => None,
+    };
+    match (day, time.get(..5)) {
+        (Some(d), Some(t)) => format!("{} at {t}", long_date(d)),
+        // Time stamps are written by this app, so a date without a time is unusual but readable.
+        (Some(d), None) => long_date(d),
+        _ => stamp.to_string(),
+    }
+}

@@ -997,8 +997,7 @@ pub fn gatekeeping_status(case: &Case) -> GatekeepingStatus {
     let endorsed =
         last.is_some_and(|d| d.endorsed && Some(&d.fingerprint) == fingerprint_now.as_ref());
     let revoked = last.is_some_and(|d| d.endorsed) && !endorsed;
-    // Each decision answers one submission, so more submissions than decisions means one waits.
-    let awaiting = case.gatekeeping.submissions.len() > case.gatekeeping.decisions.len();
+    let awaiting = case.awaiting_gatekeeping();
     let returned = !awaiting && last.is_some_and(|d| !d.endorsed);
     GatekeepingStatus {
         required: !reasons.is_empty(),

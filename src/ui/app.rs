@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::content;
+use crate::domain::audit::Role;
 use crate::ui::components::page::{SERVICE_NAME, dynamic, on_click};
 use crate::ui::pages::CaseMissing;
 use crate::ui::pages::*;
@@ -25,7 +26,11 @@ pub fn App() -> impl IntoView {
                     <nav aria-label="Menu">
                         <ul class="app-header__nav">
                             <li><a class="app-header__link" href="/">"Cases"</a></li>
+                            {move || store.user.with(|u| u.as_ref().is_some_and(|u| u.role == Role::Spo)).then(|| view! {
+                                <li><a class="app-header__link" href="/gatekeeping">"Gatekeeping queue"</a></li>
+                            })}
                             <li><a class="app-header__link" href="/data">"Data on this device"</a></li>
+                            <li><a class="app-header__link" href="/you">{move || store.user.with(|u| u.as_ref().map(|u| format!("You: {}", u.name)).unwrap_or_else(|| "Who are you?".into()))}</a></li>
                         </ul>
                     </nav>
                 </div>
@@ -42,6 +47,7 @@ pub fn App() -> impl IntoView {
                     {dynamic(move || {
                         let path = router.path.get();
                         let _ = store.lock.get();
+                        let _ = store.user.with(Option::is_some);
                         untrack(|| page_for(&path))
                     })}
                 </main>
@@ -74,11 +80,21 @@ fn page_for(path: &str) -> AnyView {
     if store.lock.get() == crate::ui::state::Lock::Locked && parts != ["data", "delete-all"] {
         return view! { <UnlockPage/> }.into_any();
     }
+    // Answers typed on the page being left go into the audit trail now.
+    store.record_changes();
+    // Asked once, before anything else, so every change is recorded against a name.
+    if parts == ["you"] || store.user.with(Option::is_none) {
+        return view! { <UserPage/> }.into_any();
+    }
     match parts.as_slice() {
         [] => view! { <CaseListPage/> }.into_any(),
         ["cases", "new"] => view! { <NewCasePage/> }.into_any(),
         ["data"] => view! { <DataPage/> }.into_any(),
         ["data", "delete-all"] => view! { <DeleteEverythingPage/> }.into_any(),
+        ["gatekeeping"] => view! { <QueuePage/> }.into_any(),
+        ["export"] => view! { <ExportPage/> }.into_any(),
+        ["export", c] => view! { <ExportPage chosen=id(c)/> }.into_any(),
+        ["import"] => view! { <ImportPage/> }.into_any(),
         // Every other case page needs the case to be on this device.
         ["cases", c, ..]
             if store
@@ -104,6 +120,9 @@ fn page_for(path: &str) -> AnyView {
         ["cases", c, "outcome"] => view! { <OutcomePage id=id(c)/> }.into_any(),
         ["cases", c, "check"] => view! { <CheckAnswersPage id=id(c)/> }.into_any(),
         ["cases", c, "delete"] => view! { <DeleteCasePage id=id(c)/> }.into_any(),
+        ["cases", c, "gatekeeping"] => view! { <SubmitPage id=id(c)/> }.into_any(),
+        ["cases", c, "review"] => view! { <ReviewPage id=id(c)/> }.into_any(),
+        ["cases", c, "history"] => view! { <HistoryPage id=id(c)/> }.into_any(),
         _ => view! { <NotFound/> }.into_any(),
     }
 }

@@ -42,6 +42,28 @@ fn get_mut_fn<R, F: for<'a> Fn(&'a mut Case) -> Option<&'a mut R> + Send + Sync 
     f
 }
 
+/// The signal and callback of one answer. Generic over the answer's type only, not over where it
+/// sits in the case: the reactive code is compiled once per answer type (a saving in download).
+fn bind<T>(
+    handle: CaseHandle,
+    read: Arc<dyn Fn(&Case) -> Option<T> + Send + Sync>,
+    write: Arc<dyn Fn(&mut Case, T) + Send + Sync>,
+) -> (Signal<T>, Callback<T>)
+where
+    T: Clone + Default + Send + Sync + 'static,
+{
+    let value = Signal::derive(move || {
+        handle
+            .case
+            .with(|c| c.as_ref().and_then(|c| read(c)).unwrap_or_default())
+    });
+    let change = Callback::new(move |v: T| {
+        let write = write.clone();
+        handle.update(move |c| write(c, v))
+    });
+    (value, change)
+}
+
 impl Part<Case> {
     /// The whole case.
     pub fn root(handle: CaseHandle) -> Part<Case> {
@@ -126,11 +148,16 @@ impl<R: 'static> Part<R> {
         K: Copy + Send + Sync + 'static,
         T: Clone + Default + Send + Sync + 'static,
     {
-        let reader = self.clone();
-        let writer = self.clone();
-        let value = Signal::derive(move || reader.with(|r| get(r, key)));
-        let change = Callback::new(move |v: T| writer.update(|r| put(r, key, v)));
-        (value, change)
+        let (outer, outer_mut) = (self.get.clone(), self.get_mut.clone());
+        bind(
+            self.handle,
+            Arc::new(move |c| outer(c).map(|r| get(r, key))),
+            Arc::new(move |c, v| {
+                if let Some(r) = outer_mut(c) {
+                    put(r, key, v)
+                }
+            }),
+        )
     }
 
     /// One answer: its value as a signal, and a callback that records a new value.

@@ -268,6 +268,19 @@ impl Store {
         record.forget();
     }
 
+    /// Stores a case as given (an imported one), adding it or replacing the one with its id.
+    pub fn put_case(&self, case: Case) {
+        let id = case.id.clone();
+        self.audit_base
+            .update_value(|b| b.retain(|(x, _)| *x != id));
+        self.cases
+            .update(|cases| match cases.iter_mut().find(|c| c.id == id) {
+                Some(c) => *c = case,
+                None => cases.push(case),
+            });
+        self.persist(&id);
+    }
+
     /// Says who uses this device, from now on.
     pub fn set_user(&self, user: User) {
         self.record_changes();

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, daysFromToday, freshPage, launch } from './support.mjs';
+import { CHROMIUM_ARGS, daysFromToday, freshPage, launch, sayWhoIAm } from './support.mjs';
 import { start } from '../../scripts/static-server.mjs';
 import { ALEX, completeLivesAloneChecks, createCase, heading, mouse, openSection } from './officer.mjs';
 
@@ -127,6 +127,7 @@ describe('a full store', () => {
 describe('two tabs', () => {
   test('see each other\'s changes, and never silently overwrite a newer version', async () => {
     const context = await env.browser.newContext();
+    await sayWhoIAm(context);
     const first = await context.newPage();
     await createCase(mouse(first), env.base, ALEX);
     const hearingUrl = `${first.url()}/hearing`;
@@ -193,7 +194,9 @@ describe('offline and kept', () => {
     const base = `http://127.0.0.1:${server.address().port}`;
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
     try {
-      const page = await (await browser.newContext()).newPage();
+      const context = await browser.newContext();
+      await sayWhoIAm(context);
+      const page = await context.newPage();
       await page.goto(`${base}/`);
       await heading(page, 'Cases');
       await page.evaluate(() => navigator.serviceWorker.ready);

@@ -39,9 +39,27 @@ export async function launch() {
   };
 }
 
-/** A new page in a fresh context (empty storage). Page errors fail loudly. */
-export async function freshPage(browser, options = {}) {
+/** Who the tests say they are on the app's first page, unless a test says otherwise. */
+export const OFFICER = { name: 'Olu Officer', role: 'court_officer' };
+export const SPO = { name: 'Sam Senior', role: 'spo' };
+
+/** Stores who uses the device, as the app's first page would, in every tab of `context`. */
+export async function sayWhoIAm(context, user = OFFICER) {
+  // Once per tab, before the app starts, and never over a choice made in the app.
+  await context.addInitScript((u) => {
+    if (sessionStorage.getItem('test-user-set')) return;
+    sessionStorage.setItem('test-user-set', '1');
+    if (!localStorage.getItem('psc.settings.user')) localStorage.setItem('psc.settings.user', u);
+  }, JSON.stringify(user));
+}
+
+/**
+ * A new page in a fresh context (empty storage, apart from who is using the device: `user`, or
+ * the court officer; `user: null` leaves it unset). Page errors fail loudly.
+ */
+export async function freshPage(browser, { user = OFFICER, ...options } = {}) {
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
+  if (user) await sayWhoIAm(context, user);
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));

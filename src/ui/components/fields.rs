@@ -83,7 +83,7 @@ fn described_by(hint: bool, id: &str, error: bool) -> Option<String> {
 }
 
 #[component]
-fn ErrorMessage(id: String, error: Signal<Option<String>>) -> impl IntoView {
+pub fn ErrorMessage(id: String, error: Signal<Option<String>>) -> impl IntoView {
     dynamic(move || {
         error
             .get()

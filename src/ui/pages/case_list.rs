@@ -109,6 +109,10 @@ pub fn CaseListPage() -> impl IntoView {
         <a href="/cases/new" role="button" draggable="false" class="govuk-button" data-module="govuk-button">
             {Signal::derive(move || if draft_started() { "Continue the new case you started".to_string() } else { text::CREATE.to_string() })}
         </a>
+        <p class="govuk-body">
+            <a class="govuk-link" href="/export">"Export cases to a file"</a>" · "
+            <a class="govuk-link" href="/import">"Import cases from a file"</a>
+        </p>
         {dynamic(move || {
             let rows = rows();
             if rows.is_empty() {

@@ -8,6 +8,7 @@ use crate::domain::inputs::{DateParts, long_date};
 use crate::domain::rules::Section;
 use crate::ui::components::page::{BackLink, PageHeading};
 use crate::ui::pages::case_handle;
+use crate::ui::state::CaseHandle;
 
 struct Row {
     key: String,
@@ -380,27 +381,29 @@ fn sections(c: &Case) -> Vec<(String, Vec<Row>)> {
     out
 }
 
-#[component]
-pub fn CheckAnswersPage(id: String) -> impl IntoView {
-    let handle = case_handle(id);
+/// Every answer of the case, section by section; with "Change" links for the officer, without
+/// them for the senior probation officer's review.
+pub(crate) fn every_answer(handle: CaseHandle, links: bool) -> impl IntoView {
     let body = handle
         .case
         .with_untracked(|c| c.as_ref().map(sections).unwrap_or_default());
-    let body = body
-        .into_iter()
+    body.into_iter()
         .map(|(title, rows)| {
             let rows = rows
                 .into_iter()
                 .map(|r| {
+                    let change = links.then(|| view! {
+                        <dd class="govuk-summary-list__actions">
+                            <a class="govuk-link" href=handle.href(&r.path)>
+                                "Change"<span class="govuk-visually-hidden">{format!(" {}", r.key.to_ascii_lowercase())}</span>
+                            </a>
+                        </dd>
+                    });
                     view! {
                         <div class="govuk-summary-list__row">
                             <dt class="govuk-summary-list__key">{r.key.clone()}</dt>
                             <dd class="govuk-summary-list__value">{r.value}</dd>
-                            <dd class="govuk-summary-list__actions">
-                                <a class="govuk-link" href=handle.href(&r.path)>
-                                    "Change"<span class="govuk-visually-hidden">{format!(" {}", r.key.to_ascii_lowercase())}</span>
-                                </a>
-                            </dd>
+                            {change}
                         </div>
                     }
                 })
@@ -410,11 +413,16 @@ pub fn CheckAnswersPage(id: String) -> impl IntoView {
                 <dl class="govuk-summary-list app-summary-section">{rows}</dl>
             }
         })
-        .collect_view();
+        .collect_view()
+}
+
+#[component]
+pub fn CheckAnswersPage(id: String) -> impl IntoView {
+    let handle = case_handle(id);
     view! {
         <BackLink href=Signal::derive(move || handle.href("")) text="Back to task list".to_string()/>
         <PageHeading title="Check your answers".to_string() caption=Signal::derive(move || handle.with(Case::display_name))/>
-        {body}
+        {every_answer(handle, true)}
         <a class="govuk-button" href=handle.href("outcome")>"Go to the outcome"</a>
     }
 }

@@ -105,7 +105,7 @@ fn banner(handle: CaseHandle) -> Option<impl IntoView> {
 }
 
 #[component]
-fn Blockers(handle: CaseHandle) -> impl IntoView {
+pub(crate) fn Blockers(handle: CaseHandle) -> impl IntoView {
     dynamic(move || {
         handle.assessment.with(|a| {
             let a = a.as_ref()?;
@@ -155,7 +155,7 @@ fn Blockers(handle: CaseHandle) -> impl IntoView {
 }
 
 #[component]
-fn AdviceList(handle: CaseHandle) -> impl IntoView {
+pub(crate) fn AdviceList(handle: CaseHandle) -> impl IntoView {
     dynamic(move || {
         handle
             .assessment

@@ -7,6 +7,7 @@ use crate::domain::inputs::long_date;
 use crate::domain::rules::{Section, SectionStatus};
 use crate::ui::components::page::{BackLink, PageHeading, dynamic, status_tag_class};
 use crate::ui::pages::case_handle;
+use crate::ui::pages::gatekeeping::status_text;
 
 #[component]
 pub fn TaskListPage(id: String) -> impl IntoView {
@@ -49,14 +50,17 @@ pub fn TaskListPage(id: String) -> impl IntoView {
     let gatekeeping = dynamic(move || {
         handle.assessment.with(|a| {
             let g = a.as_ref()?.gatekeeping.clone();
-            g.required.then(|| {
-                let heading = if g.endorsed {
-                    "Gatekeeping: endorsed by a senior probation officer"
-                } else if g.revoked {
-                    "Gatekeeping: the endorsement was revoked because the case changed"
-                } else {
-                    "Gatekeeping by a senior probation officer is required"
-                };
+            let heading = status_text(&g);
+            let link = if g.awaiting || g.endorsed { "See gatekeeping" } else { "Submit for gatekeeping" };
+            if !g.required {
+                return Some(view! {
+                    <p class="govuk-body">{heading}" "<a class="govuk-link" href=handle.href("gatekeeping")>"Ask for gatekeeping"</a></p>
+                }.into_any());
+            }
+            let comments = handle.with(|c| {
+                c.gatekeeping.decisions.last().filter(|d| g.returned && !d.comments.is_empty()).map(|d| format!("Comments from {}: {}", d.by, d.comments))
+            });
+            Some({
                 view! {
                     <div class="govuk-notification-banner" role="region" aria-labelledby="gatekeeping-title">
                         <div class="govuk-notification-banner__header">
@@ -68,9 +72,12 @@ pub fn TaskListPage(id: String) -> impl IntoView {
                             <ul class="govuk-list govuk-list--bullet">
                                 {g.reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
                             </ul>
+                            {comments.map(|c| view! { <p class="govuk-body" id="spo-comments">{c}</p> })}
+                            <p class="govuk-body"><a class="govuk-notification-banner__link" href=handle.href("gatekeeping")>{link}</a></p>
                         </div>
                     </div>
                 }
+                .into_any()
             })
         })
         .into_any()
@@ -84,6 +91,11 @@ pub fn TaskListPage(id: String) -> impl IntoView {
                 let linked = move || !matches!(status.get(), SectionStatus::CannotStartYet);
                 let href = handle.href(section.slug());
                 let sid = status_id.clone();
+                // A senior probation officer's comment on this section, from a return.
+                let comment = move || {
+                    handle.with(|c| c.returned_comment(section.slug()).map(|t| format!("Comment from gatekeeping: {t}")))
+                        .map(|t| view! { <div class="govuk-task-list__hint">{t}</div> })
+                };
                 view! {
                     <li class="govuk-task-list__item govuk-task-list__item--with-link">
                         <div class="govuk-task-list__name-and-hint">
@@ -94,6 +106,7 @@ pub fn TaskListPage(id: String) -> impl IntoView {
                                     view! { <div>{section.title()}</div> }.into_any()
                                 }
                             })}
+                            {comment}
                         </div>
                         <div class="govuk-task-list__status" id=status_id.clone()>
                             <strong class=move || status_tag_class(status.get())>{Signal::derive(move || status.get().label().to_string())}</strong>
@@ -109,9 +122,11 @@ pub fn TaskListPage(id: String) -> impl IntoView {
             {gatekeeping}
             <p class="govuk-body govuk-!-font-weight-bold" id="outstanding">{outstanding}</p>
             <ul class="govuk-task-list">{rows}</ul>
-            <p class="govuk-body">
-                <a class="govuk-link" href=handle.href("check")>"Check your answers: the whole case on one page"</a>
-            </p>
+            <ul class="govuk-list">
+                <li><a class="govuk-link" href=handle.href("check")>"Check your answers: the whole case on one page"</a></li>
+                <li><a class="govuk-link" href=handle.href("history")>"History of changes"</a></li>
+                <li><a class="govuk-link" href=Signal::derive(move || format!("/export/{}", handle.id.get()))>"Export this case to a file"</a></li>
+            </ul>
             <p class="govuk-body">
                 <a class="govuk-link app-link--warning" href=handle.href("delete")>"Delete this case"</a>
             </p>
