@@ -84,7 +84,7 @@ describe('gatekeeping', () => {
     await page.getByRole('link', { name: ALEX.name }).click();
     await heading(page, 'Gatekeeping review');
     await page.getByText('New to curfews; please check the address.').waitFor();
-    await page.getByText('The officer asked for gatekeeping').waitFor();
+    await page.getByText('The officer asked for gatekeeping', { exact: true }).waitFor();
     await page.getByRole('heading', { name: 'Every answer' }).waitFor();
     await page.getByText(ALEX.court).first().waitFor();
 
@@ -192,6 +192,7 @@ describe('handing a case to another device', () => {
   test('export from one browser, import into another; differences need a choice; refusals explain themselves', async () => {
     const officerPage = await freshPage(env.browser);
     await createCase(mouse(officerPage), env.base, ALEX);
+    const taskList = officerPage.url();
     const text = await exportCases(officerPage, [ALEX.name]);
     const file = JSON.parse(text);
     assert.equal(file.format, 'pre-sentence-safeguarding-checks');
@@ -242,6 +243,7 @@ describe('handing a case to another device', () => {
     assert.equal(await stored(), before, 'a refused file changes nothing');
 
     // The officer changes the case and hands it over again: the SPO sees what differs and must choose.
+    await officerPage.goto(taskList);
     await officerPage.getByRole('link', { name: 'Hearing, risk and orders' }).click();
     await officerPage.getByLabel('Court').fill('Southshire Crown Court');
     await officerPage.getByLabel('Court').blur();

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::audit::{WHAT_CHANGED, WHAT_CREATED};
 use crate::domain::case::{AuditEvent, Case};
 use crate::domain::inputs::long_stamp;
 use crate::ui::components::page::{BackLink, PageHeading, dynamic};
@@ -18,19 +19,22 @@ pub(crate) fn blank(v: &str) -> String {
 
 /// One entry: its heading and, for changed answers, each one before and after.
 pub(crate) fn event_view(e: AuditEvent) -> impl IntoView {
+    // Notes and comments of a submission or decision are new text, not a before and after.
+    let answers = e.what == WHAT_CHANGED || e.what == WHAT_CREATED;
     let changes = (!e.changes.is_empty()).then(|| {
         let rows = e
             .changes
             .into_iter()
             .map(|c| {
+                let value = if answers {
+                    format!("Before: {}\nAfter: {}", blank(&c.before), blank(&c.after))
+                } else {
+                    c.after
+                };
                 view! {
                     <div class="govuk-summary-list__row">
                         <dt class="govuk-summary-list__key">{c.field}</dt>
-                        <dd class="govuk-summary-list__value">
-                            <span class="app-before">{format!("Before: {}", blank(&c.before))}</span>
-                            <br/>
-                            {format!("After: {}", blank(&c.after))}
-                        </dd>
+                        <dd class="govuk-summary-list__value app-pre-line">{value}</dd>
                     </div>
                 }
             })
