@@ -67,6 +67,8 @@ test('every page passes axe, with and without errors, at desktop and 320px width
       ['/schedule', 'Curfew schedule'],
       ['/check', 'Check your answers'],
       ['/delete', 'Are you sure you want to delete the case for Alex Example?'],
+      ['/gatekeeping', 'Gatekeeping'],
+      ['/history', 'History of changes'],
     ];
     for (const [path, title] of pages) {
       await page.goto(`${caseUrl}${path}`);
@@ -91,6 +93,31 @@ test('every page passes axe, with and without errors, at desktop and 320px width
     await page.goto(`${env.base}/`);
     await heading(page, 'Cases');
     await assertAccessible(page, `case list with a case at ${width}px`);
+
+    // Gatekeeping, with errors, then the senior probation officer's queue and review.
+    await page.goto(`${caseUrl}/gatekeeping`);
+    await page.getByLabel('I want a senior probation officer to gatekeep this case').check();
+    await page.getByRole('button', { name: 'Submit for gatekeeping' }).click();
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await assertAccessible(page, `gatekeeping with errors at ${width}px`);
+    await page.getByLabel('Note for the senior probation officer').fill('Please check.');
+    await page.getByRole('button', { name: 'Submit for gatekeeping' }).click();
+    await heading(page, 'Alex Example');
+    for (const [path, title] of [['/gatekeeping', 'Gatekeeping queue'], ['/you', 'Who is using this device?'], ['/export', 'Export cases'], ['/import', 'Import cases']]) {
+      await page.goto(`${env.base}${path}`);
+      await heading(page, title);
+      await assertAccessible(page, `${path} at ${width}px`);
+    }
+    await page.goto(`${caseUrl}/review`);
+    await heading(page, 'Gatekeeping review');
+    await page.getByLabel('Return it to the officer with comments').check();
+    await page.getByRole('button', { name: 'Record your decision' }).click();
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await assertAccessible(page, `review with errors at ${width}px`);
+    await page.goto(`${env.base}/import`);
+    await page.getByLabel('Upload a case file').setInputFiles({ name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('not a case file') });
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await assertAccessible(page, `import with errors at ${width}px`);
 
     await page.goto(`${env.base}/no/such/page`);
     await heading(page, 'Page not found');

@@ -193,34 +193,23 @@ pub fn QueuePage() -> impl IntoView {
         if waiting.is_empty() {
             return view! { <p class="govuk-body" id="queue-empty">"No cases are waiting for gatekeeping."</p> }.into_any();
         }
+        // A list rather than a table, so it fits a phone's width.
         let rows = waiting
             .into_iter()
             .map(|(date, id, name, submitted)| {
+                let hearing = date
+                    .map(|d| format!("Hearing {}.", long_date(d)))
+                    .unwrap_or_else(|| "Hearing date not recorded.".into());
                 view! {
-                    <tr class="govuk-table__row">
-                        <th scope="row" class="govuk-table__header">
-                            <a class="govuk-link" href=format!("/cases/{id}/review")>{name}</a>
-                        </th>
-                        <td class="govuk-table__cell">{date.map(long_date).unwrap_or_else(|| "Not recorded".into())}</td>
-                        <td class="govuk-table__cell">{submitted}</td>
-                    </tr>
+                    <li class="app-queue-item">
+                        <a class="govuk-link govuk-!-font-weight-bold" href=format!("/cases/{id}/review")>{name}</a>
+                        <p class="govuk-body-s">{format!("{hearing} Submitted by {submitted}.")}</p>
+                    </li>
                 }
             })
             .collect_view();
-        view! {
-            <table class="govuk-table">
-                <caption class="govuk-table__caption govuk-visually-hidden">"Cases waiting for gatekeeping"</caption>
-                <thead class="govuk-table__head">
-                    <tr class="govuk-table__row">
-                        <th scope="col" class="govuk-table__header">"Person"</th>
-                        <th scope="col" class="govuk-table__header">"Hearing"</th>
-                        <th scope="col" class="govuk-table__header">"Submitted by"</th>
-                    </tr>
-                </thead>
-                <tbody class="govuk-table__body">{rows}</tbody>
-            </table>
-        }
-        .into_any()
+        view! { <ul class="govuk-list" aria-label="Cases waiting for gatekeeping">{rows}</ul> }
+            .into_any()
     });
     view! {
         <PageHeading title="Gatekeeping queue".to_string()/>
