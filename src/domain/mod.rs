@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod case;
 pub mod choice;
+pub mod deadlines;
 pub mod gatekeeping;
 pub mod handover;
 pub mod inputs;

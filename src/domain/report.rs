@@ -33,6 +33,20 @@ pub fn court_paragraph(case: &Case, assessment: &Assessment) -> String {
         parts.push(schedule(case));
     }
     parts.push(outcome(case, assessment));
+    let sdr = assessment
+        .advice
+        .iter()
+        .find(|a| a.code == "STANDARD_DELIVERY_REPORT");
+    // The rules' advice on the type of report, in the report's voice, while no outcome stands
+    // (once one does, the paragraph gives the finding instead).
+    let finding = matches!(assessment.outcome, super::rules::OutcomeState::Recorded(_));
+    if let Some(sdr) = sdr.filter(|_| !finding) {
+        parts.push(sdr.message.replacen(
+            "Consider a standard delivery report:",
+            "Given the complexity of the case, I recommend a standard delivery report:",
+            1,
+        ));
+    }
     parts
         .into_iter()
         .filter(|p| !p.is_empty())
@@ -319,12 +333,11 @@ fn consent(place: &Place) -> String {
             };
             let mut text =
                 format!("{person} was spoken to directly{privately}{how}{on}{told}{decision}");
-            if !c.attitude.trim().is_empty() {
-                text.push_str(&format!(
-                    " In their own words: \u{201c}{}\u{201d}",
-                    c.attitude.trim()
-                ));
-                if !text.ends_with(['.', '!', '?', '\u{201d}']) {
+            let words = c.attitude.trim();
+            if !words.is_empty() {
+                text.push_str(&format!(" In their own words: \u{201c}{words}\u{201d}"));
+                // Their own sentence ends inside the quote; otherwise end ours after it.
+                if !words.ends_with(['.', '!', '?']) {
                     text.push('.');
                 }
             }

@@ -217,6 +217,11 @@ impl Found<'_> {
 }
 
 pub fn assess(case: &Case, today: NaiveDate) -> Assessment {
+    assess_with_holidays(case, today, &[])
+}
+
+/// `assess`, counting working days without the bank holidays the officer entered.
+pub fn assess_with_holidays(case: &Case, today: NaiveDate, holidays: &[NaiveDate]) -> Assessment {
     let mut blockers = Vec::new();
     let curfew = case.curfew_considered();
     let name = case.display_name();
@@ -320,7 +325,7 @@ pub fn assess(case: &Case, today: NaiveDate) -> Assessment {
         Some(r) => OutcomeState::Recorded(r.decision),
     };
 
-    let advice = advice_for(case, today, curfew, &blockers, schedule.as_ref());
+    let advice = advice_for(case, today, holidays, curfew, &blockers, schedule.as_ref());
     let sections = Section::ALL
         .iter()
         .map(|s| {
@@ -1013,6 +1018,7 @@ pub fn gatekeeping_status(case: &Case) -> GatekeepingStatus {
 fn advice_for(
     case: &Case,
     today: NaiveDate,
+    holidays: &[NaiveDate],
     curfew: bool,
     blockers: &[Blocker],
     schedule: Option<&ScheduleReport>,
@@ -1085,8 +1091,9 @@ fn advice_for(
         }
     }
 
+    // The due date typed, or the default from the hearing and report type (see `deadlines`).
     let mut chase = |due: &DateParts, awaiting: bool, what: String, path: String| {
-        if let Some(due) = due.date() {
+        if let Some((due, _)) = super::deadlines::due_date(due, case, holidays) {
             if awaiting && due < today {
                 add(
                     "CHASE",

@@ -95,6 +95,7 @@ fn page_for(path: &str) -> AnyView {
         ["export"] => view! { <ExportPage/> }.into_any(),
         ["export", c] => view! { <ExportPage chosen=id(c)/> }.into_any(),
         ["import"] => view! { <ImportPage/> }.into_any(),
+        ["chase"] => view! { <ChasePage/> }.into_any(),
         // Every other case page needs the case to be on this device.
         ["cases", c, ..]
             if store
@@ -123,6 +124,8 @@ fn page_for(path: &str) -> AnyView {
         ["cases", c, "gatekeeping"] => view! { <SubmitPage id=id(c)/> }.into_any(),
         ["cases", c, "review"] => view! { <ReviewPage id=id(c)/> }.into_any(),
         ["cases", c, "history"] => view! { <HistoryPage id=id(c)/> }.into_any(),
+        ["cases", c, "report"] => view! { <ReportPage id=id(c)/> }.into_any(),
+        ["cases", c, "print"] => view! { <PrintPage id=id(c)/> }.into_any(),
         _ => view! { <NotFound/> }.into_any(),
     }
 }

@@ -4,9 +4,10 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::domain::Assessment;
 use crate::domain::audit::{self, User};
 use crate::domain::case::Case;
-use crate::domain::{Assessment, assess};
+use crate::domain::rules::assess_with_holidays;
 use crate::storage::{self, codec, lock};
 
 /// The id under which the create page keeps its draft case.
@@ -80,6 +81,8 @@ pub struct Store {
     pub retention_days: RwSignal<u32>,
     /// The browser's answer to the request for persistent storage (start.js asks it).
     pub persistence: RwSignal<String>,
+    /// Bank holidays the officer entered: not working days when replies and reports fall due.
+    pub holidays: RwSignal<Vec<NaiveDate>>,
     /// Who uses this device, as they said on the "Who are you" page.
     pub user: RwSignal<Option<User>>,
     /// Each case changed since its last audit entry, as it was before: the next entry records
@@ -163,6 +166,11 @@ impl Store {
                 storage::load_setting("retention_days").as_deref(),
             )),
             persistence: RwSignal::new(persistence_answer()),
+            holidays: RwSignal::new(
+                storage::load_setting("bank_holidays")
+                    .and_then(|t| crate::domain::deadlines::parse_holidays(&t).ok())
+                    .unwrap_or_default(),
+            ),
             user: RwSignal::new(
                 storage::load_setting("user").and_then(|t| miniserde::json::from_str(&t).ok()),
             ),
@@ -258,7 +266,18 @@ impl Store {
         use wasm_bindgen::JsCast;
         use wasm_bindgen::prelude::Closure;
         let store = *self;
-        let record = Closure::<dyn Fn()>::new(move || store.record_changes());
+        let record = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            // A date is one answer typed in three boxes: leaving the day box does not commit
+            // it. It is recorded with the next answer, or when the page changes.
+            let in_date = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest(".govuk-date-input").ok().flatten())
+                .is_some();
+            if !in_date {
+                store.record_changes();
+            }
+        });
         let f = record.as_ref().unchecked_ref();
         if let Some(window) = web_sys::window() {
             let _ = window.add_event_listener_with_callback("change", f);
@@ -712,7 +731,11 @@ impl CaseHandle {
         let store = use_store();
         let case = Memo::new(move |_| store.get(&id.get()));
         let today = store.today;
-        let assessment = Memo::new(move |_| case.with(|c| c.as_ref().map(|c| assess(c, today))));
+        let assessment = Memo::new(move |_| {
+            store
+                .holidays
+                .with(|h| case.with(|c| c.as_ref().map(|c| assess_with_holidays(c, today, h))))
+        });
         CaseHandle {
             store,
             id,

@@ -2,9 +2,12 @@
 //! by each proposed address's own checks.
 
 use crate::domain::case::{Enquiry, EnquiryOutcome};
+use crate::domain::deadlines::default_due;
+use crate::domain::inputs::long_date;
 use crate::ui::components::fields::*;
 use crate::ui::components::form::Item;
 use crate::ui::part::Part;
+use leptos::prelude::*;
 
 /// Field ids start with `prefix`, matching `validate::enquiry`. `confirm_considered` asks the
 /// officer to confirm the reply was taken into account in the proposal.
@@ -18,6 +21,20 @@ where
     O: EnquiryOutcome + Send + Sync,
 {
     let not_requested = O::not_requested().key();
+    // A blank due date means the default, worked out from the hearing and the report type.
+    let store = e.handle.store;
+    let default = e.handle.case.with_untracked(|c| {
+        store
+            .holidays
+            .with_untracked(|h| c.as_ref().and_then(|c| default_due(c, h)))
+    });
+    let due_hint = match default {
+        Some(d) => format!(
+            "If you leave this blank, the reply is due by {}: in time for the report. For example, 27 3 2026",
+            long_date(d)
+        ),
+        None => "Optional. If you leave it blank, it is worked out once the hearing date and report type are recorded. For example, 27 3 2026".into(),
+    };
     let (x, y) = (e.clone(), e.clone());
     let asked = move || {
         x.with(|e| {
@@ -85,7 +102,7 @@ where
                     "Date the reply is due",
                     e.field(|e| e.due.clone(), |e, v| e.due = v),
                 )
-                .hint("Optional. For example, 27 3 2026"),
+                .hint(due_hint),
             ],
         ),
         Item::when(replied, reply),

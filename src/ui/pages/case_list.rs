@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 
 use crate::content::list as text;
-use crate::domain::assess;
 use crate::domain::case::{Case, Decision};
 use crate::domain::inputs::long_date;
 use crate::domain::rules::OutcomeState;
+use crate::domain::{assess, deadlines};
 use crate::storage;
 use crate::ui::components::form::{Item, render};
 use crate::ui::components::page::{PageHeading, dynamic};
@@ -23,9 +23,12 @@ struct Row {
     status: &'static str,
     tag: &'static str,
     outstanding: usize,
+    /// Enquiry replies past their due date, and those due by the hearing.
+    late: usize,
+    soon: usize,
 }
 
-fn row(case: &Case, today: chrono::NaiveDate) -> Row {
+fn row(case: &Case, today: chrono::NaiveDate, holidays: &[chrono::NaiveDate]) -> Row {
     let a = assess(case, today);
     let (status, tag) = match a.outcome {
         OutcomeState::Recorded(Decision::Suitable) => {
@@ -51,6 +54,16 @@ fn row(case: &Case, today: chrono::NaiveDate) -> Row {
         status,
         tag,
         outstanding: a.outstanding(),
+        late: deadlines::overdue(case, today, holidays).len(),
+        soon: deadlines::due_before_hearing(case, today, holidays).len(),
+    }
+}
+
+fn replies_text(n: usize, when: &str) -> String {
+    if n == 1 {
+        format!("1 enquiry reply {when}")
+    } else {
+        format!("{n} enquiry replies {when}")
     }
 }
 
@@ -66,9 +79,11 @@ fn outstanding_text(n: usize) -> String {
 pub fn CaseListPage() -> impl IntoView {
     let store = use_store();
     let rows = move || {
-        let mut rows: Vec<Row> = store
-            .cases
-            .with(|cases| cases.iter().map(|c| row(c, store.today)).collect());
+        let mut rows: Vec<Row> = store.holidays.with(|h| {
+            store
+                .cases
+                .with(|cases| cases.iter().map(|c| row(c, store.today, h)).collect())
+        });
         // Soonest hearing first; cases without a hearing date last.
         rows.sort_by(|a, b| {
             (a.hearing.is_none(), a.hearing, &a.name).cmp(&(
@@ -111,7 +126,8 @@ pub fn CaseListPage() -> impl IntoView {
         </a>
         <p class="govuk-body">
             <a class="govuk-link" href="/export">"Export cases to a file"</a>" · "
-            <a class="govuk-link" href="/import">"Import cases from a file"</a>
+            <a class="govuk-link" href="/import">"Import cases from a file"</a>" · "
+            <a class="govuk-link" href="/chase">"Enquiries to chase today"</a>
         </p>
         {dynamic(move || {
             let rows = rows();
@@ -134,6 +150,8 @@ pub fn CaseListPage() -> impl IntoView {
                                 <strong class=r.tag>{r.status}</strong>
                                 <br/>
                                 {outstanding_text(r.outstanding)}
+                                {(r.late > 0).then(|| view! { <br/><strong class="app-late">{replies_text(r.late, "overdue")}</strong> })}
+                                {(r.soon > 0).then(|| view! { <br/>{replies_text(r.soon, "due before the hearing")} })}
                             </p>
                         </li>
                     }

@@ -44,6 +44,32 @@ pub fn DataPage() -> impl IntoView {
             }
         }
     });
+    // Bank holidays, one date a line; kept as typed until they are saved.
+    let holidays_typed = RwSignal::new(storage::load_setting("bank_holidays").unwrap_or_default());
+    let holidays_saved = RwSignal::new(false);
+    let save_holidays = on_submit(move || {
+        holidays_saved.set(false);
+        let typed = holidays_typed.get_untracked();
+        match crate::domain::deadlines::parse_holidays(&typed) {
+            Ok(days) => {
+                show_errors(errors, Vec::new());
+                let _ = storage::save_setting("bank_holidays", &typed);
+                store.holidays.set(days);
+                holidays_saved.set(true);
+            }
+            Err(line) => {
+                show_errors(
+                    errors,
+                    vec![FieldError {
+                        field: "bank-holidays".into(),
+                        message: format!(
+                            "\"{line}\" is not a date. Enter each bank holiday on its own line as day, month and year, like 25 12 2026"
+                        ),
+                    }],
+                );
+            }
+        }
+    });
     let confirming = RwSignal::new(false);
     let due = dynamic(move || {
         let days = store.retention_days.get();
@@ -131,6 +157,16 @@ pub fn DataPage() -> impl IntoView {
             {status_line(saved, "Saved.")}
         </form>
         {due}
+        <h2 class="govuk-heading-m" id="holidays">"Bank holidays"</h2>
+        <p class="govuk-body">"Enquiry replies and reports fall due on working days: Monday to Friday, less the bank holidays entered here."</p>
+        <form novalidate on:submit=save_holidays>
+            {render(
+                vec![Item::area("bank-holidays", "Bank holidays", (holidays_typed.into(), Callback::new(move |v| holidays_typed.set(v)))).hint("One date a line, as day, month and year. For example, 25 12 2026").rows(5)],
+                errors,
+            )}
+            <button type="submit" class="govuk-button govuk-button--secondary">"Save bank holidays"</button>
+            {status_line(holidays_saved, "Bank holidays saved.")}
+        </form>
         <h2 class="govuk-heading-m" id="protection">{crate::content::lock::PROTECTION}</h2>
         <crate::ui::pages::Protection/>
         <h2 class="govuk-heading-m">{text::DELETE_ALL}</h2>

@@ -54,7 +54,7 @@ fn runs(action: Option<Result<bool, Vec<FieldError>>>, errors: PageErrors) -> bo
 }
 
 /// Submissions and decisions so far, oldest first, with every comment.
-fn past_steps(c: &Case) -> Vec<Item> {
+pub(crate) fn past_steps(c: &Case) -> Vec<Item> {
     let g = &c.gatekeeping;
     let mut items = Vec::new();
     for (i, s) in g.submissions.iter().enumerate() {

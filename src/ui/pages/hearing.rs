@@ -54,10 +54,15 @@ fn hearing_form(handle: CaseHandle, is_new: bool) -> impl IntoView {
         handle.assessment.with(|a| {
             a.as_ref()
                 .and_then(|a| {
-                    a.advice
+                    // What the rules advise about the report: a standard delivery report for a
+                    // complex case; an adjournment if checks are outstanding on the day.
+                    let said: Vec<&str> = a
+                        .advice
                         .iter()
-                        .find(|x| x.code == "STANDARD_DELIVERY_REPORT")
-                        .map(|x| x.message.clone())
+                        .filter(|x| matches!(x.code, "STANDARD_DELIVERY_REPORT" | "ADJOURN"))
+                        .map(|x| x.message.as_str())
+                        .collect();
+                    (!said.is_empty()).then(|| said.join(" "))
                 })
                 .unwrap_or_default()
         })

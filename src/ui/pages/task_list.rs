@@ -124,6 +124,8 @@ pub fn TaskListPage(id: String) -> impl IntoView {
             <ul class="govuk-task-list">{rows}</ul>
             <ul class="govuk-list">
                 <li><a class="govuk-link" href=handle.href("check")>"Check your answers: the whole case on one page"</a></li>
+                <li><a class="govuk-link" href=handle.href("report")>"Paragraph for the court report"</a></li>
+                <li><a class="govuk-link" href=handle.href("print")>"Printable record of the whole case"</a></li>
                 <li><a class="govuk-link" href=handle.href("history")>"History of changes"</a></li>
                 <li><a class="govuk-link" href=Signal::derive(move || format!("/export/{}", handle.id.get()))>"Export this case to a file"</a></li>
             </ul>
