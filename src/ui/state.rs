@@ -514,6 +514,9 @@ impl Store {
         self.draft.set(Case::blank(NEW_CASE, &now_stamp()));
         self.retention_days
             .set(crate::domain::retention::DEFAULT_DAYS);
+        self.holidays.set(Vec::new());
+        self.user.set(None);
+        self.audit_base.update_value(Vec::clear);
         lock::forget();
         self.lock.set(Lock::Off);
     }
@@ -619,6 +622,7 @@ impl Store {
             move |ev: web_sys::StorageEvent| {
                 let Some(key) = ev.key() else {
                     // Another tab cleared all storage.
+                    store.user.set(None);
                     store.cases.set(Vec::new());
                     store.quarantined.set(Vec::new());
                     store.lock.set(Lock::Off);

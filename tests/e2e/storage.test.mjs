@@ -302,13 +302,13 @@ describe('retention and deletion', () => {
 
     // The number of days is the officer's to set.
     await page.getByLabel('Remind me this many days after the hearing').fill('60');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save reminder' }).click();
     await page.getByText('No case had its hearing more than 60 days ago.').waitFor();
     await page.getByLabel('Remind me this many days after the hearing').fill('soon');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save reminder' }).click();
     await page.getByRole('alert').getByText('Enter a whole number of days from 1 to 3650, like 30').waitFor();
     await page.getByLabel('Remind me this many days after the hearing').fill('30');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save reminder' }).click();
     await page.getByRole('button', { name: 'Delete this case' }).click();
     await page.getByRole('button', { name: 'Yes, delete it' }).click();
     await page.getByText('No case had its hearing more than 30 days ago.').waitFor();
@@ -316,8 +316,8 @@ describe('retention and deletion', () => {
     await page.getByRole('button', { name: 'Delete all data on this device' }).click();
     await heading(page, 'Are you sure you want to delete all data on this device?');
     await page.getByRole('button', { name: 'Yes, delete everything' }).click();
-    await heading(page, 'Cases');
-    await page.getByText('There are no cases on this device yet.').waitFor();
+    // Who was using the device is deleted too, so the app starts afresh by asking.
+    await heading(page, 'Who is using this device?');
     assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], 'every key the app wrote is gone');
   });
 });

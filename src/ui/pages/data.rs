@@ -153,7 +153,7 @@ pub fn DataPage() -> impl IntoView {
                 vec![Item::text("retention-days", text::RETENTION_DAYS, (typed.into(), Callback::new(move |v| typed.set(v)))).hint(text::RETENTION_HINT).numeric()],
                 errors,
             )}
-            <button type="submit" class="govuk-button govuk-button--secondary">"Save"</button>
+            <button type="submit" class="govuk-button govuk-button--secondary">"Save reminder"</button>
             {status_line(saved, "Saved.")}
         </form>
         {due}
