@@ -11,13 +11,12 @@ use miniserde::json::{self, Array, Number, Object, Value};
 use presentence_checks::domain::Case;
 use presentence_checks::domain::case::*;
 use presentence_checks::domain::handover::{
-    self, FORMAT, FORMAT_VERSION, ImportError, Incoming, MAX_BYTES, compare, export, import,
-    receive,
+    self, FORMAT, FORMAT_VERSION, ImportError, Incoming, MAX_BYTES, compare, export, export_values,
+    import, receive,
 };
 use presentence_checks::domain::rules::gatekeeping_status;
 use presentence_checks::storage::codec::SCHEMA_VERSION;
 use proptest::prelude::*;
-use sha2::{Digest, Sha256};
 
 const BY: &str = "Casey Officer (court officer)";
 const AT: &str = "2026-11-23T12:00:00";
@@ -27,29 +26,11 @@ const SPO: &str = "Morgan Senior (senior probation officer)";
 // Building files by hand, the way `handover::export` writes them
 // ---------------------------------------------------------------------------------------------
 
-/// "sha256:" and the hex digest, as `handover` computes it (the function there is private).
-fn checksum(canonical: &str) -> String {
-    let digest = Sha256::digest(canonical.as_bytes());
-    let mut hex = String::from("sha256:");
-    for byte in digest {
-        hex.push_str(&format!("{byte:02x}"));
-    }
-    hex
-}
-
-/// An export file holding `cases` (as JSON values) with a correct checksum, written exactly as
-/// `handover::export` writes one.
+/// An export file holding `cases` (as JSON values) with a correct checksum.
 fn file_with(cases: &[Value], schema_version: u64) -> String {
     let mut list = Array::new();
     list.extend(cases.iter().cloned());
-    let canonical = json::to_string(&Value::Array(list));
-    format!(
-        "{{\"format\":{},\"format_version\":{FORMAT_VERSION},\"schema_version\":{schema_version},\"exported_by\":{},\"exported_at\":{},\"checksum\":{},\"cases\":{canonical}}}",
-        json::to_string(FORMAT),
-        json::to_string(BY),
-        json::to_string(AT),
-        json::to_string(&checksum(&canonical)),
-    )
+    export_values(Value::Array(list), schema_version, BY, AT)
 }
 
 fn to_value(case: &Case) -> Value {

@@ -77,9 +77,15 @@ pub struct Incoming {
 /// The export file for these cases.
 pub fn export(cases: &[Case], by: &str, at: &str) -> String {
     let list: Value = json::from_str(&json::to_string(&cases.to_vec())).unwrap_or(Value::Null);
+    export_values(list, u64::from(SCHEMA_VERSION), by, at)
+}
+
+/// An export file of cases given as JSON (`list`, an array), written in `schema_version`'s form.
+/// Tests use it to build files an older or a tampered app might have written.
+pub fn export_values(list: Value, schema_version: u64, by: &str, at: &str) -> String {
     let canonical = json::to_string(&list);
     format!(
-        "{{\"format\":{},\"format_version\":{FORMAT_VERSION},\"schema_version\":{SCHEMA_VERSION},\"exported_by\":{},\"exported_at\":{},\"checksum\":{},\"cases\":{canonical}}}",
+        "{{\"format\":{},\"format_version\":{FORMAT_VERSION},\"schema_version\":{schema_version},\"exported_by\":{},\"exported_at\":{},\"checksum\":{},\"cases\":{canonical}}}",
         json::to_string(FORMAT),
         json::to_string(by),
         json::to_string(at),
