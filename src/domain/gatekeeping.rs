@@ -37,6 +37,16 @@ impl Case {
         }
     }
 
+    /// Returned with comments, and not submitted again since. (Cheap: no fingerprint needed.)
+    pub fn returned_by_gatekeeping(&self) -> bool {
+        !self.awaiting_gatekeeping()
+            && self
+                .gatekeeping
+                .decisions
+                .last()
+                .is_some_and(|d| !d.endorsed)
+    }
+
     /// Sends the case to the gatekeeping queue with the note typed on the submit page.
     pub fn submit_for_gatekeeping(&mut self, by: &str, at: &str) -> Result<(), Vec<FieldError>> {
         let status = gatekeeping_status(self);
@@ -135,7 +145,7 @@ impl Case {
     /// The SPO's comments on a section from the last return, while the case has not been
     /// submitted again.
     pub fn returned_comment(&self, section: &str) -> Option<&str> {
-        if !gatekeeping_status(self).returned {
+        if !self.returned_by_gatekeeping() {
             return None;
         }
         let last = self.gatekeeping.decisions.last()?;

@@ -1003,7 +1003,7 @@ pub fn gatekeeping_status(case: &Case) -> GatekeepingStatus {
         last.is_some_and(|d| d.endorsed && Some(&d.fingerprint) == fingerprint_now.as_ref());
     let revoked = last.is_some_and(|d| d.endorsed) && !endorsed;
     let awaiting = case.awaiting_gatekeeping();
-    let returned = !awaiting && last.is_some_and(|d| !d.endorsed);
+    let returned = case.returned_by_gatekeeping();
     GatekeepingStatus {
         required: !reasons.is_empty(),
         reasons,
