@@ -69,6 +69,8 @@ test('every page passes axe, with and without errors, at desktop and 320px width
       ['/delete', 'Are you sure you want to delete the case for Alex Example?'],
       ['/gatekeeping', 'Gatekeeping'],
       ['/history', 'History of changes'],
+      ['/report', 'Paragraph for the court report'],
+      ['/print', 'Record of pre-sentence checks'],
     ];
     for (const [path, title] of pages) {
       await page.goto(`${caseUrl}${path}`);
@@ -103,7 +105,7 @@ test('every page passes axe, with and without errors, at desktop and 320px width
     await page.getByLabel('Note for the senior probation officer').fill('Please check.');
     await page.getByRole('button', { name: 'Submit for gatekeeping' }).click();
     await heading(page, 'Alex Example');
-    for (const [path, title] of [['/gatekeeping', 'Gatekeeping queue'], ['/you', 'Who is using this device?'], ['/export', 'Export cases'], ['/import', 'Import cases']]) {
+    for (const [path, title] of [['/gatekeeping', 'Gatekeeping queue'], ['/you', 'Who is using this device?'], ['/export', 'Export cases'], ['/import', 'Import cases'], ['/chase', 'Enquiries to chase today']]) {
       await page.goto(`${env.base}${path}`);
       await heading(page, title);
       await assertAccessible(page, `${path} at ${width}px`);
@@ -118,6 +120,12 @@ test('every page passes axe, with and without errors, at desktop and 320px width
     await page.getByLabel('Upload a case file').setInputFiles({ name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('not a case file') });
     await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
     await assertAccessible(page, `import with errors at ${width}px`);
+
+    await page.goto(`${env.base}/data`);
+    await page.getByLabel('Bank holidays').fill('Boxing Day');
+    await page.getByRole('button', { name: 'Save bank holidays' }).click();
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await assertAccessible(page, `bank holidays with errors at ${width}px`);
 
     await page.goto(`${env.base}/no/such/page`);
     await heading(page, 'Page not found');
