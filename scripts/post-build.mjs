@@ -2,6 +2,7 @@
 //  1. adds a strict Content-Security-Policy to index.html, allowing Trunk's one inline loader
 //     script by its hash and nothing else inline;
 //  2. writes the service worker's version and the list of files it keeps for offline use.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,22 @@ if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set');
 
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+
+// 0. The split module (pages loaded on first use) and its loader, from scripts/bin/wasm-bindgen,
+//    optimised like the main module. The loader imports the main JS by its hashed name.
+const splitDir = join(process.env.TRUNK_SOURCE_DIR ?? '.', 'target', 'wasm-split');
+const mainJs = html.match(/\/(presentence_checks-[0-9a-f]+\.js)/)[1];
+for (const f of readdirSync(splitDir)) {
+  if (f === 'presentence_checks.wasm') continue;
+  if (f.endsWith('.wasm')) {
+    execFileSync('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-reference-types', '--enable-sign-ext',
+      '--enable-nontrapping-float-to-int', '--enable-multivalue', '--enable-mutable-globals',
+      '--strip-debug', join(splitDir, f), '-o', join(dir, f)]);
+  } else if (f.endsWith('.js')) {
+    const loader = readFileSync(join(splitDir, f), 'utf8').replace('"./presentence_checks.js"', `"./${mainJs}"`);
+    writeFileSync(join(dir, f), loader);
+  }
+}
 
 // 1. Content-Security-Policy.
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);

@@ -27,6 +27,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
+# Splits the rarely used pages into their own WebAssembly modules at build time (see
+# scripts/bin/wasm-bindgen). The version goes with Leptos's wasm_split_helpers in Cargo.lock.
+WASM_SPLIT_VERSION=0.2.4
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "Installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes on 2 cores)"
+  # Not --locked, for the same reason as wasm-bindgen-cli.
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
+fi
+
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "Installing npm packages (GOV.UK Frontend, sass, binaryen, playwright-core, axe-core)"
   npm ci --no-audit --no-fund

@@ -15,6 +15,8 @@ pub fn App() -> impl IntoView {
     let store = Store::load();
     provide_context(store);
     let router = provide_router();
+    let arrived = ModuleArrived(RwSignal::new(0));
+    provide_context(arrived);
     view! {
             <a href="#main-content" class="govuk-skip-link" on:click=|ev| {
                 ev.prevent_default();
@@ -48,6 +50,7 @@ pub fn App() -> impl IntoView {
                         let path = router.path.get();
                         let _ = store.lock.get();
                         let _ = store.user.with(Option::is_some);
+                        let _ = arrived.0.get();
                         untrack(|| page_for(&path))
                     })}
                 </main>
@@ -89,13 +92,13 @@ fn page_for(path: &str) -> AnyView {
     match parts.as_slice() {
         [] => view! { <CaseListPage/> }.into_any(),
         ["cases", "new"] => view! { <NewCasePage/> }.into_any(),
-        ["data"] => view! { <DataPage/> }.into_any(),
-        ["data", "delete-all"] => view! { <DeleteEverythingPage/> }.into_any(),
-        ["gatekeeping"] => view! { <QueuePage/> }.into_any(),
-        ["export"] => view! { <ExportPage/> }.into_any(),
-        ["export", c] => view! { <ExportPage chosen=id(c)/> }.into_any(),
-        ["import"] => view! { <ImportPage/> }.into_any(),
-        ["chase"] => view! { <ChasePage/> }.into_any(),
+        ["data"] => later(Later::Data),
+        ["data", "delete-all"] => later(Later::DeleteAll),
+        ["gatekeeping"] => later(Later::Queue),
+        ["export"] => later(Later::Export(None)),
+        ["export", c] => later(Later::Export(Some(id(c)))),
+        ["import"] => later(Later::Import),
+        ["chase"] => later(Later::Chase),
         // Every other case page needs the case to be on this device.
         ["cases", c, ..]
             if store
@@ -105,29 +108,130 @@ fn page_for(path: &str) -> AnyView {
             view! { <CaseMissing/> }.into_any()
         }
         ["cases", c] => view! { <TaskListPage id=id(c)/> }.into_any(),
-        ["cases", c, "hearing"] => view! { <HearingPage id=id(c)/> }.into_any(),
-        ["cases", c, "child-contact"] => view! { <ChildContactPage id=id(c)/> }.into_any(),
-        ["cases", c, "police"] => view! { <PolicePage id=id(c)/> }.into_any(),
-        ["cases", c, "childrens-services"] => {
-            view! { <ChildrensServicesPage id=id(c)/> }.into_any()
-        }
-        ["cases", c, "places"] => view! { <PlacesPage id=id(c)/> }.into_any(),
-        ["cases", c, "places", p] => view! { <PlacePage id=id(c) place=id(p)/> }.into_any(),
-        ["cases", c, "consent"] => view! { <ConsentListPage id=id(c)/> }.into_any(),
-        ["cases", c, "consent", p, w] => {
-            view! { <ConsentPage id=id(c) place=id(p) who=id(w)/> }.into_any()
-        }
-        ["cases", c, "schedule"] => view! { <SchedulePage id=id(c)/> }.into_any(),
-        ["cases", c, "outcome"] => view! { <OutcomePage id=id(c)/> }.into_any(),
-        ["cases", c, "check"] => view! { <CheckAnswersPage id=id(c)/> }.into_any(),
-        ["cases", c, "delete"] => view! { <DeleteCasePage id=id(c)/> }.into_any(),
-        ["cases", c, "gatekeeping"] => view! { <SubmitPage id=id(c)/> }.into_any(),
-        ["cases", c, "review"] => view! { <ReviewPage id=id(c)/> }.into_any(),
-        ["cases", c, "history"] => view! { <HistoryPage id=id(c)/> }.into_any(),
-        ["cases", c, "report"] => view! { <ReportPage id=id(c)/> }.into_any(),
-        ["cases", c, "print"] => view! { <PrintPage id=id(c)/> }.into_any(),
+        ["cases", c, "hearing"] => section(Sections::Hearing(id(c))),
+        ["cases", c, "child-contact"] => section(Sections::ChildContact(id(c))),
+        ["cases", c, "police"] => section(Sections::Police(id(c))),
+        ["cases", c, "childrens-services"] => section(Sections::ChildrensServices(id(c))),
+        ["cases", c, "places"] => section(Sections::Places(id(c))),
+        ["cases", c, "places", p] => section(Sections::Place(id(c), id(p))),
+        ["cases", c, "consent"] => section(Sections::ConsentList(id(c))),
+        ["cases", c, "consent", p, w] => section(Sections::Consent(id(c), id(p), id(w))),
+        ["cases", c, "schedule"] => section(Sections::Schedule(id(c))),
+        ["cases", c, "outcome"] => section(Sections::Outcome(id(c))),
+        ["cases", c, "check"] => later(Later::Check(id(c))),
+        ["cases", c, "delete"] => later(Later::Delete(id(c))),
+        ["cases", c, "gatekeeping"] => later(Later::Submit(id(c))),
+        ["cases", c, "review"] => later(Later::Review(id(c))),
+        ["cases", c, "history"] => later(Later::History(id(c))),
+        ["cases", c, "report"] => later(Later::Report(id(c))),
+        ["cases", c, "print"] => later(Later::Print(id(c))),
         _ => view! { <NotFound/> }.into_any(),
     }
+}
+
+/// The first download holds the app's frame, the case list, the task list and the create page.
+/// Every other page is in one of two separate WebAssembly modules, fetched the first time one of
+/// their pages is opened (the service worker keeps them for offline use after the first visit).
+/// `scripts/bin/wasm-bindgen` splits them out at build time, at the `#[lazy]` functions below.
+///
+/// The sections of a case.
+pub enum Sections {
+    Hearing(String),
+    ChildContact(String),
+    Police(String),
+    ChildrensServices(String),
+    Places(String),
+    Place(String, String),
+    ConsentList(String),
+    Consent(String, String, String),
+    Schedule(String),
+    Outcome(String),
+}
+
+#[leptos::lazy]
+fn section_page(page: Sections) -> AnyView {
+    match page {
+        Sections::Hearing(c) => view! { <HearingPage id=c/> }.into_any(),
+        Sections::ChildContact(c) => view! { <ChildContactPage id=c/> }.into_any(),
+        Sections::Police(c) => view! { <PolicePage id=c/> }.into_any(),
+        Sections::ChildrensServices(c) => view! { <ChildrensServicesPage id=c/> }.into_any(),
+        Sections::Places(c) => view! { <PlacesPage id=c/> }.into_any(),
+        Sections::Place(c, p) => view! { <PlacePage id=c place=p/> }.into_any(),
+        Sections::ConsentList(c) => view! { <ConsentListPage id=c/> }.into_any(),
+        Sections::Consent(c, p, w) => view! { <ConsentPage id=c place=p who=w/> }.into_any(),
+        Sections::Schedule(c) => view! { <SchedulePage id=c/> }.into_any(),
+        Sections::Outcome(c) => view! { <OutcomePage id=c/> }.into_any(),
+    }
+}
+
+fn section(page: Sections) -> AnyView {
+    ready_or_loading(section_page(page), __preload_section_page())
+}
+
+/// Everything else: checking, deleting, gatekeeping, handover, the history, what the court sees,
+/// and the data on this device.
+pub enum Later {
+    Data,
+    DeleteAll,
+    Queue,
+    Export(Option<String>),
+    Import,
+    Chase,
+    Check(String),
+    Delete(String),
+    Submit(String),
+    Review(String),
+    History(String),
+    Report(String),
+    Print(String),
+}
+
+#[leptos::lazy]
+fn later_page(page: Later) -> AnyView {
+    match page {
+        Later::Data => view! { <DataPage/> }.into_any(),
+        Later::DeleteAll => view! { <DeleteEverythingPage/> }.into_any(),
+        Later::Queue => view! { <QueuePage/> }.into_any(),
+        Later::Export(None) => view! { <ExportPage/> }.into_any(),
+        Later::Export(Some(c)) => view! { <ExportPage chosen=c/> }.into_any(),
+        Later::Import => view! { <ImportPage/> }.into_any(),
+        Later::Chase => view! { <ChasePage/> }.into_any(),
+        Later::Check(id) => view! { <CheckAnswersPage id=id/> }.into_any(),
+        Later::Delete(id) => view! { <DeleteCasePage id=id/> }.into_any(),
+        Later::Submit(id) => view! { <SubmitPage id=id/> }.into_any(),
+        Later::Review(id) => view! { <ReviewPage id=id/> }.into_any(),
+        Later::History(id) => view! { <HistoryPage id=id/> }.into_any(),
+        Later::Report(id) => view! { <ReportPage id=id/> }.into_any(),
+        Later::Print(id) => view! { <PrintPage id=id/> }.into_any(),
+    }
+}
+
+fn later(page: Later) -> AnyView {
+    ready_or_loading(later_page(page), __preload_later_page())
+}
+
+/// Bumped when a separate module has arrived, so the page asked for is drawn again.
+#[derive(Clone, Copy)]
+struct ModuleArrived(RwSignal<u32>);
+
+/// The page, built at once if its module is already here (then the lazy call is ready on its
+/// first poll, and the page is built like any other, inside this render). Otherwise a short
+/// "Loading" line, and the module is fetched; its arrival draws the page again.
+fn ready_or_loading(
+    page: impl std::future::Future<Output = AnyView>,
+    load: impl std::future::Future<Output = ()> + 'static,
+) -> AnyView {
+    use std::task::{Context, Poll, Waker};
+    let mut page = std::pin::pin!(page);
+    if let Poll::Ready(view) = page.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        return view;
+    }
+    let arrived = expect_context::<ModuleArrived>().0;
+    leptos::task::spawn_local(async move {
+        load.await;
+        arrived.update(|n| *n += 1);
+    });
+    view! { <p class="govuk-body" role="status">"Loading…"</p> }.into_any()
 }
 
 /// Shown at the top of every page while a change could not be saved, with what to do about it.

@@ -209,6 +209,7 @@ describe('handing a case to another device', () => {
     await spoPage.goto(`${env.base}/`);
     await spoPage.getByRole('link', { name: ALEX.name }).click();
     await spoPage.getByRole('link', { name: 'History of changes' }).click();
+    await heading(spoPage, 'History of changes');
     const history = await spoPage.locator('main').innerText();
     assert.match(history, /Imported from a file exported by Olu Officer \(court officer\)/);
     assert.match(history, /Created the case/, 'the trail travels with the case');
