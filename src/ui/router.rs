@@ -90,10 +90,25 @@ pub fn navigate(router: Router, href: &str) {
     router.path.set(path);
     window().scroll_to_with_x_and_y(0.0, 0.0);
     if let Some(id) = fragment {
-        // After the new page has been drawn.
-        set_timeout(
-            move || crate::ui::components::page::focus_id(&id),
-            std::time::Duration::from_millis(0),
-        );
+        focus_when_drawn(id, 20, 0);
     }
+}
+
+/// Moves focus to `id` once it exists: at once for most pages, a moment later for a page whose
+/// module is still arriving (see `app.rs`). Gives up after `tries` tenths of a second.
+fn focus_when_drawn(id: String, tries: u32, after_ms: u64) {
+    set_timeout(
+        move || {
+            let drawn = window()
+                .document()
+                .and_then(|d| d.get_element_by_id(&id))
+                .is_some();
+            if drawn {
+                crate::ui::components::page::focus_id(&id);
+            } else if tries > 0 {
+                focus_when_drawn(id, tries - 1, 100);
+            }
+        },
+        std::time::Duration::from_millis(after_ms),
+    );
 }
