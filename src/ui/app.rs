@@ -129,11 +129,12 @@ fn page_for(path: &str) -> AnyView {
     }
 }
 
-/// The first download holds the app's frame, the case list, the task list and the create page.
-/// Every other page is in one of two separate WebAssembly modules, fetched the first time one of
-/// their pages is opened (the service worker keeps them for offline use after the first visit).
-/// `scripts/bin/wasm-bindgen` splits them out at build time, at the `#[lazy]` functions below.
-///
+// The first download holds the app's frame, the case list, the task list, the create page and
+// the who-are-you and passphrase pages. Every other page is in one of two separate WebAssembly
+// modules, fetched the first time one of their pages is opened (the service worker keeps them
+// for offline use after the first visit). `scripts/bin/wasm-bindgen` splits them out at build
+// time, at the two `#[lazy]` functions below.
+
 /// The sections of a case.
 pub enum Sections {
     Hearing(String),
