@@ -14,6 +14,13 @@ use presentence_checks::domain::{Case, assess};
 const OFFICER: &str = "Casey Officer (court officer)";
 const SPO: &str = "Morgan Senior (senior probation officer)";
 
+fn spo() -> presentence_checks::domain::audit::User {
+    presentence_checks::domain::audit::User {
+        name: "Morgan Senior".into(),
+        role: presentence_checks::domain::audit::Role::Spo,
+    }
+}
+
 /// The message of the GATEKEEPING_NOT_ENDORSED blocker, if it stands.
 fn not_endorsed(case: &Case) -> Option<String> {
     assess(case, today())
@@ -93,7 +100,7 @@ fn endorse(case: &mut Case) {
         .expect("submitted");
     case.gatekeeping.draft.endorse = Some(true);
     assert_eq!(
-        case.decide_gatekeeping(SPO, "2026-11-21T11:00:00"),
+        case.decide_gatekeeping(&spo(), "2026-11-21T11:00:00"),
         Ok(true)
     );
     assert_eq!(flags(case), ENDORSED);
@@ -386,7 +393,7 @@ fn submit_return_resubmit_endorse_then_revoke() {
 
     // 4. The SPO must choose.
     let errors = case
-        .decide_gatekeeping(SPO, "2026-11-20T10:00:00")
+        .decide_gatekeeping(&spo(), "2026-11-20T10:00:00")
         .unwrap_err();
     assert_eq!(fields(&errors), ["decision"]);
     assert!(case.gatekeeping.decisions.is_empty());
@@ -399,7 +406,7 @@ fn submit_return_resubmit_endorse_then_revoke() {
         comment: " ".into(),
     }];
     let errors = case
-        .decide_gatekeeping(SPO, "2026-11-20T10:00:00")
+        .decide_gatekeeping(&spo(), "2026-11-20T10:00:00")
         .unwrap_err();
     assert_eq!(fields(&errors), ["comments"]);
     assert!(case.gatekeeping.decisions.is_empty());
@@ -417,7 +424,7 @@ fn submit_return_resubmit_endorse_then_revoke() {
         },
     ];
     assert_eq!(
-        case.decide_gatekeeping(SPO, "2026-11-20T10:30:00"),
+        case.decide_gatekeeping(&spo(), "2026-11-20T10:30:00"),
         Ok(false)
     );
     assert_eq!(flags(&case), RETURNED);
@@ -466,7 +473,7 @@ fn submit_return_resubmit_endorse_then_revoke() {
     // 7. Nothing waits now, so the SPO cannot decide again.
     case.gatekeeping.draft.endorse = Some(true);
     let errors = case
-        .decide_gatekeeping(SPO, "2026-11-20T10:31:00")
+        .decide_gatekeeping(&spo(), "2026-11-20T10:31:00")
         .unwrap_err();
     assert_eq!(fields(&errors), ["decision"]);
     assert!(errors[0].message.contains("not waiting"), "{errors:?}");
@@ -499,7 +506,7 @@ fn submit_return_resubmit_endorse_then_revoke() {
     // 9. Endorsed: the blocker goes and "suitable" may be recorded.
     case.gatekeeping.draft.endorse = Some(true);
     assert_eq!(
-        case.decide_gatekeeping(SPO, "2026-11-20T15:00:00"),
+        case.decide_gatekeeping(&spo(), "2026-11-20T15:00:00"),
         Ok(true)
     );
     assert_eq!(flags(&case), ENDORSED);
@@ -590,7 +597,7 @@ fn submit_return_resubmit_endorse_then_revoke() {
     );
     case.gatekeeping.draft.endorse = Some(true);
     assert_eq!(
-        case.decide_gatekeeping(SPO, "2026-11-21T10:00:00"),
+        case.decide_gatekeeping(&spo(), "2026-11-21T10:00:00"),
         Ok(true)
     );
     assert_eq!(flags(&case), ENDORSED);
@@ -637,7 +644,7 @@ fn an_endorsement_may_carry_comments() {
         comment: "Hours are proportionate.".into(),
     }];
     assert_eq!(
-        case.decide_gatekeeping(SPO, "2026-11-20T10:00:00"),
+        case.decide_gatekeeping(&spo(), "2026-11-20T10:00:00"),
         Ok(true)
     );
     assert_eq!(flags(&case), ENDORSED);
@@ -702,7 +709,7 @@ fn a_case_migrated_from_version_1_can_be_submitted_again() {
     );
     case.gatekeeping.draft.endorse = Some(true);
     assert_eq!(
-        case.decide_gatekeeping(SPO, "2026-11-24T10:00:00"),
+        case.decide_gatekeeping(&spo(), "2026-11-24T10:00:00"),
         Ok(true)
     );
 }

@@ -22,6 +22,13 @@ const BY: &str = "Casey Officer (court officer)";
 const AT: &str = "2026-11-23T12:00:00";
 const SPO: &str = "Morgan Senior (senior probation officer)";
 
+fn spo() -> presentence_checks::domain::audit::User {
+    presentence_checks::domain::audit::User {
+        name: "Morgan Senior".into(),
+        role: presentence_checks::domain::audit::Role::Spo,
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Building files by hand, the way `handover::export` writes them
 // ---------------------------------------------------------------------------------------------
@@ -508,7 +515,7 @@ fn endorsed_case() -> Case {
     case.submit_for_gatekeeping(BY, "2026-11-21T10:00:00")
         .unwrap();
     case.gatekeeping.draft.endorse = Some(true);
-    case.decide_gatekeeping(SPO, "2026-11-21T11:00:00").unwrap();
+    case.decide_gatekeeping(&spo(), "2026-11-21T11:00:00").unwrap();
     assert!(gatekeeping_status(&case).endorsed);
     case
 }

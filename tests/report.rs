@@ -45,14 +45,13 @@ fn lives_alone_with_every_check_done() {
 
 #[test]
 fn partners_home_with_children_and_every_check_done() {
-    let mut case = partners_home_checked();
-    case.childrens_services[0].enquiry.summary = String::new();
+    let case = partners_home_checked();
     let text = paragraph(&case);
     for expected in [
         "Sam Sample (Partner, 34), Kit Sample (Partner's child, 9) and Lou Sample (Partner's child, 6) live there.",
         "The main occupier is Sam Sample.",
         "the family was known to children's services before, and that involvement is closed.",
-        "Sam Sample (Partner, 34) was spoken to directly and privately by phone on 17 November 2026, was told the curfew hours, about the tag and the equipment in the home, the nature of the offending and that they can withdraw consent at any time, and gave consent on 17 November 2026 at 2:30pm. In their own words: \u{201c}Happy for him to stay; she works days.\u{201d}",
+        "Sam Sample (Partner, 34) was spoken to directly and privately by phone on 17 November 2026, was told the curfew hours, about the tag and the equipment in the home, the nature of the offending and that they can withdraw consent at any time, and gave consent on 17 November 2026 at 2:30pm to a curfew at Flat 2, 10 Sample Street, Northtown, NT1 2AB: 7pm to 7am every day, for 6 months. In their own words: \u{201c}Happy for him to stay; she works days.\u{201d}",
         "All the required checks are complete; my assessment of the curfew's suitability is not yet recorded.",
     ] {
         assert!(text.contains(expected), "missing: {expected}\n\n{text}");
@@ -68,7 +67,11 @@ fn consent_refused() {
         text.contains("and refused consent on 17 November 2026 at 2:30pm."),
         "{text}"
     );
-    assert!(text.contains("These checks are still outstanding: the consent of adult residents. Until they are complete a curfew cannot be assessed as suitable, and I recommend that the case is adjourned so that they can be completed."), "{text}");
+    // More time cannot change a refusal: the paragraph says what was found and that a curfew
+    // there is not suitable, not that checks are outstanding or that the case should wait.
+    assert!(text.contains("Sam Sample refused consent to the curfew at Flat 2, 10 Sample Street, Northtown, NT1 2AB. In my assessment a curfew at Flat 2, 10 Sample Street, Northtown, NT1 2AB is not suitable."), "{text}");
+    assert!(!text.contains("outstanding"), "{text}");
+    assert!(!text.contains("adjourned"), "{text}");
     recorded(
         &mut case,
         Decision::NotSuitable,
@@ -92,7 +95,7 @@ fn checks_outstanding_as_in_the_review() {
         "Children's services checks on the address have not been made.",
         "Tess Example (Partner, 35) has not yet been spoken to directly.",
         "The curfew hours have not yet been set.",
-        "These checks are still outstanding: the child contact questions, the police domestic abuse enquiry, the children's services enquiry, checks on the proposed address and its residents, the consent of adult residents and the curfew schedule. Until they are complete a curfew cannot be assessed as suitable, and I recommend that the case is adjourned so that they can be completed.",
+        "These checks are still outstanding: the child contact questions, the police domestic abuse enquiry, the children's services enquiry, checks on the proposed address and its residents, the curfew schedule and the consent of adult residents. Until they are complete a curfew cannot be assessed as suitable, and I recommend that the case is adjourned so that they can be completed.",
     ] {
         assert!(text.contains(expected), "missing: {expected}\n\n{text}");
     }
@@ -154,7 +157,13 @@ proptest! {
         prop_assert!(!assessment.can_record_suitable());
         let text = court_paragraph(&case, &assessment);
         prop_assert!(!text.contains("curfew is suitable"), "{}", text);
-        prop_assert!(text.contains("I recommend that the case is adjourned"), "{}", text);
+        if which == 3 {
+            // A victim at the address: no adjournment can change that.
+            prop_assert!(text.contains("In my assessment a curfew at Flat 2, 10 Sample Street, Northtown, NT1 2AB is not suitable."), "{}", text);
+            prop_assert!(!text.contains("adjourned"), "{}", text);
+        } else {
+            prop_assert!(text.contains("I recommend that the case is adjourned"), "{}", text);
+        }
     }
 }
 
@@ -173,7 +182,7 @@ fn partners_home_paragraph_in_full() {
         "A domestic abuse enquiry was made with Northshire Police on 16 November 2026 and answered on 19 November 2026: Northshire Police hold no information about Dan Sample. No call-outs recorded.",
         "A children's services enquiry was made with Northshire Council about Kit Sample and Lou Sample on 16 November 2026 and answered on 18 November 2026: the family was known to children's services before, and that involvement is closed. Family known in 2019; case closed.",
         "The proposed curfew address is Flat 2, 10 Sample Street, Northtown, NT1 2AB (rented from a private landlord). Sam Sample (Partner, 34), Kit Sample (Partner's child, 9) and Lou Sample (Partner's child, 6) live there. The main occupier is Sam Sample. Police call-out checks on the address with Northshire Police, answered on 19 November 2026, found no information. Children's services checks on the address with Northshire Council, answered on 18 November 2026, found that the family is not known to children's services. Electronic monitoring is available there, the electricity supply is confirmed and the main occupier agrees to the equipment.",
-        "Sam Sample (Partner, 34) was spoken to directly and privately by phone on 17 November 2026, was told the curfew hours, about the tag and the equipment in the home, the nature of the offending and that they can withdraw consent at any time, and gave consent on 17 November 2026 at 2:30pm. In their own words: \u{201c}Happy for him to stay; she works days.\u{201d}",
+        "Sam Sample (Partner, 34) was spoken to directly and privately by phone on 17 November 2026, was told the curfew hours, about the tag and the equipment in the home, the nature of the offending and that they can withdraw consent at any time, and gave consent on 17 November 2026 at 2:30pm to a curfew at Flat 2, 10 Sample Street, Northtown, NT1 2AB: 7pm to 7am every day, for 6 months. In their own words: \u{201c}Happy for him to stay; she works days.\u{201d}",
         "The proposed curfew is 7pm to 7am every day, for 6 months, starting on 30 November 2026.",
         "In my assessment a curfew is suitable. Sam Sample agrees and every check is clear.",
     ]
@@ -188,20 +197,31 @@ fn partners_home_paragraph_in_full() {
     );
 }
 
+/// How the paragraph ends for a row of the table below.
+#[derive(Debug, PartialEq)]
+enum Ends {
+    Suitable,
+    /// Checks outstanding: adjourn so they can be completed.
+    Adjourn,
+    /// Something found that more time cannot change: not suitable at that address.
+    NotSuitable,
+}
+
 #[test]
 fn each_consent_decision_in_whole_sentences() {
     const WHO: &str = "Sam Sample (Partner, 34)";
+    const AGREED: &str = " to a curfew at Flat 2, 10 Sample Street, Northtown, NT1 2AB: 7pm to 7am every day, for 6 months";
     const TOLD: &str = "was told the curfew hours, about the tag and the equipment in the home, the nature of the offending and that they can withdraw consent at any time";
-    type Row = (&'static str, fn(&mut Consent), String, bool);
-    // (what, change to the partner's consent, the whole consent part, blocks "suitable")
+    type Row = (&'static str, fn(&mut Consent), String, Ends);
+    // (what, change to the partner's consent, the whole consent part, how the paragraph ends)
     let table: Vec<Row> = vec![
         (
             "given",
             |_| {},
             format!(
-                "{WHO} was spoken to directly and privately by phone on 17 November 2026, {TOLD}, and gave consent on 17 November 2026 at 2:30pm. In their own words: \u{201c}Happy for him to stay; she works days.\u{201d}"
+                "{WHO} was spoken to directly and privately by phone on 17 November 2026, {TOLD}, and gave consent on 17 November 2026 at 2:30pm{AGREED}. In their own words: \u{201c}Happy for him to stay; she works days.\u{201d}"
             ),
-            false,
+            Ends::Suitable,
         ),
         (
             "refused, in her own words",
@@ -212,7 +232,7 @@ fn each_consent_decision_in_whole_sentences() {
             format!(
                 "{WHO} was spoken to directly and privately by phone on 17 November 2026, {TOLD}, and refused consent on 17 November 2026 at 2:30pm. In their own words: \u{201c}I do not want him living here.\u{201d}"
             ),
-            true,
+            Ends::NotSuitable,
         ),
         (
             "given, then withdrawn, in person, not privately, no time",
@@ -227,7 +247,7 @@ fn each_consent_decision_in_whole_sentences() {
             format!(
                 "{WHO} was spoken to directly in person on 17 November 2026, {TOLD}, and gave consent, then withdrew it on 20 November 2026."
             ),
-            true,
+            Ends::NotSuitable,
         ),
         (
             "no decision yet, told nothing yet",
@@ -241,13 +261,13 @@ fn each_consent_decision_in_whole_sentences() {
             format!(
                 "{WHO} was spoken to directly and privately by phone on 17 November 2026 and has not yet given a decision."
             ),
-            true,
+            Ends::Adjourn,
         ),
         (
             "not yet spoken to",
             |c| c.contacted_directly = Some(false),
             format!("{WHO} has not yet been spoken to directly."),
-            true,
+            Ends::Adjourn,
         ),
         (
             "signs of fear or pressure",
@@ -256,13 +276,13 @@ fn each_consent_decision_in_whole_sentences() {
                 c.fear_details = "Looked at him before each answer".into();
             },
             format!(
-                "{WHO} was spoken to directly and privately by phone on 17 November 2026, {TOLD}, and gave consent on 17 November 2026 at 2:30pm. In their own words: \u{201c}Happy for him to stay; she works days.\u{201d} They showed signs of fear or pressure: Looked at him before each answer."
+                "{WHO} was spoken to directly and privately by phone on 17 November 2026, {TOLD}, and gave consent on 17 November 2026 at 2:30pm{AGREED}. In their own words: \u{201c}Happy for him to stay; she works days.\u{201d} They showed signs of fear or pressure: Looked at him before each answer."
             ),
             // Gatekeeping is required and not yet endorsed.
-            true,
+            Ends::Adjourn,
         ),
     ];
-    for (what, change, expected, blocks) in table {
+    for (what, change, expected, ends) in table {
         let mut case = partners_home_checked();
         change(&mut case.places[0].residents[0].consent);
         recorded(
@@ -276,14 +296,17 @@ fn each_consent_decision_in_whole_sentences() {
             parts.contains(&expected.as_str()),
             "{what}: missing\n{expected}\n\n{text}"
         );
-        if blocks {
+        if ends != Ends::Suitable {
             assert!(!text.contains("curfew is suitable"), "{what}\n\n{text}");
             assert!(
                 !text.contains("Recorded before this changed"),
                 "{what}\n\n{text}"
             );
-            assert!(
-                text.contains("Until they are complete a curfew cannot be assessed as suitable, and I recommend that the case is adjourned so that they can be completed."),
+            let adjourn = text.contains("Until they are complete a curfew cannot be assessed as suitable, and I recommend that the case is adjourned so that they can be completed.");
+            assert_eq!(adjourn, ends == Ends::Adjourn, "{what}\n\n{text}");
+            assert_eq!(
+                text.contains("In my assessment a curfew at Flat 2, 10 Sample Street, Northtown, NT1 2AB is not suitable."),
+                ends == Ends::NotSuitable,
                 "{what}\n\n{text}"
             );
         } else {
@@ -379,3 +402,4 @@ fn own_words_without_a_full_stop_still_end_the_sentence() {
         "{text}"
     );
 }
+

@@ -281,6 +281,7 @@ fn mutations() -> Vec<Mutation> {
         (
             "old law: 13 months",
             |c| {
+                c.offences[0].offence_date = d(2022, 1, 5);
                 c.offences[0].conviction_date = d(2022, 6, 27);
                 c.schedule.length = "13".into();
             },
@@ -407,7 +408,8 @@ fn refused_consent_blocks_and_asks_for_not_suitable() {
         .iter()
         .find(|b| b.code == "CONSENT_REFUSED")
         .unwrap();
-    assert_eq!(b.kind, BlockerKind::Problem);
+    // Something found, not something missing: more time will not change it.
+    assert_eq!(b.kind, BlockerKind::Finding);
     assert_eq!(
         b.message,
         "Sam Sample at Flat 2, 10 Sample Street, NT1 2AB refused consent. The outcome should be recorded as not suitable."
@@ -701,6 +703,11 @@ fn checked_case() -> impl Strategy<Value = Case> {
             case.schedule.windows[0].from = format!("{from:02}:00");
             case.schedule.windows[0].to = format!("{to:02}:00");
             case.schedule.length = months.to_string();
+            if children > 0 {
+                case.child_contact.lives_with = answered(true, &[Source::Resident]);
+            }
+            // Each consent was given for these hours at this address.
+            consented_to_these_terms(&mut case);
             case
         },
     )

@@ -14,6 +14,7 @@ use proptest::prelude::*;
 const FIXTURES: &[(u32, &str)] = &[
     (1, include_str!("fixtures/schema-v1.json")),
     (2, include_str!("fixtures/schema-v2.json")),
+    (3, include_str!("fixtures/schema-v3.json")),
 ];
 
 #[test]

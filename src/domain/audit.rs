@@ -24,16 +24,31 @@ pub struct User {
     pub role: Role,
 }
 
-impl User {
-    /// How the user is named in the audit trail and on decisions.
-    pub fn describe(&self) -> String {
-        let role = match self.role {
+impl Role {
+    /// As it follows a name in the audit trail.
+    fn in_trail(self) -> &'static str {
+        match self {
             Role::CourtOfficer => "court officer",
             Role::Spo => "senior probation officer",
             Role::Trainer => "trainer",
-        };
-        format!("{} ({role})", self.name.trim())
+        }
     }
+}
+
+impl User {
+    /// How the user is named in the audit trail and on decisions.
+    pub fn describe(&self) -> String {
+        format!("{} ({})", self.name.trim(), self.role.in_trail())
+    }
+}
+
+/// The name in a `User::describe` text ("Casey Officer (court officer)" gives "Casey Officer").
+pub fn name_in(described: &str) -> &str {
+    Role::all()
+        .iter()
+        .find_map(|r| described.strip_suffix(&format!(" ({})", r.in_trail())))
+        .unwrap_or(described)
+        .trim()
 }
 
 pub const WHAT_CHANGED: &str = "Changed answers";
@@ -120,6 +135,7 @@ fn answers(case: &Case) -> Vec<(String, String)> {
     content.events.clear();
     content.gatekeeping = <Gatekeeping as Default>::default();
     content.outcome.recorded = None;
+    content.outcome.lapsed = None;
     let value: Value = json::from_str(&json::to_string(&content)).unwrap_or(Value::Null);
     let mut out = Vec::new();
     flatten(&value, "", String::new(), &mut out);

@@ -7,6 +7,7 @@ use miniserde::{Deserialize, Serialize};
 
 use super::choice::{Choice, choice};
 use super::inputs::{DateParts, parse_whole_number};
+use super::text::isolate;
 
 choice!(ReportType {
     Oral("oral", "Oral report", "Given on the day of the hearing"),
@@ -272,6 +273,17 @@ pub struct ProtectiveOrder {
     pub source: Option<Source>,
 }
 
+impl ProtectiveOrder {
+    /// Nothing recorded about it yet (an "Add an order" pressed and left empty).
+    pub fn is_blank(&self) -> bool {
+        *self
+            == ProtectiveOrder {
+                id: self.id,
+                ..<ProtectiveOrder as Default>::default()
+            }
+    }
+}
+
 /// A yes/no answer and where it came from.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SourcedAnswer {
@@ -408,11 +420,17 @@ impl<O: EnquiryOutcome> Enquiry<O> {
     pub fn is_returned(&self) -> bool {
         self.outcome.is_some_and(|o| o.is_reply()) && self.received.date().is_some()
     }
+    /// Nothing typed or chosen in it at all: anything recorded makes it an enquiry (which must
+    /// then be complete).
     pub fn is_blank(&self) -> bool {
         self.agency.trim().is_empty()
             && self.requested.is_blank()
+            && self.due.is_blank()
+            && self.received.is_blank()
             && self.outcome.is_none()
             && self.summary.trim().is_empty()
+            && self.not_requested_reason.trim().is_empty()
+            && !self.considered
     }
 }
 
@@ -422,6 +440,12 @@ pub struct CsEnquiry {
     /// Which children (and which visit) this local authority was asked about.
     pub children_covered: String,
     pub enquiry: Enquiry<CsOutcome>,
+}
+
+impl CsEnquiry {
+    pub fn is_blank(&self) -> bool {
+        self.children_covered.trim().is_empty() && self.enquiry.is_blank()
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -465,9 +489,9 @@ impl Place {
         let postcode = self.postcode.trim();
         match (line.is_empty(), postcode.is_empty()) {
             (true, true) => "Address not yet recorded".into(),
-            (false, true) => line.into(),
-            (true, false) => postcode.into(),
-            (false, false) => format!("{line}, {postcode}"),
+            (false, true) => isolate(line),
+            (true, false) => isolate(postcode),
+            (false, false) => isolate(&format!("{line}, {postcode}")),
         }
     }
     pub fn full_address(&self) -> String {
@@ -528,23 +552,32 @@ impl Place {
                 if name.is_empty() {
                     "Main occupier".into()
                 } else {
-                    name.into()
+                    isolate(name)
                 }
             }
         }
     }
-    /// The main occupier named, if known.
+    /// The main occupier named, if known. A resident chosen as main occupier counts only once
+    /// their name is recorded.
     pub fn occupier_name(&self, person_name: &str) -> Option<String> {
         match self.occupier? {
             OccupierKind::ThePerson => Some(person_name.to_string()),
             OccupierKind::Resident => self
                 .occupier_resident
                 .and_then(|id| self.resident(id))
+                .filter(|r| !r.name.trim().is_empty())
                 .map(|r| r.display_name()),
             OccupierKind::Elsewhere => {
                 let n = self.occupier_elsewhere.name.trim();
-                (!n.is_empty()).then(|| n.to_string())
+                (!n.is_empty()).then(|| isolate(n))
             }
+        }
+    }
+    /// The resident chosen as main occupier, if that is who it is.
+    pub fn occupier_as_resident(&self) -> Option<&Resident> {
+        match self.occupier? {
+            OccupierKind::Resident => self.resident(self.occupier_resident?),
+            _ => None,
         }
     }
     pub fn is_blank(&self) -> bool {
@@ -594,7 +627,7 @@ impl Resident {
         if name.is_empty() {
             "Unnamed resident".into()
         } else {
-            name.into()
+            isolate(name)
         }
     }
 }
@@ -623,6 +656,10 @@ pub struct Consent {
     pub decision: Option<ConsentDecision>,
     pub decision_date: DateParts,
     pub decision_time: String,
+    /// The address and hours the decision was given for (`terms::consent_terms` when it was
+    /// recorded). Consent counts only for those: a later change asks for it again. Added in
+    /// schema version 3.
+    pub given_for: String,
 }
 
 impl Consent {
@@ -663,6 +700,10 @@ pub struct Outcome {
     /// Rationale or, for "not suitable", the reason.
     pub rationale: String,
     pub recorded: Option<RecordedOutcome>,
+    /// A "suitable" that stopped standing when checks became outstanding after it was recorded:
+    /// moved here from `recorded`, so the stored and exported case never carries a stale
+    /// finding. Added in schema version 3.
+    pub lapsed: Option<RecordedOutcome>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -760,7 +801,7 @@ impl Case {
         if n.is_empty() {
             "Unnamed person".into()
         } else {
-            n.into()
+            isolate(n)
         }
     }
 
@@ -877,6 +918,7 @@ impl Case {
         content.events.clear();
         content.outcome.selected = None;
         content.outcome.recorded = None;
+        content.outcome.lapsed = None;
         content.outcome.rationale.clear();
         let json = miniserde::json::to_string(&content);
         // FNV-1a, 64 bit: stable across platforms and releases, which `std`'s hasher is not.

@@ -2,6 +2,7 @@
 //! returns it with comments. Whether it is required, and whether an endorsement still stands,
 //! is decided by `rules::gatekeeping_status`.
 
+use super::audit::{Role, User, name_in};
 use super::case::*;
 use super::rules::{Section, gatekeeping_status};
 use super::validate::FieldError;
@@ -9,6 +10,7 @@ use super::validate::FieldError;
 pub const WHAT_SUBMITTED: &str = "Submitted for gatekeeping";
 pub const WHAT_ENDORSED: &str = "Endorsed by a senior probation officer";
 pub const WHAT_RETURNED: &str = "Returned with comments by a senior probation officer";
+pub const WHAT_DECISION_REFUSED: &str = "Gatekeeping decision refused";
 
 /// The key of general comments, which belong to no one section.
 pub const GENERAL: &str = "general";
@@ -87,13 +89,37 @@ impl Case {
 
     /// Records the SPO's decision typed on the review page: endorse, or return with at least one
     /// comment. An endorsement holds the case's fingerprint, so any later change revokes it.
-    pub fn decide_gatekeeping(&mut self, by: &str, at: &str) -> Result<bool, Vec<FieldError>> {
+    ///
+    /// Gatekeeping is someone else's job: only a senior (or qualified) probation officer who did
+    /// not submit the case may decide. Anyone else is refused, nothing changes, and the attempt
+    /// is recorded in the history. (The role and name are what was said on this device: a way
+    /// of working, not security.)
+    pub fn decide_gatekeeping(&mut self, user: &User, at: &str) -> Result<bool, Vec<FieldError>> {
         if !gatekeeping_status(self).awaiting {
             return Err(error(
                 "decision",
                 "This case is not waiting for gatekeeping: the officer has not submitted it",
             ));
         }
+        let by = user.describe();
+        let submitted_by = self
+            .gatekeeping
+            .submissions
+            .last()
+            .map(|s| name_in(&s.by).to_string())
+            .unwrap_or_default();
+        let refusal = if user.role != Role::Spo {
+            Some("Only a senior probation officer or qualified probation officer can endorse or return a case. If that is you, change who is using this device (\"You:\" at the top of the page)")
+        } else if same_name(&user.name, &submitted_by) {
+            Some("You submitted this case, so someone else must gatekeep it: ask another senior probation officer")
+        } else {
+            None
+        };
+        if let Some(message) = refusal {
+            self.append_event(at, &by, WHAT_DECISION_REFUSED, vec![note_change("Reason", message.into())]);
+            return Err(error("decision", message));
+        }
+        let by = by.as_str();
         let draft = self.gatekeeping.draft.clone();
         let Some(endorsed) = draft.endorse else {
             return Err(error(
@@ -154,6 +180,12 @@ impl Case {
             .find(|c| c.section == section)
             .map(|c| c.comment.as_str())
     }
+}
+
+/// Names compared as people would: case-blind (ASCII), spaces collapsed.
+fn same_name(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase();
+    !norm(a).is_empty() && norm(a) == norm(b)
 }
 
 fn note_change(field: &str, text: String) -> Change {

@@ -3,16 +3,45 @@
 //! wording is here, for review.
 //!
 //! It never says a curfew is suitable unless the rules allow it: while checks are outstanding it
-//! names them and recommends an adjournment instead.
+//! names them and recommends an adjournment instead; where something found rules a curfew out
+//! (consent refused, a victim at the address), it says so and that a curfew is not suitable.
+//!
+//! Typed text is shown without bidirectional controls, and inside an isolate where it holds
+//! right-to-left letters; `for_clipboard` gives the text to paste, with no controls at all.
 
 use super::case::*;
 use super::choice::Choice;
-use super::inputs::{long_date, parse_time, parse_whole_number, spoken_time};
-use super::rules::{Assessment, Section, join_and};
+use super::inputs::{long_date, parse_time, spoken_time};
+use super::rules::{Assessment, BlockerKind, OutcomeState, Section, join_and};
 use super::schedule::parse_window;
+use super::terms::{curfew_length, days_phrase};
+use super::text::{is_bidi_control, without_bidi_controls};
 
 /// The whole paragraph, as sentences separated by spaces, in parts separated by blank lines.
 pub fn court_paragraph(case: &Case, assessment: &Assessment) -> String {
+    match without_controls(case) {
+        Some(clean) => paragraph(&clean, assessment),
+        None => paragraph(case, assessment),
+    }
+}
+
+/// The paragraph as it goes into the report: no bidirectional control at all (not even the
+/// isolates that keep right-to-left names in place on screen).
+pub fn for_clipboard(paragraph: &str) -> String {
+    without_bidi_controls(paragraph)
+}
+
+/// A copy of the case with every bidirectional control taken out of its text, or `None` when
+/// it has none: a control typed into a name must not reverse the sentence after it.
+fn without_controls(case: &Case) -> Option<Case> {
+    let json = miniserde::json::to_string(case);
+    if !json.chars().any(is_bidi_control) {
+        return None;
+    }
+    miniserde::json::from_str(&without_bidi_controls(&json)).ok()
+}
+
+fn paragraph(case: &Case, assessment: &Assessment) -> String {
     let name = case.display_name();
     let mut parts: Vec<String> = Vec::new();
     parts.push(police(case, &name));
@@ -39,7 +68,7 @@ pub fn court_paragraph(case: &Case, assessment: &Assessment) -> String {
         .find(|a| a.code == "STANDARD_DELIVERY_REPORT");
     // The rules' advice on the type of report, in the report's voice, while no outcome stands
     // (once one does, the paragraph gives the finding instead).
-    let finding = matches!(assessment.outcome, super::rules::OutcomeState::Recorded(_));
+    let finding = matches!(assessment.outcome, OutcomeState::Recorded(_));
     if let Some(sdr) = sdr.filter(|_| !finding) {
         parts.push(sdr.message.replacen(
             "Consider a standard delivery report:",
@@ -323,8 +352,13 @@ fn consent(place: &Place) -> String {
                 (Some(d), None) => format!(" on {d}"),
                 _ => String::new(),
             };
+            let agreed_to = if c.given_for.is_empty() {
+                String::new()
+            } else {
+                format!(" to a curfew at {}", c.given_for)
+            };
             let decision = match c.decision {
-                Some(ConsentDecision::Given) => format!(" and gave consent{when}."),
+                Some(ConsentDecision::Given) => format!(" and gave consent{when}{agreed_to}."),
                 Some(ConsentDecision::Refused) => format!(" and refused consent{when}."),
                 Some(ConsentDecision::Withdrawn) => {
                     format!(" and gave consent, then withdrew it{when}.")
@@ -362,24 +396,6 @@ fn told_phrase(t: Told) -> String {
     }
 }
 
-/// "every day", "Monday to Friday", "on Saturdays and Sundays", "on Mondays and Wednesdays".
-fn days_phrase(days: &[Day]) -> String {
-    let all = Day::all();
-    let has = |d: &Day| days.contains(d);
-    if all.iter().all(has) {
-        return "every day".into();
-    }
-    if days.len() == 5 && all[..5].iter().all(has) {
-        return "Monday to Friday".into();
-    }
-    let names: Vec<String> = all
-        .iter()
-        .filter(|d| has(d))
-        .map(|d| format!("{}s", d.label()))
-        .collect();
-    format!("on {}", join_and(&names))
-}
-
 fn schedule(case: &Case) -> String {
     let s = &case.schedule;
     let windows: Vec<String> = s
@@ -406,19 +422,7 @@ fn schedule(case: &Case) -> String {
             ))
         })
         .collect();
-    let length = match (parse_whole_number(&s.length), s.length_unit) {
-        (Some(n), Some(unit)) => {
-            let unit = unit.label().to_ascii_lowercase();
-            let unit = if n == 1 {
-                unit.trim_end_matches('s').to_string()
-            } else {
-                unit
-            };
-            Some(format!("{n} {unit}"))
-        }
-        _ => None,
-    };
-    match (windows.is_empty(), length, date(&s.start)) {
+    match (windows.is_empty(), curfew_length(case), date(&s.start)) {
         (false, Some(length), Some(start)) => format!(
             "The proposed curfew is {}, for {length}, starting on {start}.",
             join_and(&windows)
@@ -449,6 +453,34 @@ fn outcome(case: &Case, assessment: &Assessment) -> String {
     if !assessment.curfew_considered {
         return "A curfew is not being considered.".into();
     }
+    // What more time cannot change comes first: with it, an adjournment would not help.
+    let found = findings(case);
+    if !found.is_empty() && assessment.blockers.iter().any(|b| b.kind == BlockerKind::Finding) {
+        let at = match case.places.as_slice() {
+            [one] => format!(" at {}", one.full_address()),
+            _ => String::new(),
+        };
+        let mut text = format!(
+            "{} In my assessment a curfew{at} is not suitable.",
+            found.iter().map(|f| sentence(&capitalised(f))).collect::<Vec<_>>().join(" ")
+        );
+        let other: Vec<String> = Section::ALL
+            .iter()
+            .filter(|s| {
+                assessment
+                    .blockers_in(**s)
+                    .any(|b| b.kind != BlockerKind::Finding)
+            })
+            .map(|s| outstanding_name(*s).to_string())
+            .collect();
+        if !other.is_empty() {
+            text.push_str(&format!(
+                " These checks were also not complete: {}.",
+                join_and(&other)
+            ));
+        }
+        return text;
+    }
     if !assessment.can_record_suitable() {
         let outstanding: Vec<String> = Section::ALL
             .iter()
@@ -463,6 +495,65 @@ fn outcome(case: &Case, assessment: &Assessment) -> String {
     match case.outcome.recorded.as_ref().map(|r| r.decision) {
         Some(Decision::Suitable) => with("In my assessment a curfew is suitable."),
         _ => "All the required checks are complete; my assessment of the curfew's suitability is not yet recorded.".into(),
+    }
+}
+
+/// What was found that rules a curfew out, in the report's words: refused or withdrawn consent,
+/// a victim at the address, an order protecting someone there, no monitoring there.
+fn findings(case: &Case) -> Vec<String> {
+    let name = case.display_name();
+    let mut found = Vec::new();
+    for place in &case.places {
+        let address = place.full_address();
+        for who in place.consent_subjects() {
+            let person = place.subject_name(who);
+            match place.consent(who).and_then(|c| c.decision) {
+                Some(ConsentDecision::Refused) => {
+                    found.push(format!("{person} refused consent to the curfew at {address}"))
+                }
+                Some(ConsentDecision::Withdrawn) => found.push(format!(
+                    "{person} gave consent to the curfew at {address}, then withdrew it"
+                )),
+                _ => {}
+            }
+        }
+        if place.victim_lives_there.answer == Some(true) {
+            found.push(format!(
+                "a victim or potential victim of {name} lives at {address}"
+            ));
+        }
+        if place.em_available == Some(false) {
+            found.push(format!("electronic monitoring is not available at {address}"));
+        }
+        if place.equipment_agreed == Some(false) {
+            found.push(format!(
+                "the main occupier of {address} does not agree to the monitoring equipment"
+            ));
+        }
+    }
+    for order in case
+        .orders
+        .iter()
+        .filter(|o| super::rules::protects_someone_at_a_place(case, o))
+    {
+        let kind = order.kind.map(|k| k.label()).unwrap_or("An order");
+        let who = order.protects.trim();
+        let who = if who.is_empty() { "someone" } else { who };
+        found.push(format!(
+            "{kind} protects {who}, who lives at or visits the proposed address"
+        ));
+    }
+    found
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        // ASCII only: Unicode case tables would add to the download for one letter.
+        Some(first) => std::iter::once(first.to_ascii_uppercase())
+            .chain(chars)
+            .collect(),
+        None => String::new(),
     }
 }
 

@@ -7,8 +7,10 @@ use chrono::NaiveDate;
 
 use super::case::*;
 use super::choice::Choice;
-use super::inputs::{DateParts, long_date};
+use super::inputs::{DateParts, long_date, parse_whole_number, spoken_time};
+use super::text::isolate;
 use super::schedule::{ScheduleProblem, ScheduleReport, check_schedule, hours_text};
+use super::terms::consent_terms;
 
 /// The sections of a case, in task-list order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -18,8 +20,8 @@ pub enum Section {
     Police,
     ChildrensServices,
     Places,
-    Consent,
     Schedule,
+    Consent,
     Outcome,
 }
 
@@ -30,8 +32,9 @@ impl Section {
         Section::Police,
         Section::ChildrensServices,
         Section::Places,
-        Section::Consent,
+        // Before consent: each person agrees to particular hours, so the hours come first.
         Section::Schedule,
+        Section::Consent,
         Section::Outcome,
     ];
     /// Path of the section's page below `/cases/:id/`.
@@ -45,6 +48,19 @@ impl Section {
             Section::Consent => "consent",
             Section::Schedule => "schedule",
             Section::Outcome => "outcome",
+        }
+    }
+    /// Where the section's requirements come from, for blockers that concern the whole page.
+    pub fn source(self) -> &'static str {
+        match self {
+            Section::Hearing => sources::HEARING,
+            Section::ChildContact => sources::REC2,
+            Section::Police => sources::REC1_MANDATE,
+            Section::ChildrensServices => sources::REC2_4_MANDATE,
+            Section::Places => sources::REC4_MANDATE,
+            Section::Consent => sources::CONSENT,
+            Section::Schedule => sources::SCHEDULE,
+            Section::Outcome => sources::REC5,
         }
     }
     pub fn title(self) -> &'static str {
@@ -90,6 +106,9 @@ impl SectionStatus {
 pub enum BlockerKind {
     Missing,
     Problem,
+    /// Something found that more time cannot fix (consent refused, a victim at the address, an
+    /// order protecting someone there): a curfew there is not suitable.
+    Finding,
 }
 
 /// Where each requirement comes from, quoted with every blocker.
@@ -111,6 +130,9 @@ pub mod sources {
     pub const ADJOURN: &str =
         "Recommendation 4; HMPPS mandate, April 2022 (an adjournment may be needed)";
     pub const SDR: &str = "HMPPS criteria for a standard delivery report; recommendation 7";
+    pub const YOUTH: &str =
+        "Sentencing Act 2020, Schedule 6 (youth orders, out of scope of this tool)";
+    pub const DATES: &str = "Recommendation 3: information verified, not assumed";
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -229,6 +251,7 @@ pub fn assess_with_holidays(case: &Case, today: NaiveDate, holidays: &[NaiveDate
     hearing_blockers(
         case,
         curfew,
+        today,
         &mut Found {
             list: &mut blockers,
             section: Section::Hearing,
@@ -237,6 +260,7 @@ pub fn assess_with_holidays(case: &Case, today: NaiveDate, holidays: &[NaiveDate
     child_contact_blockers(
         case,
         &name,
+        curfew,
         &mut Found {
             list: &mut blockers,
             section: Section::ChildContact,
@@ -247,6 +271,7 @@ pub fn assess_with_holidays(case: &Case, today: NaiveDate, holidays: &[NaiveDate
         "The police domestic abuse enquiry",
         Section::Police.slug(),
         sources::REC1_MANDATE,
+        today,
         &mut Found {
             list: &mut blockers,
             section: Section::Police,
@@ -256,17 +281,19 @@ pub fn assess_with_holidays(case: &Case, today: NaiveDate, holidays: &[NaiveDate
     if cs_required {
         cs_blockers(
             case,
+            today,
             &mut Found {
                 list: &mut blockers,
                 section: Section::ChildrensServices,
             },
         );
     }
-    let schedule = curfew.then(|| check_schedule(case));
+    let schedule = curfew.then(|| check_schedule(case, today));
     if curfew {
         place_blockers(
             case,
             &name,
+            today,
             &mut Found {
                 list: &mut blockers,
                 section: Section::Places,
@@ -274,6 +301,7 @@ pub fn assess_with_holidays(case: &Case, today: NaiveDate, holidays: &[NaiveDate
         );
         consent_blockers(
             case,
+            today,
             &mut Found {
                 list: &mut blockers,
                 section: Section::Consent,
@@ -289,6 +317,7 @@ pub fn assess_with_holidays(case: &Case, today: NaiveDate, holidays: &[NaiveDate
             );
         }
     }
+    answers_to_correct(case, today, &mut blockers);
 
     let gatekeeping = gatekeeping_status(case);
     if gatekeeping.required && !gatekeeping.endorsed {
@@ -347,7 +376,7 @@ pub fn assess_with_holidays(case: &Case, today: NaiveDate, holidays: &[NaiveDate
     }
 }
 
-fn hearing_blockers(case: &Case, curfew: bool, found: &mut Found) {
+fn hearing_blockers(case: &Case, curfew: bool, today: NaiveDate, found: &mut Found) {
     let path = Section::Hearing.slug();
     let mut missing = Vec::new();
     if case.person.name.trim().is_empty() {
@@ -380,6 +409,7 @@ fn hearing_blockers(case: &Case, curfew: bool, found: &mut Found) {
             format!("Hearing details not yet recorded: {}.", missing.join(", ")),
         );
     }
+    impossible_dates(case, today, found);
 
     let unassessed: Vec<&str> = case
         .rosh
@@ -422,80 +452,192 @@ fn hearing_blockers(case: &Case, curfew: bool, found: &mut Found) {
             );
         }
     }
+    order_blockers(case, curfew, found);
+}
 
+/// Dates that cannot be right: a birth or an offence in the future, a conviction before its
+/// offence or in the future (a typo such as 2032 for 2021 would pick the wrong curfew limits),
+/// and anyone under 18 when convicted, whose sentence is a youth order and out of scope.
+fn impossible_dates(case: &Case, today: NaiveDate, found: &mut Found) {
+    let path = Section::Hearing.slug();
+    let dob = case.person.date_of_birth.date();
+    if let Some(born) = dob.filter(|d| *d >= today) {
+        found.add(
+            "DATE_OF_BIRTH_IMPOSSIBLE",
+            BlockerKind::Problem,
+            sources::DATES,
+            format!("{path}#dob-day"),
+            format!(
+                "The date of birth, {}, is not in the past. Correct it.",
+                long_date(born)
+            ),
+        );
+    }
+    let mut youth_told = false;
+    for (i, o) in case.offences.iter().enumerate() {
+        let what = offence_name(i, o);
+        let field = format!("{path}#offence-{}", o.id);
+        let committed = o.offence_date.date();
+        let convicted = o.conviction_date.date();
+        if let Some(c) = committed.filter(|c| *c > today) {
+            found.add(
+                "OFFENCE_DATE_IMPOSSIBLE",
+                BlockerKind::Problem,
+                sources::DATES,
+                format!("{field}-date-day"),
+                format!("The date of {what}, {}, is in the future. Correct it.", long_date(c)),
+            );
+        }
+        match (committed, convicted) {
+            (_, Some(v)) if v > today => found.add(
+                "CONVICTION_DATE_IMPOSSIBLE",
+                BlockerKind::Problem,
+                sources::DATES,
+                format!("{field}-conviction-day"),
+                format!(
+                    "The date of conviction for {what}, {}, is in the future. It decides which curfew limits apply, so it must be right.",
+                    long_date(v)
+                ),
+            ),
+            (Some(c), Some(v)) if v < c => found.add(
+                "CONVICTION_DATE_IMPOSSIBLE",
+                BlockerKind::Problem,
+                sources::DATES,
+                format!("{field}-conviction-day"),
+                format!(
+                    "The date of conviction for {what}, {}, is before the date of the offence, {}. One of them is wrong.",
+                    long_date(v),
+                    long_date(c)
+                ),
+            ),
+            _ => {}
+        }
+        let age = dob.zip(convicted).and_then(|(b, v)| v.years_since(b));
+        if let Some(age) = age.filter(|a| *a < 18) {
+            youth_told = true;
+            found.add(
+                "UNDER_18_AT_CONVICTION",
+                BlockerKind::Problem,
+                sources::YOUTH,
+                format!("{field}-conviction-day"),
+                format!(
+                    "{} was {age} on the date of conviction for {what}. A sentence for someone convicted under 18 is a youth order (Sentencing Act 2020, Schedule 6), which this tool does not cover.",
+                    case.display_name()
+                ),
+            );
+        }
+    }
+    let age_now = dob.and_then(|b| today.years_since(b));
+    if let Some(age) = age_now.filter(|a| *a < 18 && !youth_told) {
+        found.add(
+            "UNDER_18_AT_CONVICTION",
+            BlockerKind::Problem,
+            sources::YOUTH,
+            format!("{path}#dob-day"),
+            format!(
+                "{} is {age}. A sentence for someone convicted under 18 is a youth order (Sentencing Act 2020, Schedule 6), which this tool does not cover.",
+                case.display_name()
+            ),
+        );
+    }
+}
+
+/// Orders protecting others. An order recorded counts whatever the answer to "any orders?"
+/// says, so switching that answer to "no" can neither hide an order nor its effect.
+fn order_blockers(case: &Case, curfew: bool, found: &mut Found) {
+    let path = format!("{}#orders", Section::Hearing.slug());
+    let recorded: Vec<&ProtectiveOrder> = case.orders.iter().filter(|o| !o.is_blank()).collect();
     match case.orders_recorded {
         None => found.add(
             "ORDERS_NOT_RECORDED",
             BlockerKind::Missing,
             sources::ORDERS,
-            format!("{path}#orders"),
+            path.clone(),
             "Not yet recorded whether any order protects someone from this person.",
         ),
-        Some(false) => {}
-        Some(true) => {
-            let residents: Vec<String> = case
-                .places
+        Some(false) if !recorded.is_empty() => {
+            let kinds: Vec<&str> = recorded
                 .iter()
-                .flat_map(|p| {
-                    p.residents
-                        .iter()
-                        .map(|r| r.name.clone())
-                        .chain(p.visiting_children.iter().map(|c| c.name.clone()))
-                })
-                .map(|n| normalise_name(&n))
-                .filter(|n| !n.is_empty())
+                .map(|o| o.kind.map(|k| k.label()).unwrap_or("an order"))
                 .collect();
-            if case.orders.is_empty() {
-                found.add(
-                    "ORDERS_NOT_RECORDED",
-                    BlockerKind::Missing,
-                    sources::ORDERS,
-                    format!("{path}#orders"),
-                    "Orders protecting others: add each order, or answer no.",
-                );
-            }
-            for order in &case.orders {
-                let kind = order.kind.map(|k| k.label()).unwrap_or("An order");
-                let protects = order.protects.trim();
-                let who = if protects.is_empty() {
-                    "someone not yet named".to_string()
-                } else {
-                    protects.to_string()
-                };
-                if order.kind.is_none() || protects.is_empty() {
-                    found.add(
-                        "ORDER_INCOMPLETE",
-                        BlockerKind::Missing,
-                        sources::ORDERS,
-                        format!("{path}#orders"),
-                        format!("{kind}: record the type of order and whom it protects."),
-                    );
-                }
-                let named_at_place =
-                    !protects.is_empty() && residents.contains(&normalise_name(protects));
-                if order.lives_at_or_visits_place == Some(true) || named_at_place {
-                    found.add(
-                        "ORDER_PROTECTS_PERSON_AT_PLACE",
-                        BlockerKind::Problem,
-                        sources::ORDERS,
-                        format!("{path}#orders"),
-                        format!("{kind} protects {who}, who lives at or visits a proposed curfew address."),
-                    );
-                } else if curfew && order.lives_at_or_visits_place.is_none() {
-                    found.add(
-                        "ORDER_PLACE_UNANSWERED",
-                        BlockerKind::Missing,
-                        sources::ORDERS,
-                        format!("{path}#orders"),
-                        format!("{kind} protecting {who}: not yet recorded whether they live at or visit a proposed curfew address."),
-                    );
-                }
-            }
+            found.add(
+                "ORDERS_CONTRADICTED",
+                BlockerKind::Problem,
+                sources::ORDERS,
+                path.clone(),
+                format!(
+                    "\u{201c}Does any order protect someone from this person?\u{201d} is answered no, but {} still recorded ({}). Answer yes and remove any order recorded by mistake, or keep yes.",
+                    if recorded.len() == 1 { "1 order is".to_string() } else { format!("{} orders are", recorded.len()) },
+                    join_and(&kinds).to_ascii_lowercase()
+                ),
+            );
+        }
+        Some(true) if case.orders.is_empty() => found.add(
+            "ORDERS_NOT_RECORDED",
+            BlockerKind::Missing,
+            sources::ORDERS,
+            path.clone(),
+            "Orders protecting others: add each order, or answer no.",
+        ),
+        _ => {}
+    }
+    let answered_yes = case.orders_recorded == Some(true);
+    for order in &case.orders {
+        if !answered_yes && order.is_blank() {
+            continue;
+        }
+        let kind = order.kind.map(|k| k.label()).unwrap_or("An order");
+        let protects = order.protects.trim();
+        let who = if protects.is_empty() {
+            "someone not yet named".to_string()
+        } else {
+            isolate(protects)
+        };
+        if answered_yes && (order.kind.is_none() || protects.is_empty()) {
+            found.add(
+                "ORDER_INCOMPLETE",
+                BlockerKind::Missing,
+                sources::ORDERS,
+                path.clone(),
+                format!("{kind}: record the type of order and whom it protects."),
+            );
+        }
+        if protects_someone_at_a_place(case, order) {
+            found.add(
+                "ORDER_PROTECTS_PERSON_AT_PLACE",
+                BlockerKind::Finding,
+                sources::ORDERS,
+                path.clone(),
+                format!("{kind} protects {who}, who lives at or visits a proposed curfew address."),
+            );
+        } else if answered_yes && curfew && order.lives_at_or_visits_place.is_none() {
+            found.add(
+                "ORDER_PLACE_UNANSWERED",
+                BlockerKind::Missing,
+                sources::ORDERS,
+                path.clone(),
+                format!("{kind} protecting {who}: not yet recorded whether they live at or visit a proposed curfew address."),
+            );
         }
     }
 }
 
-fn child_contact_blockers(case: &Case, name: &str, found: &mut Found) {
+/// The order protects someone who lives at or visits a proposed address: the officer says so,
+/// or the person it protects is named there.
+pub fn protects_someone_at_a_place(case: &Case, order: &ProtectiveOrder) -> bool {
+    let protects = normalise_name(&order.protects);
+    let named_there = !protects.is_empty()
+        && case.places.iter().any(|p| {
+            p.residents
+                .iter()
+                .map(|r| r.name.as_str())
+                .chain(p.visiting_children.iter().map(|c| c.name.as_str()))
+                .any(|n| normalise_name(n) == protects)
+        });
+    order.lives_at_or_visits_place == Some(true) || named_there
+}
+
+fn child_contact_blockers(case: &Case, name: &str, curfew: bool, found: &mut Found) {
     for q in ChildQuestion::ALL {
         let a = case.child_contact.answer(q);
         let path = format!("{}#{}", Section::ChildContact.slug(), q.slug());
@@ -528,6 +670,64 @@ fn child_contact_blockers(case: &Case, name: &str, found: &mut Found) {
             );
         }
     }
+    if curfew {
+        for c in children_at_places(case) {
+            let (question, listed) = if c.visits {
+                (ChildQuestion::HasAccess, "as visiting")
+            } else {
+                (ChildQuestion::LivesWith, "as living there")
+            };
+            if case.child_contact.answer(question).answer == Some(false) {
+                found.add(
+                    "CHILD_CONTACT_CONTRADICTED",
+                    BlockerKind::Problem,
+                    sources::REC2,
+                    format!("{}#{}", Section::ChildContact.slug(), question.slug()),
+                    format!(
+                        "{} lists {} {listed}, but the answer to whether {name} {} is no. Correct one of them.",
+                        c.at,
+                        c.who,
+                        question.short()
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// A child listed at a proposed address: who, where, and whether they visit (or live there).
+struct ChildAtPlace {
+    who: String,
+    at: String,
+    visits: bool,
+}
+
+/// Every child under 18 listed as living at or visiting a proposed address.
+fn children_at_places(case: &Case) -> Vec<ChildAtPlace> {
+    let mut children = Vec::new();
+    for p in &case.places {
+        for r in p.residents.iter().filter(|r| r.age().is_some_and(|a| a < 18)) {
+            children.push(ChildAtPlace {
+                who: format!("{}, aged {},", r.display_name(), r.age().unwrap_or_default()),
+                at: p.short_address(),
+                visits: false,
+            });
+        }
+        // A visiting child whose age cannot be read is still taken to be a child.
+        for v in p
+            .visiting_children
+            .iter()
+            .filter(|v| parse_whole_number(&v.age).is_none_or(|a| a < 18))
+        {
+            let name = v.name.trim();
+            children.push(ChildAtPlace {
+                who: if name.is_empty() { "a child".into() } else { isolate(name) },
+                at: p.short_address(),
+                visits: true,
+            });
+        }
+    }
+    children
 }
 
 /// Blockers for one enquiry. `what` names it in messages, for example "The police domestic abuse
@@ -537,12 +737,13 @@ fn enquiry_blockers<O: EnquiryOutcome>(
     what: &str,
     path: &str,
     source: &'static str,
+    today: NaiveDate,
     found: &mut Found,
 ) {
-    let code = match found.section {
-        Section::Police => "POLICE_DA_NOT_RETURNED",
-        Section::ChildrensServices => "CS_ENQUIRY_NOT_RETURNED",
-        _ => "PLACE_CHECK_NOT_RETURNED",
+    let (code, considered_code) = match found.section {
+        Section::Police => ("POLICE_DA_NOT_RETURNED", "POLICE_NOT_CONSIDERED"),
+        Section::ChildrensServices => ("CS_ENQUIRY_NOT_RETURNED", "CS_NOT_CONSIDERED"),
+        _ => ("PLACE_CHECK_NOT_RETURNED", "PLACE_CHECK_NOT_CONSIDERED"),
     };
     match enquiry.outcome {
         None => found.add(
@@ -563,6 +764,7 @@ fn enquiry_blockers<O: EnquiryOutcome>(
             let since = enquiry
                 .requested
                 .date()
+                .filter(|d| *d <= today)
                 .map(|d| format!(" (requested {})", long_date(d)))
                 .unwrap_or_default();
             found.add(
@@ -573,14 +775,54 @@ fn enquiry_blockers<O: EnquiryOutcome>(
                 format!("{what} is awaiting a reply{since}."),
             )
         }
-        Some(_) if enquiry.received.date().is_none() => found.add(
-            code,
-            BlockerKind::Missing,
-            source,
-            path,
-            format!("{what}: record the date the reply was received."),
-        ),
-        Some(_) => {}
+        Some(_) => match (enquiry.requested.date(), enquiry.received.date()) {
+            (_, None) => found.add(
+                code,
+                BlockerKind::Missing,
+                source,
+                path,
+                format!("{what}: record the date the reply was received."),
+            ),
+            (Some(asked), _) if asked > today => found.add(
+                "REPLY_DATE_IMPOSSIBLE",
+                BlockerKind::Problem,
+                sources::DATES,
+                path,
+                format!(
+                    "{what}: the date requested, {}, is in the future. Correct it.",
+                    long_date(asked)
+                ),
+            ),
+            (_, Some(got)) if got > today => found.add(
+                "REPLY_DATE_IMPOSSIBLE",
+                BlockerKind::Problem,
+                sources::DATES,
+                path,
+                format!(
+                    "{what}: the reply is dated {}, which is in the future. Correct it.",
+                    long_date(got)
+                ),
+            ),
+            (Some(asked), Some(got)) if got < asked => found.add(
+                "REPLY_DATE_IMPOSSIBLE",
+                BlockerKind::Problem,
+                sources::DATES,
+                path,
+                format!(
+                    "{what}: the reply is dated {}, before the enquiry was requested on {}. One of the dates is wrong.",
+                    long_date(got),
+                    long_date(asked)
+                ),
+            ),
+            _ if !enquiry.considered => found.add(
+                considered_code,
+                BlockerKind::Missing,
+                sources::REC4_MANDATE,
+                path,
+                format!("{what}: confirm the reply has been considered in the proposal."),
+            ),
+            _ => {}
+        },
     }
 }
 
@@ -590,12 +832,13 @@ pub fn childrens_services_required(case: &Case) -> bool {
     case.curfew_considered() || case.child_contact.any_yes()
 }
 
-fn cs_blockers(case: &Case, found: &mut Found) {
+fn cs_blockers(case: &Case, today: NaiveDate, found: &mut Found) {
     let path = Section::ChildrensServices.slug();
+    // Anything typed in an entry (even only the children it covers) makes it an enquiry.
     let recorded: Vec<&CsEnquiry> = case
         .childrens_services
         .iter()
-        .filter(|e| !e.enquiry.is_blank())
+        .filter(|e| !e.is_blank())
         .collect();
     if recorded.is_empty() {
         let why = if case.curfew_considered() {
@@ -618,7 +861,7 @@ fn cs_blockers(case: &Case, found: &mut Found) {
         let what = if agency.is_empty() {
             "The children's services enquiry".to_string()
         } else {
-            format!("The children's services enquiry to {agency}")
+            format!("The children's services enquiry to {}", isolate(agency))
         };
         if cs.enquiry.outcome == Some(CsOutcome::NotRequired) {
             found.add(
@@ -630,20 +873,28 @@ fn cs_blockers(case: &Case, found: &mut Found) {
             );
             continue;
         }
-        enquiry_blockers(&cs.enquiry, &what, path, sources::REC2_4_MANDATE, found);
-        if cs.enquiry.is_returned() && !cs.enquiry.considered {
+        let unnamed = agency.is_empty() || cs.children_covered.trim().is_empty();
+        if cs.enquiry.outcome.is_some_and(|o| o.is_reply()) && unnamed {
             found.add(
-                "CS_NOT_CONSIDERED",
+                "CS_ENQUIRY_INCOMPLETE",
                 BlockerKind::Missing,
-                sources::REC4_MANDATE,
+                sources::REC2_4_MANDATE,
                 path,
-                format!("{what}: confirm the reply has been considered in the proposal."),
+                format!("{what}: record the local authority that replied and the children the reply covers."),
             );
         }
+        enquiry_blockers(
+            &cs.enquiry,
+            &what,
+            path,
+            sources::REC2_4_MANDATE,
+            today,
+            found,
+        );
     }
 }
 
-fn place_blockers(case: &Case, name: &str, found: &mut Found) {
+fn place_blockers(case: &Case, name: &str, today: NaiveDate, found: &mut Found) {
     let places = Section::Places.slug();
     if case.places.is_empty() {
         found.add(
@@ -675,6 +926,7 @@ fn place_blockers(case: &Case, name: &str, found: &mut Found) {
                 format!("{at}: the main occupier has not been identified."),
             );
         }
+        main_occupier_blockers(place, &path, &at, found);
         if place.household_sources.is_empty() {
             found.add(
                 "HOUSEHOLD_NOT_CONFIRMED",
@@ -715,7 +967,7 @@ fn place_blockers(case: &Case, name: &str, found: &mut Found) {
             ),
             Some(true) => found.add(
                 "VICTIM_LIVES_THERE",
-                BlockerKind::Problem,
+                BlockerKind::Finding,
                 sources::REC1_4_VICTIM,
                 format!("{path}#victim"),
                 format!("{at}: a victim or potential victim of {name} lives there."),
@@ -734,6 +986,7 @@ fn place_blockers(case: &Case, name: &str, found: &mut Found) {
             &format!("{at}: the police call-out check"),
             &format!("{path}#police-callout"),
             sources::REC4_MANDATE,
+            today,
             found,
         );
         if place.cs_check.outcome == Some(CsOutcome::NotRequired) {
@@ -750,6 +1003,7 @@ fn place_blockers(case: &Case, name: &str, found: &mut Found) {
                 &format!("{at}: the children's services check"),
                 &format!("{path}#cs-check"),
                 sources::REC4_MANDATE,
+                today,
                 found,
             );
         }
@@ -779,9 +1033,15 @@ fn place_blockers(case: &Case, name: &str, found: &mut Found) {
                     format!("{path}#monitoring"),
                     format!("{at}: not yet confirmed that {what}."),
                 ),
+                // No monitoring there, or the occupier refuses the equipment: more time will not
+                // change that. A failed electricity supply might be put right.
                 Some(false) => found.add(
                     code,
-                    BlockerKind::Problem,
+                    if code == "ELECTRICITY_NOT_CONFIRMED" {
+                        BlockerKind::Problem
+                    } else {
+                        BlockerKind::Finding
+                    },
                     sources::MONITORING,
                     format!("{path}#monitoring"),
                     format!("{at}: it is recorded that it is not the case that {what}."),
@@ -791,7 +1051,47 @@ fn place_blockers(case: &Case, name: &str, found: &mut Found) {
     }
 }
 
-fn consent_blockers(case: &Case, found: &mut Found) {
+/// The main occupier is a real adult who can agree to the equipment; in a hostel or approved
+/// premises that is its manager, who lives elsewhere (Sch 9 para 33).
+fn main_occupier_blockers(place: &Place, path: &str, at: &str, found: &mut Found) {
+    if let Some(r) = place.occupier_as_resident() {
+        if let Some(age) = r.age().filter(|a| *a < 18) {
+            found.add(
+                "MAIN_OCCUPIER_NOT_ADULT",
+                BlockerKind::Problem,
+                sources::CONSENT,
+                format!("{path}#occupier"),
+                format!(
+                    "{at}: the main occupier, {}, is {age}. The main occupier must be an adult (18 or over) who can agree to the monitoring equipment.",
+                    r.display_name()
+                ),
+            );
+        }
+    }
+    let managed = match place.tenure {
+        Some(Tenure::Hostel) => Some("a hostel or supported housing"),
+        Some(Tenure::ApprovedPremises) => Some("approved premises"),
+        _ => None,
+    };
+    if let Some(kind) = managed {
+        if matches!(
+            place.occupier,
+            Some(OccupierKind::ThePerson | OccupierKind::Resident)
+        ) {
+            found.add(
+                "MAIN_OCCUPIER_MUST_BE_MANAGER",
+                BlockerKind::Problem,
+                sources::MONITORING,
+                format!("{path}#occupier"),
+                format!(
+                    "{at} is {kind}: the main occupier is its manager, whose agreement to the monitoring equipment is needed. Record the manager as the main occupier who lives elsewhere."
+                ),
+            );
+        }
+    }
+}
+
+fn consent_blockers(case: &Case, today: NaiveDate, found: &mut Found) {
     for place in &case.places {
         for who in place.consent_subjects() {
             let Some(consent) = place.consent(who) else {
@@ -801,11 +1101,11 @@ fn consent_blockers(case: &Case, found: &mut Found) {
             let person = format!("{} at {}", place.subject_name(who), place.short_address());
             match consent.decision {
                 Some(ConsentDecision::Refused) => {
-                    found.add("CONSENT_REFUSED", BlockerKind::Problem, sources::CONSENT, path, format!("{person} refused consent. The outcome should be recorded as not suitable."));
+                    found.add("CONSENT_REFUSED", BlockerKind::Finding, sources::CONSENT, path, format!("{person} refused consent. The outcome should be recorded as not suitable."));
                     continue;
                 }
                 Some(ConsentDecision::Withdrawn) => {
-                    found.add("CONSENT_REFUSED", BlockerKind::Problem, sources::CONSENT, path, format!("{person} withdrew consent. The outcome should be recorded as not suitable."));
+                    found.add("CONSENT_REFUSED", BlockerKind::Finding, sources::CONSENT, path, format!("{person} withdrew consent. The outcome should be recorded as not suitable."));
                     continue;
                 }
                 _ => {}
@@ -847,11 +1147,82 @@ fn consent_blockers(case: &Case, found: &mut Found) {
                     "CONSENT_INCOMPLETE",
                     BlockerKind::Missing,
                     sources::CONSENT,
-                    path,
+                    path.clone(),
                     format!("{person}: {}.", gaps.join("; ")),
                 );
             }
+            let impossible = match (consent.contact_date.date(), consent.decision_date.date()) {
+                (Some(c), _) if c > today => Some(format!(
+                    "the date of contact, {}, is in the future",
+                    long_date(c)
+                )),
+                (_, Some(d)) if d > today => Some(format!(
+                    "the decision is dated {}, which is in the future",
+                    long_date(d)
+                )),
+                (Some(c), Some(d)) if d < c => Some(format!(
+                    "the decision is dated {}, before they were contacted on {}",
+                    long_date(d),
+                    long_date(c)
+                )),
+                _ => None,
+            };
+            if let Some(why) = impossible {
+                found.add(
+                    "CONSENT_DATE_IMPOSSIBLE",
+                    BlockerKind::Problem,
+                    sources::DATES,
+                    path.clone(),
+                    format!("{person}: {why}. Correct it."),
+                );
+            }
+            // Consent belongs to what the person was told: other hours or another address
+            // need asking again.
+            if consent.decision == Some(ConsentDecision::Given) {
+                let now = consent_terms(case, place);
+                if consent.given_for != now {
+                    let message = if consent.given_for.is_empty() {
+                        format!("{person}: the address and hours they agreed to are not recorded. Ask them again about {now}, and record the date and time of their decision.")
+                    } else {
+                        format!("{person} agreed to {}, but the proposal is now {now}. Ask them again, and record the date and time of their decision.", consent.given_for)
+                    };
+                    found.add(
+                        "CONSENT_FOR_OTHER_TERMS",
+                        BlockerKind::Missing,
+                        sources::CONSENT,
+                        path,
+                        message,
+                    );
+                }
+            }
         }
+    }
+}
+
+/// Anything a page's own validation refuses blocks "suitable" too: answers are saved as they
+/// are typed, so the stored case can hold what the form would reject. One blocker per page,
+/// naming each answer to correct, unless the page already has a more specific blocker.
+fn answers_to_correct(case: &Case, today: NaiveDate, blockers: &mut Vec<Blocker>) {
+    let page_of = |path: &str| path.split('#').next().unwrap_or_default().to_string();
+    for (section, page, errors) in super::validate::every_page(case, today) {
+        let Some(first) = errors.first() else {
+            continue;
+        };
+        if blockers.iter().any(|b| page_of(&b.path) == page) {
+            continue;
+        }
+        let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+        blockers.push(Blocker {
+            code: "ANSWERS_NEED_CORRECTING",
+            message: format!(
+                "Answers on this page need correcting: {}.",
+                messages.join("; ")
+            ),
+            section,
+            source: section.source(),
+            path: format!("{page}#{}", first.field),
+            kind: BlockerKind::Problem,
+        });
     }
 }
 
@@ -912,6 +1283,30 @@ fn schedule_blockers(report: &ScheduleReport, found: &mut Found) {
                     ),
                 )
             }
+            ScheduleProblem::OverDailyCalendar(days, minutes) => {
+                let limit = report
+                    .limits
+                    .map(|l| hours_text(l.max_daily_minutes()))
+                    .unwrap_or_default();
+                let days: Vec<String> = days.iter().map(|d| format!("{}s", d.label())).collect();
+                (
+                    "SCHEDULE_OVER_DAILY_LIMIT",
+                    BlockerKind::Problem,
+                    format!(
+                        "{} between midnight and midnight on {}, counting the curfew that runs on from the night before: more than the {limit} allowed in any day.",
+                        hours_text(*minutes),
+                        join_and(&days)
+                    ),
+                )
+            }
+            ScheduleProblem::StartBeforeConviction(convicted) => (
+                "SCHEDULE_START_BEFORE_CONVICTION",
+                BlockerKind::Problem,
+                format!(
+                    "The curfew would start before the date of conviction, {}. Correct the start date.",
+                    long_date(*convicted)
+                ),
+            ),
             ScheduleProblem::UnderTwoHours(days) => {
                 let days: Vec<&str> = days.iter().map(|d| d.label()).collect();
                 (
@@ -980,7 +1375,10 @@ pub fn gatekeeping_status(case: &Case) -> GatekeepingStatus {
     if cs_current {
         reasons.push("Children's services have open or current involvement".into());
     }
-    if case.orders_recorded == Some(true) && !case.orders.is_empty() {
+    // An order recorded counts even if "any orders?" was later switched to "no".
+    if (case.orders_recorded == Some(true) && !case.orders.is_empty())
+        || case.orders.iter().any(|o| !o.is_blank())
+    {
         reasons.push("An order protects someone connected with the person".into());
     }
     let fear = case.places.iter().any(|p| {
@@ -1078,6 +1476,11 @@ fn advice_for(
         if case.childrens_services.len() > 1 || case.places.len() > 1 {
             why.push("several enquiries are needed");
         }
+        // The review's pattern: a curfew where children live or visit, decided before the
+        // agencies have answered.
+        if curfew && !children_at_places(case).is_empty() && replies_outstanding(case) {
+            why.push("children live at or visit the proposed address and the police or children's services replies are not back");
+        }
         if !why.is_empty() {
             add(
                 "STANDARD_DELIVERY_REPORT",
@@ -1157,6 +1560,27 @@ fn advice_for(
                 );
             }
         }
+        if let (Some((from, to)), Some(last)) = (report.last_night, report.last_day) {
+            let next = last.succ_opt().unwrap_or(last);
+            let lawful = if report.latest_last_day == Some(last) {
+                "the end of the longest curfew the law allows"
+            } else {
+                "the end of the curfew"
+            };
+            add(
+                "LAST_NIGHT_PAST_END",
+                sources::SCHEDULE,
+                Section::Schedule.slug(),
+                format!(
+                    "The last curfew period, from {} on {}, would run until {} on {}, after the curfew ends. The last lawful time is midnight at the end of {} ({lawful}): say in the proposal that the last period ends then.",
+                    spoken_time(from),
+                    long_date(last),
+                    spoken_time(to),
+                    long_date(next),
+                    long_date(last)
+                ),
+            );
+        }
         if report.limits.is_some_and(|l| l.mixed) {
             add("STRICTER_LIMITS", sources::SCHEDULE, Section::Schedule.slug(), "The offences were convicted either side of 28 June 2022, so the stricter limits apply: at most 16 hours in any day, ending within 12 months.".into());
         }
@@ -1181,6 +1605,22 @@ fn advice_for(
     advice
 }
 
+/// Any police or children's services reply, about the person or an address, not yet back.
+fn replies_outstanding(case: &Case) -> bool {
+    let cs_back = case
+        .childrens_services
+        .iter()
+        .filter(|c| !c.is_blank())
+        .all(|c| c.enquiry.is_returned())
+        && case.childrens_services.iter().any(|c| c.enquiry.is_returned());
+    !case.police.is_returned()
+        || !cs_back
+        || case
+            .places
+            .iter()
+            .any(|p| !p.police_callout.is_returned() || !p.cs_check.is_returned())
+}
+
 fn section_status(
     case: &Case,
     section: Section,
@@ -1202,10 +1642,7 @@ fn section_status(
             .iter()
             .any(|q| *case.child_contact.answer(*q) != <SourcedAnswer as Default>::default()),
         Section::Police => !case.police.is_blank(),
-        Section::ChildrensServices => case
-            .childrens_services
-            .iter()
-            .any(|c| !c.enquiry.is_blank()),
+        Section::ChildrensServices => case.childrens_services.iter().any(|c| !c.is_blank()),
         Section::Places => case.places.iter().any(|p| !p.is_blank()),
         Section::Consent => case.places.iter().any(|p| {
             p.consent_subjects()
@@ -1245,7 +1682,7 @@ fn section_status(
     if here.peek().is_none() {
         return SectionStatus::Completed;
     }
-    if here.any(|b| b.kind == BlockerKind::Problem) {
+    if here.any(|b| b.kind != BlockerKind::Missing) {
         SectionStatus::ActionNeeded
     } else if touched {
         SectionStatus::InProgress

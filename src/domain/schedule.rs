@@ -7,10 +7,15 @@
 //! - Always: at least 2 hours on each curfew day, and at most 112 hours in any period of 7 days
 //!   beginning with the day of the week on which the requirement first takes effect. Those are fixed
 //!   weeks counted from the start day, not a sliding window.
-//! - A window is counted whole on the day it starts, so 19:00 to 07:00 is 12 hours on its start day.
+//! - "A day" is read both ways, and either breach blocks: each window counted whole on the day
+//!   it starts (19:00 to 07:00 is 12 hours on its start day), and each calendar day from
+//!   midnight to midnight (which catches a night running into a long next day).
 //! - Where offences were convicted either side of the change, the stricter limits apply.
+//! - A period of months follows the corresponding-date rule: N months beginning with a day end
+//!   the day before the same date N months later or, where that month has no such date, on the
+//!   last day of that month (12 months from 29 February 2024 end on 28 February 2025).
 
-use chrono::{Datelike, Days, Months, NaiveDate, NaiveTime};
+use chrono::{Datelike, Days, NaiveDate, NaiveTime};
 
 use super::case::{Case, Day, LengthUnit, Offence};
 use super::choice::Choice;
@@ -74,11 +79,19 @@ impl Limits {
     }
 }
 
-/// Which limits apply, or the offences whose conviction date is missing.
-pub fn limits_for(offences: &[Offence]) -> Result<Limits, Vec<u32>> {
+/// A conviction date that can be right: recorded, not in the future, not before its offence.
+pub fn possible_conviction_date(offence: &Offence, today: NaiveDate) -> Option<NaiveDate> {
+    let convicted = offence.conviction_date.date()?;
+    let committed = offence.offence_date.date();
+    (convicted <= today && committed.is_none_or(|c| c <= convicted)).then_some(convicted)
+}
+
+/// Which limits apply, or the offences whose conviction date is missing or cannot be right (a
+/// typo such as 2032 for 2021 must not choose the limits).
+pub fn limits_for(offences: &[Offence], today: NaiveDate) -> Result<Limits, Vec<u32>> {
     let missing: Vec<u32> = offences
         .iter()
-        .filter(|o| o.conviction_date.date().is_none())
+        .filter(|o| possible_conviction_date(o, today).is_none())
         .map(|o| o.id)
         .collect();
     if offences.is_empty() || !missing.is_empty() {
@@ -107,6 +120,17 @@ pub struct ParsedWindow {
     pub end: NaiveTime,
     pub start_minute: u32,
     pub minutes: u32,
+}
+
+impl ParsedWindow {
+    /// Minutes before midnight on the day it starts.
+    pub fn same_day_minutes(self) -> u32 {
+        self.minutes.min(MINUTES_PER_DAY - self.start_minute)
+    }
+    /// Minutes after midnight, on the next day.
+    pub fn next_day_minutes(self) -> u32 {
+        self.minutes - self.same_day_minutes()
+    }
 }
 
 pub fn parse_window(from: &str, to: &str) -> Option<ParsedWindow> {
@@ -141,8 +165,14 @@ pub enum ScheduleProblem {
     WindowNoPlace(usize),
     /// Two windows (numbers from 1) cover the same time.
     Overlap(usize, usize),
-    /// Days of the week whose curfew exceeds the daily limit, with the most minutes found.
+    /// Days of the week whose curfew exceeds the daily limit, counting each window whole on the
+    /// day it starts, with the most minutes found.
     OverDaily(Vec<Day>, u32),
+    /// Days of the week whose calendar day (midnight to midnight, including the night before
+    /// running into it) holds more than the daily limit, with the most minutes found.
+    OverDailyCalendar(Vec<Day>, u32),
+    /// The curfew starts before the (latest) date of conviction.
+    StartBeforeConviction(NaiveDate),
     /// Curfew days with less than 2 hours.
     UnderTwoHours(Vec<Day>),
     /// A 7-day period (its first day) with more than 112 hours, and its minutes.
@@ -169,6 +199,11 @@ pub struct ScheduleReport {
     pub weekday_minutes: [u32; 7],
     /// Most minutes in any one 7-day period from the start day, and that period's first day.
     pub busiest_period: Option<(NaiveDate, u32)>,
+    /// The last night's curfew runs past midnight at the end of the last day: when it starts
+    /// and when it would end, on the day after.
+    pub last_night: Option<(NaiveTime, NaiveTime)>,
+    /// The latest last day the statutory limits allow.
+    pub latest_last_day: Option<NaiveDate>,
     pub problems: Vec<ScheduleProblem>,
 }
 
@@ -181,22 +216,34 @@ impl ScheduleReport {
     }
 }
 
-/// The last day of a curfew of `length` units starting on `start`.
+/// The last day of a curfew of `length` units beginning with `start`. Months follow the
+/// corresponding-date rule (see the top of this file).
 pub fn last_day(start: NaiveDate, length: u32, unit: LengthUnit) -> Option<NaiveDate> {
     if length == 0 {
         return None;
     }
-    let after = match unit {
-        LengthUnit::Days => start.checked_add_days(Days::new(u64::from(length))),
-        LengthUnit::Weeks => start.checked_add_days(Days::new(u64::from(length) * 7)),
-        LengthUnit::Months => start.checked_add_months(Months::new(length)),
-    }?;
-    after.pred_opt()
+    match unit {
+        LengthUnit::Days => start.checked_add_days(Days::new(u64::from(length)))?.pred_opt(),
+        LengthUnit::Weeks => start
+            .checked_add_days(Days::new(u64::from(length) * 7))?
+            .pred_opt(),
+        LengthUnit::Months => {
+            let months = start.year() * 12 + start.month0() as i32 + i32::try_from(length).ok()?;
+            let (year, month) = (months.div_euclid(12), months.rem_euclid(12) as u32 + 1);
+            match NaiveDate::from_ymd_opt(year, month, start.day()) {
+                Some(corresponding) => corresponding.pred_opt(),
+                // No such date in that month (31 April, 29 February 2025): its last day.
+                None => NaiveDate::from_ymd_opt(year, month, 1)?
+                    .checked_add_months(chrono::Months::new(1))?
+                    .pred_opt(),
+            }
+        }
+    }
 }
 
-pub fn check_schedule(case: &Case) -> ScheduleReport {
+pub fn check_schedule(case: &Case, today: NaiveDate) -> ScheduleReport {
     let schedule = &case.schedule;
-    let limits = limits_for(&case.offences).ok();
+    let limits = limits_for(&case.offences, today).ok();
     let start = schedule.start.date();
     let length = parse_whole_number(&schedule.length);
     let last = match (start, length, schedule.length_unit) {
@@ -220,6 +267,16 @@ pub fn check_schedule(case: &Case) -> ScheduleReport {
     }
     if limits.is_none() {
         problems.push(ScheduleProblem::LimitsUnknown);
+    }
+    let convicted = case
+        .offences
+        .iter()
+        .filter_map(|o| possible_conviction_date(o, today))
+        .max();
+    if let (Some(s), Some(c)) = (start, convicted) {
+        if s < c {
+            problems.push(ScheduleProblem::StartBeforeConviction(c));
+        }
     }
 
     // Windows that can be counted: readable times on at least one day.
@@ -261,22 +318,36 @@ pub fn check_schedule(case: &Case) -> ScheduleReport {
         }
     }
 
+    // Each day of the week: minutes of the windows starting that day; of them, the minutes
+    // before midnight; and the minutes that run on past midnight into the next day.
     let mut weekday_minutes = [0u32; 7];
+    let mut same_day = [0u32; 7];
+    let mut into_next_day = [0u32; 7];
     for (_, w, days) in &counted {
         for d in days.iter() {
-            weekday_minutes[day_index(*d) as usize] += w.minutes;
+            let i = day_index(*d) as usize;
+            weekday_minutes[i] += w.minutes;
+            same_day[i] += w.same_day_minutes();
+            into_next_day[i] += w.next_day_minutes();
         }
     }
 
     let mut busiest_period = None;
+    let mut last_night = None;
+    let latest_last_day = match (start, limits) {
+        (Some(s), Some(l)) => last_day(s, l.max_months(), LengthUnit::Months),
+        _ => None,
+    };
     if let (Some(start), Some(last)) = (start, last) {
         // Walk the real days so a short curfew is judged only on the days it covers. Cap the walk:
         // a length beyond the limits is reported as too long anyway.
-        let cap = start.checked_add_months(Months::new(36)).unwrap_or(last);
+        let cap = last_day(start, 36, LengthUnit::Months).unwrap_or(last);
         let last_counted = last.min(cap);
         let mut over_daily: Vec<Day> = Vec::new();
+        let mut over_calendar: Vec<Day> = Vec::new();
         let mut under: Vec<Day> = Vec::new();
         let mut most_daily = 0;
+        let mut most_calendar = 0;
         let mut period_start = start;
         let mut period_total = 0u32;
         let mut day = start;
@@ -284,10 +355,23 @@ pub fn check_schedule(case: &Case) -> ScheduleReport {
         loop {
             let weekday = Day::from_chrono(day.weekday());
             let minutes = weekday_minutes[day_index(weekday) as usize];
+            // Midnight to midnight: today's windows up to midnight, and last night's after it
+            // (none before the first day).
+            let i = day_index(weekday) as usize;
+            let overnight = if day > start {
+                into_next_day[(i + 6) % 7]
+            } else {
+                0
+            };
+            let calendar = same_day[i] + overnight;
             if let Some(l) = limits {
                 if minutes > l.max_daily_minutes() && !over_daily.contains(&weekday) {
                     over_daily.push(weekday);
                     most_daily = most_daily.max(minutes);
+                }
+                if calendar > l.max_daily_minutes() && !over_calendar.contains(&weekday) {
+                    over_calendar.push(weekday);
+                    most_calendar = most_calendar.max(calendar);
                 }
             }
             if minutes > 0 && minutes < MIN_DAILY_MINUTES && !under.contains(&weekday) {
@@ -309,9 +393,25 @@ pub fn check_schedule(case: &Case) -> ScheduleReport {
         }
         over_daily.sort();
         under.sort();
+        // A day already over by the first reading is not reported twice.
+        over_calendar.retain(|d| !over_daily.contains(d));
+        over_calendar.sort();
         if !over_daily.is_empty() {
             problems.push(ScheduleProblem::OverDaily(over_daily, most_daily));
         }
+        if !over_calendar.is_empty() {
+            problems.push(ScheduleProblem::OverDailyCalendar(
+                over_calendar,
+                most_calendar,
+            ));
+        }
+        // The last night: a window starting on the last day that runs past its midnight.
+        let last_weekday = Day::from_chrono(last.weekday());
+        last_night = counted
+            .iter()
+            .filter(|(_, w, days)| days.contains(&last_weekday) && w.next_day_minutes() > 0)
+            .map(|(_, w, _)| (w.start, w.end))
+            .next();
         if !under.is_empty() {
             problems.push(ScheduleProblem::UnderTwoHours(under));
         }
@@ -320,14 +420,12 @@ pub fn check_schedule(case: &Case) -> ScheduleReport {
                 problems.push(ScheduleProblem::OverWeekly(first, minutes));
             }
         }
-        if let Some(l) = limits {
-            if let Some(latest) = last_day(start, l.max_months(), LengthUnit::Months) {
-                if last > latest {
-                    problems.push(ScheduleProblem::TooLong {
-                        last_day: last,
-                        latest,
-                    });
-                }
+        if let Some(latest) = latest_last_day {
+            if last > latest {
+                problems.push(ScheduleProblem::TooLong {
+                    last_day: last,
+                    latest,
+                });
             }
         }
     }
@@ -339,6 +437,8 @@ pub fn check_schedule(case: &Case) -> ScheduleReport {
         order_last_day,
         weekday_minutes,
         busiest_period,
+        last_night,
+        latest_last_day,
         problems,
     }
 }
@@ -370,6 +470,10 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn today() -> NaiveDate {
+        date(2026, 11, 30)
     }
 
     fn case_with(
@@ -437,21 +541,21 @@ mod tests {
             ..<Offence as Default>::default()
         };
         assert_eq!(
-            limits_for(&[after.clone()]),
+            limits_for(&[after.clone()], today()),
             Ok(Limits {
                 regime: Regime::From2022,
                 mixed: false
             })
         );
         assert_eq!(
-            limits_for(&[before.clone()]),
+            limits_for(&[before.clone()], today()),
             Ok(Limits {
                 regime: Regime::Before2022,
                 mixed: false
             })
         );
         assert_eq!(
-            limits_for(&[after.clone(), before]),
+            limits_for(&[after.clone(), before], today()),
             Ok(Limits {
                 regime: Regime::Before2022,
                 mixed: true
@@ -461,8 +565,8 @@ mod tests {
             id: 7,
             ..<Offence as Default>::default()
         };
-        assert_eq!(limits_for(&[after, unknown]), Err(vec![7]));
-        assert_eq!(limits_for(&[]), Err(vec![]));
+        assert_eq!(limits_for(&[after, unknown], today()), Err(vec![7]));
+        assert_eq!(limits_for(&[], today()), Err(vec![]));
     }
 
     /// (conviction, window, length, unit, expected problems other than none)
@@ -563,12 +667,13 @@ mod tests {
         ];
         for (name, convicted, (from, to), length, unit, expected) in rows {
             let case = case_with(&[convicted], start, length, unit, &[(from, to, EVERY_DAY)]);
-            let report = check_schedule(&case);
+            let report = check_schedule(&case, today());
             let mut kinds: Vec<&str> = report
                 .problems
                 .iter()
                 .map(|p| match p {
                     ScheduleProblem::OverDaily(..) => "daily",
+                    ScheduleProblem::OverDailyCalendar(..) => "calendar",
                     ScheduleProblem::OverWeekly(..) => "weekly",
                     ScheduleProblem::UnderTwoHours(..) => "under",
                     ScheduleProblem::TooLong { .. } => "long",
@@ -586,10 +691,11 @@ mod tests {
     fn weekly_limit_counts_fixed_periods_from_the_start_day() {
         // 20 hours on Friday, Saturday and Sunday and 13 on Monday to Thursday is
         // 60 + 52 = 112 in every Monday-to-Sunday week: allowed when the curfew starts on Monday.
+        // (Thursday night runs 6 hours into Friday: with Friday's 14 before midnight, 20.)
         let start_monday = date(2026, 12, 7);
         let weekend: &[Day] = &[Day::Fri, Day::Sat, Day::Sun];
         let weekdays: &[Day] = &[Day::Mon, Day::Tue, Day::Wed, Day::Thu];
-        let windows = [("10:00", "06:00", weekend), ("18:00", "07:00", weekdays)];
+        let windows = [("10:00", "06:00", weekend), ("17:00", "06:00", weekdays)];
         let case = case_with(
             &[date(2024, 1, 1)],
             start_monday,
@@ -597,15 +703,15 @@ mod tests {
             LengthUnit::Weeks,
             &windows,
         );
-        let report = check_schedule(&case);
+        let report = check_schedule(&case, today());
         assert_eq!(report.busiest_period, Some((start_monday, 112 * 60)));
         assert!(report.problems.is_empty(), "{:?}", report.problems);
 
         // One more hour on Monday: 113 hours in the first fixed week.
         let windows = [
             ("10:00", "06:00", weekend),
-            ("17:00", "07:00", &[Day::Mon]),
-            ("18:00", "07:00", &weekdays[1..]),
+            ("16:00", "06:00", &[Day::Mon]),
+            ("17:00", "06:00", &weekdays[1..]),
         ];
         let case = case_with(
             &[date(2024, 1, 1)],
@@ -614,7 +720,7 @@ mod tests {
             LengthUnit::Weeks,
             &windows,
         );
-        let report = check_schedule(&case);
+        let report = check_schedule(&case, today());
         assert!(
             report
                 .problems
@@ -639,7 +745,7 @@ mod tests {
             LengthUnit::Days,
             &windows,
         );
-        let report = check_schedule(&case);
+        let report = check_schedule(&case, today());
         assert!(report.problems.is_empty(), "{:?}", report.problems);
         assert_eq!(report.last_day, Some(date(2026, 12, 9)));
     }
@@ -682,7 +788,7 @@ mod tests {
                 &windows,
             );
             assert_eq!(
-                check_schedule(&case)
+                check_schedule(&case, today())
                     .problems
                     .contains(&ScheduleProblem::Overlap(1, 2)),
                 overlap,
@@ -694,7 +800,7 @@ mod tests {
     #[test]
     fn missing_parts_are_reported() {
         let mut case = <Case as Default>::default();
-        let report = check_schedule(&case);
+        let report = check_schedule(&case, today());
         for p in [
             ScheduleProblem::NoStart,
             ScheduleProblem::NoLength,
@@ -706,7 +812,7 @@ mod tests {
         case.add_place();
         case.add_place();
         case.add_window();
-        let report = check_schedule(&case);
+        let report = check_schedule(&case, today());
         assert!(report.problems.contains(&ScheduleProblem::WindowTimes(1)));
         assert!(report.problems.contains(&ScheduleProblem::WindowNoDays(1)));
         assert!(report.problems.contains(&ScheduleProblem::WindowNoPlace(1)));
@@ -714,10 +820,24 @@ mod tests {
 
     #[test]
     fn order_end_and_lengths() {
-        assert_eq!(
-            last_day(date(2026, 1, 31), 1, LengthUnit::Months),
-            Some(date(2026, 2, 27))
-        );
+        // The corresponding-date rule: the day before the same date N months later, or the last
+        // day of that month where it has no such date.
+        for (start, months, last) in [
+            (date(2026, 1, 31), 1, date(2026, 2, 28)),
+            (date(2028, 1, 31), 1, date(2028, 2, 29)),
+            (date(2024, 2, 29), 12, date(2025, 2, 28)),
+            (date(2024, 2, 29), 48, date(2028, 2, 28)),
+            (date(2026, 3, 31), 1, date(2026, 4, 30)),
+            (date(2026, 1, 15), 1, date(2026, 2, 14)),
+            (date(2026, 11, 30), 2, date(2027, 1, 29)),
+            (date(2026, 12, 7), 24, date(2028, 12, 6)),
+        ] {
+            assert_eq!(
+                last_day(start, months, LengthUnit::Months),
+                Some(last),
+                "{months} months from {start}"
+            );
+        }
         assert_eq!(
             last_day(date(2026, 12, 7), 6, LengthUnit::Months),
             Some(date(2027, 6, 6))
@@ -735,9 +855,9 @@ mod tests {
             &[("19:00", "07:00", EVERY_DAY)],
         );
         case.schedule.order_months = "3".into();
-        assert!(check_schedule(&case).runs_past_order());
+        assert!(check_schedule(&case, today()).runs_past_order());
         case.schedule.order_months = "12".into();
-        assert!(!check_schedule(&case).runs_past_order());
+        assert!(!check_schedule(&case, today()).runs_past_order());
     }
 
     #[test]

@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 
 use super::case::*;
 use super::inputs::{DateParts, DateProblem, parse_time, parse_whole_number};
-use super::rules::Assessment;
+use super::rules::{Assessment, Section};
+use super::terms::consent_terms;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
@@ -114,20 +115,19 @@ fn lower_first(s: &str) -> String {
 pub fn hearing(case: &Case, today: NaiveDate, with_risk: bool) -> Vec<FieldError> {
     let mut e = <Errors as Default>::default();
     e.text("name", &case.person.name, "Enter the person's full name");
-    if let Some(dob) = e.date(
+    let dob = e.date(
         "dob",
         &case.person.date_of_birth,
         "Date of birth",
         true,
         When::Past,
         today,
-    ) {
-        if today.years_since(dob).is_some_and(|age| age < 18) {
-            e.add(
-                "dob-day",
-                "The person must be 18 or over: youth orders are not covered by this tool",
-            );
-        }
+    );
+    if dob.is_some_and(|dob| today.years_since(dob).is_some_and(|age| age < 18)) {
+        e.add(
+            "dob-day",
+            "The person must be 18 or over: youth orders are not covered by this tool",
+        );
     }
     e.text("court", &case.hearing.court, "Enter the court");
     e.date(
@@ -180,6 +180,13 @@ pub fn hearing(case: &Case, today: NaiveDate, with_risk: bool) -> Vec<FieldError
                 e.add(format!("{id}-conviction-day"), format!("Date of conviction for offence {n} must be on or after the date of the offence"));
             }
         }
+        let young = dob.zip(convicted).and_then(|(b, v)| v.years_since(b));
+        if young.is_some_and(|age| age < 18) {
+            e.add(
+                format!("{id}-conviction-day"),
+                format!("The person was under 18 when convicted of offence {n}: youth orders (Sentencing Act 2020, Schedule 6) are not covered by this tool"),
+            );
+        }
         e.choice(
             &format!("{id}-da"),
             &o.da_related,
@@ -204,6 +211,13 @@ pub fn hearing(case: &Case, today: NaiveDate, with_risk: bool) -> Vec<FieldError
             &case.orders_recorded,
             "Select yes if any order protects someone from this person",
         );
+        let kept = case.orders.iter().filter(|o| !o.is_blank()).count();
+        if case.orders_recorded == Some(false) && kept > 0 {
+            e.add(
+                "orders",
+                "Orders are still recorded for this person: to answer no, first answer yes and remove each one",
+            );
+        }
         if case.orders_recorded == Some(true) {
             if case.orders.is_empty() {
                 e.add("add-order", "Add each order, or answer no");
@@ -247,6 +261,32 @@ pub fn child_contact(case: &Case) -> Vec<FieldError> {
             e.add(
                 format!("{}-sources", q.slug()),
                 "Select where this answer came from",
+            );
+        }
+    }
+    // A child listed at a proposed address contradicts a "no" here.
+    if case.curfew_considered() {
+        let listed = |visiting: bool| {
+            case.places.iter().any(|p| {
+                if visiting {
+                    p.visiting_children
+                        .iter()
+                        .any(|v| parse_whole_number(&v.age).is_none_or(|a| a < 18))
+                } else {
+                    p.residents.iter().any(|r| r.age().is_some_and(|a| a < 18))
+                }
+            })
+        };
+        if listed(false) && case.child_contact.lives_with.answer == Some(false) {
+            e.add(
+                ChildQuestion::LivesWith.slug(),
+                "A child is listed as living at a proposed address: answer yes, or correct the address page",
+            );
+        }
+        if listed(true) && case.child_contact.has_access.answer == Some(false) {
+            e.add(
+                ChildQuestion::HasAccess.slug(),
+                "A child is listed as visiting a proposed address: answer yes, or correct the address page",
             );
         }
     }
@@ -333,6 +373,12 @@ pub fn enquiry<O: EnquiryOutcome>(
                 &format!("{prefix}-summary"),
                 &enquiry.summary,
                 "Enter a summary of what came back",
+            );
+        }
+        if !enquiry.considered {
+            e.add(
+                format!("{prefix}-considered"),
+                "Confirm you have considered this information in the proposal",
             );
         }
     }
@@ -457,6 +503,18 @@ pub fn place(case: &Case, place: &Place, today: NaiveDate) -> Vec<FieldError> {
                 );
             }
         }
+        Some(OccupierKind::Resident) => {
+            if place
+                .occupier_as_resident()
+                .and_then(|r| r.age())
+                .is_some_and(|a| a < 18)
+            {
+                e.add(
+                    "occupier-resident",
+                    "The main occupier must be 18 or over: select an adult, or someone who lives elsewhere",
+                );
+            }
+        }
         Some(OccupierKind::Elsewhere) => {
             e.text(
                 "occupier-name",
@@ -470,6 +528,17 @@ pub fn place(case: &Case, place: &Place, today: NaiveDate) -> Vec<FieldError> {
             );
         }
         _ => {}
+    }
+    if matches!(place.tenure, Some(Tenure::Hostel | Tenure::ApprovedPremises))
+        && matches!(
+            place.occupier,
+            Some(OccupierKind::ThePerson | OccupierKind::Resident)
+        )
+    {
+        e.add(
+            "occupier",
+            "In a hostel or approved premises the main occupier is the manager: select someone who lives elsewhere",
+        );
     }
     e.choice(
         "victim",
@@ -537,15 +606,16 @@ fn looks_like_postcode(text: &str) -> bool {
             .is_some_and(|c| c.is_ascii_digit())
 }
 
-/// Consent of one person; `required` is false for 16 and 17 year olds, whose views are optional.
-pub fn consent(consent: &Consent, today: NaiveDate) -> Vec<FieldError> {
+/// Consent of one person. `terms` is what they are asked to agree to now (the address and the
+/// hours): consent given for anything else must be asked again.
+pub fn consent(consent: &Consent, terms: &str, today: NaiveDate) -> Vec<FieldError> {
     let mut e = <Errors as Default>::default();
     e.choice(
         "contacted-directly",
         &consent.contacted_directly,
         "Select yes if you contacted them directly",
     );
-    if consent.contacted_directly == Some(true) {
+    let contacted = if consent.contacted_directly == Some(true) {
         e.choice("method", &consent.method, "Select how you contacted them");
         e.date(
             "contact-date",
@@ -554,8 +624,10 @@ pub fn consent(consent: &Consent, today: NaiveDate) -> Vec<FieldError> {
             true,
             When::PastOrToday,
             today,
-        );
-    }
+        )
+    } else {
+        None
+    };
     e.choice(
         "privately",
         &consent.spoken_privately,
@@ -584,7 +656,7 @@ pub fn consent(consent: &Consent, today: NaiveDate) -> Vec<FieldError> {
         "Select whether they gave consent",
     );
     if consent.decision.is_some() {
-        e.date(
+        let decided = e.date(
             "decision-date",
             &consent.decision_date,
             "Date of the decision",
@@ -592,6 +664,18 @@ pub fn consent(consent: &Consent, today: NaiveDate) -> Vec<FieldError> {
             When::PastOrToday,
             today,
         );
+        if decided.zip(contacted).is_some_and(|(d, c)| d < c) {
+            e.add(
+                "decision-date-day",
+                "Date of the decision must be on or after the date of contact",
+            );
+        }
+        if consent.decision == Some(ConsentDecision::Given) && consent.given_for != terms {
+            e.add(
+                "decision-date-day",
+                "They agreed to different hours or a different address: ask them again, then record the date and time of their decision",
+            );
+        }
         if !consent.decision_time.trim().is_empty() && parse_time(&consent.decision_time).is_none()
         {
             e.add(
@@ -608,7 +692,18 @@ pub fn consent(consent: &Consent, today: NaiveDate) -> Vec<FieldError> {
 pub fn schedule(case: &Case, today: NaiveDate) -> Vec<FieldError> {
     let mut e = <Errors as Default>::default();
     let s = &case.schedule;
-    e.date("start", &s.start, "Start date", true, When::Any, today);
+    let start = e.date("start", &s.start, "Start date", true, When::Any, today);
+    let convicted = case
+        .offences
+        .iter()
+        .filter_map(|o| super::schedule::possible_conviction_date(o, today))
+        .max();
+    if start.zip(convicted).is_some_and(|(s, c)| s < c) {
+        e.add(
+            "start-day",
+            "Start date must be on or after the date of conviction",
+        );
+    }
     match parse_whole_number(&s.length) {
         Some(n) if n > 0 => {}
         _ if s.length.trim().is_empty() => e.add("length", "Enter the length of the curfew"),
@@ -671,6 +766,64 @@ pub fn schedule(case: &Case, today: NaiveDate) -> Vec<FieldError> {
     e.0
 }
 
+/// Every page's validation as its page runs it, with the section and the page's path below
+/// `/cases/:id/`: the rules block "suitable" on anything here (see `rules::answers_to_correct`).
+/// Pages of sections that do not apply (no curfew, no children's services enquiry needed) are
+/// left out; views of 16 and 17 year olds are optional and never checked.
+pub fn every_page(case: &Case, today: NaiveDate) -> Vec<(Section, String, Vec<FieldError>)> {
+    let mut pages = vec![
+        (
+            Section::Hearing,
+            Section::Hearing.slug().to_string(),
+            hearing(case, today, true),
+        ),
+        (
+            Section::ChildContact,
+            Section::ChildContact.slug().to_string(),
+            child_contact(case),
+        ),
+        (
+            Section::Police,
+            Section::Police.slug().to_string(),
+            police(case, today),
+        ),
+    ];
+    if super::rules::childrens_services_required(case) {
+        pages.push((
+            Section::ChildrensServices,
+            Section::ChildrensServices.slug().to_string(),
+            childrens_services(case, today),
+        ));
+    }
+    if case.curfew_considered() {
+        for p in &case.places {
+            pages.push((
+                Section::Places,
+                format!("{}/{}", Section::Places.slug(), p.id),
+                place(case, p, today),
+            ));
+        }
+        pages.push((
+            Section::Schedule,
+            Section::Schedule.slug().to_string(),
+            schedule(case, today),
+        ));
+        for p in &case.places {
+            let terms = consent_terms(case, p);
+            for who in p.consent_subjects() {
+                if let Some(c) = p.consent(who) {
+                    pages.push((
+                        Section::Consent,
+                        format!("{}/{}/{}", Section::Consent.slug(), p.id, who.slug()),
+                        consent(c, &terms, today),
+                    ));
+                }
+            }
+        }
+    }
+    pages
+}
+
 /// The outcome page: "suitable" only when the rules allow it; "not suitable" always, with a reason.
 pub fn outcome(case: &Case, assessment: &Assessment) -> Vec<FieldError> {
     let mut e = <Errors as Default>::default();
@@ -679,6 +832,15 @@ pub fn outcome(case: &Case, assessment: &Assessment) -> Vec<FieldError> {
     match o.selected {
         Some(Decision::Suitable) if !assessment.curfew_considered => {
             e.add("decision", "You cannot record a curfew as suitable: the hearing details say no curfew is being considered");
+        }
+        Some(Decision::Suitable)
+            if assessment
+                .blockers
+                .iter()
+                .any(|b| b.kind == super::rules::BlockerKind::Finding) =>
+        {
+            // Not "checks outstanding": more time would not change what was found.
+            e.add("decision", "You cannot record a curfew as suitable: what has been found rules it out, and more time will not change that. Record that a curfew is not suitable");
         }
         Some(Decision::Suitable) if !assessment.can_record_suitable() => {
             let n = assessment.outstanding();
@@ -792,7 +954,8 @@ mod tests {
             fields,
             [
                 "Date received must be on or after the date requested",
-                "Enter a summary of what came back"
+                "Enter a summary of what came back",
+                "Confirm you have considered this information in the proposal"
             ]
         );
     }

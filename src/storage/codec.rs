@@ -9,8 +9,9 @@ use miniserde::{Deserialize, Serialize};
 use crate::domain::Case;
 
 /// The version written by this release. Version 2 added the audit trail and gatekeeping
-/// submissions, drafts and section comments.
-pub const SCHEMA_VERSION: u32 = 2;
+/// submissions, drafts and section comments; version 3 the address and hours each consent was
+/// given for, and a "suitable" set aside when it stopped standing.
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Serialize)]
 struct Stored {
@@ -72,6 +73,33 @@ pub fn migrate(version: u32, case: &mut Value) {
                     }
                 }
             }
+        }
+    }
+    if version < 3 {
+        // Version 3: what each consent was given for. Not known for older consents, so left
+        // empty: the rules then ask for consent again, as they must (rec 6).
+        let Value::Object(case) = case else { return };
+        if let Some(Value::Array(places)) = case.get_mut("places") {
+            for place in places.iter_mut() {
+                let Value::Object(place) = place else { continue };
+                let add = |holder: &mut Value| {
+                    if let Value::Object(holder) = holder {
+                        if let Some(Value::Object(c)) = holder.get_mut("consent") {
+                            c.entry("given_for".into())
+                                .or_insert_with(|| Value::String(String::new()));
+                        }
+                    }
+                };
+                if let Some(Value::Array(residents)) = place.get_mut("residents") {
+                    residents.iter_mut().for_each(add);
+                }
+                if let Some(elsewhere) = place.get_mut("occupier_elsewhere") {
+                    add(elsewhere);
+                }
+            }
+        }
+        if let Some(Value::Object(outcome)) = case.get_mut("outcome") {
+            outcome.entry("lapsed".into()).or_insert(Value::Null);
         }
     }
 }

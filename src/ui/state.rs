@@ -176,6 +176,7 @@ impl Store {
             ),
             audit_base: StoredValue::new(Vec::new()),
         };
+        store.settle_recorded_outcomes();
         store.listen_to_other_tabs();
         store.record_changes_when_committed();
         store.listen_for_persistence();
@@ -203,11 +204,15 @@ impl Store {
             return;
         }
         let stamp = now_stamp();
+        let who = self.who();
         let mut before = None;
         self.cases.update(|cases| {
             if let Some(c) = cases.iter_mut().find(|c| c.id == id) {
                 let was = c.clone();
                 change(c);
+                // The domain keeps the case true to itself: consents record what they were
+                // given for, and a "suitable" that no longer stands is set aside.
+                c.after_change(&was, self.today, &stamp, &who);
                 if *c != was {
                     c.revision += 1;
                     c.updated_at = stamp;
@@ -287,8 +292,24 @@ impl Store {
         record.forget();
     }
 
+    /// Cases saved by an earlier release may still carry a "suitable" that no longer stands: set
+    /// it aside now (and save), so that the case list, an export and the case file agree.
+    fn settle_recorded_outcomes(&self) {
+        let suitable: Vec<String> = self.cases.with_untracked(|cases| {
+            cases
+                .iter()
+                .filter(|c| c.outcome.recorded.is_some())
+                .map(|c| c.id.clone())
+                .collect()
+        });
+        for id in suitable {
+            self.apply(&id, |_| {}, false);
+        }
+    }
+
     /// Stores a case as given (an imported one), adding it or replacing the one with its id.
-    pub fn put_case(&self, case: Case) {
+    pub fn put_case(&self, mut case: Case) {
+        case.lapse_stale_suitable(self.today, &now_stamp(), &self.who());
         let id = case.id.clone();
         self.audit_base
             .update_value(|b| b.retain(|(x, _)| *x != id));
@@ -531,6 +552,8 @@ impl Store {
         }
         self.open_all().await;
         self.lock.set(Lock::Unlocked);
+        // Only now: saving before the lock opens would write the cases unsealed.
+        self.settle_recorded_outcomes();
         true
     }
 

@@ -65,7 +65,15 @@ pub fn full_consent() -> Consent {
         decision: Some(ConsentDecision::Given),
         decision_date: d(2026, 11, 17),
         decision_time: "14:30".into(),
+        // Filled in by `consented_to_these_terms`, once the address and hours are known.
+        given_for: String::new(),
     }
+}
+
+/// Records on every consent decided in `case` the address and hours it stands for now, as the
+/// app does when a decision is recorded.
+pub fn consented_to_these_terms(case: &mut Case) {
+    case.record_consent_terms(&Case::default());
 }
 
 /// Case (a): a man who lives alone as the tenant, no children, police hold nothing. Every check
@@ -187,6 +195,7 @@ pub fn partners_home_checked() -> Case {
             r.relationship = "Partner's child".into();
         }
     }
+    consented_to_these_terms(&mut case);
     case
 }
 
@@ -320,12 +329,18 @@ pub fn every_field_filled() -> Case {
     w.to = "06:30".into();
     w.days = vec![Day::Tue];
     case.schedule.length_unit = Some(LengthUnit::Weeks);
+    consented_to_these_terms(&mut case);
     case.outcome.selected = Some(Decision::NotSuitable);
     case.outcome.rationale = "Early help and landlord's hesitation.".into();
     case.outcome.recorded = Some(RecordedOutcome {
         decision: Decision::NotSuitable,
         rationale: "Early help and landlord's hesitation.".into(),
         recorded_at: "2026-11-20T15:45:12".into(),
+    });
+    case.outcome.lapsed = Some(RecordedOutcome {
+        decision: Decision::Suitable,
+        rationale: "Recorded before the landlord hesitated.".into(),
+        recorded_at: "2026-11-18T09:30:00".into(),
     });
     case.gatekeeping.requested_by_officer = true;
     case.gatekeeping.decisions.push(GatekeepingDecision {
@@ -377,6 +392,15 @@ pub fn every_field_filled_as_of(version: u32) -> Case {
         for d in &mut case.gatekeeping.decisions {
             d.section_comments.clear();
         }
+    }
+    if version < 3 {
+        for place in &mut case.places {
+            for r in &mut place.residents {
+                r.consent.given_for.clear();
+            }
+            place.occupier_elsewhere.consent.given_for.clear();
+        }
+        case.outcome.lapsed = None;
     }
     case
 }

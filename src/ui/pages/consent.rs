@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use crate::content::consent as text;
 use crate::domain::case::{Case, ConsentDecision, ConsentSubject, ContactMethod, Told};
-use crate::domain::rules::{BlockerKind, Section};
+use crate::domain::rules::Section;
+use crate::domain::terms::consent_terms;
 use crate::domain::validate;
 use crate::ui::components::fields::*;
 use crate::ui::components::form::{Item, render};
@@ -31,7 +32,8 @@ fn rows(case: &Case, handle: &CaseHandle) -> Vec<(String, Vec<Row>, Option<Strin
         };
         match a.blockers_in(Section::Consent).find(|b| b.path == path) {
             None => "Consent given",
-            Some(b) if b.kind == BlockerKind::Problem => "Refused or withdrawn",
+            Some(b) if b.code == "CONSENT_REFUSED" => "Refused or withdrawn",
+            Some(b) if b.code == "CONSENT_FOR_OTHER_TERMS" => "Ask again",
             Some(_) => "Not complete",
         }
     };
@@ -156,11 +158,11 @@ pub fn ConsentPage(id: String, place: String, who: String) -> impl IntoView {
     } else {
         Box::new(move || {
             handle.case.with_untracked(|c| {
-                c.as_ref()
-                    .and_then(|c| c.place(place_id)?.consent(who))
-                    .map(|c| validate::consent(c, today))
-                    .unwrap_or_default()
+                let c = c.as_ref()?;
+                let p = c.place(place_id)?;
+                Some(validate::consent(p.consent(who)?, &consent_terms(c, p), today))
             })
+            .unwrap_or_default()
         })
     };
     let title = if young {

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::audit::{Role, User};
 use crate::domain::case::{Case, GatekeepingDraft, SectionComment};
 use crate::domain::gatekeeping::{GENERAL, section_title};
 use crate::domain::inputs::{long_date, long_stamp};
@@ -247,10 +248,15 @@ pub fn ReviewPage(id: String) -> impl IntoView {
     let go = navigator();
     let submit = on_submit(move || {
         let id = handle.id.get_untracked();
+        // Nobody named on this device counts as not a senior probation officer.
+        let user = handle.store.user.get_untracked().unwrap_or(User {
+            name: String::new(),
+            role: Role::CourtOfficer,
+        });
         if runs(
             handle
                 .store
-                .act(&id, |c, by, at| c.decide_gatekeeping(by, at)),
+                .act(&id, |c, _, at| c.decide_gatekeeping(&user, at)),
             errors,
         ) {
             go.run("/gatekeeping".into());
