@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
-export PATH="$HOME/.cargo/bin:$PATH"
+# Where `cargo install` puts tools: $CARGO_HOME/bin, which is ~/.cargo/bin only by default.
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 say() { printf '\n== %s\n' "$*"; }
 

@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
-export PATH="$HOME/.cargo/bin:$PATH"
+# Where `cargo install` puts tools: $CARGO_HOME/bin, which is ~/.cargo/bin only by default.
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 printf '\n== Rust tests\n'
 cargo test --locked

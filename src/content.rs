@@ -108,7 +108,7 @@ pub mod places {
     pub const ADD_VISITOR: &str = "Add a child who visits";
     pub const HOUSEHOLD_SOURCES: &str = "How do you know who lives there?";
     pub const OCCUPIER: &str = "Who is the main occupier?";
-    pub const OCCUPIER_HINT: &str = "The tenant or owner who holds the home. Their agreement is needed for the monitoring equipment.";
+    pub const OCCUPIER_HINT: &str = "The tenant or owner who holds the home: an adult, named. For a hostel or approved premises, its manager. Their agreement is needed for the monitoring equipment.";
     pub const OCCUPIER_RESIDENT: &str = "Which resident?";
     pub const OCCUPIER_NAME: &str = "Main occupier's name";
     pub const OCCUPIER_ROLE: &str = "Their role";
@@ -145,6 +145,13 @@ pub mod consent {
     pub const DECISION_TIME_HINT: &str = "Use the 24-hour clock, for example 14:30";
     pub const YOUNG_VIEWS: &str =
         "You may also record the views of 16 and 17 year olds who live there.";
+    pub const AGREEING_TO: &str = "What they are asked to agree to";
+    pub const NO_HOURS_YET: &str = "The curfew hours for this address are not set yet. Set them on the curfew schedule page before you ask: consent is for particular hours.";
+    pub const ASK_AGAIN: &str = "Given for different hours (or address): ask again";
+    pub const AGREED_TO: &str = "They agreed to";
+    pub const NOW_PROPOSED: &str = "Now proposed";
+    pub const ASK_AGAIN_HOW: &str =
+        "Ask them again. If they agree, record the date and time of their new decision below.";
 }
 
 pub mod schedule {
@@ -175,6 +182,10 @@ pub mod outcome {
     pub const RATIONALE_HINT: &str = "For 'not suitable', the reason. This goes into the report.";
     pub const RECORD: &str = "Record outcome";
     pub const BLOCKED_TITLE: &str = "A curfew cannot be found suitable yet";
+    pub const RULED_OUT_TITLE: &str = "A curfew cannot be found suitable";
+    pub const RULED_OUT: &str =
+        "Something has been found that rules a curfew out, and more time will not change it.";
+    pub const NO_LONGER_STANDS: &str = "'Curfew suitable' was recorded, but checks became outstanding after that, so it no longer stands. Record the outcome again.";
     pub const CLEAR: &str = "Every required check is complete. A curfew can be found suitable.";
 }
 

@@ -515,7 +515,8 @@ fn endorsed_case() -> Case {
     case.submit_for_gatekeeping(BY, "2026-11-21T10:00:00")
         .unwrap();
     case.gatekeeping.draft.endorse = Some(true);
-    case.decide_gatekeeping(&spo(), "2026-11-21T11:00:00").unwrap();
+    case.decide_gatekeeping(&spo(), "2026-11-21T11:00:00")
+        .unwrap();
     assert!(gatekeeping_status(&case).endorsed);
     case
 }

@@ -402,4 +402,3 @@ fn own_words_without_a_full_stop_still_end_the_sentence() {
         "{text}"
     );
 }
-

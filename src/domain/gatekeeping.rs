@@ -109,14 +109,23 @@ impl Case {
             .map(|s| name_in(&s.by).to_string())
             .unwrap_or_default();
         let refusal = if user.role != Role::Spo {
-            Some("Only a senior probation officer or qualified probation officer can endorse or return a case. If that is you, change who is using this device (\"You:\" at the top of the page)")
+            Some(
+                "Only a senior probation officer or qualified probation officer can endorse or return a case. If that is you, change who is using this device (\"You:\" at the top of the page)",
+            )
         } else if same_name(&user.name, &submitted_by) {
-            Some("You submitted this case, so someone else must gatekeep it: ask another senior probation officer")
+            Some(
+                "You submitted this case, so someone else must gatekeep it: ask another senior probation officer",
+            )
         } else {
             None
         };
         if let Some(message) = refusal {
-            self.append_event(at, &by, WHAT_DECISION_REFUSED, vec![note_change("Reason", message.into())]);
+            self.append_event(
+                at,
+                &by,
+                WHAT_DECISION_REFUSED,
+                vec![note_change("Reason", message.into())],
+            );
             return Err(error("decision", message));
         }
         let by = by.as_str();
@@ -184,7 +193,12 @@ impl Case {
 
 /// Names compared as people would: case-blind (ASCII), spaces collapsed.
 fn same_name(a: &str, b: &str) -> bool {
-    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase();
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_ascii_lowercase()
+    };
     !norm(a).is_empty() && norm(a) == norm(b)
 }
 

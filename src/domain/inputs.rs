@@ -75,7 +75,8 @@ pub fn parse_time(text: &str) -> Option<NaiveTime> {
     let t = text.trim().replace('.', ":");
     let (h, m) = match t.split_once(':') {
         Some((h, m)) => (h.to_string(), m.to_string()),
-        None if t.len() == 4 => (t[..2].to_string(), t[2..].to_string()),
+        // Four digits, "1900". Bytes are sliced, so only ASCII: "🕖" is four bytes too.
+        None if t.len() == 4 && t.is_ascii() => (t[..2].to_string(), t[2..].to_string()),
         None => return None,
     };
     if h.is_empty() || h.len() > 2 || m.len() != 2 {

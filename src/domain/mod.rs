@@ -46,7 +46,9 @@ impl Case {
         let errors = validate::outcome(self, &assessment);
         if !errors.is_empty() {
             let refused = errors.iter().find(|e| e.field == "decision");
-            if let Some(refusal) = refused.filter(|_| self.outcome.selected == Some(Decision::Suitable)) {
+            if let Some(refusal) =
+                refused.filter(|_| self.outcome.selected == Some(Decision::Suitable))
+            {
                 let reason = Change {
                     field: "Reason".into(),
                     before: String::new(),
@@ -101,7 +103,11 @@ impl Case {
             return false;
         }
         self.outcome.lapsed = self.outcome.recorded.take();
-        let why: Vec<String> = assessment.blockers.iter().map(|b| b.message.clone()).collect();
+        let why: Vec<String> = assessment
+            .blockers
+            .iter()
+            .map(|b| b.message.clone())
+            .collect();
         let change = Change {
             field: "Outstanding".into(),
             before: String::new(),

@@ -455,14 +455,23 @@ fn outcome(case: &Case, assessment: &Assessment) -> String {
     }
     // What more time cannot change comes first: with it, an adjournment would not help.
     let found = findings(case);
-    if !found.is_empty() && assessment.blockers.iter().any(|b| b.kind == BlockerKind::Finding) {
+    if !found.is_empty()
+        && assessment
+            .blockers
+            .iter()
+            .any(|b| b.kind == BlockerKind::Finding)
+    {
         let at = match case.places.as_slice() {
             [one] => format!(" at {}", one.full_address()),
             _ => String::new(),
         };
         let mut text = format!(
             "{} In my assessment a curfew{at} is not suitable.",
-            found.iter().map(|f| sentence(&capitalised(f))).collect::<Vec<_>>().join(" ")
+            found
+                .iter()
+                .map(|f| sentence(&capitalised(f)))
+                .collect::<Vec<_>>()
+                .join(" ")
         );
         let other: Vec<String> = Section::ALL
             .iter()
@@ -508,9 +517,9 @@ fn findings(case: &Case) -> Vec<String> {
         for who in place.consent_subjects() {
             let person = place.subject_name(who);
             match place.consent(who).and_then(|c| c.decision) {
-                Some(ConsentDecision::Refused) => {
-                    found.push(format!("{person} refused consent to the curfew at {address}"))
-                }
+                Some(ConsentDecision::Refused) => found.push(format!(
+                    "{person} refused consent to the curfew at {address}"
+                )),
                 Some(ConsentDecision::Withdrawn) => found.push(format!(
                     "{person} gave consent to the curfew at {address}, then withdrew it"
                 )),
@@ -523,7 +532,9 @@ fn findings(case: &Case) -> Vec<String> {
             ));
         }
         if place.em_available == Some(false) {
-            found.push(format!("electronic monitoring is not available at {address}"));
+            found.push(format!(
+                "electronic monitoring is not available at {address}"
+            ));
         }
         if place.equipment_agreed == Some(false) {
             found.push(format!(

@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use super::case::*;
 use super::choice::Choice;
 use super::inputs::{DateParts, long_date, parse_whole_number, spoken_time};
-use super::text::isolate;
 use super::schedule::{ScheduleProblem, ScheduleReport, check_schedule, hours_text};
 use super::terms::consent_terms;
+use super::text::isolate;
 
 /// The sections of a case, in task-list order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -346,12 +346,15 @@ pub fn assess_with_holidays(case: &Case, today: NaiveDate, holidays: &[NaiveDate
         );
     }
 
-    let outcome = match &case.outcome.recorded {
-        None => OutcomeState::NotRecorded,
-        Some(r) if r.decision == Decision::Suitable && !(curfew && blockers.is_empty()) => {
+    let outcome = match (&case.outcome.recorded, &case.outcome.lapsed) {
+        // Set aside when it stopped standing: it must be recorded again, even if the checks
+        // have since been completed.
+        (None, Some(_)) => OutcomeState::SuitableNoLongerValid,
+        (None, None) => OutcomeState::NotRecorded,
+        (Some(r), _) if r.decision == Decision::Suitable && !(curfew && blockers.is_empty()) => {
             OutcomeState::SuitableNoLongerValid
         }
-        Some(r) => OutcomeState::Recorded(r.decision),
+        (Some(r), _) => OutcomeState::Recorded(r.decision),
     };
 
     let advice = advice_for(case, today, holidays, curfew, &blockers, schedule.as_ref());
@@ -485,7 +488,10 @@ fn impossible_dates(case: &Case, today: NaiveDate, found: &mut Found) {
                 BlockerKind::Problem,
                 sources::DATES,
                 format!("{field}-date-day"),
-                format!("The date of {what}, {}, is in the future. Correct it.", long_date(c)),
+                format!(
+                    "The date of {what}, {}, is in the future. Correct it.",
+                    long_date(c)
+                ),
             );
         }
         match (committed, convicted) {
@@ -706,9 +712,17 @@ struct ChildAtPlace {
 fn children_at_places(case: &Case) -> Vec<ChildAtPlace> {
     let mut children = Vec::new();
     for p in &case.places {
-        for r in p.residents.iter().filter(|r| r.age().is_some_and(|a| a < 18)) {
+        for r in p
+            .residents
+            .iter()
+            .filter(|r| r.age().is_some_and(|a| a < 18))
+        {
             children.push(ChildAtPlace {
-                who: format!("{}, aged {},", r.display_name(), r.age().unwrap_or_default()),
+                who: format!(
+                    "{}, aged {},",
+                    r.display_name(),
+                    r.age().unwrap_or_default()
+                ),
                 at: p.short_address(),
                 visits: false,
             });
@@ -721,7 +735,11 @@ fn children_at_places(case: &Case) -> Vec<ChildAtPlace> {
         {
             let name = v.name.trim();
             children.push(ChildAtPlace {
-                who: if name.is_empty() { "a child".into() } else { isolate(name) },
+                who: if name.is_empty() {
+                    "a child".into()
+                } else {
+                    isolate(name)
+                },
                 at: p.short_address(),
                 visits: true,
             });
@@ -1182,9 +1200,14 @@ fn consent_blockers(case: &Case, today: NaiveDate, found: &mut Found) {
                 let now = consent_terms(case, place);
                 if consent.given_for != now {
                     let message = if consent.given_for.is_empty() {
-                        format!("{person}: the address and hours they agreed to are not recorded. Ask them again about {now}, and record the date and time of their decision.")
+                        format!(
+                            "{person}: the address and hours they agreed to are not recorded. Ask them again about {now}, and record the date and time of their decision."
+                        )
                     } else {
-                        format!("{person} agreed to {}, but the proposal is now {now}. Ask them again, and record the date and time of their decision.", consent.given_for)
+                        format!(
+                            "{person} agreed to {}, but the proposal is now {now}. Ask them again, and record the date and time of their decision.",
+                            consent.given_for
+                        )
                     };
                     found.add(
                         "CONSENT_FOR_OTHER_TERMS",
@@ -1612,7 +1635,10 @@ fn replies_outstanding(case: &Case) -> bool {
         .iter()
         .filter(|c| !c.is_blank())
         .all(|c| c.enquiry.is_returned())
-        && case.childrens_services.iter().any(|c| c.enquiry.is_returned());
+        && case
+            .childrens_services
+            .iter()
+            .any(|c| c.enquiry.is_returned());
     !case.police.is_returned()
         || !cs_back
         || case

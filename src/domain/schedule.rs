@@ -223,7 +223,9 @@ pub fn last_day(start: NaiveDate, length: u32, unit: LengthUnit) -> Option<Naive
         return None;
     }
     match unit {
-        LengthUnit::Days => start.checked_add_days(Days::new(u64::from(length)))?.pred_opt(),
+        LengthUnit::Days => start
+            .checked_add_days(Days::new(u64::from(length)))?
+            .pred_opt(),
         LengthUnit::Weeks => start
             .checked_add_days(Days::new(u64::from(length) * 7))?
             .pred_opt(),

@@ -35,7 +35,10 @@ pub fn without_bidi_controls(text: &str) -> String {
 /// Isolate when it holds anything that could reorder the text around it; left as it is
 /// otherwise (most text), so plain names read and compare exactly as typed.
 pub fn isolate(text: &str) -> String {
-    if text.chars().any(|c| is_bidi_control(c) || is_right_to_left(c)) {
+    if text
+        .chars()
+        .any(|c| is_bidi_control(c) || is_right_to_left(c))
+    {
         // The isolate's closing character ends any override still open inside it.
         format!("\u{2068}{text}\u{2069}")
     } else {
@@ -50,8 +53,14 @@ mod tests {
     #[test]
     fn only_text_that_could_reorder_is_isolated() {
         assert_eq!(isolate("Sam Sample"), "Sam Sample");
-        assert_eq!(isolate("Sam \u{202E}elpmaS"), "\u{2068}Sam \u{202E}elpmaS\u{2069}");
+        assert_eq!(
+            isolate("Sam \u{202E}elpmaS"),
+            "\u{2068}Sam \u{202E}elpmaS\u{2069}"
+        );
         assert_eq!(isolate("سارة"), "\u{2068}سارة\u{2069}");
-        assert_eq!(without_bidi_controls("a\u{202E}b\u{2066}c\u{2069}\u{200F}"), "abc");
+        assert_eq!(
+            without_bidi_controls("a\u{202E}b\u{2066}c\u{2069}\u{200F}"),
+            "abc"
+        );
     }
 }

@@ -529,12 +529,13 @@ pub fn place(case: &Case, place: &Place, today: NaiveDate) -> Vec<FieldError> {
         }
         _ => {}
     }
-    if matches!(place.tenure, Some(Tenure::Hostel | Tenure::ApprovedPremises))
-        && matches!(
-            place.occupier,
-            Some(OccupierKind::ThePerson | OccupierKind::Resident)
-        )
-    {
+    if matches!(
+        place.tenure,
+        Some(Tenure::Hostel | Tenure::ApprovedPremises)
+    ) && matches!(
+        place.occupier,
+        Some(OccupierKind::ThePerson | OccupierKind::Resident)
+    ) {
         e.add(
             "occupier",
             "In a hostel or approved premises the main occupier is the manager: select someone who lives elsewhere",

@@ -81,7 +81,9 @@ pub fn migrate(version: u32, case: &mut Value) {
         let Value::Object(case) = case else { return };
         if let Some(Value::Array(places)) = case.get_mut("places") {
             for place in places.iter_mut() {
-                let Value::Object(place) = place else { continue };
+                let Value::Object(place) = place else {
+                    continue;
+                };
                 let add = |holder: &mut Value| {
                     if let Value::Object(holder) = holder {
                         if let Some(Value::Object(c)) = holder.get_mut("consent") {

@@ -192,11 +192,13 @@ export async function completeLivesAloneChecks(actor, base) {
     agencyLabel: 'Police force',
     agency: 'Northshire Police',
     outcome: 'No information held',
+    considered: true,
   });
   await recordEnquiry(actor, page.getByRole('region', { name: "Children's services check on the address" }), {
     agencyLabel: 'Local authority',
     agency: 'Northshire Council',
     outcome: "Not known to children's services",
+    considered: true,
   });
   await choose(actor, page, 'Is electronic monitoring available at this address?', 'Yes');
   await choose(actor, page, 'Is a reliable electricity supply confirmed?', 'Yes');
@@ -235,4 +237,31 @@ export async function recordSuitable(actor, rationale) {
   await choose(actor, page, 'What is your finding on the curfew?', 'Curfew suitable');
   await actor.fill(page.getByLabel('Your rationale'), rationale);
   await actor.click(page.getByRole('button', { name: 'Record outcome' }));
+}
+
+/** On a proposed address page: adds a resident with a name, an age and a relationship. */
+export async function addResident(actor, n, { name, age, relationship }) {
+  const { page } = actor;
+  await actor.click(page.getByRole('button', { name: 'Add a resident' }));
+  const resident = page.getByRole('region', { name: `Resident ${n}` });
+  await actor.fill(resident.getByLabel('Full name'), name);
+  await actor.fill(resident.getByLabel('Age'), age);
+  await actor.fill(resident.getByLabel('Relationship to the person'), relationship);
+}
+
+/** On a consent page: records informed consent given directly and privately, today. */
+export async function recordConsent(actor, { attitude, time }) {
+  const { page } = actor;
+  await choose(actor, page, 'Did you contact them directly, not through the person being sentenced?', 'Yes');
+  await choose(actor, page, 'How did you contact them?', 'Phone');
+  await fillDate(actor, page, 'Date of contact', daysFromToday(0));
+  await choose(actor, page, 'Did you speak to them privately, without the person present?', 'Yes');
+  for (const told of ['The curfew hours', 'The tag and the monitoring equipment in the home', 'The nature of the offending, within disclosure rules', 'That they can withdraw consent at any time']) {
+    await choose(actor, page, 'What did you tell them?', told);
+  }
+  await actor.fill(page.getByLabel('Their attitude to the curfew, in their own words'), attitude);
+  await choose(actor, page, 'Did they show any sign of fear or pressure?', 'No');
+  await choose(actor, page, 'Their decision', 'Consent given');
+  await fillDate(actor, page, 'Date of their decision', daysFromToday(0));
+  await actor.fill(page.getByLabel('Time of their decision'), time);
 }

@@ -9,14 +9,9 @@ use crate::ui::components::form::Item;
 use crate::ui::part::Part;
 use leptos::prelude::*;
 
-/// Field ids start with `prefix`, matching `validate::enquiry`. `confirm_considered` asks the
-/// officer to confirm the reply was taken into account in the proposal.
-pub fn enquiry_items<O>(
-    prefix: &str,
-    agency_label: &str,
-    e: Part<Enquiry<O>>,
-    confirm_considered: bool,
-) -> Vec<Item>
+/// Field ids start with `prefix`, matching `validate::enquiry`. Every reply asks the officer to
+/// confirm it was taken into account in the proposal.
+pub fn enquiry_items<O>(prefix: &str, agency_label: &str, e: Part<Enquiry<O>>) -> Vec<Item>
 where
     O: EnquiryOutcome + Send + Sync,
 {
@@ -43,7 +38,8 @@ where
         })
     };
     let replied = move || y.with(|e| e.outcome.is_some_and(|o| o.is_reply()));
-    let mut reply = vec![
+    let (considered, set_considered) = e.field(|e| e.considered, |e, v| e.considered = v);
+    let reply = vec![
         Item::date(
             format!("{prefix}-received"),
             "Date received",
@@ -55,16 +51,13 @@ where
             e.field(|e| e.summary.clone(), |e, v| e.summary = v),
         )
         .hint("At the level of detail a court report may carry"),
-    ];
-    if confirm_considered {
-        let (considered, set_considered) = e.field(|e| e.considered, |e, v| e.considered = v);
-        reply.push(Item::Confirm {
+        Item::Confirm {
             id: format!("{prefix}-considered"),
             label: "I have considered this information in the proposal".into(),
             value: considered,
             set: set_considered,
-        });
-    }
+        },
+    ];
     vec![
         Item::text(
             format!("{prefix}-agency"),

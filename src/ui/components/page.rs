@@ -31,10 +31,28 @@ pub fn PageHeading(
     #[prop(into)] title: Signal<String>,
     #[prop(optional, into)] caption: Option<Signal<String>>,
 ) -> impl IntoView {
-    // After the page is drawn, so the heading exists.
-    focus_later("page-heading".into());
+    // After the page is drawn, so the heading exists; unless the address names a field on this
+    // page (a link from a blocker), which the router focuses instead.
+    set_timeout(
+        || {
+            let targeted = document()
+                .zip(web_sys::window().and_then(|w| w.location().hash().ok()))
+                .is_some_and(|(d, hash)| {
+                    let id = hash.trim_start_matches('#');
+                    !id.is_empty() && d.get_element_by_id(id).is_some()
+                });
+            if !targeted {
+                focus_id("page-heading");
+            }
+        },
+        std::time::Duration::from_millis(0),
+    );
     if let Some(doc) = document() {
-        doc.set_title(&format!("{} – {SERVICE_NAME}", title.get_untracked()));
+        // No bidirectional controls in the tab's title: a name typed with one would reverse it.
+        doc.set_title(&crate::domain::text::without_bidi_controls(&format!(
+            "{} – {SERVICE_NAME}",
+            title.get_untracked()
+        )));
     }
     view! {
         {caption.map(|c| view! { <span class="govuk-caption-l">{c}</span> })}

@@ -6,6 +6,7 @@ use crate::domain::case::*;
 use crate::domain::choice::Choice;
 use crate::domain::inputs::{DateParts, long_date};
 use crate::domain::rules::Section;
+use crate::domain::text::isolate;
 use crate::ui::components::page::{BackLink, PageHeading};
 use crate::ui::pages::case_handle;
 use crate::ui::state::CaseHandle;
@@ -30,11 +31,22 @@ fn row(key: impl Into<String>, value: impl Into<String>, path: impl Into<String>
     }
 }
 
+/// Typed text kept apart from the words around it, so that right-to-left text or a control
+/// character typed into it cannot reorder them.
+fn u(text: &str) -> String {
+    isolate(text.trim())
+}
+
 fn date(d: &DateParts) -> String {
     match d.parse() {
         Ok(Some(d)) => long_date(d),
         Ok(None) => String::new(),
-        Err(_) => format!("{}/{}/{} (not a real date)", d.day, d.month, d.year),
+        Err(_) => format!(
+            "{}/{}/{} (not a real date)",
+            u(&d.day),
+            u(&d.month),
+            u(&d.year)
+        ),
     }
 }
 
@@ -60,27 +72,28 @@ fn sourced(a: &SourcedAnswer) -> String {
         s.push_str(&format!(". Source: {}", labels(&a.sources)));
     }
     if !a.details.trim().is_empty() {
-        s.push_str(&format!(". {}", a.details.trim()));
+        s.push_str(&format!(". {}", u(&a.details)));
     }
     s
 }
 
 fn enquiry<O: EnquiryOutcome>(rows: &mut Vec<Row>, e: &Enquiry<O>, path: &str, agency: &str) {
-    rows.push(row(agency, e.agency.clone(), path));
+    rows.push(row(agency, u(&e.agency), path));
     rows.push(row("Outcome", label(e.outcome), path));
     if e.outcome == Some(O::not_requested()) {
-        rows.push(row(
-            "Why not requested",
-            e.not_requested_reason.clone(),
-            path,
-        ));
+        rows.push(row("Why not requested", u(&e.not_requested_reason), path));
         return;
     }
     rows.push(row("Requested", date(&e.requested), path));
     rows.push(row("Reply due", date(&e.due), path));
     if e.outcome.is_some_and(|o| o.is_reply()) {
         rows.push(row("Received", date(&e.received), path));
-        rows.push(row("Summary", e.summary.clone(), path));
+        rows.push(row("Summary", u(&e.summary), path));
+        rows.push(row(
+            "Considered in the proposal",
+            yes_no(Some(e.considered)),
+            path,
+        ));
     }
 }
 
@@ -101,18 +114,21 @@ fn consent_text(c: &Consent) -> String {
         ),
     ];
     if !c.attitude.trim().is_empty() {
-        parts.push(format!("attitude: \u{201c}{}\u{201d}", c.attitude.trim()));
+        parts.push(format!("attitude: \u{201c}{}\u{201d}", u(&c.attitude)));
     }
     if c.fear_or_pressure == Some(true) {
-        parts.push(format!("fear or pressure noted: {}", c.fear_details.trim()));
+        parts.push(format!("fear or pressure noted: {}", u(&c.fear_details)));
     }
     if let Some(d) = c.decision {
         parts.push(format!(
             "{} on {} at {}",
             d.label().to_ascii_lowercase(),
             date(&c.decision_date),
-            c.decision_time.trim()
+            u(&c.decision_time)
         ));
+        if !c.given_for.is_empty() {
+            parts.push(format!("for {}", c.given_for));
+        }
     }
     parts.join("; ")
 }
@@ -123,13 +139,13 @@ fn sections(c: &Case) -> Vec<(String, Vec<Row>)> {
 
     let h = Section::Hearing.slug();
     let mut rows = vec![
-        row("Name", c.person.name.clone(), format!("{h}#name")),
+        row("Name", u(&c.person.name), format!("{h}#name")),
         row(
             "Date of birth",
             date(&c.person.date_of_birth),
             format!("{h}#dob-day"),
         ),
-        row("Court", c.hearing.court.clone(), format!("{h}#court")),
+        row("Court", u(&c.hearing.court), format!("{h}#court")),
         row(
             "Hearing date",
             date(&c.hearing.date),
@@ -156,7 +172,7 @@ fn sections(c: &Case) -> Vec<(String, Vec<Row>)> {
             format!("Offence {}", i + 1),
             format!(
                 "{}; committed {}; convicted {}{da}",
-                o.description.trim(),
+                u(&o.description),
                 date(&o.offence_date),
                 date(&o.conviction_date)
             ),
@@ -180,8 +196,8 @@ fn sections(c: &Case) -> Vec<(String, Vec<Row>)> {
             label(o.kind),
             format!(
                 "Protects {} ({}). Lives at or visits a proposed address: {}. Source: {}",
-                o.protects.trim(),
-                o.relationship.trim(),
+                u(&o.protects),
+                u(&o.relationship),
                 yes_no(o.lives_at_or_visits_place),
                 label(o.source)
             ),
@@ -205,18 +221,13 @@ fn sections(c: &Case) -> Vec<(String, Vec<Row>)> {
 
     let mut rows = Vec::new();
     enquiry(&mut rows, &c.police, Section::Police.slug(), "Police force");
-    rows.push(row(
-        "Considered in the proposal",
-        yes_no(Some(c.police.considered)),
-        Section::Police.slug(),
-    ));
     out.push((Section::Police.title().to_string(), rows));
 
     let mut rows = Vec::new();
     for e in &c.childrens_services {
         rows.push(row(
             "Children covered",
-            e.children_covered.clone(),
+            u(&e.children_covered),
             Section::ChildrensServices.slug(),
         ));
         enquiry(
@@ -235,7 +246,7 @@ fn sections(c: &Case) -> Vec<(String, Vec<Row>)> {
         for p in &c.places {
             let path = format!("places/{}", p.id);
             let mut rows = vec![
-                row("Address", p.full_address(), path.clone()),
+                row("Address", u(&p.full_address()), path.clone()),
                 row("Tenure", label(p.tenure), path.clone()),
                 row("Assessed by", label(p.assessed_by), path.clone()),
                 row(
@@ -254,8 +265,8 @@ fn sections(c: &Case) -> Vec<(String, Vec<Row>)> {
                                 format!(
                                     "{} ({}, {})",
                                     r.display_name(),
-                                    r.relationship.trim(),
-                                    r.age.trim()
+                                    u(&r.relationship),
+                                    u(&r.age)
                                 )
                             })
                             .collect::<Vec<_>>()
@@ -267,14 +278,7 @@ fn sections(c: &Case) -> Vec<(String, Vec<Row>)> {
                     "Children who visit",
                     p.visiting_children
                         .iter()
-                        .map(|v| {
-                            format!(
-                                "{} ({}, {})",
-                                v.name.trim(),
-                                v.relationship.trim(),
-                                v.age.trim()
-                            )
-                        })
+                        .map(|v| format!("{} ({}, {})", u(&v.name), u(&v.relationship), u(&v.age)))
                         .collect::<Vec<_>>()
                         .join("; "),
                     format!("{path}#household"),
@@ -334,7 +338,7 @@ fn sections(c: &Case) -> Vec<(String, Vec<Row>)> {
                 "Length",
                 format!(
                     "{} {}",
-                    s.length.trim(),
+                    u(&s.length),
                     label(s.length_unit).to_ascii_lowercase()
                 ),
                 path,
@@ -344,7 +348,7 @@ fn sections(c: &Case) -> Vec<(String, Vec<Row>)> {
                 if s.order_months.trim().is_empty() {
                     String::new()
                 } else {
-                    format!("{} months", s.order_months.trim())
+                    format!("{} months", u(&s.order_months))
                 },
                 path,
             ),
@@ -357,12 +361,7 @@ fn sections(c: &Case) -> Vec<(String, Vec<Row>)> {
                 .unwrap_or_default();
             rows.push(row(
                 format!("Curfew period {}", i + 1),
-                format!(
-                    "{} to {}, {}{at}",
-                    w.from.trim(),
-                    w.to.trim(),
-                    labels(&w.days)
-                ),
+                format!("{} to {}, {}{at}", u(&w.from), u(&w.to), labels(&w.days)),
                 path,
             ));
         }
@@ -373,7 +372,7 @@ fn sections(c: &Case) -> Vec<(String, Vec<Row>)> {
     let rows = match &c.outcome.recorded {
         Some(r) => vec![
             row("Outcome", r.decision.label(), Section::Outcome.slug()),
-            row("Rationale", r.rationale.clone(), Section::Outcome.slug()),
+            row("Rationale", u(&r.rationale), Section::Outcome.slug()),
         ],
         None => vec![row("Outcome", "", Section::Outcome.slug())],
     };

@@ -40,7 +40,6 @@ pub fn ChildrensServicesPage(id: String) -> impl IntoView {
             &p,
             text::AGENCY,
             item.at(|i| &i.enquiry, |i| &mut i.enquiry),
-            true,
         ));
         let n2 = n.clone();
         items.push(Item::button_live(

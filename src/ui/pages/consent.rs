@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use crate::content::consent as text;
 use crate::domain::case::{Case, ConsentDecision, ConsentSubject, ContactMethod, Told};
 use crate::domain::rules::Section;
-use crate::domain::terms::consent_terms;
+use crate::domain::terms::{consent_terms, hours_at};
 use crate::domain::validate;
 use crate::ui::components::fields::*;
 use crate::ui::components::form::{Item, render};
-use crate::ui::components::page::{BackLink, PageHeading, SectionForm};
+use crate::ui::components::page::{BackLink, PageHeading, SectionForm, Warning};
 use crate::ui::pages::case_handle;
 use crate::ui::part::Part;
 use crate::ui::state::CaseHandle;
@@ -91,6 +91,7 @@ pub fn ConsentListPage(id: String) -> impl IntoView {
                     let tag = match r.status {
                         "Consent given" | "Views recorded" => "govuk-tag govuk-tag--green",
                         "Refused or withdrawn" => "govuk-tag govuk-tag--red",
+                        "Ask again" => "govuk-tag govuk-tag--orange",
                         "Not complete" => "govuk-tag govuk-tag--light-blue",
                         "Optional" => "govuk-tag govuk-tag--grey",
                         _ => "govuk-tag govuk-tag--blue",
@@ -157,12 +158,18 @@ pub fn ConsentPage(id: String, place: String, who: String) -> impl IntoView {
         Box::new(|| Vec::new())
     } else {
         Box::new(move || {
-            handle.case.with_untracked(|c| {
-                let c = c.as_ref()?;
-                let p = c.place(place_id)?;
-                Some(validate::consent(p.consent(who)?, &consent_terms(c, p), today))
-            })
-            .unwrap_or_default()
+            handle
+                .case
+                .with_untracked(|c| {
+                    let c = c.as_ref()?;
+                    let p = c.place(place_id)?;
+                    Some(validate::consent(
+                        p.consent(who)?,
+                        &consent_terms(c, p),
+                        today,
+                    ))
+                })
+                .unwrap_or_default()
         })
     };
     let title = if young {
@@ -171,8 +178,64 @@ pub fn ConsentPage(id: String, place: String, who: String) -> impl IntoView {
         format!("Consent of {name}")
     };
 
+    // What the person is asked to agree to now, and whether a consent already given was for
+    // something else (then it must be asked again).
+    let terms = move || {
+        handle.case.with(|c| {
+            let c = c.as_ref()?;
+            let p = c.place(place_id)?;
+            let given = p.consent(who)?;
+            let now = consent_terms(c, p);
+            let hours_set = !hours_at(c, place_id).is_empty();
+            let stale = (given.decision == Some(ConsentDecision::Given) && given.given_for != now)
+                .then(|| given.given_for.clone());
+            Some((now, hours_set, stale))
+        })
+    };
+    let agreeing = Item::View(ViewFn::from(move || {
+        let Some((now, hours_set, stale)) = terms() else {
+            return ().into_any();
+        };
+        let stale = stale.map(|was| {
+            let was = if was.is_empty() {
+                "not recorded".to_string()
+            } else {
+                was
+            };
+            view! {
+                <Warning>{text::ASK_AGAIN}</Warning>
+                <dl class="govuk-summary-list">
+                    <div class="govuk-summary-list__row">
+                        <dt class="govuk-summary-list__key">{text::AGREED_TO}</dt>
+                        <dd class="govuk-summary-list__value">{was}</dd>
+                    </div>
+                    <div class="govuk-summary-list__row">
+                        <dt class="govuk-summary-list__key">{text::NOW_PROPOSED}</dt>
+                        <dd class="govuk-summary-list__value">{now.clone()}</dd>
+                    </div>
+                </dl>
+                <p class="govuk-body">{text::ASK_AGAIN_HOW}</p>
+            }
+        });
+        let body = if stale.is_some() {
+            None
+        } else if hours_set {
+            Some(view! { <p class="govuk-body">{now}</p> }.into_any())
+        } else {
+            Some(view! { <p class="govuk-body">{text::NO_HOURS_YET}</p> }.into_any())
+        };
+        view! {
+            <div class="govuk-inset-text" id="consent-terms">
+                <h2 class="govuk-heading-s">{text::AGREEING_TO}</h2>
+                {body}
+                {stale}
+            </div>
+        }
+        .into_any()
+    }));
     let items = vec![
         Item::para(address),
+        agreeing,
         Item::yes_no(
             "contacted-directly",
             text::CONTACTED,

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::domain::case::Case;
 use crate::domain::deadlines::overdue;
 use crate::domain::inputs::{long_date, long_stamp};
-use crate::domain::report::court_paragraph;
+use crate::domain::report::{court_paragraph, for_clipboard};
 use crate::domain::schedule::hours_text;
 use crate::ui::components::page::{BackLink, PageHeading, dynamic, on_click, status_line};
 use crate::ui::pages::case_handle;
@@ -33,7 +33,8 @@ pub fn ReportPage(id: String) -> impl IntoView {
     let copy = on_click(move || {
         copied.set(false);
         failed.set(false);
-        let text = paragraph(handle);
+        // Without bidirectional controls: pasted into a report, they would reorder its text.
+        let text = for_clipboard(&paragraph(handle));
         let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
         leptos::task::spawn_local(async move {
             let done = match clipboard {

@@ -9,6 +9,7 @@ use crate::domain::case::{Case, GatekeepingDraft, SectionComment};
 use crate::domain::gatekeeping::{GENERAL, section_title};
 use crate::domain::inputs::{long_date, long_stamp};
 use crate::domain::rules::{GatekeepingStatus, Section};
+use crate::domain::text::isolate;
 use crate::domain::validate::FieldError;
 use crate::ui::components::fields::{Opt, PageErrors};
 use crate::ui::components::form::{Item, render};
@@ -268,7 +269,14 @@ pub fn ReviewPage(id: String) -> impl IntoView {
             c.gatekeeping
                 .submissions
                 .last()
-                .map(|s| format!("Note from {} ({}): {}", s.by, long_stamp(&s.at), s.note))
+                .map(|s| {
+                    format!(
+                        "Note from {} ({}): {}",
+                        isolate(&s.by),
+                        long_stamp(&s.at),
+                        isolate(&s.note)
+                    )
+                })
                 .unwrap_or_default()
         })
     };
@@ -304,6 +312,7 @@ pub fn ReviewPage(id: String) -> impl IntoView {
     .reveal("no", section_comments);
     let form = vec![
         Item::h2("Your decision"),
+        Item::para("Only a senior probation officer or qualified probation officer who did not submit the case can endorse or return it. The app goes by who you said you are on this device: that is a way of working, not security."),
         decision,
         Item::area(
             "comments",

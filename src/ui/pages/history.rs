@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::domain::audit::{WHAT_CHANGED, WHAT_CREATED};
 use crate::domain::case::{AuditEvent, Case};
 use crate::domain::inputs::long_stamp;
+use crate::domain::text::isolate;
 use crate::ui::components::page::{BackLink, PageHeading, dynamic};
 use crate::ui::pages::case_handle;
 
@@ -27,9 +28,13 @@ pub(crate) fn event_view(e: AuditEvent) -> impl IntoView {
             .into_iter()
             .map(|c| {
                 let value = if answers {
-                    format!("Before: {}\nAfter: {}", blank(&c.before), blank(&c.after))
+                    format!(
+                        "Before: {}\nAfter: {}",
+                        isolate(&blank(&c.before)),
+                        isolate(&blank(&c.after))
+                    )
                 } else {
-                    c.after
+                    isolate(&c.after)
                 };
                 view! {
                     <div class="govuk-summary-list__row">
@@ -44,7 +49,7 @@ pub(crate) fn event_view(e: AuditEvent) -> impl IntoView {
     view! {
         <li class="app-event">
             <h2 class="govuk-heading-s">{e.what}</h2>
-            <p class="govuk-body-s">{format!("{}, by {}", long_stamp(&e.at), e.by)}</p>
+            <p class="govuk-body-s">{format!("{}, by {}", long_stamp(&e.at), isolate(&e.by))}</p>
             {changes}
         </li>
     }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::content::outcome as text;
 use crate::domain::case::{Case, Decision};
 use crate::domain::choice::Choice;
-use crate::domain::rules::{OutcomeState, Section};
+use crate::domain::rules::{BlockerKind, OutcomeState, Section};
 use crate::ui::components::fields::*;
 use crate::ui::components::form::{Item, render};
 use crate::ui::components::page::{
@@ -81,13 +81,22 @@ fn banner(handle: CaseHandle) -> Option<impl IntoView> {
         let state = handle
             .assessment
             .with(|a| a.as_ref().map(|a| a.outcome.clone()))?;
-        let recorded = handle.with(|c| c.outcome.recorded.clone())?;
+        // A "suitable" set aside when it stopped standing is kept as `lapsed`.
+        let recorded = handle.with(|c| {
+            c.outcome
+                .recorded
+                .clone()
+                .or_else(|| c.outcome.lapsed.clone())
+        })?;
         let (class, title) = match state {
             OutcomeState::SuitableNoLongerValid => (
                 "govuk-notification-banner",
-                "Suitable was recorded, but checks are now outstanding. It no longer stands: record the outcome again.".to_string(),
+                text::NO_LONGER_STANDS.to_string(),
             ),
-            _ => ("govuk-notification-banner govuk-notification-banner--success", format!("Outcome recorded: {}", recorded.decision.label())),
+            _ => (
+                "govuk-notification-banner govuk-notification-banner--success",
+                format!("Outcome recorded: {}", recorded.decision.label()),
+            ),
         };
         Some(view! {
             <div class=class role="region" aria-labelledby="outcome-recorded-title" id="outcome-recorded" tabindex="-1">
@@ -113,8 +122,15 @@ pub(crate) fn Blockers(handle: CaseHandle) -> impl IntoView {
                 let message = if a.curfew_considered { text::CLEAR } else { "No curfew is being considered, so the outcome can only be 'not suitable' or 'curfew not proposed'." };
                 return Some(view! { <div class="govuk-inset-text">{message}</div> }.into_any());
             }
-            let n = a.outstanding();
-            let summary = if n == 1 { "1 check is outstanding.".to_string() } else { format!("{n} checks are outstanding.") };
+            // Something found that rules a curfew out is not a check still to do.
+            let found = a.blockers.iter().filter(|b| b.kind == BlockerKind::Finding).count();
+            let n = a.outstanding() - found;
+            let checks = if n == 1 { "1 check is".to_string() } else { format!("{n} checks are") };
+            let (title, summary) = match (found, n) {
+                (0, _) => (text::BLOCKED_TITLE, format!("{checks} outstanding.")),
+                (_, 0) => (text::RULED_OUT_TITLE, text::RULED_OUT.to_string()),
+                _ => (text::RULED_OUT_TITLE, format!("{} Also, {checks} still outstanding.", text::RULED_OUT)),
+            };
             let groups = Section::ALL
                 .iter()
                 .filter(|s| a.blockers_in(**s).next().is_some())
@@ -142,7 +158,7 @@ pub(crate) fn Blockers(handle: CaseHandle) -> impl IntoView {
             Some(
                 view! {
                     <section aria-labelledby="blockers-title">
-                        <h2 class="govuk-heading-m" id="blockers-title">{text::BLOCKED_TITLE}</h2>
+                        <h2 class="govuk-heading-m" id="blockers-title">{title}</h2>
                         <p class="govuk-body">{summary}" 'Not suitable' can be recorded at any time."</p>
                         {groups}
                     </section>

@@ -219,12 +219,12 @@ pub fn PlacePage(id: String, place: String) -> impl IntoView {
         Item::Region {
             id: "police-callout".into(),
             title: text::CALLOUT.into(),
-            items: enquiry_items("callout", "Police force", callout, false),
+            items: enquiry_items("callout", "Police force", callout),
         },
         Item::Region {
             id: "cs-check".into(),
             title: text::CS_CHECK.into(),
-            items: enquiry_items("cscheck", "Local authority", cs_check, false),
+            items: enquiry_items("cscheck", "Local authority", cs_check),
         },
     ];
     items.extend([

@@ -21,7 +21,6 @@ pub fn PolicePage(id: String) -> impl IntoView {
         "police",
         text::AGENCY,
         root.at(|c| &c.police, |c| &mut c.police),
-        true,
     );
     view! {
         <SectionForm handle=handle title=text::TITLE errors=errors validate=validate intro=text::INTRO>
