@@ -1462,33 +1462,39 @@ fn advice<'a>(
 
 #[test]
 fn the_last_night_running_past_the_end_is_advised() {
-    // 12 months of 7pm to 7am from 30 November 2026: the last night would end at 7am on the day
-    // after the curfew.
+    // The longest curfew the law allows (2 years, convicted after 28 June 2022) of 7pm to 7am
+    // from 30 November 2026: the last night would end at 7am on the day after it.
     let mut case = lives_alone();
-    case.schedule.length = "12".into();
+    case.schedule.length = "24".into();
     let a = assess(&case, today());
     let x = advice(&a, "LAST_NIGHT_PAST_END").expect("advice");
     assert_eq!(
         x.message,
-        "The last curfew period, from 7pm on 29 November 2027, would run until 7am on 30 November 2027, after the curfew ends. The last lawful time is midnight at the end of 29 November 2027 (the end of the curfew): say in the proposal that the last period ends then."
+        "The last curfew period, from 7pm on 29 November 2028, would run until 7am on 30 November 2028, after the longest curfew the law allows has ended. The last lawful time is midnight at the end of 29 November 2028: say in the proposal that the last period ends then."
     );
     assert!(x.path.starts_with("schedule") && !x.source.is_empty());
     // Advice, not a blocker.
     assert!(a.can_record_suitable());
 
-    // The longest curfew the law allows.
+    // 12 months under the old law, from a leap day.
     let a = assess(&old_law_from_leap_day(), today());
     let x = advice(&a, "LAST_NIGHT_PAST_END").expect("advice");
     assert!(
         x.message.contains("from 7pm on 28 February 2025, would run until 7am on 1 March 2025")
-            && x.message.contains("The last lawful time is midnight at the end of 28 February 2025 (the end of the longest curfew the law allows)"),
+            && x.message.contains("The last lawful time is midnight at the end of 28 February 2025"),
         "{}",
         x.message
     );
 
+    // A shorter curfew's last morning is still within the period the law allows.
+    let mut case = lives_alone();
+    case.schedule.length = "12".into();
+    assert!(advice(&assess(&case, today()), "LAST_NIGHT_PAST_END").is_none());
+
     // Day-time hours, or hours ending at midnight, stay within the last day.
     for (from, to) in [("09:00", "17:00"), ("18:00", "00:00")] {
         let mut case = lives_alone();
+        case.schedule.length = "24".into();
         case.schedule.windows[0].from = from.into();
         case.schedule.windows[0].to = to.into();
         let a = assess(&case, today());

@@ -1583,19 +1583,20 @@ fn advice_for(
                 );
             }
         }
-        if let (Some((from, to)), Some(last)) = (report.last_night, report.last_day) {
+        // Only at the longest curfew the law allows: a shorter curfew's last morning is still
+        // within the statutory period.
+        let at_the_limit =
+            report.latest_last_day.is_some() && report.latest_last_day == report.last_day;
+        if let (Some((from, to)), Some(last), true) =
+            (report.last_night, report.last_day, at_the_limit)
+        {
             let next = last.succ_opt().unwrap_or(last);
-            let lawful = if report.latest_last_day == Some(last) {
-                "the end of the longest curfew the law allows"
-            } else {
-                "the end of the curfew"
-            };
             add(
                 "LAST_NIGHT_PAST_END",
                 sources::SCHEDULE,
                 Section::Schedule.slug(),
                 format!(
-                    "The last curfew period, from {} on {}, would run until {} on {}, after the curfew ends. The last lawful time is midnight at the end of {} ({lawful}): say in the proposal that the last period ends then.",
+                    "The last curfew period, from {} on {}, would run until {} on {}, after the longest curfew the law allows has ended. The last lawful time is midnight at the end of {}: say in the proposal that the last period ends then.",
                     spoken_time(from),
                     long_date(last),
                     spoken_time(to),

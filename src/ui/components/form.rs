@@ -348,10 +348,13 @@ impl Item {
         }
         self
     }
-    /// Questions revealed beneath the option `key` when it is chosen.
+    /// Questions revealed beneath the option `key` when it is chosen. The options then stack:
+    /// GOV.UK does not reveal questions under inline radios, where they push the next option
+    /// aside.
     pub fn reveal(mut self, key: &str, items: Vec<Item>) -> Item {
-        if let Item::Radios { reveal, .. } = &mut self {
+        if let Item::Radios { reveal, inline, .. } = &mut self {
             reveal.push((key.to_string(), items));
+            *inline = false;
         }
         self
     }
