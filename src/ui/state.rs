@@ -298,7 +298,11 @@ impl Store {
         let suitable: Vec<String> = self.cases.with_untracked(|cases| {
             cases
                 .iter()
-                .filter(|c| c.outcome.recorded.is_some())
+                .filter(|c| {
+                    c.outcome.recorded.as_ref().is_some_and(|r| {
+                        r.decision == crate::domain::case::Decision::Suitable
+                    })
+                })
                 .map(|c| c.id.clone())
                 .collect()
         });
