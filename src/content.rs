@@ -11,6 +11,7 @@ pub mod list {
     pub const TITLE: &str = "Cases";
     pub const CREATE: &str = "Create a new case";
     pub const EMPTY: &str = "There are no cases on this device yet.";
+    pub const PRACTISE: &str = "Practise with a fictional case";
 }
 
 pub mod hearing {
@@ -189,6 +190,27 @@ pub mod outcome {
     pub const CLEAR: &str = "Every required check is complete. A curfew can be found suitable.";
 }
 
+pub mod training {
+    pub const START_TITLE: &str = "Practise with a fictional case";
+    pub const START_INTRO: &str = "Rehearse the checks on fictional cases, on the real pages and under the real rules. Each scenario scripts what the police and children's services reply, and when, on a clock you move on one working day at a time; and what each person at the address says, which depends on how you ask them. A debrief at the end shows what was missed and which recommendation it breaks.";
+    pub const APART: &str = "Training cases are kept apart from real ones: they never appear in the real case list, the gatekeeping queue, enquiries to chase, exports or reminders. Practising happens in this browser tab only; other tabs stay as they are.";
+    pub const START: &str = "Start practising";
+    pub const TITLE: &str = "Training";
+    pub const WHO_HINT: &str = "Each trainee sees only their own practice runs: if someone else is practising on this device, change who is using it first (\"You:\" at the top of the page).";
+    pub const NO_RUNS: &str = "You have not started a scenario yet.";
+    pub const LOAD_LINK: &str = "Load a scenario from a file";
+    pub const LEAVE: &str = "Leave training";
+    pub const HOW_IT_WORKS: &str = "When you start, the case holds what the court list says. Send enquiries and speak to people from the practice run's page, move the clock on, and record what you learn on the case's pages, as you would for real.";
+    pub const NEXT_DAY: &str = "Move to the next working day";
+    pub const RECORD_ON_PAGES: &str =
+        "Record what you learn on the case's own pages: nothing is filled in for you.";
+    pub const ENQUIRIES_HINT: &str =
+        "Replies arrive on the working day the scenario sets. Move the clock on to wait for them.";
+    pub const PEOPLE_HINT: &str = "What someone says can depend on how you ask: through the person, directly with them there, or directly and privately.";
+    pub const LOAD_TITLE: &str = "Load a scenario from a file";
+    pub const LOAD_INTRO: &str = "Choose a scenario file. It is checked as the built-in scenarios are: every part present, every value one the app knows, and, played right, ending as the file says. A file with problems is refused with each of them listed, and nothing is stored.";
+}
+
 pub mod data {
     pub const TITLE: &str = "Data on this device";
     pub const WHERE: &str = "Cases are stored only in this browser, on this device, for this web address. Nothing is sent anywhere. Anyone who can use this browser on this device can open them, so keep the device locked.";
@@ -204,7 +226,7 @@ pub mod data {
     pub const RETENTION_DAYS: &str = "Remind me this many days after the hearing";
     pub const RETENTION_HINT: &str = "For example, 30";
     pub const DELETE_ALL: &str = "Delete all data on this device";
-    pub const DELETE_ALL_WHY: &str = "Deletes every case, every set-aside entry, any case you had started creating and your settings. Use it before a device is passed on.";
+    pub const DELETE_ALL_WHY: &str = "Deletes every case, every set-aside entry, any case you had started creating and your settings, and all training: practice runs, their fictional cases and scenarios loaded here. Use it before a device is passed on.";
 }
 
 pub mod lock {

@@ -1480,8 +1480,10 @@ fn the_last_night_running_past_the_end_is_advised() {
     let a = assess(&old_law_from_leap_day(), today());
     let x = advice(&a, "LAST_NIGHT_PAST_END").expect("advice");
     assert!(
-        x.message.contains("from 7pm on 28 February 2025, would run until 7am on 1 March 2025")
-            && x.message.contains("The last lawful time is midnight at the end of 28 February 2025"),
+        x.message
+            .contains("from 7pm on 28 February 2025, would run until 7am on 1 March 2025")
+            && x.message
+                .contains("The last lawful time is midnight at the end of 28 February 2025"),
         "{}",
         x.message
     );

@@ -97,6 +97,18 @@ pub fn parse_whole_number(text: &str) -> Option<u32> {
     t.parse().ok()
 }
 
+/// "2026-11-03", as dates are kept in settings and training runs. Written and read by hand:
+/// chrono's formatting would add to the download.
+pub fn iso_date(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.trim().splitn(3, '-').map(|p| p.parse::<u32>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
+}
+
 /// "3 November 2026", the GOV.UK date style.
 pub fn long_date(date: NaiveDate) -> String {
     const MONTHS: [&str; 12] = [

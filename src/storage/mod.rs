@@ -8,6 +8,9 @@
 //! - Every write checks the stored revision first, so a tab never silently overwrites a newer
 //!   version written by another tab.
 //! - Every key the app writes starts `psc.`, so "delete all data" can find them all.
+//! - Training (fictional cases) lives in its own space: the same keys under `psc.training.`,
+//!   chosen per tab (`Space`). A tab in one space never reads or writes the other's cases, so
+//!   training cases cannot reach the real case list, queue, exports or reminders.
 
 pub mod codec;
 pub mod lock;
@@ -17,10 +20,89 @@ use gloo_storage::{LocalStorage as BrowserStorage, Storage as _};
 use crate::domain::Case;
 
 pub const PREFIX: &str = "psc.";
-pub const CASE_PREFIX: &str = "psc.case.";
-pub const QUARANTINE_PREFIX: &str = "psc.quarantine.";
-pub const DRAFT_KEY: &str = "psc.draft";
 pub const SETTINGS_KEY: &str = "psc.settings";
+/// Where training keeps its own keys: `psc.training.case.<id>` and so on.
+pub const TRAINING_PREFIX: &str = "psc.training.";
+/// In this tab's session storage: which space the tab works in.
+const SPACE_KEY: &str = "psc.space";
+const TODAY_KEY: &str = "psc.training.today";
+
+/// Real cases, or fictional ones for training.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Space {
+    Real,
+    Training,
+}
+
+thread_local! {
+    static SPACE: std::cell::Cell<Option<Space>> = const { std::cell::Cell::new(None) };
+}
+
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+/// The space this tab works in (kept for the tab's life in its session storage, so a reload
+/// stays in it and other tabs are not affected).
+pub fn space() -> Space {
+    SPACE.with(|cell| {
+        *cell.get().get_or_insert_with(|| {
+            let training = session()
+                .and_then(|s| s.get_item(SPACE_KEY).ok().flatten())
+                .is_some_and(|v| v == "training");
+            if training {
+                Space::Training
+            } else {
+                Space::Real
+            }
+        })
+    })
+}
+
+/// Moves this tab into a space. The caller reloads the app, which then reads that space.
+pub fn enter(space: Space) {
+    if let Some(s) = session() {
+        let _ = match space {
+            Space::Training => s.set_item(SPACE_KEY, "training"),
+            Space::Real => s.remove_item(SPACE_KEY),
+        };
+    }
+    SPACE.with(|cell| cell.set(Some(space)));
+}
+
+/// In training, the date on the clock of the scenario this tab is playing (kept with the space,
+/// so a reload stays on the same scenario day).
+pub fn training_today() -> Option<chrono::NaiveDate> {
+    if space() != Space::Training {
+        return None;
+    }
+    let text = session()?.get_item(TODAY_KEY).ok()??;
+    crate::domain::inputs::parse_iso_date(&text)
+}
+
+pub fn set_training_today(date: chrono::NaiveDate) {
+    if let Some(s) = session() {
+        let _ = s.set_item(TODAY_KEY, &crate::domain::inputs::iso_date(date));
+    }
+}
+
+/// A key of this tab's space: `psc.case.` or `psc.training.case.`.
+fn spaced(name: &str) -> String {
+    match space() {
+        Space::Real => format!("{PREFIX}{name}"),
+        Space::Training => format!("{TRAINING_PREFIX}{name}"),
+    }
+}
+
+pub fn case_prefix() -> String {
+    spaced("case.")
+}
+pub fn quarantine_prefix() -> String {
+    spaced("quarantine.")
+}
+pub fn draft_key() -> String {
+    spaced("draft")
+}
 
 /// A stored entry that could not be read, moved aside and kept exactly as it was.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,7 +142,7 @@ fn keys(store: &web_sys::Storage) -> Vec<String> {
 }
 
 fn case_key(id: &str) -> String {
-    format!("{CASE_PREFIX}{id}")
+    format!("{}{id}", case_prefix())
 }
 
 /// Loads every case. Entries that cannot be read are moved to quarantine first; sealed ones are
@@ -75,10 +157,8 @@ pub fn load_all() -> Loaded {
             quarantined: Vec::new(),
         };
     };
-    for key in keys(&store)
-        .into_iter()
-        .filter(|k| k.starts_with(CASE_PREFIX))
-    {
+    let prefix = case_prefix();
+    for key in keys(&store).into_iter().filter(|k| k.starts_with(&prefix)) {
         let Ok(Some(text)) = store.get_item(&key) else {
             continue;
         };
@@ -103,8 +183,9 @@ pub fn load_all() -> Loaded {
 pub fn quarantine(key: &str, text: &str) {
     let Some(store) = raw() else { return };
     let aside = format!(
-        "{QUARANTINE_PREFIX}{}",
-        key.strip_prefix(CASE_PREFIX).unwrap_or(key)
+        "{}{}",
+        quarantine_prefix(),
+        key.strip_prefix(&case_prefix()).unwrap_or(key)
     );
     if store.set_item(&aside, text).is_ok() {
         let _ = store.remove_item(key);
@@ -117,16 +198,17 @@ pub fn load_text(key: &str) -> Option<String> {
 }
 
 fn quarantined(store: &web_sys::Storage) -> Vec<Quarantined> {
+    let (cases, aside) = (case_prefix(), quarantine_prefix());
     keys(store)
         .into_iter()
-        .filter(|k| k.starts_with(QUARANTINE_PREFIX) || k.starts_with(CASE_PREFIX))
+        .filter(|k| k.starts_with(&aside) || k.starts_with(&cases))
         .filter_map(|key| {
             let text = store.get_item(&key).ok()??;
-            if key.starts_with(CASE_PREFIX) && codec::sealed_part(&text).is_some() {
+            if key.starts_with(&cases) && codec::sealed_part(&text).is_some() {
                 return None;
             }
             let reason = match codec::decode(&text) {
-                Ok(_) if key.starts_with(CASE_PREFIX) => return None,
+                Ok(_) if key.starts_with(&cases) => return None,
                 Ok(_) => "it was set aside earlier".to_string(),
                 Err(e) => e.to_string(),
             };
@@ -197,21 +279,21 @@ pub fn delete(id: &str) {
 }
 
 pub fn load_draft() -> Option<Case> {
-    let text = raw()?.get_item(DRAFT_KEY).ok()??;
+    let text = raw()?.get_item(&draft_key()).ok()??;
     codec::decode(&text).ok()
 }
 
 pub fn save_draft(case: &Case) -> Result<(), SaveError> {
-    write(DRAFT_KEY, &codec::encode(case))
+    write(&draft_key(), &codec::encode(case))
 }
 
 /// The draft as stored, if it is sealed.
 pub fn sealed_draft() -> Option<String> {
-    load_text(DRAFT_KEY).filter(|t| codec::sealed_part(t).is_some())
+    load_text(&draft_key()).filter(|t| codec::sealed_part(t).is_some())
 }
 
 pub fn clear_draft() {
-    BrowserStorage::delete(DRAFT_KEY);
+    BrowserStorage::delete(draft_key());
 }
 
 pub fn load_setting(key: &str) -> Option<String> {
@@ -222,7 +304,45 @@ pub fn save_setting(key: &str, value: &str) -> Result<(), SaveError> {
     write(&format!("{SETTINGS_KEY}.{key}"), value)
 }
 
-/// Removes every key this app wrote, and nothing else.
+/// Training runs, and scenario files a trainer loaded, as stored texts by id.
+pub mod training {
+    use super::{SaveError, TRAINING_PREFIX, load_all_under, write};
+
+    fn key(kind: &str, id: &str) -> String {
+        format!("{TRAINING_PREFIX}{kind}.{id}")
+    }
+    pub fn all(kind: &str) -> Vec<String> {
+        load_all_under(&key(kind, ""))
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect()
+    }
+    pub fn save(kind: &str, id: &str, text: &str) -> Result<(), SaveError> {
+        write(&key(kind, id), text)
+    }
+    pub fn delete(kind: &str, id: &str) {
+        super::delete_key(&key(kind, id));
+    }
+    pub const RUN: &str = "run";
+    pub const SCENARIO: &str = "scenario";
+}
+
+/// Every stored text whose key starts with `prefix`, with its key.
+pub fn load_all_under(prefix: &str) -> Vec<(String, String)> {
+    let Some(store) = raw() else {
+        return Vec::new();
+    };
+    keys(&store)
+        .into_iter()
+        .filter(|k| k.starts_with(prefix))
+        .filter_map(|k| {
+            let text = store.get_item(&k).ok()??;
+            Some((k, text))
+        })
+        .collect()
+}
+
+/// Removes every key this app wrote, training included, and nothing else.
 pub fn delete_everything() {
     if let Some(store) = raw() {
         for key in keys(&store).into_iter().filter(|k| k.starts_with(PREFIX)) {
@@ -231,7 +351,7 @@ pub fn delete_everything() {
     }
 }
 
-/// The id of a case key, for storage events from other tabs.
+/// The id of a case key of this tab's space, for storage events from other tabs.
 pub fn case_id_of(key: &str) -> Option<&str> {
-    key.strip_prefix(CASE_PREFIX)
+    key.strip_prefix(case_prefix().as_str())
 }

@@ -95,10 +95,11 @@ pub fn debrief(s: &Scenario, run: &Run, case: &Case) -> Debrief {
                         REC3,
                     );
                 } else {
+                    // Made in time: a reply still on its way is not the trainee's mistake.
                     add(
-                        Mark::Missed,
+                        Mark::Done,
                         format!(
-                            "{} was made, but its reply had not arrived by the end.",
+                            "{} was made; its reply had not arrived by the end.",
                             capital(&what)
                         ),
                         ask.source(),

@@ -13,7 +13,16 @@ use chrono::NaiveDate;
 use scenario::{Refused, Scenario};
 
 /// The scenarios built into the app, as their files.
-pub const BUILT_IN: &[&str] = &[include_str!("../../scenarios/partners-home.toml")];
+pub const BUILT_IN: &[&str] = &[
+    include_str!("../../scenarios/partners-home.toml"),
+    include_str!("../../scenarios/lives-alone.toml"),
+    include_str!("../../scenarios/parents-home.toml"),
+    include_str!("../../scenarios/child-protection-plan.toml"),
+    include_str!("../../scenarios/oral-report.toml"),
+    include_str!("../../scenarios/victim-at-address.toml"),
+    include_str!("../../scenarios/old-law-limits.toml"),
+    include_str!("../../scenarios/hostel.toml"),
+];
 
 /// Reads and checks a scenario file, as written by a trainer or built in: its shape, its values,
 /// and that doing every step right ends as it says.

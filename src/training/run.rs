@@ -9,7 +9,7 @@ use miniserde::{Deserialize, Serialize};
 use super::scenario::{Answer, ReplyScript, Scenario, Who};
 use crate::domain::case::{Case, Offence, ReportType};
 use crate::domain::choice::Choice;
-use crate::domain::inputs::DateParts;
+use crate::domain::inputs::{DateParts, iso_date, parse_iso_date};
 use crate::domain::workdays::{add_working_days, is_working_day};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -181,7 +181,7 @@ impl Run {
             source: source.into(),
             trainee: trainee.trim().into(),
             case_id: case_id.into(),
-            first_day: first.format("%Y-%m-%d").to_string(),
+            first_day: iso_date(first),
             day: 0,
             requests: Vec::new(),
             contacts: Vec::new(),
@@ -210,7 +210,7 @@ impl Run {
     }
 
     pub fn first_day(&self) -> NaiveDate {
-        NaiveDate::parse_from_str(&self.first_day, "%Y-%m-%d").unwrap_or_default()
+        parse_iso_date(&self.first_day).unwrap_or_default()
     }
     /// The date of a scenario day.
     pub fn date(&self, day: u32) -> NaiveDate {

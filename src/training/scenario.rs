@@ -48,7 +48,7 @@ impl ScenarioDate {
             ScenarioDate::Relative(days) => {
                 first_day.checked_add_signed(chrono::Duration::days(*days))
             }
-            ScenarioDate::Fixed(text) => NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok(),
+            ScenarioDate::Fixed(text) => crate::domain::inputs::parse_iso_date(text),
         }
     }
 }

@@ -17,6 +17,7 @@ pub fn App() -> impl IntoView {
     let router = provide_router();
     let arrived = ModuleArrived(RwSignal::new(0));
     provide_context(arrived);
+    let training = crate::storage::space() == crate::storage::Space::Training;
     view! {
             <a href="#main-content" class="govuk-skip-link" on:click=|ev| {
                 ev.prevent_default();
@@ -31,6 +32,9 @@ pub fn App() -> impl IntoView {
                             {move || store.user.with(|u| u.as_ref().is_some_and(|u| u.role == Role::Spo)).then(|| view! {
                                 <li><a class="app-header__link" href="/gatekeeping">"Gatekeeping queue"</a></li>
                             })}
+                            {training.then(|| view! {
+                                <li><a class="app-header__link" href="/training">"Training"</a></li>
+                            })}
                             <li><a class="app-header__link" href="/data">"Data on this device"</a></li>
                             <li><a class="app-header__link" href="/you">{move || store.user.with(|u| u.as_ref().map(|u| format!("You: {}", u.name)).unwrap_or_else(|| "Who are you?".into()))}</a></li>
                         </ul>
@@ -44,6 +48,7 @@ pub fn App() -> impl IntoView {
                     {content::HONESTY}
                 </p>
                 <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
+                    {training.then(TrainingBanner)}
                     <SaveProblem/>
                     // Untracked, so the page is rebuilt only when the path changes.
                     {dynamic(move || {
@@ -95,10 +100,17 @@ fn page_for(path: &str) -> AnyView {
         ["data"] => later(Later::Data),
         ["data", "delete-all"] => later(Later::DeleteAll),
         ["gatekeeping"] => later(Later::Queue),
+        // Fictional cases never leave training by a file, and real ones never enter it.
+        ["export", ..] | ["import"] if store.training() => view! { <NotInTraining/> }.into_any(),
         ["export"] => later(Later::Export(None)),
         ["export", c] => later(Later::Export(Some(id(c)))),
         ["import"] => later(Later::Import),
         ["chase"] => later(Later::Chase),
+        ["training"] => training_page(Training::Home),
+        ["training", "load"] => training_page(Training::Load),
+        ["training", "scenarios", s] => training_page(Training::Scenario(id(s))),
+        ["training", "runs", r] => training_page(Training::Run(id(r))),
+        ["training", "runs", r, "debrief"] => training_page(Training::Debrief(id(r))),
         // Every other case page needs the case to be on this device.
         ["cases", c, ..]
             if store
@@ -209,6 +221,56 @@ fn later_page(page: Later) -> AnyView {
 
 fn later(page: Later) -> AnyView {
     ready_or_loading(later_page(page), __preload_later_page())
+}
+
+/// Training: its own module, fetched only when someone practises.
+pub enum Training {
+    Home,
+    Load,
+    Scenario(String),
+    Run(String),
+    Debrief(String),
+}
+
+#[leptos::lazy]
+fn training_module(page: Training) -> AnyView {
+    use crate::ui::pages::training::*;
+    match page {
+        Training::Home => view! { <TrainingHomePage/> }.into_any(),
+        Training::Load => view! { <LoadScenarioPage/> }.into_any(),
+        Training::Scenario(s) => view! { <ScenarioPage id=s/> }.into_any(),
+        Training::Run(r) => view! { <RunPage id=r/> }.into_any(),
+        Training::Debrief(r) => view! { <DebriefPage id=r/> }.into_any(),
+    }
+}
+
+fn training_page(page: Training) -> AnyView {
+    ready_or_loading(training_module(page), __preload_training_module())
+}
+
+/// On every page of a tab that is practising: these cases are fictional.
+#[allow(non_snake_case)]
+fn TrainingBanner() -> impl IntoView {
+    view! {
+        <div class="govuk-notification-banner" role="region" aria-labelledby="training-banner-title">
+            <div class="govuk-notification-banner__header">
+                <h2 class="govuk-notification-banner__title" id="training-banner-title">"Training"</h2>
+            </div>
+            <div class="govuk-notification-banner__content">
+                <p class="govuk-notification-banner__heading">"Training — fictional case"</p>
+                <p class="govuk-body">"Everything here is practice, kept apart from real cases. "<a class="govuk-notification-banner__link" href="/training">"Training home"</a></p>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn NotInTraining() -> impl IntoView {
+    view! {
+        <crate::ui::components::page::PageHeading title="Not available in training".to_string()/>
+        <p class="govuk-body">"Training cases are fictional and stay on this device: they cannot be exported, and real cases cannot be imported into training."</p>
+        <p class="govuk-body"><a class="govuk-link" href="/training">"Go to training"</a></p>
+    }
 }
 
 /// Bumped when a separate module has arrived, so the page asked for is drawn again.

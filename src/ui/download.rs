@@ -3,12 +3,17 @@
 
 use wasm_bindgen::JsCast;
 
-/// Offers `text` as a download named `file_name`.
+/// Offers `text` as a JSON download named `file_name`.
 pub fn download(file_name: &str, text: &str) -> Result<(), String> {
+    download_as(file_name, text, "application/json")
+}
+
+/// Offers `text` as a download of the given type.
+pub fn download_as(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
     let fail = |_| "The browser did not allow the file to be saved.".to_string();
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let document = web_sys::window()

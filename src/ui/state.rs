@@ -76,7 +76,9 @@ pub struct Store {
     /// The revision of each case as this tab last read or wrote it in storage: a write is refused
     /// if storage has moved on since (another tab saved).
     saved_revision: StoredValue<Revisions>,
-    pub today: NaiveDate,
+    /// The date the rules judge cases by: the device's today, or in training the scenario's
+    /// clock (which the trainee moves on).
+    pub today: RwSignal<NaiveDate>,
     /// Cases are offered for deletion this many days after their hearing.
     pub retention_days: RwSignal<u32>,
     /// The browser's answer to the request for persistent storage (start.js asks it).
@@ -161,7 +163,7 @@ impl Store {
             problem: RwSignal::new(None),
             pending: RwSignal::new(Vec::new()),
             saved_revision: StoredValue::new(revisions),
-            today: today(),
+            today: RwSignal::new(storage::training_today().unwrap_or_else(today)),
             retention_days: RwSignal::new(crate::domain::retention::days_from_setting(
                 storage::load_setting("retention_days").as_deref(),
             )),
@@ -212,7 +214,7 @@ impl Store {
                 change(c);
                 // The domain keeps the case true to itself: consents record what they were
                 // given for, and a "suitable" that no longer stands is set aside.
-                c.after_change(&was, self.today, &stamp, &who);
+                c.after_change(&was, self.today.get_untracked(), &stamp, &who);
                 if *c != was {
                     c.revision += 1;
                     c.updated_at = stamp;
@@ -229,6 +231,11 @@ impl Store {
             });
         }
         self.persist(id);
+    }
+
+    /// This tab is practising on fictional cases (see `storage::Space`).
+    pub fn training(&self) -> bool {
+        storage::space() == storage::Space::Training
     }
 
     /// How the audit trail names whoever uses the device.
@@ -299,9 +306,10 @@ impl Store {
             cases
                 .iter()
                 .filter(|c| {
-                    c.outcome.recorded.as_ref().is_some_and(|r| {
-                        r.decision == crate::domain::case::Decision::Suitable
-                    })
+                    c.outcome
+                        .recorded
+                        .as_ref()
+                        .is_some_and(|r| r.decision == crate::domain::case::Decision::Suitable)
                 })
                 .map(|c| c.id.clone())
                 .collect()
@@ -313,7 +321,7 @@ impl Store {
 
     /// Stores a case as given (an imported one), adding it or replacing the one with its id.
     pub fn put_case(&self, mut case: Case) {
-        case.lapse_stale_suitable(self.today, &now_stamp(), &self.who());
+        case.lapse_stale_suitable(self.today.get_untracked(), &now_stamp(), &self.who());
         let id = case.id.clone();
         self.audit_base
             .update_value(|b| b.retain(|(x, _)| *x != id));
@@ -380,7 +388,7 @@ impl Store {
             let result = match sealed {
                 None => Err(storage::SaveError::Unavailable),
                 Some(sealed) if id == NEW_CASE => storage::save_raw(
-                    storage::DRAFT_KEY,
+                    &storage::draft_key(),
                     &codec::encode_sealed(case.revision, sealed),
                 ),
                 Some(sealed) => {
@@ -571,7 +579,7 @@ impl Store {
                 Err(()) => storage::quarantine(&key, &text),
             }
         }
-        if let Some(text) = storage::load_text(storage::DRAFT_KEY) {
+        if let Some(text) = storage::load_text(&storage::draft_key()) {
             if let Ok(draft) = open_text(&text).await {
                 self.draft.set(draft);
             }
@@ -671,11 +679,11 @@ impl Store {
                 if store.lock.get_untracked() == Lock::Locked {
                     return;
                 }
-                if key.starts_with(storage::QUARANTINE_PREFIX) {
+                if key.starts_with(&storage::quarantine_prefix()) {
                     store.quarantined.set(storage::load_all().quarantined);
                     return;
                 }
-                let draft = key == storage::DRAFT_KEY;
+                let draft = key == storage::draft_key();
                 let Some(id) = (if draft {
                     Some(NEW_CASE)
                 } else {
@@ -763,9 +771,10 @@ impl CaseHandle {
         let case = Memo::new(move |_| store.get(&id.get()));
         let today = store.today;
         let assessment = Memo::new(move |_| {
-            store
-                .holidays
-                .with(|h| case.with(|c| c.as_ref().map(|c| assess_with_holidays(c, today, h))))
+            store.holidays.with(|h| {
+                let today = today.get();
+                case.with(|c| c.as_ref().map(|c| assess_with_holidays(c, today, h)))
+            })
         });
         CaseHandle {
             store,
@@ -783,7 +792,7 @@ impl CaseHandle {
         + Sync
         + 'static,
     ) -> Box<dyn Fn() -> Vec<crate::domain::validate::FieldError> + Send + Sync> {
-        let today = self.store.today;
+        let today = self.store.today.get_untracked();
         Box::new(move || {
             self.case
                 .with_untracked(|c| c.as_ref().map(|c| page(c, today)).unwrap_or_default())

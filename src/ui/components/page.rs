@@ -49,8 +49,13 @@ pub fn PageHeading(
     );
     if let Some(doc) = document() {
         // No bidirectional controls in the tab's title: a name typed with one would reverse it.
+        // In training every title says so, as the banner does.
+        let training = match crate::storage::space() {
+            crate::storage::Space::Training => "Training: ",
+            crate::storage::Space::Real => "",
+        };
         doc.set_title(&crate::domain::text::without_bidi_controls(&format!(
-            "{} – {SERVICE_NAME}",
+            "{training}{} – {SERVICE_NAME}",
             title.get_untracked()
         )));
     }

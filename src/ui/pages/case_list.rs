@@ -82,7 +82,7 @@ pub fn CaseListPage() -> impl IntoView {
         let mut rows: Vec<Row> = store.holidays.with(|h| {
             store
                 .cases
-                .with(|cases| cases.iter().map(|c| row(c, store.today, h)).collect())
+                .with(|cases| cases.iter().map(|c| row(c, store.today.get(), h)).collect())
         });
         // Soonest hearing first; cases without a hearing date last.
         rows.sort_by(|a, b| {
@@ -95,11 +95,16 @@ pub fn CaseListPage() -> impl IntoView {
         rows
     };
     let set_aside = view! { <SetAside/> };
+    let training = store.training();
     let reminder = dynamic(move || {
+        // Training cases are fictional: no reminders to delete them.
+        if training {
+            return ().into_any();
+        }
         let days = store.retention_days.get();
-        let n = store
-            .cases
-            .with(|cases| crate::domain::retention::past_retention(cases, store.today, days).len());
+        let n = store.cases.with(|cases| {
+            crate::domain::retention::past_retention(cases, store.today.get(), days).len()
+        });
         if n == 0 {
             return ().into_any();
         }
@@ -117,16 +122,27 @@ pub fn CaseListPage() -> impl IntoView {
         .into_any()
     });
     let draft_started = move || store.draft.with(|d| !d.person.name.trim().is_empty());
+    // A trainer sees practice first; everyone can reach it.
+    let trainer = store.user.with_untracked(|u| {
+        u.as_ref()
+            .is_some_and(|u| u.role == crate::domain::audit::Role::Trainer)
+    });
+    let practise = move || {
+        view! { <p class="govuk-body"><a class="govuk-link" href="/training">{text::PRACTISE}</a></p> }
+    };
     view! {
         <PageHeading title=text::TITLE.to_string()/>
+        {(trainer && !training).then(practise)}
         {set_aside}
         {reminder}
         <a href="/cases/new" role="button" draggable="false" class="govuk-button" data-module="govuk-button">
             {Signal::derive(move || if draft_started() { "Continue the new case you started".to_string() } else { text::CREATE.to_string() })}
         </a>
         <p class="govuk-body">
-            <a class="govuk-link" href="/export">"Export cases to a file"</a>" · "
-            <a class="govuk-link" href="/import">"Import cases from a file"</a>" · "
+            {(!training).then(|| view! {
+                <a class="govuk-link" href="/export">"Export cases to a file"</a>" · "
+                <a class="govuk-link" href="/import">"Import cases from a file"</a>" · "
+            })}
             <a class="govuk-link" href="/chase">"Enquiries to chase today"</a>
         </p>
         {dynamic(move || {
@@ -163,6 +179,7 @@ pub fn CaseListPage() -> impl IntoView {
             }
             .into_any()
         })}
+        {(!trainer && !training).then(practise)}
     }
 }
 

@@ -152,7 +152,6 @@ pub fn ConsentPage(id: String, place: String, who: String) -> impl IntoView {
         |c, (p, w)| c.place_mut(p)?.consent_mut(w),
     );
     let decided = consent.clone();
-    let today = handle.store.today;
     // Views of 16 and 17 year olds are optional: whatever is recorded is kept, without checks.
     let validate: Box<dyn Fn() -> Vec<validate::FieldError> + Send + Sync> = if young {
         Box::new(|| Vec::new())
@@ -166,7 +165,7 @@ pub fn ConsentPage(id: String, place: String, who: String) -> impl IntoView {
                     Some(validate::consent(
                         p.consent(who)?,
                         &consent_terms(c, p),
-                        today,
+                        handle.store.today.get_untracked(),
                     ))
                 })
                 .unwrap_or_default()

@@ -147,7 +147,7 @@ pub fn ChasePage() -> impl IntoView {
                     cases
                         .iter()
                         .flat_map(|c| {
-                            overdue(c, store.today, h).into_iter().map(|a| {
+                            overdue(c, store.today.get(), h).into_iter().map(|a| {
                                 let agency = if a.agency.is_empty() {
                                     "agency not recorded".into()
                                 } else {

@@ -74,7 +74,7 @@ pub fn DataPage() -> impl IntoView {
     let due = dynamic(move || {
         let days = store.retention_days.get();
         let list: Vec<(String, String, String)> = store.cases.with(|cases| {
-            past_retention(cases, store.today, days)
+            past_retention(cases, store.today.get_untracked(), days)
                 .into_iter()
                 .map(|c| {
                     (

@@ -37,7 +37,7 @@ fn hearing_form(handle: CaseHandle, is_new: bool) -> impl IntoView {
     let submit = on_submit(move || {
         let found = handle.case.with_untracked(|c| {
             c.as_ref()
-                .map(|c| validate::hearing(c, store.today, !is_new))
+                .map(|c| validate::hearing(c, store.today.get_untracked(), !is_new))
                 .unwrap_or_default()
         });
         if show_errors(errors, found) {

@@ -18,6 +18,7 @@ mod places;
 mod police;
 mod schedule;
 mod task_list;
+pub(crate) mod training;
 mod user;
 
 pub use case_list::CaseListPage;

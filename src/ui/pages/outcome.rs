@@ -22,10 +22,9 @@ pub fn OutcomePage(id: String) -> impl IntoView {
     let handle = case_handle(id);
     let errors: PageErrors = RwSignal::new(Vec::new());
     let root = Part::root(handle);
-    let today = handle.store.today;
     let submit = on_submit(move || {
         let result = handle.store.act(&handle.id.get_untracked(), |c, by, at| {
-            c.record_outcome(today, at, by)
+            c.record_outcome(handle.store.today.get_untracked(), at, by)
         });
         match result.unwrap_or(Ok(Decision::NotProposed)) {
             Ok(_) => {

@@ -127,7 +127,9 @@ pub fn TaskListPage(id: String) -> impl IntoView {
                 <li><a class="govuk-link" href=handle.href("report")>"Paragraph for the court report"</a></li>
                 <li><a class="govuk-link" href=handle.href("print")>"Printable record of the whole case"</a></li>
                 <li><a class="govuk-link" href=handle.href("history")>"History of changes"</a></li>
-                <li><a class="govuk-link" href=Signal::derive(move || format!("/export/{}", handle.id.get()))>"Export this case to a file"</a></li>
+                {(!handle.store.training()).then(|| view! {
+                    <li><a class="govuk-link" href=Signal::derive(move || format!("/export/{}", handle.id.get()))>"Export this case to a file"</a></li>
+                })}
             </ul>
             <p class="govuk-body">
                 <a class="govuk-link app-link--warning" href=handle.href("delete")>"Delete this case"</a>
