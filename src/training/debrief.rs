@@ -47,6 +47,8 @@ pub struct Debrief {
     pub suitable_attempts: usize,
     /// Whether the outcome recorded (or none) was safe, and why.
     pub safe: bool,
+    /// An outcome was recorded.
+    pub finished: bool,
     pub outcome: String,
     /// Working days used, and the hearing's day on the same clock.
     pub days_used: u32,
@@ -424,6 +426,7 @@ pub fn debrief(s: &Scenario, run: &Run, case: &Case) -> Debrief {
         points,
         suitable_attempts,
         safe,
+        finished: recorded.is_some(),
         outcome,
         days_used: run.day,
         hearing_day: s.hearing_day,

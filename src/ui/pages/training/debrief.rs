@@ -68,10 +68,10 @@ pub fn DebriefPage(id: String) -> impl IntoView {
         })
     })
     .collect_view();
-    let verdict = if d.safe {
-        "govuk-tag govuk-tag--green"
-    } else {
-        "govuk-tag govuk-tag--red"
+    let (verdict, tag) = match (d.safe, d.finished) {
+        (false, _) => ("govuk-tag govuk-tag--red", "Unsafe"),
+        (true, true) => ("govuk-tag govuk-tag--green", "Safe"),
+        (true, false) => ("govuk-tag govuk-tag--grey", "No outcome yet"),
     };
     let attempts = match d.suitable_attempts {
         0 => "No attempt was made to record \u{201c}suitable\u{201d} while it was blocked."
@@ -84,7 +84,7 @@ pub fn DebriefPage(id: String) -> impl IntoView {
             <BackLink href=format!("/training/runs/{}", run.id) text="Back to the practice run".to_string()/>
         </div>
         <PageHeading title=format!("Debrief: {}", d.title) caption=format!("Training debrief for {} (fictional case)", d.trainee)/>
-        <p class="govuk-body"><strong class=verdict>{if d.safe { "Safe" } else { "Unsafe" }}</strong>" "{d.outcome.clone()}</p>
+        <p class="govuk-body"><strong class=verdict>{tag}</strong>" "{d.outcome.clone()}</p>
         <p class="govuk-body">{attempts}</p>
         <p class="govuk-body">{d.days.clone()}</p>
         <div class="govuk-inset-text app-pre-line"><strong>"The lesson: "</strong>{d.lesson.trim().to_string()}</div>
