@@ -256,10 +256,19 @@ pub fn debrief(s: &Scenario, run: &Run, case: &Case) -> Debrief {
             let truth = &answers.privately;
             let differs = truth.consent != answers.with_the_person_present.consent
                 || truth.fear != answers.with_the_person_present.fear;
+            // What they would have said alone, where it differs: the lesson of rec 6.
+            let said = if differs {
+                format!(
+                    " Asked privately, they said: \u{201c}{}\u{201d}",
+                    truth.says.trim()
+                )
+            } else {
+                String::new()
+            };
             if asked.is_empty() {
                 add(
                     Mark::Missed,
-                    format!("{person} was never asked about the curfew."),
+                    format!("{person} was never asked about the curfew.{said}"),
                     REC6,
                 );
             } else if !direct {
@@ -269,15 +278,7 @@ pub fn debrief(s: &Scenario, run: &Run, case: &Case) -> Debrief {
                     REC6,
                 );
             }
-            if direct && !private {
-                let said = if differs {
-                    format!(
-                        " Asked privately, they said: \u{201c}{}\u{201d}",
-                        truth.says.trim()
-                    )
-                } else {
-                    String::new()
-                };
+            if !asked.is_empty() && !private {
                 add(
                     Mark::Missed,
                     format!("{person} was never spoken to privately.{said}"),

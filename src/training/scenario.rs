@@ -301,8 +301,10 @@ pub fn parse(text: &str) -> Result<Scenario, Refused> {
 
 /// A TOML or shape error, in a sentence a trainer can act on.
 fn toml_problem(text: &str, e: &toml::de::Error) -> String {
+    // A table missing from the whole file has no line of its own to point to.
     let line = e
         .span()
+        .filter(|s| s.start > 0)
         .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
     let message = e.message().trim().replace('`', "'");
     let message = match message.strip_prefix("missing field ") {

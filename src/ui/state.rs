@@ -238,6 +238,22 @@ impl Store {
         storage::space() == storage::Space::Training
     }
 
+    /// Whether a case is shown in lists here: every case, except in training, where each
+    /// trainee sees only the cases they started (several can practise on one device, one after
+    /// another, without seeing each other's answers).
+    pub fn shows(&self, case: &Case) -> bool {
+        if !self.training() {
+            return true;
+        }
+        let me = self
+            .user
+            .with_untracked(|u| u.as_ref().map(|u| u.name.trim().to_ascii_lowercase()))
+            .unwrap_or_default();
+        case.events
+            .first()
+            .is_some_and(|e| audit::name_in(&e.by).to_ascii_lowercase() == me)
+    }
+
     /// How the audit trail names whoever uses the device.
     pub fn who(&self) -> String {
         self.user

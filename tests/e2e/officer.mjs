@@ -118,11 +118,15 @@ export const ALEX = {
   daRelated: false,
 };
 
-async function recordEnquiry(actor, scope, { agencyLabel, agency, outcome, summary, considered }) {
+/**
+ * Records an enquiry's reply inside `scope`: the agency, the outcome, when it was requested and
+ * received (a week and two days ago unless given), what came back and that it was considered.
+ */
+export async function recordEnquiry(actor, scope, { agencyLabel, agency, outcome, summary, considered, requested = daysFromToday(-7), received = daysFromToday(-2) }) {
   await actor.fill(scope.getByLabel(agencyLabel, { exact: true }), agency);
   await choose(actor, scope, 'Outcome', outcome);
-  await fillDate(actor, scope, 'Date requested', daysFromToday(-7));
-  await fillDate(actor, scope, 'Date received', daysFromToday(-2));
+  await fillDate(actor, scope, 'Date requested', requested);
+  await fillDate(actor, scope, 'Date received', received);
   if (summary) await actor.fill(scope.getByLabel('Summary of what came back'), summary);
   if (considered) await actor.check(scope.getByLabel('I have considered this information in the proposal'));
 }
@@ -264,4 +268,62 @@ export async function recordConsent(actor, { attitude, time }) {
   await choose(actor, page, 'Their decision', 'Consent given');
   await fillDate(actor, page, 'Date of their decision', daysFromToday(0));
   await actor.fill(page.getByLabel('Time of their decision'), time);
+}
+
+/**
+ * From the task list: records each domain's risk of serious harm (`levels`: children, public,
+ * knownAdult, staff, as the radio labels say) and whether any order protects someone ('No'
+ * unless given); returns to the task list of the case for `name`.
+ */
+export async function recordRisk(actor, name, { children, public: pub, knownAdult, staff }, orders = 'No') {
+  const { page } = actor;
+  await openSection(actor, 'Hearing, risk and orders');
+  await heading(page, 'Hearing, risk and orders');
+  for (const [domain, level] of [['Risk to children', children], ['Risk to the public', pub], ['Risk to a known adult', knownAdult], ['Risk to staff', staff]]) {
+    await choose(actor, page, domain, level);
+  }
+  await choose(actor, page, 'Does any order protect someone from this person?', orders);
+  await saveAndContinue(actor);
+  await heading(page, name);
+}
+
+/**
+ * From the task list: answers the four child contact questions about `name` ('Yes' or 'No'
+ * each, in the page's order: lives with, responsible for, access to, negative impact), each
+ * from `source` (a label such as 'Police' or "The person's own account", or a list of them).
+ */
+export async function recordChildContact(actor, name, answers, source) {
+  const { page } = actor;
+  await openSection(actor, 'Child contact');
+  await heading(page, 'Child contact');
+  const questions = [
+    [`Does ${name} live with any child?`, 'living with a child'],
+    [`Does ${name} have responsibility for any child?`, 'responsibility for a child'],
+    [`Does ${name} have access to any child?`, 'access to a child'],
+    [`Is ${name} likely to have a negative impact on the wellbeing or safety of any child?`, 'negative impact on a child'],
+  ];
+  for (const [i, [question, topic]] of questions.entries()) {
+    await choose(actor, page, question, answers[i]);
+    for (const from of [source].flat()) {
+      await choose(actor, page, `Where did the answer about ${topic} come from?`, from);
+    }
+  }
+  await saveAndContinue(actor);
+  await heading(page, name);
+}
+
+const ROLE_LABELS = {
+  court_officer: 'Court officer',
+  spo: 'Senior probation officer or qualified probation officer',
+  trainer: 'Trainer',
+};
+
+/** Says, on the "Who is using this device?" page reached from the header, who uses it now. */
+export async function become(actor, { name, role }) {
+  const { page } = actor;
+  await actor.click(page.getByRole('link', { name: /^You: / }));
+  await heading(page, 'Who is using this device?');
+  await actor.fill(page.getByLabel('Your name'), name);
+  await actor.check(page.getByLabel(ROLE_LABELS[role], { exact: true }));
+  await actor.click(page.getByRole('button', { name: 'Continue' }));
 }

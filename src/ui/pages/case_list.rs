@@ -78,24 +78,12 @@ fn outstanding_text(n: usize) -> String {
 #[component]
 pub fn CaseListPage() -> impl IntoView {
     let store = use_store();
-    // In training each trainee sees only the cases they started: several can practise on one
-    // device, one after another, without seeing each other's answers.
-    let me = store
-        .user
-        .with_untracked(|u| u.as_ref().map(|u| u.name.trim().to_ascii_lowercase()))
-        .unwrap_or_default();
-    let mine = move |c: &crate::domain::Case| {
-        !store.training()
-            || c.events
-                .first()
-                .is_some_and(|e| crate::domain::audit::name_in(&e.by).to_ascii_lowercase() == me)
-    };
     let rows = move || {
         let mut rows: Vec<Row> = store.holidays.with(|h| {
             store.cases.with(|cases| {
                 cases
                     .iter()
-                    .filter(|c| mine(c))
+                    .filter(|c| store.shows(c))
                     .map(|c| row(c, store.today.get(), h))
                     .collect()
             })

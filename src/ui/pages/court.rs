@@ -146,6 +146,7 @@ pub fn ChasePage() -> impl IntoView {
                 store.cases.with(|cases| {
                     cases
                         .iter()
+                        .filter(|c| store.shows(c))
                         .flat_map(|c| {
                             overdue(c, store.today.get(), h).into_iter().map(|a| {
                                 let agency = if a.agency.is_empty() {

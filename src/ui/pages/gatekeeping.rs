@@ -177,7 +177,7 @@ pub fn QueuePage() -> impl IntoView {
             store.cases.with(|cases| {
                 cases
                     .iter()
-                    .filter(|c| c.awaiting_gatekeeping())
+                    .filter(|c| c.awaiting_gatekeeping() && store.shows(c))
                     .map(|c| {
                         let s = c.gatekeeping.submissions.last();
                         (

@@ -63,7 +63,8 @@ pub fn TrainingHomePage() -> impl IntoView {
             return view! { <p class="govuk-body">{text::NO_RUNS}</p> }.into_any();
         }
         let titles = available();
-        list.into_iter()
+        let items = list
+            .into_iter()
             .map(|run| {
                 let title = titles
                     .iter()
@@ -92,14 +93,14 @@ pub fn TrainingHomePage() -> impl IntoView {
                     </li>
                 }
             })
-            .collect_view()
-            .into_any()
+            .collect_view();
+        view! { <ul class="govuk-list">{items}</ul> }.into_any()
     };
     view! {
         <PageHeading title=text::TITLE.to_string()/>
         <p class="govuk-body">{format!("You are practising as {trainee}. ")}{text::WHO_HINT}</p>
         <h2 class="govuk-heading-m">"Your practice runs"</h2>
-        <ul class="govuk-list">{your_runs}</ul>
+        {your_runs}
         <h2 class="govuk-heading-m">"Scenarios"</h2>
         <ul class="govuk-list">{scenarios}</ul>
         <p class="govuk-body"><a class="govuk-link" href="/training/load">{text::LOAD_LINK}</a></p>
