@@ -101,7 +101,7 @@ fn page_for(path: &str) -> AnyView {
         ["data", "delete-all"] => later(Later::DeleteAll),
         ["gatekeeping"] => later(Later::Queue),
         // Fictional cases never leave training by a file, and real ones never enter it.
-        ["export", ..] | ["import"] if store.training() => view! { <NotInTraining/> }.into_any(),
+        ["export", ..] | ["import"] if store.training() => training_page(Training::NoFiles),
         ["export"] => later(Later::Export(None)),
         ["export", c] => later(Later::Export(Some(id(c)))),
         ["import"] => later(Later::Import),
@@ -230,6 +230,8 @@ pub enum Training {
     Scenario(String),
     Run(String),
     Debrief(String),
+    /// Export and import, asked for in training.
+    NoFiles,
 }
 
 #[leptos::lazy]
@@ -241,6 +243,7 @@ fn training_module(page: Training) -> AnyView {
         Training::Scenario(s) => view! { <ScenarioPage id=s/> }.into_any(),
         Training::Run(r) => view! { <RunPage id=r/> }.into_any(),
         Training::Debrief(r) => view! { <DebriefPage id=r/> }.into_any(),
+        Training::NoFiles => view! { <NotInTrainingPage/> }.into_any(),
     }
 }
 
@@ -261,15 +264,6 @@ fn TrainingBanner() -> impl IntoView {
                 <p class="govuk-body">"Everything here is practice, kept apart from real cases. "<a class="govuk-notification-banner__link" href="/training">"Training home"</a></p>
             </div>
         </div>
-    }
-}
-
-#[component]
-fn NotInTraining() -> impl IntoView {
-    view! {
-        <crate::ui::components::page::PageHeading title="Not available in training".to_string()/>
-        <p class="govuk-body">"Training cases are fictional and stay on this device: they cannot be exported, and real cases cannot be imported into training."</p>
-        <p class="govuk-body"><a class="govuk-link" href="/training">"Go to training"</a></p>
     }
 }
 

@@ -126,17 +126,12 @@ pub fn CaseListPage() -> impl IntoView {
         .into_any()
     });
     let draft_started = move || store.draft.with(|d| !d.person.name.trim().is_empty());
-    // A trainer sees practice first; everyone can reach it.
-    let trainer = store.user.with_untracked(|u| {
-        u.as_ref()
-            .is_some_and(|u| u.role == crate::domain::audit::Role::Trainer)
-    });
-    let practise = move || {
-        view! { <p class="govuk-body"><a class="govuk-link" href="/training">{text::PRACTISE}</a></p> }
-    };
     view! {
         <PageHeading title=text::TITLE.to_string()/>
-        {(trainer && !training).then(practise)}
+        // Practice is one step away for everyone, trainers and trainees first of all.
+        {(!training).then(|| view! {
+            <p class="govuk-body"><a class="govuk-link" href="/training">{text::PRACTISE}</a></p>
+        })}
         {set_aside}
         {reminder}
         <a href="/cases/new" role="button" draggable="false" class="govuk-button" data-module="govuk-button">
@@ -183,7 +178,6 @@ pub fn CaseListPage() -> impl IntoView {
             }
             .into_any()
         })}
-        {(!trainer && !training).then(practise)}
     }
 }
 

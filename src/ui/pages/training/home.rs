@@ -141,3 +141,14 @@ pub fn ScenarioPage(id: String) -> impl IntoView {
     }
     .into_any()
 }
+
+/// Export and import, asked for in training: fictional cases never leave by a file, and real
+/// ones never come in.
+#[component]
+pub fn NotInTrainingPage() -> impl IntoView {
+    view! {
+        <PageHeading title="Not available in training".to_string()/>
+        <p class="govuk-body">"Training cases are fictional and stay on this device: they cannot be exported, and real cases cannot be imported into training."</p>
+        <p class="govuk-body"><a class="govuk-link" href="/training">"Go to training"</a></p>
+    }
+}

@@ -8,7 +8,7 @@ mod load;
 mod run;
 
 pub use debrief::DebriefPage;
-pub use home::{ScenarioPage, TrainingHomePage};
+pub use home::{NotInTrainingPage, ScenarioPage, TrainingHomePage};
 pub use load::LoadScenarioPage;
 pub use run::RunPage;
 
