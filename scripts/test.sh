@@ -10,6 +10,11 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 printf '\n== Rust tests\n'
 cargo test --locked
 
+printf '\n== Build tools are found wherever cargo put them (HOME set to an empty folder)\n'
+empty_home="$(mktemp -d)"
+CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}" HOME="$empty_home" bash scripts/check-tools.sh
+rmdir "$empty_home"
+
 printf '\n== Release build\n'
 bash scripts/build.sh
 
