@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 
 use super::audit::differences;
 use super::case::*;
-use crate::storage::codec::{SCHEMA_VERSION, migrate};
+use super::format::{SCHEMA_VERSION, migrate};
 
 pub const FORMAT: &str = "pre-sentence-safeguarding-checks";
 pub const FORMAT_VERSION: u64 = 1;

@@ -8,10 +8,9 @@ use miniserde::{Deserialize, Serialize};
 
 use crate::domain::Case;
 
-/// The version written by this release. Version 2 added the audit trail and gatekeeping
-/// submissions, drafts and section comments; version 3 the address and hours each consent was
-/// given for, and a "suitable" set aside when it stopped standing.
-pub const SCHEMA_VERSION: u32 = 3;
+// The case format's version and its migrations are domain knowledge (an import checks them
+// too): they live in `domain::format`. This module stores and reads cases in that format.
+pub use crate::domain::format::{SCHEMA_VERSION, migrate};
 
 #[derive(Serialize)]
 struct Stored {
@@ -47,63 +46,6 @@ fn envelope(text: &str) -> Option<Envelope> {
 #[derive(Deserialize)]
 struct StoredCurrent {
     case: Case,
-}
-
-/// Brings a stored case (as JSON) written in `version` up to the current version, oldest step
-/// first. A step only adds what its version introduced, so nothing recorded is lost.
-pub fn migrate(version: u32, case: &mut Value) {
-    if version < 2 {
-        // Version 2: the audit trail, submissions, drafts and comments per section.
-        let empty = || Value::Array(Default::default());
-        if let Value::Object(case) = case {
-            case.entry("events".into()).or_insert_with(empty);
-            if let Some(Value::Object(g)) = case.get_mut("gatekeeping") {
-                g.entry("submissions".into()).or_insert_with(empty);
-                g.entry("draft".into()).or_insert_with(|| {
-                    json::from_str(&json::to_string(
-                        &<crate::domain::case::GatekeepingDraft as Default>::default(),
-                    ))
-                    .unwrap_or(Value::Null)
-                });
-                if let Some(Value::Array(decisions)) = g.get_mut("decisions") {
-                    for d in decisions.iter_mut() {
-                        if let Value::Object(d) = d {
-                            d.entry("section_comments".into()).or_insert_with(empty);
-                        }
-                    }
-                }
-            }
-        }
-    }
-    if version < 3 {
-        // Version 3: what each consent was given for. Not known for older consents, so left
-        // empty: the rules then ask for consent again, as they must (rec 6).
-        let Value::Object(case) = case else { return };
-        if let Some(Value::Array(places)) = case.get_mut("places") {
-            for place in places.iter_mut() {
-                let Value::Object(place) = place else {
-                    continue;
-                };
-                let add = |holder: &mut Value| {
-                    if let Value::Object(holder) = holder {
-                        if let Some(Value::Object(c)) = holder.get_mut("consent") {
-                            c.entry("given_for".into())
-                                .or_insert_with(|| Value::String(String::new()));
-                        }
-                    }
-                };
-                if let Some(Value::Array(residents)) = place.get_mut("residents") {
-                    residents.iter_mut().for_each(add);
-                }
-                if let Some(elsewhere) = place.get_mut("occupier_elsewhere") {
-                    add(elsewhere);
-                }
-            }
-        }
-        if let Some(Value::Object(outcome)) = case.get_mut("outcome") {
-            outcome.entry("lapsed".into()).or_insert(Value::Null);
-        }
-    }
 }
 
 #[derive(Debug, PartialEq, Eq)]
