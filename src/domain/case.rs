@@ -809,6 +809,12 @@ impl Case {
         self.hearing.curfew_considered == Some(true)
     }
 
+    /// Children's services enquiries are needed in every curfew case (HMPPS mandate) and
+    /// wherever the person has any contact with children (rec 2).
+    pub fn childrens_services_required(&self) -> bool {
+        self.curfew_considered() || self.child_contact.any_yes()
+    }
+
     pub fn add_offence(&mut self) -> u32 {
         let id = self.new_id();
         self.offences.push(Offence {

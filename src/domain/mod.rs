@@ -44,7 +44,7 @@ impl Case {
         by: &str,
     ) -> Result<Decision, Vec<FieldError>> {
         let assessment = assess(self, today);
-        let errors = validate::outcome(self, &assessment);
+        let errors = rules::outcome_errors(self, &assessment);
         if !errors.is_empty() {
             let refused = errors.iter().find(|e| e.field == "decision");
             if let Some(refusal) =

@@ -12,10 +12,10 @@
 use super::case::*;
 use super::choice::Choice;
 use super::inputs::{long_date, parse_time, spoken_time};
-use super::rules::{Assessment, BlockerKind, OutcomeState, Section, join_and};
+use super::rules::{Assessment, BlockerKind, OutcomeState, Section};
 use super::schedule::parse_window;
 use super::terms::{curfew_length, days_phrase};
-use super::text::{is_bidi_control, without_bidi_controls};
+use super::text::{is_bidi_control, join_and, without_bidi_controls};
 
 /// The whole paragraph, as sentences separated by spaces, in parts separated by blank lines.
 pub fn court_paragraph(case: &Case, assessment: &Assessment) -> String {
@@ -48,7 +48,7 @@ fn paragraph(case: &Case, assessment: &Assessment) -> String {
     let cs = childrens_services(case);
     if !cs.is_empty() {
         parts.push(cs);
-    } else if super::rules::childrens_services_required(case) {
+    } else if case.childrens_services_required() {
         parts.push("No children's services enquiry has been made yet.".into());
     }
     if case.curfew_considered() {

@@ -11,6 +11,8 @@ use super::inputs::{DateParts, long_date, parse_whole_number, spoken_time};
 use super::schedule::{ScheduleProblem, ScheduleReport, check_schedule, hours_text};
 use super::terms::consent_terms;
 use super::text::isolate;
+use super::text::join_and;
+use super::validate::{self, FieldError};
 
 /// The sections of a case, in task-list order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -277,7 +279,7 @@ pub fn assess_with_holidays(case: &Case, today: NaiveDate, holidays: &[NaiveDate
             section: Section::Police,
         },
     );
-    let cs_required = childrens_services_required(case);
+    let cs_required = case.childrens_services_required();
     if cs_required {
         cs_blockers(
             case,
@@ -844,12 +846,6 @@ fn enquiry_blockers<O: EnquiryOutcome>(
     }
 }
 
-/// Children's services enquiries are needed in every curfew case (HMPPS mandate) and wherever the
-/// person has any contact with children (rec 2).
-pub fn childrens_services_required(case: &Case) -> bool {
-    case.curfew_considered() || case.child_contact.any_yes()
-}
-
 fn cs_blockers(case: &Case, today: NaiveDate, found: &mut Found) {
     let path = Section::ChildrensServices.slug();
     // Anything typed in an entry (even only the children it covers) makes it an enquiry.
@@ -1227,7 +1223,7 @@ fn consent_blockers(case: &Case, today: NaiveDate, found: &mut Found) {
 /// naming each answer to correct, unless the page already has a more specific blocker.
 fn answers_to_correct(case: &Case, today: NaiveDate, blockers: &mut Vec<Blocker>) {
     let page_of = |path: &str| path.split('#').next().unwrap_or_default().to_string();
-    for (section, page, errors) in super::validate::every_page(case, today) {
+    for (section, page, errors) in every_page(case, today) {
         let Some(first) = errors.first() else {
             continue;
         };
@@ -1718,24 +1714,6 @@ fn section_status(
     }
 }
 
-/// "a", "a and b", "a, b and c".
-pub fn join_and<S: AsRef<str>>(items: &[S]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.as_ref().to_string(),
-        [rest @ .., last] => {
-            format!(
-                "{} and {}",
-                rest.iter()
-                    .map(|s| s.as_ref())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                last.as_ref()
-            )
-        }
-    }
-}
-
 fn offence_name(index: usize, offence: &Offence) -> String {
     let d = offence.description.trim();
     if d.is_empty() {
@@ -1752,4 +1730,104 @@ fn normalise_name(name: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_ascii_lowercase()
+}
+
+/// Every page's validation as its page runs it, with the section and the page's path below
+/// `/cases/:id/`: the rules block "suitable" on anything here (see `rules::answers_to_correct`).
+/// Pages of sections that do not apply (no curfew, no children's services enquiry needed) are
+/// left out; views of 16 and 17 year olds are optional and never checked.
+pub fn every_page(case: &Case, today: NaiveDate) -> Vec<(Section, String, Vec<FieldError>)> {
+    let mut pages = vec![
+        (
+            Section::Hearing,
+            Section::Hearing.slug().to_string(),
+            validate::hearing(case, today, true),
+        ),
+        (
+            Section::ChildContact,
+            Section::ChildContact.slug().to_string(),
+            validate::child_contact(case),
+        ),
+        (
+            Section::Police,
+            Section::Police.slug().to_string(),
+            validate::police(case, today),
+        ),
+    ];
+    if case.childrens_services_required() {
+        pages.push((
+            Section::ChildrensServices,
+            Section::ChildrensServices.slug().to_string(),
+            validate::childrens_services(case, today),
+        ));
+    }
+    if case.curfew_considered() {
+        for p in &case.places {
+            pages.push((
+                Section::Places,
+                format!("{}/{}", Section::Places.slug(), p.id),
+                validate::place(case, p, today),
+            ));
+        }
+        pages.push((
+            Section::Schedule,
+            Section::Schedule.slug().to_string(),
+            validate::schedule(case, today),
+        ));
+        for p in &case.places {
+            let terms = consent_terms(case, p);
+            for who in p.consent_subjects() {
+                if let Some(c) = p.consent(who) {
+                    pages.push((
+                        Section::Consent,
+                        format!("{}/{}/{}", Section::Consent.slug(), p.id, who.slug()),
+                        validate::consent(c, &terms, today),
+                    ));
+                }
+            }
+        }
+    }
+    pages
+}
+
+/// The outcome page: "suitable" only when the rules allow it; "not suitable" always, with a reason.
+pub fn outcome_errors(case: &Case, assessment: &Assessment) -> Vec<FieldError> {
+    let mut e = <validate::Errors as Default>::default();
+    let o = &case.outcome;
+    e.choice("decision", &o.selected, "Select the outcome");
+    match o.selected {
+        Some(Decision::Suitable) if !assessment.curfew_considered => {
+            e.add("decision", "You cannot record a curfew as suitable: the hearing details say no curfew is being considered");
+        }
+        Some(Decision::Suitable)
+            if assessment
+                .blockers
+                .iter()
+                .any(|b| b.kind == BlockerKind::Finding) =>
+        {
+            // Not "checks outstanding": more time would not change what was found.
+            e.add("decision", "You cannot record a curfew as suitable: what has been found rules it out, and more time will not change that. Record that a curfew is not suitable");
+        }
+        Some(Decision::Suitable) if !assessment.can_record_suitable() => {
+            let n = assessment.outstanding();
+            let checks = if n == 1 {
+                "1 check is".to_string()
+            } else {
+                format!("{n} checks are")
+            };
+            e.add("decision", format!("You cannot record a curfew as suitable while {checks} outstanding. Complete them, or record that a curfew is not suitable"));
+        }
+        Some(Decision::Suitable) => e.text(
+            "rationale",
+            &o.rationale,
+            "Enter your rationale for finding the curfew suitable",
+        ),
+        Some(Decision::NotSuitable) => e.text(
+            "rationale",
+            &o.rationale,
+            "Enter the reason the curfew is not suitable",
+        ),
+        _ => {}
+    }
+    e.0
 }

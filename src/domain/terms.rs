@@ -5,9 +5,8 @@
 use super::case::{Case, ConsentSubject, Day, Place};
 use super::choice::Choice;
 use super::inputs::{parse_whole_number, spoken_time};
-use super::rules::join_and;
 use super::schedule::parse_window;
-use super::text::isolate;
+use super::text::{isolate, join_and};
 
 /// The address, the hours at it and the curfew's length, as a person would be told them: for
 /// example "4 Example Close, Northtown, NT4 5CD: 7pm to 7am every day, for 6 months".

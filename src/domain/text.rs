@@ -46,6 +46,24 @@ pub fn isolate(text: &str) -> String {
     }
 }
 
+/// "a", "a and b", "a, b and c".
+pub fn join_and<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., last] => {
+            format!(
+                "{} and {}",
+                rest.iter()
+                    .map(|s| s.as_ref())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                last.as_ref()
+            )
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,8 +8,6 @@ use chrono::NaiveDate;
 
 use super::case::*;
 use super::inputs::{DateParts, DateProblem, parse_time, parse_whole_number};
-use super::rules::{Assessment, Section};
-use super::terms::consent_terms;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
@@ -21,20 +19,20 @@ pub struct FieldError {
 pub struct Errors(pub Vec<FieldError>);
 
 impl Errors {
-    fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
+    pub(super) fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
         self.0.push(FieldError {
             field: field.into(),
             message: message.into(),
         });
     }
-    fn text(&mut self, field: &str, value: &str, message: &str) {
+    pub(super) fn text(&mut self, field: &str, value: &str, message: &str) {
         if value.trim().is_empty() {
             self.add(field, message);
         } else if value.chars().count() > 5000 {
             self.add(field, "This must be 5,000 characters or fewer");
         }
     }
-    fn choice<T>(&mut self, field: &str, value: &Option<T>, message: &str) {
+    pub(super) fn choice<T>(&mut self, field: &str, value: &Option<T>, message: &str) {
         if value.is_none() {
             self.add(field, message);
         }
@@ -392,7 +390,7 @@ pub fn police(case: &Case, today: NaiveDate) -> Vec<FieldError> {
 
 pub fn childrens_services(case: &Case, today: NaiveDate) -> Vec<FieldError> {
     let mut e = <Errors as Default>::default();
-    if case.childrens_services.is_empty() && super::rules::childrens_services_required(case) {
+    if case.childrens_services.is_empty() && case.childrens_services_required() {
         e.add("add-cs", "Add the children's services enquiry");
     }
     for cs in &case.childrens_services {
@@ -763,106 +761,6 @@ pub fn schedule(case: &Case, today: NaiveDate) -> Vec<FieldError> {
                 format!("Select the address for curfew period {n}"),
             );
         }
-    }
-    e.0
-}
-
-/// Every page's validation as its page runs it, with the section and the page's path below
-/// `/cases/:id/`: the rules block "suitable" on anything here (see `rules::answers_to_correct`).
-/// Pages of sections that do not apply (no curfew, no children's services enquiry needed) are
-/// left out; views of 16 and 17 year olds are optional and never checked.
-pub fn every_page(case: &Case, today: NaiveDate) -> Vec<(Section, String, Vec<FieldError>)> {
-    let mut pages = vec![
-        (
-            Section::Hearing,
-            Section::Hearing.slug().to_string(),
-            hearing(case, today, true),
-        ),
-        (
-            Section::ChildContact,
-            Section::ChildContact.slug().to_string(),
-            child_contact(case),
-        ),
-        (
-            Section::Police,
-            Section::Police.slug().to_string(),
-            police(case, today),
-        ),
-    ];
-    if super::rules::childrens_services_required(case) {
-        pages.push((
-            Section::ChildrensServices,
-            Section::ChildrensServices.slug().to_string(),
-            childrens_services(case, today),
-        ));
-    }
-    if case.curfew_considered() {
-        for p in &case.places {
-            pages.push((
-                Section::Places,
-                format!("{}/{}", Section::Places.slug(), p.id),
-                place(case, p, today),
-            ));
-        }
-        pages.push((
-            Section::Schedule,
-            Section::Schedule.slug().to_string(),
-            schedule(case, today),
-        ));
-        for p in &case.places {
-            let terms = consent_terms(case, p);
-            for who in p.consent_subjects() {
-                if let Some(c) = p.consent(who) {
-                    pages.push((
-                        Section::Consent,
-                        format!("{}/{}/{}", Section::Consent.slug(), p.id, who.slug()),
-                        consent(c, &terms, today),
-                    ));
-                }
-            }
-        }
-    }
-    pages
-}
-
-/// The outcome page: "suitable" only when the rules allow it; "not suitable" always, with a reason.
-pub fn outcome(case: &Case, assessment: &Assessment) -> Vec<FieldError> {
-    let mut e = <Errors as Default>::default();
-    let o = &case.outcome;
-    e.choice("decision", &o.selected, "Select the outcome");
-    match o.selected {
-        Some(Decision::Suitable) if !assessment.curfew_considered => {
-            e.add("decision", "You cannot record a curfew as suitable: the hearing details say no curfew is being considered");
-        }
-        Some(Decision::Suitable)
-            if assessment
-                .blockers
-                .iter()
-                .any(|b| b.kind == super::rules::BlockerKind::Finding) =>
-        {
-            // Not "checks outstanding": more time would not change what was found.
-            e.add("decision", "You cannot record a curfew as suitable: what has been found rules it out, and more time will not change that. Record that a curfew is not suitable");
-        }
-        Some(Decision::Suitable) if !assessment.can_record_suitable() => {
-            let n = assessment.outstanding();
-            let checks = if n == 1 {
-                "1 check is".to_string()
-            } else {
-                format!("{n} checks are")
-            };
-            e.add("decision", format!("You cannot record a curfew as suitable while {checks} outstanding. Complete them, or record that a curfew is not suitable"));
-        }
-        Some(Decision::Suitable) => e.text(
-            "rationale",
-            &o.rationale,
-            "Enter your rationale for finding the curfew suitable",
-        ),
-        Some(Decision::NotSuitable) => e.text(
-            "rationale",
-            &o.rationale,
-            "Enter the reason the curfew is not suitable",
-        ),
-        _ => {}
     }
     e.0
 }
