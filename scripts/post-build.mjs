@@ -1,11 +1,15 @@
 // Trunk post-build hook (see Trunk.toml). Runs on the staged build before it becomes dist/:
 //  1. adds a strict Content-Security-Policy to index.html, allowing Trunk's one inline loader
 //     script by its hash and nothing else inline;
-//  2. writes the service worker's version and the list of files it keeps for offline use.
+//  2. writes the service worker's version and the list of files it keeps for offline use;
+//  3. writes a brotli (.br) and a gzip (.gz) copy beside each text and wasm file, for a server
+//     to send instead when the browser accepts it (scripts/static-server.mjs does; so can nginx
+//     or Caddy, see the README).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set');
@@ -66,3 +70,19 @@ const sw = readFileSync(swPath, 'utf8')
   .replace('__ASSETS__', JSON.stringify(assets));
 writeFileSync(swPath, sw);
 console.log(`post-build: CSP with ${hashes.length} inline script hash(es); service worker lists ${assets.length} files`);
+
+// 3. Compressed copies, made last so that they match the files as shipped.
+const compressible = /\.(html|js|css|wasm|json|webmanifest|svg|txt)$/;
+let plain = 0;
+let brotli = 0;
+for (const f of walk('').filter((f) => compressible.test(f))) {
+  const body = readFileSync(join(dir, f));
+  const br = brotliCompressSync(body, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+  });
+  writeFileSync(join(dir, `${f}.br`), br);
+  writeFileSync(join(dir, `${f}.gz`), gzipSync(body, { level: 9 }));
+  plain += body.length;
+  brotli += br.length;
+}
+console.log(`post-build: compressed copies written (${(plain / 1024).toFixed(0)} KB as ${(brotli / 1024).toFixed(0)} KB brotli)`);

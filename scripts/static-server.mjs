@@ -1,5 +1,6 @@
 // Serves the built app from dist/ on one fixed local address. Unknown paths get index.html so
-// the app's own routes work on reload. Node's standard library only: nothing to install.
+// the app's own routes work on reload. Sends the brotli or gzip copy that the build wrote beside
+// a file when the browser accepts it. Node's standard library only: nothing to install.
 //
 //   node scripts/static-server.mjs [dir] [port]
 import { createServer } from 'node:http';
@@ -33,6 +34,16 @@ async function file(path) {
   }
 }
 
+/** A compressed copy of `path` that is not older than the file itself (never a stale one). */
+async function copyOf(path, ext) {
+  try {
+    const [plain, copy] = await Promise.all([stat(path), stat(path + ext)]);
+    return copy.isFile() && copy.mtimeMs >= plain.mtimeMs ? path + ext : null;
+  } catch {
+    return null;
+  }
+}
+
 export function start(dir = root, listenPort = port) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, `http://${host}`);
@@ -40,7 +51,18 @@ export function start(dir = root, listenPort = port) {
     // Never serve outside dist/; any unknown path is an app route.
     let path = wanted.startsWith(dir) ? await file(wanted) : null;
     if (!path) path = join(dir, 'index.html');
-    const body = await readFile(path);
+    // The compressed copy the browser accepts, if the build wrote one.
+    const accepts = String(req.headers['accept-encoding'] ?? '');
+    let encoding = null;
+    let sent = path;
+    for (const [name, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+      if (new RegExp(`\\b${name}\\b`).test(accepts) && (await copyOf(path, ext))) {
+        encoding = name;
+        sent = path + ext;
+        break;
+      }
+    }
+    const body = await readFile(sent);
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
     // Trunk puts a content hash in the names of the CSS, JS and wasm: they never change, so the
     // browser may keep them. Everything else is checked each time (cheaply, by its ETag).
@@ -49,9 +71,11 @@ export function start(dir = root, listenPort = port) {
       'Content-Type': types[extname(path)] ?? 'application/octet-stream',
       'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
       ETag: etag,
+      Vary: 'Accept-Encoding',
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
     };
+    if (encoding) headers['Content-Encoding'] = encoding;
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, headers);
       res.end();
