@@ -14,6 +14,7 @@ pub mod report;
 pub mod retention;
 pub mod rules;
 pub mod schedule;
+pub mod summary;
 pub mod terms;
 pub mod text;
 pub mod validate;
