@@ -145,13 +145,7 @@ pub fn debrief(s: &Scenario, run: &Run, case: &Case) -> Debrief {
         }
     }
 
-    let truth = &s.child_contact;
-    for (q, answer) in [
-        (ChildQuestion::LivesWith, truth.lives_with),
-        (ChildQuestion::ResponsibleFor, truth.responsible_for),
-        (ChildQuestion::HasAccess, truth.has_access),
-        (ChildQuestion::NegativeImpact, truth.negative_impact),
-    ] {
+    for (q, answer) in s.child_contact.answers() {
         let a = case.child_contact.answer(q);
         match a.answer {
             Some(x) if x != answer => add(

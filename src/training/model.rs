@@ -115,13 +115,7 @@ pub fn record_right(s: &Scenario, run: &Run, case: &mut Case) {
             });
         }
     }
-    let truth = &s.child_contact;
-    for (q, answer) in [
-        (ChildQuestion::LivesWith, truth.lives_with),
-        (ChildQuestion::ResponsibleFor, truth.responsible_for),
-        (ChildQuestion::HasAccess, truth.has_access),
-        (ChildQuestion::NegativeImpact, truth.negative_impact),
-    ] {
+    for (q, answer) in s.child_contact.answers() {
         *case.child_contact.answer_mut(q) = SourcedAnswer {
             answer: Some(answer),
             sources: vec![Source::Police, Source::ChildrensServices],

@@ -6,7 +6,9 @@
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use crate::domain::case::{CsOutcome, OrderKind, PoliceOutcome, ReportType, RoshLevel, Tenure};
+use crate::domain::case::{
+    ChildQuestion, CsOutcome, OrderKind, PoliceOutcome, ReportType, RoshLevel, Tenure,
+};
 use crate::domain::choice::Choice;
 
 /// What a trainee who does every step right should end with.
@@ -132,6 +134,18 @@ pub struct ChildContactScript {
     pub responsible_for: bool,
     pub has_access: bool,
     pub negative_impact: bool,
+}
+
+impl ChildContactScript {
+    /// Each child contact question with its true answer.
+    pub fn answers(&self) -> [(ChildQuestion, bool); 4] {
+        [
+            (ChildQuestion::LivesWith, self.lives_with),
+            (ChildQuestion::ResponsibleFor, self.responsible_for),
+            (ChildQuestion::HasAccess, self.has_access),
+            (ChildQuestion::NegativeImpact, self.negative_impact),
+        ]
+    }
 }
 
 /// An agency's reply: after how many working days it arrives, what it says.

@@ -1,5 +1,6 @@
-//! Saving a file to the officer's device (a set-aside entry, later a case export). The file is
-//! made in the browser; nothing is sent anywhere.
+//! Files to and from the officer's device: saving one (a set-aside entry, a case export, a
+//! debrief) and reading one chosen in a file input (a case file, a scenario). Made and read in
+//! the browser; nothing is sent anywhere.
 
 use wasm_bindgen::JsCast;
 
@@ -26,4 +27,22 @@ pub fn download_as(file_name: &str, text: &str, mime: &str) -> Result<(), String
     link.click();
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
+}
+
+/// The file chosen in the file input that raised `ev`, if any.
+pub fn chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    ev.target()?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?
+        .files()?
+        .get(0)
+}
+
+/// A chosen file's text (empty if the browser cannot read it).
+pub async fn read_text(file: &web_sys::File) -> String {
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .unwrap_or_default()
 }

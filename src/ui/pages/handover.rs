@@ -3,7 +3,6 @@
 //! is never replaced unless the user chooses that after seeing what differs.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::domain::case::{Case, Change};
 use crate::domain::handover::{self, Incoming, MAX_BYTES};
@@ -128,12 +127,7 @@ pub fn ImportPage() -> impl IntoView {
     let read_file = move |ev: leptos::ev::Event| {
         done.set(None);
         incoming.set(None);
-        let Some(file) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0))
-        else {
+        let Some(file) = crate::ui::download::chosen_file(&ev) else {
             return;
         };
         // Refused before reading: a huge file could stall the page.
@@ -143,11 +137,7 @@ pub fn ImportPage() -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string())
-                .unwrap_or_default();
+            let text = crate::ui::download::read_text(&file).await;
             match handover::import(&text) {
                 Ok(found) => {
                     show_errors(errors, Vec::new());

@@ -3,7 +3,6 @@
 //! nothing stored, or kept on this device for training.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::content::training as text;
 use crate::domain::validate::FieldError;
@@ -32,12 +31,7 @@ pub fn LoadScenarioPage() -> impl IntoView {
     };
     let read_file = move |ev: leptos::ev::Event| {
         loaded.set(None);
-        let Some(file) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0))
-        else {
+        let Some(file) = crate::ui::download::chosen_file(&ev) else {
             return;
         };
         if file.size() > MAX_BYTES {
@@ -47,11 +41,7 @@ pub fn LoadScenarioPage() -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string())
-                .unwrap_or_default();
+            let text = crate::ui::download::read_text(&file).await;
             let scenario = match load(&text, crate::ui::state::today()) {
                 Ok(s) => s,
                 Err(refused) => return refuse(refused.0),
