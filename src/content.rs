@@ -12,6 +12,14 @@ pub mod list {
     pub const CREATE: &str = "Create a new case";
     pub const EMPTY: &str = "There are no cases on this device yet.";
     pub const PRACTISE: &str = "Practise with a fictional case";
+    pub const SEARCH: &str = "Search cases";
+    pub const SEARCH_HINT: &str = "By name, court or case reference";
+    pub const FILTERS: &str = "Filter cases";
+    pub const FILTERS_HINT: &str =
+        "Choose one or more: a case must match each. The number beside a filter is how many cases it finds.";
+    pub const CLEAR: &str = "Clear search and filters";
+    pub const NONE_FOUND: &str =
+        "No cases match. Check the spelling, or clear the search and filters.";
 }
 
 pub mod hearing {

@@ -8,6 +8,7 @@ use crate::domain::Assessment;
 use crate::domain::audit::{self, User};
 use crate::domain::case::Case;
 use crate::domain::rules::assess_with_holidays;
+use crate::domain::summary::Summary;
 use crate::storage::{self, codec, lock};
 
 /// The id under which the create page keeps its draft case.
@@ -90,6 +91,17 @@ pub struct Store {
     /// Each case changed since its last audit entry, as it was before: the next entry records
     /// the difference (see `record_changes`).
     audit_base: StoredValue<Vec<(String, Case)>>,
+    /// Each case's summary as last made, so the case list assesses only the cases that changed.
+    summary_cache: StoredValue<SummaryCache>,
+}
+
+/// Summaries made on one day with one list of bank holidays, by case id; each carries the
+/// revision of the case it was made from, so a changed case is summarised again.
+#[derive(Default)]
+struct SummaryCache {
+    today: Option<NaiveDate>,
+    holidays: Vec<NaiveDate>,
+    by_id: std::collections::HashMap<String, Summary>,
 }
 
 /// The device's local date and time, read from the browser's clock (the rules never read it).
@@ -177,6 +189,7 @@ impl Store {
                 storage::load_setting("user").and_then(|t| miniserde::json::from_str(&t).ok()),
             ),
             audit_base: StoredValue::new(Vec::new()),
+            summary_cache: StoredValue::new(SummaryCache::default()),
         };
         store.settle_recorded_outcomes();
         store.listen_to_other_tabs();
@@ -252,6 +265,47 @@ impl Store {
         case.events
             .first()
             .is_some_and(|e| audit::name_in(&e.by).to_ascii_lowercase() == me)
+    }
+
+    /// The summary of every case shown here (see `shows`), for the case list: read again when a
+    /// case, the date or the bank holidays change, and only changed cases are assessed again.
+    pub fn summaries(&self) -> Vec<Summary> {
+        let today = self.today.get();
+        self.holidays.with(|holidays| {
+            self.summary_cache.update_value(|cache| {
+                if cache.today != Some(today) || cache.holidays != *holidays {
+                    *cache = SummaryCache {
+                        today: Some(today),
+                        holidays: holidays.clone(),
+                        by_id: Default::default(),
+                    };
+                }
+            });
+            self.cases.with(|cases| {
+                let shown: Vec<&Case> = cases.iter().filter(|c| self.shows(c)).collect();
+                self.summary_cache
+                    .try_update_value(|cache| {
+                        // Kept only for cases still here: a deleted case's summary goes.
+                        let mut before = std::mem::take(&mut cache.by_id);
+                        shown
+                            .into_iter()
+                            .map(|case| {
+                                let summary = before
+                                    .remove(&case.id)
+                                    .filter(|s| s.revision == case.revision)
+                                    .unwrap_or_else(|| {
+                                        let assessment =
+                                            assess_with_holidays(case, today, holidays);
+                                        Summary::of(case, &assessment, holidays)
+                                    });
+                                cache.by_id.insert(case.id.clone(), summary.clone());
+                                summary
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
+        })
     }
 
     /// How the audit trail names whoever uses the device.
@@ -341,6 +395,10 @@ impl Store {
         let id = case.id.clone();
         self.audit_base
             .update_value(|b| b.retain(|(x, _)| *x != id));
+        // An imported case may carry the revision of the one it replaces: summarise it afresh.
+        self.summary_cache.update_value(|s| {
+            s.by_id.remove(&id);
+        });
         self.cases
             .update(|cases| match cases.iter_mut().find(|c| c.id == id) {
                 Some(c) => *c = case,

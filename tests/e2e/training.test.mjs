@@ -503,8 +503,7 @@ async function anotherTab(page) {
 
 /** The names of the cases on the case list, as links. */
 async function caseListNames(page) {
-  const list = page.getByRole('heading', { name: 'Cases on this device, soonest hearing first' });
-  if ((await list.count()) === 0) return [];
+  await page.getByRole('heading', { name: 'Cases', exact: true, level: 1 }).waitFor();
   return page.getByRole('main').getByRole('heading', { level: 3 }).getByRole('link').allInnerTexts();
 }
 

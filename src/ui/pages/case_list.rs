@@ -1,61 +1,31 @@
-//! The list of cases on this device, soonest hearing first.
+//! The list of cases on this device: search as you type, filters with their counts (remembered
+//! on the device), grouped by hearing day, soonest hearing first. It reads only the cases'
+//! summaries (`domain::summary`); the rules run again only for a case that changed.
 
 use leptos::prelude::*;
 
 use crate::content::list as text;
-use crate::domain::case::{Case, Decision};
+use crate::domain::choice::Choice;
 use crate::domain::inputs::long_date;
-use crate::domain::rules::OutcomeState;
-use crate::domain::{assess, deadlines};
+use crate::domain::summary::{Filter, Stage, Summary, find};
 use crate::storage;
 use crate::ui::components::form::{Item, render};
 use crate::ui::components::page::{PageHeading, dynamic};
 use crate::ui::download::download;
 use crate::ui::state::use_store;
 
-/// One row of the list, worked out from the case and the rules.
-#[derive(Clone, PartialEq)]
-struct Row {
-    id: String,
-    name: String,
-    hearing: Option<chrono::NaiveDate>,
-    court: String,
-    status: &'static str,
-    tag: &'static str,
-    outstanding: usize,
-    /// Enquiry replies past their due date, and those due by the hearing.
-    late: usize,
-    soon: usize,
-}
+/// How many cases are drawn at first, and added by "Show more": a long list is drawn in steps,
+/// so typing in the search stays quick with thousands of cases.
+const STEP: usize = 50;
 
-fn row(case: &Case, today: chrono::NaiveDate, holidays: &[chrono::NaiveDate]) -> Row {
-    let a = assess(case, today);
-    let (status, tag) = match a.outcome {
-        OutcomeState::Recorded(Decision::Suitable) => {
-            ("Suitable recorded", "govuk-tag govuk-tag--green")
-        }
-        OutcomeState::Recorded(Decision::NotSuitable) => {
-            ("Not suitable recorded", "govuk-tag govuk-tag--orange")
-        }
-        OutcomeState::Recorded(Decision::NotProposed) => {
-            ("Curfew not proposed", "govuk-tag govuk-tag--grey")
-        }
-        OutcomeState::SuitableNoLongerValid => ("Outcome needs review", "govuk-tag govuk-tag--red"),
-        OutcomeState::NotRecorded if a.outstanding() == 0 => {
-            ("Ready for outcome", "govuk-tag govuk-tag--turquoise")
-        }
-        OutcomeState::NotRecorded => ("Checks outstanding", "govuk-tag govuk-tag--blue"),
-    };
-    Row {
-        id: case.id.clone(),
-        name: case.display_name(),
-        hearing: case.hearing.date.date(),
-        court: case.hearing.court.clone(),
-        status,
-        tag,
-        outstanding: a.outstanding(),
-        late: deadlines::overdue(case, today, holidays).len(),
-        soon: deadlines::due_before_hearing(case, today, holidays).len(),
+fn tag(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Suitable => "govuk-tag govuk-tag--green",
+        Stage::NotSuitable => "govuk-tag govuk-tag--orange",
+        Stage::NotProposed => "govuk-tag govuk-tag--grey",
+        Stage::NeedsReview => "govuk-tag govuk-tag--red",
+        Stage::ReadyForOutcome => "govuk-tag govuk-tag--turquoise",
+        Stage::ChecksOutstanding => "govuk-tag govuk-tag--blue",
     }
 }
 
@@ -67,7 +37,7 @@ fn replies_text(n: usize, when: &str) -> String {
     }
 }
 
-fn outstanding_text(n: usize) -> String {
+fn outstanding_text(n: u32) -> String {
     match n {
         0 => "No checks outstanding".into(),
         1 => "1 check outstanding".into(),
@@ -75,29 +45,101 @@ fn outstanding_text(n: usize) -> String {
     }
 }
 
+/// "1,001": counts as GOV.UK writes them.
+fn count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn cases(n: usize) -> String {
+    if n == 1 {
+        "1 case".into()
+    } else {
+        format!("{} cases", count(n))
+    }
+}
+
+/// The remembered filters are kept per space, so practice does not change the real list.
+fn filters_setting() -> &'static str {
+    match storage::space() {
+        storage::Space::Real => "list_filters",
+        storage::Space::Training => "training_list_filters",
+    }
+}
+
+fn remembered_filters() -> Vec<Filter> {
+    storage::load_setting(filters_setting())
+        .unwrap_or_default()
+        .split(',')
+        .filter_map(Filter::from_key)
+        .collect()
+}
+
+fn remember(filters: &[Filter]) {
+    let keys: Vec<&str> = filters.iter().map(|f| f.key()).collect();
+    // A filter not remembered is a small loss: the list works the same without it.
+    let _ = storage::save_setting(filters_setting(), &keys.join(","));
+}
+
+fn case_item(s: &Summary, today: chrono::NaiveDate) -> impl IntoView + use<> {
+    let hearing = match s.hearing_date() {
+        Some(d) => format!("Hearing {}", long_date(d)),
+        None => "Hearing date not recorded".to_string(),
+    };
+    let court = if s.court.is_empty() {
+        String::new()
+    } else {
+        format!(", {}", s.court)
+    };
+    let (late, soon) = (s.overdue(today), s.due_before_hearing(today));
+    let stage = s.stage();
+    view! {
+        <li class="app-case-list__item">
+            <h3 class="govuk-heading-s app-case-list__name"><a class="govuk-link" href=format!("/cases/{}", s.id)>{s.name.clone()}</a></h3>
+            <p class="govuk-body-s app-case-list__hearing">{hearing}{court}</p>
+            <p class="govuk-body-s app-case-list__status">
+                <strong class=tag(stage)>{stage.label()}</strong>
+                <br/>
+                {outstanding_text(s.outstanding)}
+                {(late > 0).then(|| view! { <br/><strong class="app-late">{replies_text(late, "overdue")}</strong> })}
+                {(soon > 0).then(|| view! { <br/>{replies_text(soon, "due before the hearing")} })}
+            </p>
+        </li>
+    }
+}
+
 #[component]
 pub fn CaseListPage() -> impl IntoView {
     let store = use_store();
-    let rows = move || {
-        let mut rows: Vec<Row> = store.holidays.with(|h| {
-            store.cases.with(|cases| {
-                cases
-                    .iter()
-                    .filter(|c| store.shows(c))
-                    .map(|c| row(c, store.today.get(), h))
-                    .collect()
+    // Remade only when a case, the date or the bank holidays change; typing in the search
+    // filters these.
+    let summaries = Memo::new(move |_| store.summaries());
+    let search = RwSignal::new(String::new());
+    let filters = RwSignal::new(remembered_filters());
+    let shown = RwSignal::new(STEP);
+    let found = Memo::new(move |_| {
+        let (today, days) = (store.today.get(), store.retention_days.get());
+        summaries.with(|all| {
+            search.with(|typed| {
+                filters.with(|chosen| {
+                    let found = find(all, typed, chosen, today, days);
+                    let groups: Vec<_> = found
+                        .groups
+                        .into_iter()
+                        .map(|(g, list)| (g, list.into_iter().cloned().collect::<Vec<_>>()))
+                        .collect();
+                    (groups, found.counts, found.total, all.len())
+                })
             })
-        });
-        // Soonest hearing first; cases without a hearing date last.
-        rows.sort_by(|a, b| {
-            (a.hearing.is_none(), a.hearing, &a.name).cmp(&(
-                b.hearing.is_none(),
-                b.hearing,
-                &b.name,
-            ))
-        });
-        rows
-    };
+        })
+    });
     let set_aside = view! { <SetAside/> };
     let training = store.training();
     let reminder = dynamic(move || {
@@ -126,6 +168,95 @@ pub fn CaseListPage() -> impl IntoView {
         .into_any()
     });
     let draft_started = move || store.draft.with(|d| !d.person.name.trim().is_empty());
+    let toggle = move |filter: Filter, on: bool| {
+        filters.update(|list| {
+            list.retain(|f| *f != filter);
+            if on {
+                list.push(filter);
+                // Kept in the order they are offered, so the remembered text is stable.
+                list.sort();
+            }
+        });
+        filters.with_untracked(|list| remember(list));
+        shown.set(STEP);
+    };
+    let clear = move |_| {
+        search.set(String::new());
+        filters.set(Vec::new());
+        remember(&[]);
+        shown.set(STEP);
+    };
+    let filter_boxes = move || {
+        let counts = found.with(|f| f.1.clone());
+        counts
+            .into_iter()
+            .map(|(filter, n)| {
+                let id = format!("filter-{}", filter.key());
+                let checked = move || filters.with(|l| l.contains(&filter));
+                view! {
+                    <div class="govuk-checkboxes__item">
+                        <input class="govuk-checkboxes__input" id=id.clone() type="checkbox" prop:checked=checked
+                            on:change=move |ev| toggle(filter, event_target_checked(&ev))/>
+                        <label class="govuk-label govuk-checkboxes__label" for=id>
+                            {filter.label()}<span class="app-count">{format!(" ({})", count(n))}</span>
+                        </label>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    let narrowed = move || search.with(|s| !s.trim().is_empty()) || filters.with(|f| !f.is_empty());
+    // Said by screen readers as it changes (a polite status), and shown to everyone.
+    let status = move || {
+        let (total, all) = found.with(|f| (f.2, f.3));
+        if all == 0 {
+            String::new()
+        } else if narrowed() {
+            format!("Showing {} of {}", count(total), cases(all))
+        } else {
+            format!("{} on this device", cases(all))
+        }
+    };
+    let results = dynamic(move || {
+        let today = store.today.get();
+        let limit = shown.get();
+        found.with(|(groups, _, total, all)| {
+            if *all == 0 {
+                return view! { <p class="govuk-body">{text::EMPTY}</p> }.into_any();
+            }
+            if *total == 0 {
+                return view! { <p class="govuk-body">{text::NONE_FOUND}</p> }.into_any();
+            }
+            let mut left = limit;
+            let drawn = groups
+                .iter()
+                .filter_map(|(group, list)| {
+                    if left == 0 {
+                        return None;
+                    }
+                    let take = list.len().min(left);
+                    left -= take;
+                    let items = list[..take].iter().map(|s| case_item(s, today)).collect_view();
+                    let heading = format!("{} ({})", group.title(), count(list.len()));
+                    Some(view! {
+                        <h2 class="govuk-heading-m app-case-group">{heading}</h2>
+                        <ul class="govuk-list app-case-list">{items}</ul>
+                    })
+                })
+                .collect_view();
+            let more = total.saturating_sub(limit);
+            view! {
+                {drawn}
+                {(more > 0).then(|| view! {
+                    <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button"
+                        on:click=move |_| shown.update(|n| *n += STEP)>
+                        {format!("Show {} more (of {} not shown)", STEP.min(more), count(more))}
+                    </button>
+                })}
+            }
+            .into_any()
+        })
+    });
     view! {
         <PageHeading title=text::TITLE.to_string()/>
         // Practice is one step away for everyone, trainers and trainees first of all.
@@ -144,40 +275,30 @@ pub fn CaseListPage() -> impl IntoView {
             })}
             <a class="govuk-link" href="/chase">"Enquiries to chase today"</a>
         </p>
-        {dynamic(move || {
-            let rows = rows();
-            if rows.is_empty() {
-                return view! { <p class="govuk-body">{text::EMPTY}</p> }.into_any();
-            }
-            let items = rows
-                .into_iter()
-                .map(|r| {
-                    let hearing = match r.hearing {
-                        Some(d) => format!("Hearing {}", long_date(d)),
-                        None => "Hearing date not recorded".to_string(),
-                    };
-                    let court = if r.court.trim().is_empty() { String::new() } else { format!(", {}", r.court.trim()) };
-                    view! {
-                        <li class="app-case-list__item">
-                            <h3 class="govuk-heading-s app-case-list__name"><a class="govuk-link" href=format!("/cases/{}", r.id)>{r.name}</a></h3>
-                            <p class="govuk-body-s app-case-list__hearing">{hearing}{court}</p>
-                            <p class="govuk-body-s app-case-list__status">
-                                <strong class=r.tag>{r.status}</strong>
-                                <br/>
-                                {outstanding_text(r.outstanding)}
-                                {(r.late > 0).then(|| view! { <br/><strong class="app-late">{replies_text(r.late, "overdue")}</strong> })}
-                                {(r.soon > 0).then(|| view! { <br/>{replies_text(r.soon, "due before the hearing")} })}
-                            </p>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                <h2 class="govuk-heading-m">"Cases on this device, soonest hearing first"</h2>
-                <ul class="govuk-list app-case-list">{items}</ul>
-            }
-            .into_any()
-        })}
+        <div class="app-finder" role="search" aria-label="Find cases">
+            <div class="govuk-form-group">
+                <label class="govuk-label govuk-label--s" for="case-search">{text::SEARCH}</label>
+                <div class="govuk-hint" id="case-search-hint">{text::SEARCH_HINT}</div>
+                <input class="govuk-input app-finder__search" id="case-search" name="case-search" type="search"
+                    autocomplete="off" spellcheck="false" aria-describedby="case-search-hint"
+                    prop:value=move || search.get()
+                    on:input=move |ev| { search.set(event_target_value(&ev)); shown.set(STEP); }/>
+            </div>
+            <div class="govuk-form-group">
+                <fieldset class="govuk-fieldset" aria-describedby="filters-hint">
+                    <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{text::FILTERS}</legend>
+                    <div class="govuk-hint" id="filters-hint">{text::FILTERS_HINT}</div>
+                    <div class="govuk-checkboxes govuk-checkboxes--small">{filter_boxes}</div>
+                </fieldset>
+            </div>
+            {move || narrowed().then(|| view! {
+                <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" on:click=clear>
+                    {text::CLEAR}
+                </button>
+            })}
+        </div>
+        <p class="govuk-body govuk-!-font-weight-bold" role="status">{status}</p>
+        {results}
     }
 }
 
