@@ -12,11 +12,12 @@ pub mod list {
     pub const CREATE: &str = "Create a new case";
     pub const EMPTY: &str = "There are no cases on this device yet.";
     pub const PRACTISE: &str = "Practise with a fictional case";
+    pub const NOT_MOVED: &str = "Nothing is lost: they are still kept where earlier versions of this app kept them, and are shown and saved as usual. The app tries again each time it opens. If this message stays, check the space left on \"Data on this device\".";
     pub const SEARCH: &str = "Search cases";
     pub const SEARCH_HINT: &str = "By name, court or case reference";
     pub const FILTERS: &str = "Filter cases";
     pub const FILTERS_HINT: &str =
-        "Choose one or more: a case must match each. The number beside a filter is how many cases it finds.";
+        "Choose one or more: a case must match each. The number beside a filter counts the cases it finds on its own.";
     pub const CLEAR: &str = "Clear search and filters";
     pub const NONE_FOUND: &str =
         "No cases match. Check the spelling, or clear the search and filters.";
@@ -223,6 +224,9 @@ pub mod data {
     pub const TITLE: &str = "Data on this device";
     pub const WHERE: &str = "Cases are stored only in this browser, on this device, for this web address. Nothing is sent anywhere. Anyone who can use this browser on this device can open them, so keep the device locked.";
     pub const PERSISTENCE: &str = "If the device runs short of space";
+    pub const ROOM: &str = "Space used";
+    pub const ROOM_UNKNOWN: &str = "This browser does not say how much space the app uses.";
+    pub const ROOM_RUNNING_OUT: &str = "Export and delete the cases you no longer need, or free space on the device, before saving more.";
     pub const PERSISTENCE_GRANTED: &str =
         "Persistent storage is granted: the browser will not clear these cases to make room.";
     pub const PERSISTENCE_REFUSED: &str = "Persistent storage is not granted: the browser may clear these cases if the device runs short of space. Download anything you must keep, and do not rely on this device alone.";

@@ -1,23 +1,32 @@
-//! The one seam between the app and the browser's storage. Components never touch
-//! `localStorage` directly.
+//! The one seam between the app and the browser's storage. Components never touch browser
+//! storage directly.
 //!
-//! - Each case is one key, `psc.case.<id>`, so a change writes one case, not all of them.
-//! - The case being created lives under `psc.draft` until it is saved.
-//! - A stored case that cannot be read is moved aside to `psc.quarantine.<id>`, byte for byte,
-//!   and shown to the officer; it is never dropped.
-//! - Every write checks the stored revision first, so a tab never silently overwrites a newer
-//!   version written by another tab.
-//! - Every key the app writes starts `psc.`, so "delete all data" can find them all.
-//! - Training (fictional cases) lives in its own space: the same keys under `psc.training.`,
-//!   chosen per tab (`Space`). A tab in one space never reads or writes the other's cases, so
-//!   training cases cannot reach the real case list, queue, exports or reminders.
+//! - Cases live in IndexedDB (`db`, one database a space), each with its summary for the case
+//!   list, written in one transaction. Cases an earlier release kept in local storage are moved
+//!   there on first start, each compared byte for byte before its old key is removed.
+//! - The case being created (`psc.draft`), settings, the lock record and training runs are small
+//!   and stay in local storage.
+//! - A stored case that cannot be read is moved aside to `quarantine.<id>`, byte for byte, and
+//!   shown to the officer; it is never dropped.
+//! - Every write of a case checks the stored revision in the same transaction, so a tab never
+//!   silently overwrites a newer version written by another tab.
+//! - Every local storage key the app writes starts `psc.`, so "delete all data" can find them.
+//! - Training (fictional cases) lives in its own space: its own database, and the same local
+//!   storage keys under `psc.training.`, chosen per tab (`Space`). A tab in one space never reads
+//!   or writes the other's cases, so training cases cannot reach the real case list, queue,
+//!   exports or reminders.
 
 pub mod codec;
+pub mod db;
 pub mod lock;
 
 use gloo_storage::{LocalStorage as BrowserStorage, Storage as _};
 
+use chrono::NaiveDate;
+
 use crate::domain::Case;
+use crate::domain::inputs::iso_date;
+use crate::domain::summary::Summary;
 
 pub const PREFIX: &str = "psc.";
 pub const SETTINGS_KEY: &str = "psc.settings";
@@ -86,18 +95,20 @@ pub fn set_training_today(date: chrono::NaiveDate) {
     }
 }
 
-/// A key of this tab's space: `psc.case.` or `psc.training.case.`.
-fn spaced(name: &str) -> String {
+/// Where this tab's space keeps its local storage keys: `psc.` or `psc.training.`.
+fn spaced_prefix() -> &'static str {
     match space() {
-        Space::Real => format!("{PREFIX}{name}"),
-        Space::Training => format!("{TRAINING_PREFIX}{name}"),
+        Space::Real => PREFIX,
+        Space::Training => TRAINING_PREFIX,
     }
 }
 
-pub fn case_prefix() -> String {
-    spaced("case.")
+fn spaced(name: &str) -> String {
+    format!("{}{name}", spaced_prefix())
 }
-pub fn quarantine_prefix() -> String {
+
+/// Where earlier releases set aside unreadable cases in local storage.
+fn quarantine_prefix() -> String {
     spaced("quarantine.")
 }
 pub fn draft_key() -> String {
@@ -111,13 +122,20 @@ pub struct Quarantined {
     pub key: String,
     pub reason: String,
     pub bytes: usize,
+    /// Its text, exactly as it was stored, to download.
+    pub text: String,
 }
 
+#[derive(Default)]
 pub struct Loaded {
     pub cases: Vec<Case>,
-    /// Cases sealed with the passphrase: their key and stored text, to unseal once unlocked.
+    /// Cases sealed with the passphrase: their id and stored text, to unseal once unlocked.
     pub sealed: Vec<(String, String)>,
     pub quarantined: Vec<Quarantined>,
+    /// The stored summaries, by case id, to check against their cases (never trusted blindly).
+    pub summaries: Vec<(String, String)>,
+    /// Cases an earlier release stored that could not be moved: still read from there.
+    pub not_moved: usize,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -141,97 +159,105 @@ fn keys(store: &web_sys::Storage) -> Vec<String> {
         .collect()
 }
 
-fn case_key(id: &str) -> String {
-    format!("{}{id}", case_prefix())
-}
-
 /// Loads every case. Entries that cannot be read are moved to quarantine first; sealed ones are
 /// returned as they are, to be unsealed with the passphrase.
-pub fn load_all() -> Loaded {
-    let mut cases = Vec::new();
-    let mut sealed = Vec::new();
-    let Some(store) = raw() else {
-        return Loaded {
-            cases,
-            sealed,
-            quarantined: Vec::new(),
-        };
+pub async fn load_all() -> Loaded {
+    let stored = db::load().await.unwrap_or_default();
+    let mut cases = stored.cases;
+    // Any a failed move left in local storage are still read from there, so none is hidden.
+    if stored.not_moved > 0 {
+        let prefix = format!("{}case.", spaced_prefix());
+        for (key, text) in load_all_under(&prefix) {
+            let id = key[prefix.len()..].to_string();
+            if !cases.iter().any(|(x, _, _)| *x == id) {
+                cases.push((id, codec::stored_revision(&text).unwrap_or(0), text));
+            }
+        }
+    }
+    let mut loaded = Loaded {
+        summaries: stored.summaries,
+        not_moved: stored.not_moved,
+        ..Loaded::default()
     };
-    let prefix = case_prefix();
-    for key in keys(&store).into_iter().filter(|k| k.starts_with(&prefix)) {
-        let Ok(Some(text)) = store.get_item(&key) else {
-            continue;
-        };
+    let mut set_aside = false;
+    for (id, _, text) in cases {
         if codec::sealed_part(&text).is_some() {
-            sealed.push((key, text));
+            loaded.sealed.push((id, text));
             continue;
         }
         match codec::decode(&text) {
-            Ok(case) => cases.push(case),
-            Err(_) => quarantine(&key, &text),
+            Ok(case) => loaded.cases.push(case),
+            Err(_) => {
+                db::set_aside(&id, &text).await;
+                set_aside = true;
+            }
         }
     }
-    Loaded {
-        cases,
-        sealed,
-        quarantined: quarantined(&store),
-    }
+    let aside = if set_aside {
+        db::quarantined().await
+    } else {
+        stored.quarantine
+    };
+    loaded.quarantined = described(aside);
+    // Set-aside entries a failed move left in local storage.
+    loaded.quarantined.extend(described(load_all_under(&quarantine_prefix())));
+    loaded
 }
 
-/// Moves a stored entry aside, keeping it byte for byte. The original goes only once the copy
-/// is safely written.
-pub fn quarantine(key: &str, text: &str) {
-    let Some(store) = raw() else { return };
-    let aside = format!(
-        "{}{}",
-        quarantine_prefix(),
-        key.strip_prefix(&case_prefix()).unwrap_or(key)
-    );
-    if store.set_item(&aside, text).is_ok() {
-        let _ = store.remove_item(key);
-    }
+/// Moves a stored case aside, keeping it byte for byte.
+pub async fn quarantine(id: &str, text: &str) {
+    db::set_aside(id, text).await;
 }
 
-/// The stored text under a key.
-pub fn load_text(key: &str) -> Option<String> {
-    raw()?.get_item(key).ok()?
+/// Every set-aside entry, with why it could not be read.
+pub async fn quarantined() -> Vec<Quarantined> {
+    let mut list = described(db::quarantined().await);
+    list.extend(described(load_all_under(&quarantine_prefix())));
+    list
 }
 
-fn quarantined(store: &web_sys::Storage) -> Vec<Quarantined> {
-    let (cases, aside) = (case_prefix(), quarantine_prefix());
-    keys(store)
+fn described(entries: Vec<(String, String)>) -> Vec<Quarantined> {
+    entries
         .into_iter()
-        .filter(|k| k.starts_with(&aside) || k.starts_with(&cases))
-        .filter_map(|key| {
-            let text = store.get_item(&key).ok()??;
-            if key.starts_with(&cases) && codec::sealed_part(&text).is_some() {
-                return None;
-            }
+        .map(|(key, text)| {
             let reason = match codec::decode(&text) {
-                Ok(_) if key.starts_with(&cases) => return None,
                 Ok(_) => "it was set aside earlier".to_string(),
                 Err(e) => e.to_string(),
             };
-            Some(Quarantined {
+            Quarantined {
                 key,
                 reason,
                 bytes: text.len(),
-            })
+                text,
+            }
         })
         .collect()
 }
 
-/// The text of a quarantined entry, exactly as it was stored.
-pub fn quarantined_text(key: &str) -> Option<String> {
+pub async fn delete_quarantined(key: &str) {
+    if key.starts_with(PREFIX) {
+        BrowserStorage::delete(key);
+    } else {
+        db::remove_set_aside(key).await;
+    }
+}
+
+/// The stored text of a case, plain or sealed.
+pub async fn case_text(id: &str) -> Option<String> {
+    db::case_text(id).await
+}
+
+/// The stored text under a local storage key (the draft, the lock record).
+pub fn load_text(key: &str) -> Option<String> {
     raw()?.get_item(key).ok()?
+}
+
+pub fn save_raw(key: &str, text: &str) -> Result<(), SaveError> {
+    write(key, text)
 }
 
 pub fn delete_key(key: &str) {
     BrowserStorage::delete(key);
-}
-
-pub fn case_key_of(id: &str) -> String {
-    case_key(id)
 }
 
 fn write(key: &str, text: &str) -> Result<(), SaveError> {
@@ -249,33 +275,86 @@ fn write(key: &str, text: &str) -> Result<(), SaveError> {
     })
 }
 
-/// Saves a case whose in-memory version was based on `base_revision`. Refuses, with
-/// `Conflict`, when storage holds a newer revision written elsewhere.
-pub fn save(case: &Case, base_revision: u64) -> Result<(), SaveError> {
-    save_text(&case.id, &codec::encode(case), base_revision)
+/// Saves a case's stored text (plain or sealed) and its summary (none when sealed: a summary
+/// names the person) in one transaction. With `base`, refuses with `Conflict` when storage holds
+/// a newer revision than `base`, written elsewhere; without, writes regardless.
+pub async fn save_text(
+    id: &str,
+    revision: u64,
+    text: &str,
+    summary: Option<String>,
+    base: Option<u64>,
+) -> Result<(), SaveError> {
+    db::put(id, revision, text, summary, base).await?;
+    // The case is now in IndexedDB: an old copy a failed move left behind has done its job.
+    BrowserStorage::delete(format!("{}case.{id}", spaced_prefix()));
+    Ok(())
 }
 
-/// Saves a case's stored text (plain or sealed) with the same check.
-pub fn save_text(id: &str, text: &str, base_revision: u64) -> Result<(), SaveError> {
-    if let Some(stored) = load_text(&case_key(id))
-        .as_deref()
-        .and_then(codec::stored_revision)
-    {
-        if stored > base_revision {
-            return Err(SaveError::Conflict {
-                stored_revision: stored,
-            });
-        }
+/// A summary as stored: with the day it was made and the bank holidays it was made with, since
+/// both change what it says (a reply overdue, a date that is now possible).
+#[derive(miniserde::Serialize, miniserde::Deserialize)]
+struct StoredSummary {
+    made_on: String,
+    holidays: String,
+    summary: Summary,
+}
+
+pub fn encode_summary(summary: &Summary, made_on: NaiveDate, holidays: &[NaiveDate]) -> String {
+    miniserde::json::to_string(&StoredSummary {
+        made_on: iso_date(made_on),
+        holidays: holidays_key(holidays),
+        summary: summary.clone(),
+    })
+}
+
+/// A stored summary, if it was made on `today` with these bank holidays; otherwise `None`, and
+/// the summary is made again from its case.
+pub fn decode_summary(text: &str, today: NaiveDate, holidays: &[NaiveDate]) -> Option<Summary> {
+    let stored: StoredSummary = miniserde::json::from_str(text).ok()?;
+    (stored.made_on == iso_date(today) && stored.holidays == holidays_key(holidays))
+        .then_some(stored.summary)
+}
+
+fn holidays_key(holidays: &[NaiveDate]) -> String {
+    holidays.iter().map(|d| iso_date(*d)).collect::<Vec<_>>().join(",")
+}
+
+/// The space this site uses on the device and how much it may use.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Room {
+    pub used: f64,
+    pub allowed: f64,
+}
+
+impl Room {
+    /// Time to warn: less than a tenth of the allowance, or under 50 MB (about 2,000 cases with
+    /// full histories), is left.
+    pub fn running_out(&self) -> bool {
+        let left = self.allowed - self.used;
+        left < self.allowed / 10.0 || left < 50.0 * MB
     }
-    write(&case_key(id), text)
 }
 
-pub fn save_raw(key: &str, text: &str) -> Result<(), SaveError> {
-    write(key, text)
+pub const MB: f64 = 1024.0 * 1024.0;
+
+pub async fn room() -> Option<Room> {
+    let (used, allowed) = db::estimate().await?;
+    (allowed > 0.0).then_some(Room { used, allowed })
 }
 
-pub fn delete(id: &str) {
-    BrowserStorage::delete(case_key(id));
+pub async fn save_summaries(entries: Vec<(String, String)>) {
+    db::put_summaries(entries).await;
+}
+
+/// Removes every stored summary (protection turned on: summaries would name people).
+pub async fn clear_summaries() {
+    db::clear_summaries().await;
+}
+
+pub async fn delete(id: &str) {
+    db::remove(id).await;
+    BrowserStorage::delete(format!("{}case.{id}", spaced_prefix()));
 }
 
 pub fn load_draft() -> Option<Case> {
@@ -342,16 +421,13 @@ pub fn load_all_under(prefix: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Removes every key this app wrote, training included, and nothing else.
-pub fn delete_everything() {
+/// Removes every case (both spaces' databases) and every local storage key this app wrote,
+/// training included, and nothing else.
+pub async fn delete_everything() {
     if let Some(store) = raw() {
         for key in keys(&store).into_iter().filter(|k| k.starts_with(PREFIX)) {
             let _ = store.remove_item(&key);
         }
     }
-}
-
-/// The id of a case key of this tab's space, for storage events from other tabs.
-pub fn case_id_of(key: &str) -> Option<&str> {
-    key.strip_prefix(case_prefix().as_str())
+    db::clear_all().await;
 }

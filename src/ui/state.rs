@@ -93,6 +93,16 @@ pub struct Store {
     audit_base: StoredValue<Vec<(String, Case)>>,
     /// Each case's summary as last made, so the case list assesses only the cases that changed.
     summary_cache: StoredValue<SummaryCache>,
+    /// Cases being written now, and those changed again meanwhile: one write a case at a time,
+    /// so a tab's own writes never look like another tab's.
+    writing: StoredValue<Vec<String>>,
+    write_again: StoredValue<Vec<String>>,
+    /// Cases an earlier release stored that could not be moved into the browser's database.
+    pub not_moved: RwSignal<usize>,
+    /// The room the browser gives this site, and how much is used, when it last said.
+    pub room: RwSignal<Option<storage::Room>>,
+    /// When `room` was last asked (milliseconds), so saves ask again now and then, not each time.
+    room_asked: StoredValue<f64>,
 }
 
 /// Summaries made on one day with one list of bank holidays, by case id; each carries the
@@ -102,6 +112,11 @@ struct SummaryCache {
     today: Option<NaiveDate>,
     holidays: Vec<NaiveDate>,
     by_id: std::collections::HashMap<String, Summary>,
+}
+
+thread_local! {
+    /// What `Store::read` found, until `Store::load` takes it.
+    static READ: std::cell::RefCell<Option<storage::Loaded>> = const { std::cell::RefCell::new(None) };
 }
 
 /// The device's local date and time, read from the browser's clock (the rules never read it).
@@ -137,27 +152,26 @@ pub fn fresh_id() -> String {
 }
 
 impl Store {
+    /// Reads the stored cases (moving any an earlier release kept in local storage), before the
+    /// app is drawn: `load` then takes them.
+    pub async fn read() {
+        let loaded = storage::load_all().await;
+        READ.with(|r| *r.borrow_mut() = Some(loaded));
+    }
+
     pub fn load() -> Store {
+        let loaded = READ.with(|r| r.borrow_mut().take()).unwrap_or_default();
         let locked = storage::load_text(lock::LOCK_KEY).is_some();
-        // While locked nothing is read: the cases are sealed.
+        let not_moved = loaded.not_moved;
+        // While locked nothing is shown: the cases are sealed, and are read again on unlocking.
         let loaded = if locked {
-            storage::Loaded {
-                cases: Vec::new(),
-                sealed: Vec::new(),
-                quarantined: Vec::new(),
-            }
+            storage::Loaded::default()
         } else {
-            storage::load_all()
+            loaded
         };
         // Sealed cases without a passphrase set cannot be opened: keep them aside, never lose them.
-        for (key, text) in &loaded.sealed {
-            storage::quarantine(key, text);
-        }
-        let quarantined = if loaded.sealed.is_empty() {
-            loaded.quarantined
-        } else {
-            storage::load_all().quarantined
-        };
+        let sealed = loaded.sealed;
+        let quarantined = loaded.quarantined;
         let draft = if locked { None } else { storage::load_draft() };
         let draft = draft.unwrap_or_else(|| Case::blank(NEW_CASE, &now_stamp()));
         let revisions = Revisions(
@@ -190,7 +204,22 @@ impl Store {
             ),
             audit_base: StoredValue::new(Vec::new()),
             summary_cache: StoredValue::new(SummaryCache::default()),
+            writing: StoredValue::new(Vec::new()),
+            write_again: StoredValue::new(Vec::new()),
+            not_moved: RwSignal::new(not_moved),
+            room: RwSignal::new(None),
+            room_asked: StoredValue::new(0.0),
         };
+        store.measure_room();
+        store.trust_stored_summaries(&loaded.summaries);
+        if !sealed.is_empty() {
+            leptos::task::spawn_local(async move {
+                for (id, text) in &sealed {
+                    storage::quarantine(id, text).await;
+                }
+                store.quarantined.set(storage::quarantined().await);
+            });
+        }
         store.settle_recorded_outcomes();
         store.listen_to_other_tabs();
         store.record_changes_when_committed();
@@ -271,7 +300,8 @@ impl Store {
     /// case, the date or the bank holidays change, and only changed cases are assessed again.
     pub fn summaries(&self) -> Vec<Summary> {
         let today = self.today.get();
-        self.holidays.with(|holidays| {
+        let mut rebuilt = Vec::new();
+        let list = self.holidays.with(|holidays| {
             self.summary_cache.update_value(|cache| {
                 if cache.today != Some(today) || cache.holidays != *holidays {
                     *cache = SummaryCache {
@@ -296,7 +326,9 @@ impl Store {
                                     .unwrap_or_else(|| {
                                         let assessment =
                                             assess_with_holidays(case, today, holidays);
-                                        Summary::of(case, &assessment, holidays)
+                                        let made = Summary::of(case, &assessment, holidays);
+                                        rebuilt.push(made.clone());
+                                        made
                                     });
                                 cache.by_id.insert(case.id.clone(), summary.clone());
                                 summary
@@ -305,6 +337,57 @@ impl Store {
                     })
                     .unwrap_or_default()
             })
+        });
+        // Summaries made again (missing, stale or from another day) are stored for next time.
+        if !rebuilt.is_empty() && self.lock.get_untracked() == Lock::Off {
+            let entries = self.holidays.with_untracked(|h| {
+                rebuilt
+                    .iter()
+                    .map(|s| (s.id.clone(), storage::encode_summary(s, today, h)))
+                    .collect()
+            });
+            leptos::task::spawn_local(storage::save_summaries(entries));
+        }
+        list
+    }
+
+    /// Starts the summary cache from the stored summaries made today with today's bank holidays;
+    /// each is still checked against its case's revision before it is used.
+    fn trust_stored_summaries(&self, stored: &[(String, String)]) {
+        let today = self.today.get_untracked();
+        let holidays = self.holidays.get_untracked();
+        let by_id = stored
+            .iter()
+            .filter_map(|(id, text)| {
+                storage::decode_summary(text, today, &holidays).map(|s| (id.clone(), s))
+            })
+            .collect();
+        self.summary_cache.set_value(SummaryCache {
+            today: Some(today),
+            holidays,
+            by_id,
+        });
+    }
+
+    /// The summary of one case as it is now, kept in the cache (made again only if it changed).
+    fn summary_of(&self, case: &Case) -> Summary {
+        let today = self.today.get_untracked();
+        let cached = self.summary_cache.with_value(|c| {
+            c.by_id
+                .get(&case.id)
+                .filter(|s| s.revision == case.revision && c.today == Some(today))
+                .cloned()
+        });
+        cached.unwrap_or_else(|| {
+            let made = self.holidays.with_untracked(|h| {
+                Summary::of(case, &assess_with_holidays(case, today, h), h)
+            });
+            self.summary_cache.update_value(|c| {
+                if c.today == Some(today) {
+                    c.by_id.insert(case.id.clone(), made.clone());
+                }
+            });
+            made
         })
     }
 
@@ -424,63 +507,118 @@ impl Store {
 
     /// Writes one case (or the draft) from memory to storage, sealed if protection is on.
     fn persist(&self, id: &str) {
-        if self.lock.get_untracked() == Lock::Unlocked {
-            self.persist_sealed(id.to_string());
-            return;
-        }
         if id == NEW_CASE {
-            let result = storage::save_draft(&self.draft.get_untracked());
-            self.report(id, result);
+            if self.lock.get_untracked() == Lock::Unlocked {
+                self.persist_sealed_draft();
+            } else {
+                let result = storage::save_draft(&self.draft.get_untracked());
+                self.report(id, result);
+            }
             return;
         }
-        let Some(case) = self.in_memory(id) else {
-            return;
-        };
-        let base = self.saved_revision.with_value(|r| r.get(id).unwrap_or(0));
-        let result = storage::save(&case, base);
-        if result.is_ok() {
-            self.saved_revision.update_value(|r| {
-                r.insert(id.to_string(), case.revision);
+        // A case already being written is written again, as it is then, once that write ends.
+        if self.writing.with_value(|w| w.iter().any(|x| x == id)) {
+            self.write_again.update_value(|a| {
+                if !a.iter().any(|x| x == id) {
+                    a.push(id.to_string());
+                }
             });
+            return;
         }
-        self.report(id, result);
+        self.writing.update_value(|w| w.push(id.to_string()));
+        let (store, id) = (*self, id.to_string());
+        leptos::task::spawn_local(async move {
+            loop {
+                let Some(case) = store.in_memory(&id) else {
+                    break;
+                };
+                let result = store.write(&case).await;
+                if result.is_ok() {
+                    store
+                        .saved_revision
+                        .update_value(|r| r.insert(id.clone(), case.revision));
+                }
+                store.report(&id, result);
+                let again = store
+                    .write_again
+                    .try_update_value(|a| {
+                        let found = a.iter().any(|x| *x == id);
+                        a.retain(|x| *x != id);
+                        found
+                    })
+                    .unwrap_or(false);
+                if !again {
+                    break;
+                }
+            }
+            store.writing.update_value(|w| w.retain(|x| *x != id));
+        });
+    }
+
+    /// One write of a case, sealed if protection is on, with its summary if not (a summary
+    /// names the person).
+    async fn write(&self, case: &Case) -> Result<(), storage::SaveError> {
+        let base = self
+            .saved_revision
+            .with_value(|r| r.get(&case.id).unwrap_or(0));
+        if self.lock.get_untracked() == Lock::Unlocked {
+            let sealed = lock::seal(&codec::encode(case))
+                .await
+                .ok_or(storage::SaveError::Unavailable)?;
+            let text = codec::encode_sealed(case.revision, sealed);
+            return storage::save_text(&case.id, case.revision, &text, None, Some(base)).await;
+        }
+        let summary = self.summary_of(case);
+        let summary = self.holidays.with_untracked(|h| {
+            storage::encode_summary(&summary, self.today.get_untracked(), h)
+        });
+        storage::save_text(
+            &case.id,
+            case.revision,
+            &codec::encode(case),
+            Some(summary),
+            Some(base),
+        )
+        .await
     }
 
     /// Sealing takes a moment: it runs in the background, and a save overtaken by a newer change
     /// is dropped (the newer change's own save writes it).
-    fn persist_sealed(&self, id: String) {
+    fn persist_sealed_draft(&self) {
         let store = *self;
         leptos::task::spawn_local(async move {
-            let Some(case) = store.in_memory(&id) else {
-                return;
-            };
+            let case = store.draft.get_untracked();
             let sealed = lock::seal(&codec::encode(&case)).await;
-            let now = store.in_memory(&id);
-            if now.as_ref().map(|c| (c.revision, c == &case)) != Some((case.revision, true)) {
+            if store.draft.with_untracked(|now| *now != case) {
                 return;
             }
             let result = match sealed {
                 None => Err(storage::SaveError::Unavailable),
-                Some(sealed) if id == NEW_CASE => storage::save_raw(
+                Some(sealed) => storage::save_raw(
                     &storage::draft_key(),
                     &codec::encode_sealed(case.revision, sealed),
                 ),
-                Some(sealed) => {
-                    let base = store.saved_revision.with_value(|r| r.get(&id).unwrap_or(0));
-                    storage::save_text(&id, &codec::encode_sealed(case.revision, sealed), base)
-                }
             };
-            if result.is_ok() && id != NEW_CASE {
-                store
-                    .saved_revision
-                    .update_value(|r| r.insert(id.clone(), case.revision));
-            }
-            store.report(&id, result);
+            store.report(NEW_CASE, result);
         });
+    }
+
+    /// Asks the browser how much room is used and left, at most once every ten seconds.
+    pub fn measure_room(&self) {
+        let now = js_sys::Date::now();
+        if now - self.room_asked.get_value() < 10_000.0 {
+            return;
+        }
+        self.room_asked.set_value(now);
+        let room = self.room;
+        leptos::task::spawn_local(async move { room.set(storage::room().await) });
     }
 
     fn report(&self, id: &str, result: Result<(), storage::SaveError>) {
         use storage::SaveError;
+        if result.is_ok() {
+            self.measure_room();
+        }
         match result {
             Ok(()) => {
                 self.pending.update(|p| p.retain(|x| x != id));
@@ -541,7 +679,7 @@ impl Store {
     pub fn resolve_conflict(&self, id: &str, keep_mine: bool) {
         let (store, id) = (*self, id.to_string());
         leptos::task::spawn_local(async move {
-            let stored = match storage::load_text(&storage::case_key_of(&id)) {
+            let stored = match storage::case_text(&id).await {
                 Some(text) => open_text(&text).await.ok(),
                 None => None,
             };
@@ -597,22 +735,28 @@ impl Store {
     }
 
     pub fn delete(&self, id: &str) {
-        storage::delete(id);
         self.cases.update(|cases| cases.retain(|c| c.id != id));
         self.pending.update(|p| p.retain(|x| x != id));
-        // Deleting frees room for changes still waiting to be saved.
-        self.retry_pending();
+        let (store, id) = (*self, id.to_string());
+        leptos::task::spawn_local(async move {
+            storage::delete(&id).await;
+            // Deleting frees room for changes still waiting to be saved.
+            store.retry_pending();
+        });
     }
 
     pub fn delete_quarantined(&self, key: &str) {
-        storage::delete_key(key);
         self.quarantined.update(|q| q.retain(|x| x.key != key));
-        self.retry_pending();
+        let (store, key) = (*self, key.to_string());
+        leptos::task::spawn_local(async move {
+            storage::delete_quarantined(&key).await;
+            store.retry_pending();
+        });
     }
 
     /// Removes every case and every setting this app stored on the device.
     pub fn delete_everything(&self) {
-        storage::delete_everything();
+        leptos::task::spawn_local(storage::delete_everything());
         self.cases.set(Vec::new());
         self.quarantined.set(Vec::new());
         self.pending.set(Vec::new());
@@ -645,12 +789,16 @@ impl Store {
 
     /// Reads every case from storage, unsealing the sealed ones.
     async fn open_all(self) {
-        let loaded = storage::load_all();
+        let loaded = storage::load_all().await;
         let mut cases = loaded.cases;
-        for (key, text) in loaded.sealed {
+        let mut set_aside = false;
+        for (id, text) in loaded.sealed {
             match open_text(&text).await {
                 Ok(case) => cases.push(case),
-                Err(()) => storage::quarantine(&key, &text),
+                Err(()) => {
+                    storage::quarantine(&id, &text).await;
+                    set_aside = true;
+                }
             }
         }
         if let Some(text) = storage::load_text(&storage::draft_key()) {
@@ -661,8 +809,13 @@ impl Store {
         self.saved_revision.update_value(|r| {
             *r = Revisions(cases.iter().map(|c| (c.id.clone(), c.revision)).collect())
         });
+        self.trust_stored_summaries(&loaded.summaries);
         self.cases.set(cases);
-        self.quarantined.set(storage::load_all().quarantined);
+        self.quarantined.set(if set_aside {
+            storage::quarantined().await
+        } else {
+            loaded.quarantined
+        });
     }
 
     /// Forgets the key and clears the cases from the screen until the passphrase is given again.
@@ -684,12 +837,12 @@ impl Store {
             return false;
         }
         self.lock.set(Lock::Unlocked);
+        // Summaries name people: none is kept while protection is on.
+        storage::clear_summaries().await;
         for case in self.cases.get_untracked() {
             if let Some(sealed) = lock::seal(&codec::encode(&case)).await {
-                let _ = storage::save_raw(
-                    &storage::case_key_of(&case.id),
-                    &codec::encode_sealed(case.revision, sealed),
-                );
+                let text = codec::encode_sealed(case.revision, sealed);
+                let _ = storage::save_text(&case.id, case.revision, &text, None, None).await;
             }
         }
         self.persist(NEW_CASE);
@@ -698,13 +851,22 @@ impl Store {
 
     /// Turns protection off: every case is stored plain again and the lock record removed.
     pub fn unprotect(&self) {
-        for case in self.cases.get_untracked() {
-            let _ = storage::save_raw(&storage::case_key_of(&case.id), &codec::encode(&case));
-        }
-        let _ = storage::save_draft(&self.draft.get_untracked());
-        storage::delete_key(lock::LOCK_KEY);
-        lock::forget();
-        self.lock.set(Lock::Off);
+        let store = *self;
+        leptos::task::spawn_local(async move {
+            for case in store.cases.get_untracked() {
+                let summary = store.summary_of(&case);
+                let summary = store.holidays.with_untracked(|h| {
+                    storage::encode_summary(&summary, store.today.get_untracked(), h)
+                });
+                let text = codec::encode(&case);
+                let _ =
+                    storage::save_text(&case.id, case.revision, &text, Some(summary), None).await;
+            }
+            let _ = storage::save_draft(&store.draft.get_untracked());
+            storage::delete_key(lock::LOCK_KEY);
+            lock::forget();
+            store.lock.set(Lock::Off);
+        });
     }
 
     fn listen_for_persistence(&self) {
@@ -727,14 +889,12 @@ impl Store {
         use wasm_bindgen::JsCast;
         use wasm_bindgen::prelude::Closure;
         let store = *self;
+        // Settings, the draft and the lock record are in local storage: its events tell.
         let on_storage = Closure::<dyn Fn(web_sys::StorageEvent)>::new(
             move |ev: web_sys::StorageEvent| {
                 let Some(key) = ev.key() else {
                     // Another tab cleared all storage.
-                    store.user.set(None);
-                    store.cases.set(Vec::new());
-                    store.quarantined.set(Vec::new());
-                    store.lock.set(Lock::Off);
+                    store.forget_everything();
                     return;
                 };
                 if key == lock::LOCK_KEY {
@@ -750,60 +910,15 @@ impl Store {
                     }
                     return;
                 }
-                if store.lock.get_untracked() == Lock::Locked {
-                    return;
-                }
-                if key.starts_with(&storage::quarantine_prefix()) {
-                    store.quarantined.set(storage::load_all().quarantined);
-                    return;
-                }
-                let draft = key == storage::draft_key();
-                let Some(id) = (if draft {
-                    Some(NEW_CASE)
-                } else {
-                    storage::case_id_of(&key)
-                }) else {
-                    return;
-                };
-                let id = id.to_string();
-                let busy = store.pending.with_untracked(|p| p.contains(&id))
-                    || matches!(store.problem.get_untracked(), Some(SaveProblem::Conflict { id: ref c }) if *c == id);
-                if busy {
+                if store.lock.get_untracked() == Lock::Locked || key != storage::draft_key() {
                     return;
                 }
                 let Some(text) = ev.new_value() else {
-                    store.cases.update(|cases| cases.retain(|c| c.id != id));
                     return;
                 };
                 leptos::task::spawn_local(async move {
-                    let Ok(theirs) = open_text(&text).await else {
-                        if !draft {
-                            storage::quarantine(&key, &text);
-                            store.quarantined.set(storage::load_all().quarantined);
-                        }
-                        return;
-                    };
-                    if draft {
+                    if let Ok(theirs) = open_text(&text).await {
                         store.draft.set(theirs);
-                        return;
-                    }
-                    let ours = store.cases.with_untracked(|cases| {
-                        cases.iter().find(|c| c.id == id).map(|c| c.revision)
-                    });
-                    if ours.is_none_or(|r| theirs.revision > r) {
-                        // The other tab records its own changes.
-                        store
-                            .audit_base
-                            .update_value(|b| b.retain(|(x, _)| *x != id));
-                        store
-                            .saved_revision
-                            .update_value(|r| r.insert(id.clone(), theirs.revision));
-                        store
-                            .cases
-                            .update(|cases| match cases.iter_mut().find(|c| c.id == id) {
-                                Some(c) => *c = theirs,
-                                None => cases.push(theirs),
-                            });
                     }
                 });
             },
@@ -813,6 +928,60 @@ impl Store {
                 .add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
         }
         on_storage.forget();
+        // Cases are in IndexedDB: another tab says on a broadcast channel which one it changed.
+        storage::db::listen(move |change| match change {
+            storage::db::Change::Cleared => store.forget_everything(),
+            _ if store.lock.get_untracked() == Lock::Locked => {}
+            storage::db::Change::SetAside => leptos::task::spawn_local(async move {
+                store.quarantined.set(storage::quarantined().await);
+            }),
+            storage::db::Change::Case(id) => {
+                leptos::task::spawn_local(async move { store.follow(id).await })
+            }
+        });
+    }
+
+    /// Another tab deleted everything: show nothing of it here either.
+    fn forget_everything(&self) {
+        self.user.set(None);
+        self.cases.set(Vec::new());
+        self.quarantined.set(Vec::new());
+        self.lock.set(Lock::Off);
+    }
+
+    /// Another tab wrote or deleted case `id`: show its version here unless this tab is holding
+    /// a change of its own it could not save (that is settled by the person, as a conflict).
+    async fn follow(self, id: String) {
+        let busy = self.pending.with_untracked(|p| p.contains(&id))
+            || matches!(self.problem.get_untracked(), Some(SaveProblem::Conflict { id: ref c }) if *c == id);
+        if busy {
+            return;
+        }
+        let Some(text) = storage::case_text(&id).await else {
+            self.cases.update(|cases| cases.retain(|c| c.id != id));
+            return;
+        };
+        let Ok(theirs) = open_text(&text).await else {
+            storage::quarantine(&id, &text).await;
+            self.cases.update(|cases| cases.retain(|c| c.id != id));
+            self.quarantined.set(storage::quarantined().await);
+            return;
+        };
+        let ours = self
+            .cases
+            .with_untracked(|cases| cases.iter().find(|c| c.id == id).map(|c| c.revision));
+        if ours.is_none_or(|r| theirs.revision > r) {
+            // The other tab records its own changes.
+            self.audit_base
+                .update_value(|b| b.retain(|(x, _)| *x != id));
+            self.saved_revision
+                .update_value(|r| r.insert(id.clone(), theirs.revision));
+            self.cases
+                .update(|cases| match cases.iter_mut().find(|c| c.id == id) {
+                    Some(c) => *c = theirs,
+                    None => cases.push(theirs),
+                });
+        }
     }
 }
 

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freshPage, launch, OFFICER, SPO } from './support.mjs';
+import { freshPage, launch, OFFICER, SPO, storedData } from './support.mjs';
 import { ALEX, completeLivesAloneChecks, createCase, heading, mouse, openSection } from './officer.mjs';
 
 let env;
@@ -215,7 +215,7 @@ describe('handing a case to another device', () => {
     assert.match(history, /Created the case/, 'the trail travels with the case');
 
     // Refusals, each in plain words, and nothing stored.
-    const stored = () => spoPage.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+    const stored = async () => JSON.stringify(await storedData(spoPage));
     const before = await stored();
     const edited = JSON.parse(text);
     edited.cases[0].person.name = 'Someone Else';

@@ -3,7 +3,7 @@
 // the release build.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { daysFromToday, freshPage, launch } from './support.mjs';
+import { daysFromToday, freshPage, launch, storedData } from './support.mjs';
 import {
   ALEX, addResident, choose, completeLivesAloneChecks, createCase, fillDate, heading, mouse,
   openSection, recordConsent, saveAndContinue,
@@ -46,7 +46,7 @@ describe('an answer the form would reject', () => {
     assert.equal(await page.getByText('Outcome recorded').count(), 0);
     // The refused choice is not kept: the stored case does not say "suitable".
     assert.equal(await page.getByLabel('Curfew suitable', { exact: true }).isChecked(), false);
-    const stored = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('psc.case.')).map(([, v]) => JSON.parse(v).case));
+    const stored = Object.values((await storedData(page)).cases).map((v) => JSON.parse(v).case);
     assert.equal(stored[0].outcome.selected, null);
     assert.equal(stored[0].outcome.recorded, null);
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, daysFromToday, freshPage, launch, sayWhoIAm } from './support.mjs';
+import { CHROMIUM_ARGS, daysFromToday, eventually, freshPage, launch, sayWhoIAm, storedCase, storedData, writeStoredCase } from './support.mjs';
 import { start } from '../../scripts/static-server.mjs';
 import { ALEX, completeLivesAloneChecks, createCase, heading, mouse, openSection } from './officer.mjs';
 
@@ -20,14 +20,6 @@ before(async () => {
 after(async () => {
   await env?.close();
 });
-
-/** The stored record of the only case on the page's origin. */
-async function storedCase(page) {
-  return page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith('psc.case.'));
-    return { key, record: JSON.parse(localStorage.getItem(key)) };
-  });
-}
 
 describe('corrupt stored cases', () => {
   test('are set aside byte for byte, shown with an explanation, and can be downloaded or deleted', async () => {
@@ -49,11 +41,12 @@ describe('corrupt stored cases', () => {
     await page.getByRole('link', { name: 'Alex Example' }).waitFor();
     await page.getByText('3 stored cases could not be read').waitFor();
     await page.getByText(/saved by a newer version of this app \(format 99\)/).waitFor();
-    const stored = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+    const stored = await storedData(page);
     for (const [key, text] of Object.entries(bad)) {
-      const aside = key.replace('psc.case.', 'psc.quarantine.');
-      assert.equal(stored[aside], text, `${aside} is kept byte for byte`);
-      assert.equal(stored[key], undefined, `${key} was moved aside`);
+      const id = key.replace('psc.case.', '');
+      assert.equal(stored.quarantine[`quarantine.${id}`], text, `${id} is kept aside byte for byte`);
+      assert.equal(stored.cases[id], undefined, `${id} is no longer among the cases`);
+      assert.equal(stored.local[key], undefined, `${key} left local storage once safely kept`);
     }
 
     // Download a copy: the file holds exactly what was stored.
@@ -65,8 +58,12 @@ describe('corrupt stored cases', () => {
     await page.getByRole('button', { name: 'Delete case wrongtypes' }).click();
     await page.getByRole('button', { name: 'Yes, delete case wrongtypes' }).click();
     await page.getByText('2 stored cases could not be read').waitFor();
-    assert.equal(await page.evaluate(() => localStorage.getItem('psc.quarantine.wrongtypes')), null);
-    assert.notEqual(await page.evaluate(() => localStorage.getItem('psc.quarantine.newer')), null);
+    const after = await storedData(page);
+    assert.equal(after.quarantine['quarantine.wrongtypes'], undefined);
+    assert.equal(after.quarantine['quarantine.newer'], bad['psc.case.newer']);
+    // And after a reload the deleted one stays deleted.
+    await page.reload();
+    await page.getByText('2 stored cases could not be read').waitFor();
     await page.context().close();
   });
 });
@@ -75,30 +72,36 @@ describe('a full store', () => {
   test('says so, keeps the edit on screen, and saves it once there is room', async () => {
     const page = await freshPage(env.browser);
     const actor = mouse(page);
+    // A device with little room: this origin's quota is 4 MB (the browser checks it from the
+    // first write on, so it is set before the app starts).
+    const cdp = await page.context().newCDPSession(page);
+    const origin = new URL(env.base).origin;
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 4 * 1024 * 1024 });
     await createCase(actor, env.base, ALEX);
     await openSection(actor, 'Hearing, risk and orders');
     await heading(page, 'Hearing, risk and orders');
 
-    // Fill the rest of this origin's storage.
-    const junk = await page.evaluate(() => {
-      const block = 'x'.repeat(256 * 1024);
+    // Fill the rest of it, as other data on the device would.
+    const junk = await page.evaluate(async () => {
+      const read = (req) => new Promise((ok, fail) => {
+        req.onsuccess = () => ok(req.result);
+        req.onerror = () => fail(req.error);
+      });
+      const open = indexedDB.open('junk', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('junk');
+      const db = await read(open);
       let n = 0;
-      for (;;) {
-        try {
-          localStorage.setItem(`junk.${n}`, block);
-          n += 1;
-        } catch {
-          break;
-        }
+      for (let size = 256 * 1024; size >= 512; ) {
+        const tx = db.transaction('junk', 'readwrite');
+        tx.objectStore('junk').put('x'.repeat(size) + n, n);
+        const ok = await new Promise((done) => {
+          tx.oncomplete = () => done(true);
+          tx.onabort = () => done(false);
+        });
+        if (ok) n += 1;
+        else size = Math.floor(size / 2);
       }
-      for (let size = 128 * 1024; size >= 1; size = Math.floor(size / 2)) {
-        try {
-          localStorage.setItem(`junk.${n}`, 'y'.repeat(size));
-          n += 1;
-        } catch {
-          // try a smaller piece
-        }
-      }
+      db.close();
       return n;
     });
     assert.ok(junk > 0);
@@ -112,9 +115,12 @@ describe('a full store', () => {
     assert.equal((await storedCase(page)).record.case.hearing.court, "Northshire Magistrates' Court");
 
     // Free the space; the next attempt saves.
-    await page.evaluate(() => {
-      for (const k of Object.keys(localStorage)) if (k.startsWith('junk.')) localStorage.removeItem(k);
-    });
+    await page.evaluate(() => new Promise((ok) => {
+      const req = indexedDB.deleteDatabase('junk');
+      req.onsuccess = ok;
+      req.onerror = ok;
+    }));
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
     await page.getByRole('button', { name: 'Try saving again' }).click();
     await page.getByText('Your latest changes are not saved yet').waitFor({ state: 'detached' });
     assert.equal((await storedCase(page)).record.case.hearing.court, "Northshire Magistrates' Court, Court 3, with a longer name than before");
@@ -141,10 +147,10 @@ describe('two tabs', () => {
     await second.waitForFunction(() => document.getElementById('court')?.value === 'Southshire Crown Court');
 
     // Another tab saves a newer version that this tab has not seen (as if its notice were lost).
-    const { key, record } = await storedCase(second);
+    const { id, record } = await storedCase(second);
     record.case.revision += 5;
     record.case.hearing.court = 'Version saved elsewhere';
-    await second.evaluate(([k, v]) => localStorage.setItem(k, v), [key, JSON.stringify(record)]);
+    await writeStoredCase(second, id, record);
 
     await second.getByLabel('Court').fill('Version typed here');
     const alert = second.getByRole('alert');
@@ -152,6 +158,7 @@ describe('two tabs', () => {
     assert.equal((await storedCase(second)).record.case.hearing.court, 'Version saved elsewhere', 'nothing overwritten yet');
     await second.getByRole('button', { name: 'Keep the version in this tab' }).click();
     await alert.waitFor({ state: 'detached' });
+    await eventually(async () => (await storedCase(second)).record.case.hearing.court === 'Version typed here', 'the kept version is stored');
     const kept = (await storedCase(second)).record.case;
     assert.equal(kept.hearing.court, 'Version typed here');
     assert.ok(kept.revision > record.case.revision, 'the kept version is the newest');
@@ -160,7 +167,7 @@ describe('two tabs', () => {
     const again = (await storedCase(second)).record;
     again.case.revision += 5;
     again.case.hearing.court = 'Another version saved elsewhere';
-    await second.evaluate(([k, v]) => localStorage.setItem(k, v), [key, JSON.stringify(again)]);
+    await writeStoredCase(second, id, again);
     await second.getByLabel('Court').fill('Typed here, to be discarded');
     await second.getByRole('button', { name: 'Use the other version' }).click();
     await second.waitForFunction(() => document.getElementById('court')?.value === 'Another version saved elsewhere');
@@ -318,7 +325,11 @@ describe('retention and deletion', () => {
     await page.getByRole('button', { name: 'Yes, delete everything' }).click();
     // Who was using the device is deleted too, so the app starts afresh by asking.
     await heading(page, 'Who is using this device?');
-    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], 'every key the app wrote is gone');
+    const left = await storedData(page);
+    assert.deepEqual(Object.keys(left.local), [], 'every local storage key the app wrote is gone');
+    assert.deepEqual([left.cases, left.summaries, left.quarantine], [{}, {}, {}], 'no case, summary or set-aside entry is left');
+    const training = await storedData(page, 'psc-training');
+    assert.deepEqual([training.cases, training.summaries, training.quarantine], [{}, {}, {}], 'nor any training case');
   });
 });
 
@@ -342,10 +353,11 @@ describe('passphrase protection', () => {
     await page.getByLabel('Type the passphrase again').fill('correct horse battery');
     await page.getByRole('button', { name: 'Protect with this passphrase' }).click();
     await page.getByText(/are protected with a passphrase: they are stored encrypted/).waitFor();
-    const everything = async () => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
-    await page.waitForFunction(() => Object.entries(localStorage).every(([k, v]) => !k.startsWith('psc.case.') || v.includes('"sealed"')));
+    const everything = () => storedData(page);
+    await eventually(async () => Object.values((await everything()).cases).every((v) => v.includes('"sealed"')), 'every case is sealed');
     let stored = await everything();
-    assert.ok(stored['psc.lock'], 'a lock record is kept');
+    assert.ok(stored.local['psc.lock'], 'a lock record is kept');
+    assert.deepEqual(stored.summaries, {}, 'no summary (which names the person) is kept while protected');
     const text = JSON.stringify(stored);
     assert.ok(!text.includes('Alex Example') && !text.includes('Theft from a shop'), 'no case text is stored readable');
 
@@ -355,10 +367,7 @@ describe('passphrase protection', () => {
     await page.getByRole('link', { name: 'Alex Example' }).click();
     await page.getByRole('link', { name: 'Hearing, risk and orders' }).click();
     await page.getByLabel('Court').fill('Sealed Magistrates Court');
-    await page.waitForFunction(() => {
-      const key = Object.keys(localStorage).find((k) => k.startsWith('psc.case.'));
-      return JSON.parse(localStorage.getItem(key)).revision > 1;
-    });
+    await eventually(async () => (await storedCase(page)).record.revision > 1, 'the change is stored');
     assert.ok(!JSON.stringify(await everything()).includes('Sealed Magistrates Court'));
 
     // After a reload the app asks for the passphrase and shows nothing until then.
@@ -386,8 +395,165 @@ describe('passphrase protection', () => {
     await page.getByRole('button', { name: 'Turn off passphrase protection' }).click();
     await page.getByText(/are not protected with a passphrase/).waitFor();
     stored = await everything();
-    assert.equal(stored['psc.lock'], undefined);
-    assert.ok(JSON.stringify(stored).includes('Sealed Magistrates Court'));
+    assert.equal(stored.local['psc.lock'], undefined);
+    assert.ok(JSON.stringify(stored.cases).includes('Sealed Magistrates Court'));
     assert.deepEqual(page.problems, []);
+  });
+});
+
+describe('moving from local storage (earlier releases)', () => {
+  const fixture = (version) => readFileSync(join(root, 'tests', 'fixtures', `schema-v${version}.json`), 'utf8');
+
+  /** Puts entries into local storage as an earlier release left them, then starts the app again. */
+  async function asEarlierReleaseLeftIt(page, entries) {
+    await page.goto(`${env.base}/`);
+    await heading(page, 'Cases');
+    await page.evaluate((list) => {
+      for (const [k, v] of Object.entries(list)) localStorage.setItem(k, v);
+    }, entries);
+    await page.reload();
+    await heading(page, 'Cases');
+  }
+
+  test('every case and set-aside entry moves into the browser database byte for byte', async () => {
+    const page = await freshPage(env.browser);
+    const v1 = fixture(1).replace('"id":"every-field"', '"id":"older-case"');
+    const v3 = fixture(3);
+    const idOf = (text) => JSON.parse(text).case.id;
+    const aside = '{"schema_version":3,"case":{"id":"broken","revision":2,"person":{"na';
+    const training = v3.replace(`"id":"${idOf(v3)}"`, '"id":"practice"');
+    const entries = {
+      [`psc.case.${idOf(v1)}`]: v1,
+      [`psc.case.${idOf(v3)}`]: v3,
+      'psc.quarantine.broken': aside,
+      'psc.training.case.practice': training,
+    };
+    assert.notEqual(idOf(v1), idOf(v3));
+    await asEarlierReleaseLeftIt(page, entries);
+    await page.getByText('1 stored case could not be read').waitFor();
+    assert.equal(await page.getByRole('main').getByRole('heading', { level: 3 }).count(), 2, 'both cases are listed');
+
+    const stored = await storedData(page);
+    assert.equal(stored.cases[idOf(v1)], v1, 'the version 1 case, byte for byte (migrated only when read)');
+    assert.equal(stored.cases[idOf(v3)], v3, 'the version 3 case, byte for byte');
+    assert.equal(stored.quarantine['quarantine.broken'], aside, 'the set-aside entry, byte for byte');
+    for (const key of [`psc.case.${idOf(v1)}`, `psc.case.${idOf(v3)}`, 'psc.quarantine.broken']) {
+      assert.equal(stored.local[key], undefined, `${key} is removed once its copy is checked`);
+    }
+    assert.equal(stored.local['psc.training.case.practice'], training, 'training cases wait for training to open');
+    assert.ok(stored.local['psc.settings.user'], 'settings stay in local storage');
+    assert.equal(await page.getByText(/could not be moved/).count(), 0);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
+  test('a move that fails part-way leaves every old entry in place, readable, and says so', async () => {
+    const page = await freshPage(env.browser);
+    const v3 = fixture(3);
+    const id = JSON.parse(v3).case.id;
+    await page.goto(`${env.base}/`);
+    await heading(page, 'Cases');
+    // No room for the database: the move cannot complete.
+    const cdp = await page.context().newCDPSession(page);
+    const origin = new URL(env.base).origin;
+    const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage });
+    await asEarlierReleaseLeftIt(page, { [`psc.case.${id}`]: v3 });
+
+    await page.getByText(/1 stored case could not be moved into this browser's database\. Nothing is lost/).waitFor();
+    await page.getByRole('link', { name: 'Dan Sample' }).waitFor();
+    let stored = await storedData(page);
+    assert.equal(stored.local[`psc.case.${id}`], v3, 'the old entry is untouched');
+
+    // With room again, the next start moves it.
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    await page.reload();
+    await page.getByRole('link', { name: 'Dan Sample' }).waitFor();
+    assert.equal(await page.getByText(/could not be moved/).count(), 0);
+    stored = await storedData(page);
+    assert.equal(stored.cases[id], v3);
+    assert.equal(stored.local[`psc.case.${id}`], undefined);
+    await page.context().close();
+  });
+
+  test('a store locked with a passphrase moves sealed, and opens with the passphrase', async () => {
+    // A locked store, as an earlier release kept it: made here by locking a case, then put back
+    // into local storage in a fresh browser.
+    const maker = await freshPage(env.browser);
+    await createCase(mouse(maker), env.base, ALEX);
+    await maker.goto(`${env.base}/data`);
+    await maker.getByLabel('New passphrase').fill('correct horse battery');
+    await maker.getByLabel('Type the passphrase again').fill('correct horse battery');
+    await maker.getByRole('button', { name: 'Protect with this passphrase' }).click();
+    await eventually(async () => Object.values((await storedData(maker)).cases).every((v) => v.includes('"sealed"')), 'the case is sealed');
+    const made = await storedData(maker);
+    await maker.context().close();
+    const [id, sealed] = Object.entries(made.cases)[0];
+
+    const page = await freshPage(env.browser);
+    await page.goto(`${env.base}/`);
+    await heading(page, 'Cases');
+    await page.evaluate(([entries]) => {
+      for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+    }, [{ 'psc.lock': made.local['psc.lock'], [`psc.case.${id}`]: sealed }]);
+    await page.reload();
+    await heading(page, 'Enter your passphrase');
+    let stored = await storedData(page);
+    assert.equal(stored.cases[id], sealed, 'moved sealed, byte for byte, without the passphrase');
+    assert.equal(stored.local[`psc.case.${id}`], undefined);
+    await page.getByLabel('Passphrase').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('link', { name: 'Alex Example' }).waitFor();
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+});
+
+describe('the summary index', () => {
+  test('a save writes only that case and its summary, and a stale summary is made again', async () => {
+    const page = await freshPage(env.browser);
+    const actor = mouse(page);
+    await createCase(actor, env.base, { ...ALEX, name: 'Other Example' });
+    await createCase(actor, env.base, ALEX);
+    const caseUrl = page.url();
+    const before = await storedData(page);
+    const ids = Object.keys(before.cases);
+    assert.equal(ids.length, 2);
+    const nameOf = (id) => JSON.parse(before.cases[id]).case.person.name;
+    const mine = [ids.find((id) => nameOf(id) === 'Alex Example')];
+    const other = [ids.find((id) => nameOf(id) === 'Other Example')];
+    for (const id of ids) {
+      const summary = JSON.parse(before.summaries[id]).summary;
+      assert.equal(summary.revision, JSON.parse(before.cases[id]).case.revision, 'each summary is of its case as stored');
+    }
+
+    await page.goto(`${caseUrl}/hearing`);
+    await page.getByLabel('Court').fill('Westshire Magistrates Court');
+    await eventually(async () => JSON.parse((await storedData(page)).summaries[mine[0]]).summary.court === 'Westshire Magistrates Court', 'the summary follows the case');
+    const after = await storedData(page);
+    assert.equal(after.cases[other[0]], before.cases[other[0]], 'the other case is not written');
+    assert.equal(after.summaries[other[0]], before.summaries[other[0]], 'nor its summary');
+    assert.deepEqual(Object.keys(after.cases).sort(), ids.slice().sort());
+    const summary = JSON.parse(after.summaries[mine[0]]).summary;
+    assert.equal(summary.revision, JSON.parse(after.cases[mine[0]]).case.revision);
+
+    // A summary older than its case (as if a write were cut short) is never trusted.
+    const stale = JSON.parse(after.summaries[mine[0]]);
+    stale.summary.name = 'Stale Name';
+    stale.summary.revision -= 1;
+    await page.evaluate(async ([id, text]) => {
+      const req = indexedDB.open('psc');
+      const db = await new Promise((ok) => { req.onsuccess = () => ok(req.result); });
+      const tx = db.transaction('summaries', 'readwrite');
+      tx.objectStore('summaries').put(text, id);
+      await new Promise((ok) => { tx.oncomplete = ok; });
+      db.close();
+    }, [mine[0], JSON.stringify(stale)]);
+    await page.goto(`${env.base}/`);
+    await page.getByRole('link', { name: 'Alex Example' }).waitFor();
+    assert.equal(await page.getByText('Stale Name').count(), 0);
+    await eventually(async () => JSON.parse((await storedData(page)).summaries[mine[0]]).summary.name === 'Alex Example', 'the stale summary is stored afresh');
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
   });
 });

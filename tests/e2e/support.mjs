@@ -95,3 +95,66 @@ export function daysFromToday(days) {
   d.setDate(d.getDate() + days);
   return { day: String(d.getDate()), month: String(d.getMonth() + 1), year: String(d.getFullYear()) };
 }
+
+/**
+ * What the app has stored on the page's origin: local storage (`local`), and the `cases`,
+ * `summaries` and set-aside entries (`quarantine`) of an IndexedDB database (`psc`, or
+ * `psc-training`), each by key, as text exactly as stored.
+ */
+export async function storedData(page, database = 'psc') {
+  return page.evaluate(async (name) => {
+    const read = (req) => new Promise((ok, fail) => {
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => fail(req.error);
+    });
+    const out = { local: Object.fromEntries(Object.entries(localStorage)), cases: {}, summaries: {}, quarantine: {} };
+    // Opening a database that does not exist would create it: look first.
+    if (!(await indexedDB.databases()).some((d) => d.name === name)) return out;
+    const db = await read(indexedDB.open(name));
+    for (const store of ['cases', 'summaries', 'quarantine']) {
+      if (!db.objectStoreNames.contains(store)) continue;
+      const os = db.transaction(store).objectStore(store);
+      const [keys, values] = await Promise.all([read(os.getAllKeys()), read(os.getAll())]);
+      keys.forEach((k, i) => {
+        out[store][k] = store === 'cases' ? values[i].text : values[i];
+      });
+    }
+    db.close();
+    return out;
+  }, database);
+}
+
+/** The stored record of the only case on the page's origin: its id and parsed record. */
+export async function storedCase(page) {
+  const { cases } = await storedData(page);
+  const [id, text] = Object.entries(cases)[0] ?? [];
+  return { id, record: text === undefined ? undefined : JSON.parse(text) };
+}
+
+/**
+ * Writes a case record straight into IndexedDB, as another tab would, but without telling the
+ * app (as if that tab's notice were lost).
+ */
+export async function writeStoredCase(page, id, record) {
+  await page.evaluate(async ([id, text, revision]) => {
+    const read = (req) => new Promise((ok, fail) => {
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => fail(req.error);
+    });
+    const db = await read(indexedDB.open('psc'));
+    const tx = db.transaction('cases', 'readwrite');
+    tx.objectStore('cases').put({ revision, text }, id);
+    await new Promise((ok) => { tx.oncomplete = ok; });
+    db.close();
+  }, [id, JSON.stringify(record), record.revision ?? record.case.revision]);
+}
+
+/** Waits until `check()` (async) is true, polling; fails with `what` after `ms`. */
+export async function eventually(check, what, ms = 10000) {
+  const until = Date.now() + ms;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > until) throw new Error(`timed out waiting: ${what}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}

@@ -10,7 +10,7 @@ use crate::domain::inputs::long_date;
 use crate::domain::summary::{Filter, Stage, Summary, find};
 use crate::storage;
 use crate::ui::components::form::{Item, render};
-use crate::ui::components::page::{PageHeading, dynamic};
+use crate::ui::components::page::{PageHeading, dynamic, focus_later};
 use crate::ui::download::download;
 use crate::ui::state::use_store;
 
@@ -141,6 +141,25 @@ pub fn CaseListPage() -> impl IntoView {
         })
     });
     let set_aside = view! { <SetAside/> };
+    let not_moved = move || {
+        let n = store.not_moved.get();
+        (n > 0).then(|| {
+            let what = if n == 1 {
+                "1 stored case could not be moved".to_string()
+            } else {
+                format!("{n} stored cases could not be moved")
+            };
+            view! {
+                <div class="govuk-warning-text">
+                    <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                    <strong class="govuk-warning-text__text">
+                        <span class="govuk-visually-hidden">"Warning"</span>
+                        {format!("{what} into this browser's database. {}", text::NOT_MOVED)}
+                    </strong>
+                </div>
+            }
+        })
+    };
     let training = store.training();
     let reminder = dynamic(move || {
         // Training cases are fictional: no reminders to delete them.
@@ -185,6 +204,8 @@ pub fn CaseListPage() -> impl IntoView {
         filters.set(Vec::new());
         remember(&[]);
         shown.set(STEP);
+        // The button goes once there is nothing to clear: keep keyboard users in the search.
+        focus_later("case-search".into());
     };
     let filter_boxes = move || {
         let counts = found.with(|f| f.1.clone());
@@ -264,6 +285,8 @@ pub fn CaseListPage() -> impl IntoView {
             <p class="govuk-body"><a class="govuk-link" href="/training">{text::PRACTISE}</a></p>
         })}
         {set_aside}
+        {not_moved}
+        <crate::ui::pages::RoomWarning/>
         {reminder}
         <a href="/cases/new" role="button" draggable="false" class="govuk-button" data-module="govuk-button">
             {Signal::derive(move || if draft_started() { "Continue the new case you started".to_string() } else { text::CREATE.to_string() })}
@@ -323,7 +346,7 @@ fn SetAside() -> impl IntoView {
             .into_iter()
             .flat_map(move |q| {
                 let name = q.key.rsplit('.').next().unwrap_or_default().to_string();
-                let (asked, unasked, file) = (q.key.clone(), q.key.clone(), q.key.clone());
+                let (asked, unasked, text) = (q.key.clone(), q.key.clone(), q.text.clone());
                 let (ask, sure) = (q.key.clone(), q.key.clone());
                 let file_name = format!("set-aside-case-{name}.json");
                 vec![
@@ -338,9 +361,7 @@ fn SetAside() -> impl IntoView {
                                 None,
                                 format!("Download a copy of case {name}"),
                                 move || {
-                                    if let Some(text) = storage::quarantined_text(&file) {
-                                        let _ = download(&file_name, &text);
-                                    }
+                                    let _ = download(&file_name, &text);
                                 },
                             ),
                             Item::button(None, format!("Delete case {name}"), move || {

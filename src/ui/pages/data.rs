@@ -146,6 +146,8 @@ pub fn DataPage() -> impl IntoView {
                 _ => text::PERSISTENCE_UNKNOWN,
             }.to_string())}
         </p>
+        <h2 class="govuk-heading-m" id="room">{text::ROOM}</h2>
+        <RoomUsed/>
         <h2 class="govuk-heading-m" id="retention">{text::RETENTION}</h2>
         <p class="govuk-body">{text::RETENTION_WHY}</p>
         <form novalidate on:submit=save>
@@ -172,6 +174,64 @@ pub fn DataPage() -> impl IntoView {
         <h2 class="govuk-heading-m">{text::DELETE_ALL}</h2>
         <p class="govuk-body">{text::DELETE_ALL_WHY}</p>
         <a class="govuk-button govuk-button--warning" role="button" draggable="false" href="/data/delete-all">{text::DELETE_ALL}</a>
+    }
+}
+
+/// "12.3 MB" or "1.5 GB".
+fn size(bytes: f64) -> String {
+    let mb = bytes / storage::MB;
+    if mb >= 1024.0 {
+        format!("{:.1} GB", mb / 1024.0)
+    } else {
+        format!("{mb:.1} MB")
+    }
+}
+
+/// How much room the app uses and has left, as the browser says, with a warning when it is
+/// running out.
+#[component]
+fn RoomUsed() -> impl IntoView {
+    let store = use_store();
+    store.measure_room();
+    move || match store.room.get() {
+        None => view! { <p class="govuk-body">{text::ROOM_UNKNOWN}</p> }.into_any(),
+        Some(room) => {
+            let cases = store.cases.with(Vec::len);
+            let left = (room.allowed - room.used).max(0.0);
+            let used = format!(
+                "The app uses {} on this device ({} {}, the app itself kept for offline use, and settings). The browser lets it use up to {}: {} is left.",
+                size(room.used),
+                cases,
+                if cases == 1 { "case" } else { "cases" },
+                size(room.allowed),
+                size(left),
+            );
+            view! {
+                <p class="govuk-body">{used}</p>
+                {room.running_out().then(|| view! { <RoomWarning/> })}
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Shown on the case list and "Data on this device" while the room left is running out.
+#[component]
+pub fn RoomWarning() -> impl IntoView {
+    let store = use_store();
+    move || {
+        store.room.get().filter(storage::Room::running_out).map(|room| {
+            let left = size((room.allowed - room.used).max(0.0));
+            view! {
+                <div class="govuk-warning-text">
+                    <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                    <strong class="govuk-warning-text__text">
+                        <span class="govuk-visually-hidden">"Warning"</span>
+                        {format!("This device is running out of room for cases: {left} is left. {}", text::ROOM_RUNNING_OUT)}
+                    </strong>
+                </div>
+            }
+        })
     }
 }
 

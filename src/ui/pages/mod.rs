@@ -27,7 +27,7 @@ pub use child_contact::ChildContactPage;
 pub use childrens_services::ChildrensServicesPage;
 pub use consent::{ConsentListPage, ConsentPage};
 pub use court::{ChasePage, PrintPage, ReportPage};
-pub use data::{DataPage, DeleteEverythingPage};
+pub use data::{DataPage, DeleteEverythingPage, RoomWarning};
 pub use delete_case::DeleteCasePage;
 pub use gatekeeping::{QueuePage, ReviewPage, SubmitPage};
 pub use handover::{ExportPage, ImportPage};
