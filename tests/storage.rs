@@ -108,3 +108,50 @@ proptest! {
         }
     }
 }
+
+/// The warning that the device is running out of room comes before it is too late, and not
+/// while there is plenty.
+#[test]
+fn room_running_out() {
+    use presentence_checks::storage::{MB, Room};
+    let gb = 1024.0 * MB;
+    let cases = [
+        // (used, allowed, warn?)
+        (10.0 * MB, 10.0 * gb, false),
+        (9.0 * gb, 10.0 * gb, false),
+        (9.1 * gb, 10.0 * gb, true),
+        (100.0 * MB, 200.0 * MB, false),
+        (151.0 * MB, 200.0 * MB, true),
+        (0.0, 40.0 * MB, true),
+        (300.0 * MB, 300.0 * MB, true),
+    ];
+    for (used, allowed, warn) in cases {
+        assert_eq!(
+            Room { used, allowed }.running_out(),
+            warn,
+            "{used} of {allowed}"
+        );
+    }
+}
+
+/// A stored summary is used only on the day it was made and with the bank holidays it was made
+/// with; otherwise it is made again from its case.
+#[test]
+fn stored_summaries_hold_only_for_their_day_and_holidays() {
+    use chrono::NaiveDate;
+    use presentence_checks::domain::summary::Summary;
+    use presentence_checks::storage::{decode_summary, encode_summary};
+    let day = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let holidays = [NaiveDate::from_ymd_opt(2026, 12, 25).unwrap()];
+    let summary = Summary {
+        id: "c1".into(),
+        revision: 4,
+        name: "Alex Example".into(),
+        ..Summary::default()
+    };
+    let text = encode_summary(&summary, day, &holidays);
+    assert_eq!(decode_summary(&text, day, &holidays), Some(summary));
+    assert_eq!(decode_summary(&text, day.succ_opt().unwrap(), &holidays), None);
+    assert_eq!(decode_summary(&text, day, &[]), None);
+    assert_eq!(decode_summary("{\"made_on\":", day, &holidays), None);
+}

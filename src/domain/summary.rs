@@ -12,7 +12,7 @@ use super::deadlines;
 use super::inputs::{iso_date, parse_iso_date};
 use super::rules::{Assessment, OutcomeState};
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     pub id: String,
     /// The revision of the case this was made from.

@@ -8,7 +8,7 @@ use crate::ui::components::page::{SERVICE_NAME, dynamic, on_click};
 use crate::ui::pages::CaseMissing;
 use crate::ui::pages::*;
 use crate::ui::router::provide_router;
-use crate::ui::state::{SaveProblem as ProblemKind, Store};
+use crate::ui::state::{Rules, SaveProblem as ProblemKind, Store};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -18,6 +18,12 @@ pub fn App() -> impl IntoView {
     let arrived = ModuleArrived(RwSignal::new(0));
     provide_context(arrived);
     let training = crate::storage::space() == crate::storage::Space::Training;
+    // The rules' module is fetched once, when a page or the case list first needs it.
+    Effect::new(move |_| {
+        if store.rules_wanted.get() && store.rules.with_untracked(Option::is_none) {
+            leptos::task::spawn_local(async move { store.arrive(load_rules().await) });
+        }
+    });
     view! {
             <a href="#main-content" class="govuk-skip-link" on:click=|ev| {
                 ev.prevent_default();
@@ -56,6 +62,7 @@ pub fn App() -> impl IntoView {
                         let _ = store.lock.get();
                         let _ = store.user.with(Option::is_some);
                         let _ = arrived.0.get();
+                        let _ = store.rules.with(Option::is_some);
                         untrack(|| page_for(&path))
                     })}
                 </main>
@@ -94,9 +101,16 @@ fn page_for(path: &str) -> AnyView {
     if parts == ["you"] || store.user.with(Option::is_none) {
         return view! { <UserPage/> }.into_any();
     }
+    // Every other page works with the rules: it waits for them.
+    if !parts.is_empty() && store.rules.with(Option::is_none) {
+        if !store.rules_wanted.get_untracked() {
+            store.rules_wanted.set(true);
+        }
+        return view! { <p class="govuk-body" role="status">"Loading…"</p> }.into_any();
+    }
     match parts.as_slice() {
         [] => view! { <CaseListPage/> }.into_any(),
-        ["cases", "new"] => view! { <NewCasePage/> }.into_any(),
+        ["cases", "new"] => section(Sections::New),
         ["data"] => later(Later::Data),
         ["data", "delete-all"] => later(Later::DeleteAll),
         ["gatekeeping"] => later(Later::Queue),
@@ -119,7 +133,7 @@ fn page_for(path: &str) -> AnyView {
         {
             view! { <CaseMissing/> }.into_any()
         }
-        ["cases", c] => view! { <TaskListPage id=id(c)/> }.into_any(),
+        ["cases", c] => section(Sections::TaskList(id(c))),
         ["cases", c, "hearing"] => section(Sections::Hearing(id(c))),
         ["cases", c, "child-contact"] => section(Sections::ChildContact(id(c))),
         ["cases", c, "police"] => section(Sections::Police(id(c))),
@@ -141,14 +155,35 @@ fn page_for(path: &str) -> AnyView {
     }
 }
 
-// The first download holds the app's frame, the case list, the task list, the create page and
-// the who-are-you and passphrase pages. Every other page is in one of two separate WebAssembly
-// modules, fetched the first time one of their pages is opened (the service worker keeps them
-// for offline use after the first visit). `scripts/bin/wasm-bindgen` splits them out at build
-// time, at the two `#[lazy]` functions below.
+// The first download holds the app's frame, the storage, the case list (which reads the stored
+// summaries) and the who-are-you and passphrase pages. The rules, and every other page, are in
+// separate WebAssembly modules, fetched the first time they are needed (the service worker keeps
+// them for offline use after the first visit). `scripts/bin/wasm-bindgen` splits them out at
+// build time, at the `#[lazy]` functions below; code two of them share goes into a chunk of its
+// own.
 
-/// The sections of a case.
+/// The rules, handed to the store (`Store::arrive`).
+#[leptos::lazy]
+fn load_rules() -> Rules {
+    fn summarize(
+        case: &crate::domain::Case,
+        today: chrono::NaiveDate,
+        holidays: &[chrono::NaiveDate],
+    ) -> crate::domain::summary::Summary {
+        let assessment = crate::domain::rules::assess_with_holidays(case, today, holidays);
+        crate::domain::summary::Summary::of(case, &assessment, holidays)
+    }
+    Rules {
+        assess: crate::domain::rules::assess_with_holidays,
+        summarize,
+        after_change: crate::domain::Case::after_change,
+    }
+}
+
+/// The task list, the create page and the sections of a case.
 pub enum Sections {
+    New,
+    TaskList(String),
     Hearing(String),
     ChildContact(String),
     Police(String),
@@ -164,6 +199,8 @@ pub enum Sections {
 #[leptos::lazy]
 fn section_page(page: Sections) -> AnyView {
     match page {
+        Sections::New => view! { <NewCasePage/> }.into_any(),
+        Sections::TaskList(c) => view! { <TaskListPage id=c/> }.into_any(),
         Sections::Hearing(c) => view! { <HearingPage id=c/> }.into_any(),
         Sections::ChildContact(c) => view! { <ChildContactPage id=c/> }.into_any(),
         Sections::Police(c) => view! { <PolicePage id=c/> }.into_any(),

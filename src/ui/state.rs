@@ -7,9 +7,19 @@ use leptos::prelude::*;
 use crate::domain::Assessment;
 use crate::domain::audit::{self, User};
 use crate::domain::case::Case;
-use crate::domain::rules::assess_with_holidays;
 use crate::domain::summary::Summary;
 use crate::storage::{self, codec, lock};
+
+/// The rules, brought by a lazily fetched module (`ui::app::load_rules`) the first time a page or
+/// the case list needs them: the first download holds none of them, so the list opens quickly
+/// from the stored summaries.
+#[derive(Clone, Copy)]
+pub struct Rules {
+    pub assess: fn(&Case, NaiveDate, &[NaiveDate]) -> Assessment,
+    pub summarize: fn(&Case, NaiveDate, &[NaiveDate]) -> Summary,
+    /// `Case::after_change`: the domain keeps a changed case true to itself.
+    pub after_change: fn(&mut Case, &Case, NaiveDate, &str, &str),
+}
 
 /// The id under which the create page keeps its draft case.
 pub const NEW_CASE: &str = "new";
@@ -99,6 +109,9 @@ pub struct Store {
     write_again: StoredValue<Vec<String>>,
     /// Cases an earlier release stored that could not be moved into the browser's database.
     pub not_moved: RwSignal<usize>,
+    /// The rules, once their module has arrived; `rules_wanted` asks for it.
+    pub rules: RwSignal<Option<Rules>>,
+    pub rules_wanted: RwSignal<bool>,
     /// The room the browser gives this site, and how much is used, when it last said.
     pub room: RwSignal<Option<storage::Room>>,
     /// When `room` was last asked (milliseconds), so saves ask again now and then, not each time.
@@ -207,6 +220,8 @@ impl Store {
             writing: StoredValue::new(Vec::new()),
             write_again: StoredValue::new(Vec::new()),
             not_moved: RwSignal::new(not_moved),
+            rules: RwSignal::new(None),
+            rules_wanted: RwSignal::new(false),
             room: RwSignal::new(None),
             room_asked: StoredValue::new(0.0),
         };
@@ -220,7 +235,6 @@ impl Store {
                 store.quarantined.set(storage::quarantined().await);
             });
         }
-        store.settle_recorded_outcomes();
         store.listen_to_other_tabs();
         store.record_changes_when_committed();
         store.listen_for_persistence();
@@ -249,14 +263,19 @@ impl Store {
         }
         let stamp = now_stamp();
         let who = self.who();
+        let rules = self.rules.get_untracked();
         let mut before = None;
         self.cases.update(|cases| {
             if let Some(c) = cases.iter_mut().find(|c| c.id == id) {
                 let was = c.clone();
                 change(c);
                 // The domain keeps the case true to itself: consents record what they were
-                // given for, and a "suitable" that no longer stands is set aside.
-                c.after_change(&was, self.today.get_untracked(), &stamp, &who);
+                // given for, and a "suitable" that no longer stands is set aside. (Every page
+                // that changes a case waits for the rules; `arrive` settles any case changed
+                // before them.)
+                if let Some(rules) = rules {
+                    (rules.after_change)(c, &was, self.today.get_untracked(), &stamp, &who);
+                }
                 if *c != was {
                     c.revision += 1;
                     c.updated_at = stamp;
@@ -298,9 +317,11 @@ impl Store {
 
     /// The summary of every case shown here (see `shows`), for the case list: read again when a
     /// case, the date or the bank holidays change, and only changed cases are assessed again.
-    pub fn summaries(&self) -> Vec<Summary> {
+    pub fn summaries(&self) -> Option<Vec<Summary>> {
         let today = self.today.get();
+        let rules = self.rules.get();
         let mut rebuilt = Vec::new();
+        let mut missing = false;
         let list = self.holidays.with(|holidays| {
             self.summary_cache.update_value(|cache| {
                 if cache.today != Some(today) || cache.holidays != *holidays {
@@ -320,20 +341,26 @@ impl Store {
                         shown
                             .into_iter()
                             .map(|case| {
-                                let summary = before
+                                let kept = before
                                     .remove(&case.id)
-                                    .filter(|s| s.revision == case.revision)
-                                    .unwrap_or_else(|| {
-                                        let assessment =
-                                            assess_with_holidays(case, today, holidays);
-                                        let made = Summary::of(case, &assessment, holidays);
-                                        rebuilt.push(made.clone());
-                                        made
-                                    });
-                                cache.by_id.insert(case.id.clone(), summary.clone());
-                                summary
+                                    .filter(|s| s.revision == case.revision);
+                                let summary = kept.or_else(|| {
+                                    let made = (rules?.summarize)(case, today, holidays);
+                                    rebuilt.push(made.clone());
+                                    Some(made)
+                                });
+                                match summary {
+                                    Some(summary) => {
+                                        cache.by_id.insert(case.id.clone(), summary.clone());
+                                        summary
+                                    }
+                                    None => {
+                                        missing = true;
+                                        Summary::default()
+                                    }
+                                }
                             })
-                            .collect()
+                            .collect::<Vec<_>>()
                     })
                     .unwrap_or_default()
             })
@@ -348,7 +375,22 @@ impl Store {
             });
             leptos::task::spawn_local(storage::save_summaries(entries));
         }
-        list
+        // A summary missing or stale: the rules must make it, and they are on their way.
+        if missing {
+            self.rules_wanted.set(true);
+            return None;
+        }
+        Some(list)
+    }
+
+    /// The rules have arrived: cases saved by an earlier release (or changed before) may still
+    /// carry a "suitable" that no longer stands; set it aside now (and save), so that the case
+    /// list, an export and the case file agree.
+    pub fn arrive(&self, rules: Rules) {
+        self.rules.set(Some(rules));
+        if self.lock.get_untracked() != Lock::Locked {
+            self.settle_recorded_outcomes();
+        }
     }
 
     /// Starts the summary cache from the stored summaries made today with today's bank holidays;
@@ -370,25 +412,26 @@ impl Store {
     }
 
     /// The summary of one case as it is now, kept in the cache (made again only if it changed).
-    fn summary_of(&self, case: &Case) -> Summary {
+    fn summary_of(&self, case: &Case) -> Option<Summary> {
         let today = self.today.get_untracked();
+        let rules = self.rules.get_untracked()?;
         let cached = self.summary_cache.with_value(|c| {
             c.by_id
                 .get(&case.id)
                 .filter(|s| s.revision == case.revision && c.today == Some(today))
                 .cloned()
         });
-        cached.unwrap_or_else(|| {
-            let made = self.holidays.with_untracked(|h| {
-                Summary::of(case, &assess_with_holidays(case, today, h), h)
-            });
+        Some(cached.unwrap_or_else(|| {
+            let made = self
+                .holidays
+                .with_untracked(|h| (rules.summarize)(case, today, h));
             self.summary_cache.update_value(|c| {
                 if c.today == Some(today) {
                     c.by_id.insert(case.id.clone(), made.clone());
                 }
             });
             made
-        })
+        }))
     }
 
     /// How the audit trail names whoever uses the device.
@@ -568,18 +611,23 @@ impl Store {
             let text = codec::encode_sealed(case.revision, sealed);
             return storage::save_text(&case.id, case.revision, &text, None, Some(base)).await;
         }
-        let summary = self.summary_of(case);
-        let summary = self.holidays.with_untracked(|h| {
-            storage::encode_summary(&summary, self.today.get_untracked(), h)
-        });
         storage::save_text(
             &case.id,
             case.revision,
             &codec::encode(case),
-            Some(summary),
+            self.stored_summary(case),
             Some(base),
         )
         .await
+    }
+
+    /// A case's summary as stored, if the rules are here to make it (if not, none is stored,
+    /// and the list makes it when it next needs it).
+    fn stored_summary(&self, case: &Case) -> Option<String> {
+        let summary = self.summary_of(case)?;
+        Some(self.holidays.with_untracked(|h| {
+            storage::encode_summary(&summary, self.today.get_untracked(), h)
+        }))
     }
 
     /// Sealing takes a moment: it runs in the background, and a save overtaken by a newer change
@@ -854,13 +902,9 @@ impl Store {
         let store = *self;
         leptos::task::spawn_local(async move {
             for case in store.cases.get_untracked() {
-                let summary = store.summary_of(&case);
-                let summary = store.holidays.with_untracked(|h| {
-                    storage::encode_summary(&summary, store.today.get_untracked(), h)
-                });
+                let summary = store.stored_summary(&case);
                 let text = codec::encode(&case);
-                let _ =
-                    storage::save_text(&case.id, case.revision, &text, Some(summary), None).await;
+                let _ = storage::save_text(&case.id, case.revision, &text, summary, None).await;
             }
             let _ = storage::save_draft(&store.draft.get_untracked());
             storage::delete_key(lock::LOCK_KEY);
@@ -1014,9 +1058,10 @@ impl CaseHandle {
         let case = Memo::new(move |_| store.get(&id.get()));
         let today = store.today;
         let assessment = Memo::new(move |_| {
+            let rules = store.rules.get()?;
             store.holidays.with(|h| {
                 let today = today.get();
-                case.with(|c| c.as_ref().map(|c| assess_with_holidays(c, today, h)))
+                case.with(|c| c.as_ref().map(|c| (rules.assess)(c, today, h)))
             })
         });
         CaseHandle {

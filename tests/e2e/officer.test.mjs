@@ -249,6 +249,7 @@ describe('saving as the officer types', () => {
     await createCase(actor, env.base, { ...ALEX, name: 'Later Hearing', hearing: daysFromToday(20) });
     await createCase(actor, env.base, { ...ALEX, name: 'Sooner Hearing', hearing: daysFromToday(3) });
     await page.goto(`${env.base}/`);
+    await page.getByRole('link', { name: 'Later Hearing' }).waitFor();
     const names = await page.getByRole('list').last().getByRole('heading').allTextContents();
     assert.deepEqual(names.map((n) => n.trim()), ['Sooner Hearing', 'Later Hearing']);
     const sooner = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Sooner Hearing' }) });

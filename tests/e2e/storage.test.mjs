@@ -557,3 +557,46 @@ describe('the summary index', () => {
     await page.context().close();
   });
 });
+
+describe('space on the device', () => {
+  test('"Data on this device" says how much space the app uses and how much is left', async () => {
+    const page = await freshPage(env.browser);
+    await createCase(mouse(page), env.base, ALEX);
+    await page.goto(`${env.base}/data`);
+    await heading(page, 'Data on this device');
+    await page.getByRole('heading', { name: 'Space used' }).waitFor();
+    const said = await page.getByText(/^The app uses [\d.]+ (MB|GB) on this device \(1 case,/).textContent();
+    assert.match(said, /The browser lets it use up to [\d.]+ (MB|GB): [\d.]+ (MB|GB) is left\./);
+    assert.equal(await page.getByText(/running out of room/).count(), 0, 'no warning with plenty of room');
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+});
+
+describe('the first download', () => {
+  test('the case list opens from the stored summaries, without fetching the rules or other pages', async () => {
+    const page = await freshPage(env.browser);
+    await createCase(mouse(page), env.base, ALEX);
+    await page.goto(`${env.base}/`);
+    await page.getByRole('link', { name: 'Alex Example' }).waitFor();
+    await eventually(async () => Object.keys((await storedData(page)).summaries).length === 1, 'the summary is stored');
+
+    const later = await page.context().newPage();
+    const modules = [];
+    later.on('request', (r) => {
+      const file = new URL(r.url()).pathname.slice(1);
+      if (/^(split_|chunk_).*\.wasm$/.test(file)) modules.push(file);
+    });
+    await later.goto(`${env.base}/`);
+    await later.getByRole('link', { name: 'Alex Example' }).waitFor();
+    await later.getByText('1 case on this device').waitFor();
+    await later.waitForTimeout(500);
+    assert.deepEqual(modules, [], 'no separately fetched module was needed for the list');
+
+    // Opening the case brings the rules.
+    await later.getByRole('link', { name: 'Alex Example' }).click();
+    await later.getByRole('heading', { level: 1, name: 'Alex Example' }).waitFor();
+    assert.ok(modules.length > 0, 'the case page fetched its modules');
+    await page.context().close();
+  });
+});

@@ -127,6 +127,7 @@ pub fn CaseListPage() -> impl IntoView {
     let found = Memo::new(move |_| {
         let (today, days) = (store.today.get(), store.retention_days.get());
         summaries.with(|all| {
+            let all = all.as_ref()?;
             search.with(|typed| {
                 filters.with(|chosen| {
                     let found = find(all, typed, chosen, today, days);
@@ -135,7 +136,7 @@ pub fn CaseListPage() -> impl IntoView {
                         .into_iter()
                         .map(|(g, list)| (g, list.into_iter().cloned().collect::<Vec<_>>()))
                         .collect();
-                    (groups, found.counts, found.total, all.len())
+                    Some((groups, found.counts, found.total, all.len()))
                 })
             })
         })
@@ -208,7 +209,7 @@ pub fn CaseListPage() -> impl IntoView {
         focus_later("case-search".into());
     };
     let filter_boxes = move || {
-        let counts = found.with(|f| f.1.clone());
+        let counts = found.with(|f| f.as_ref().map(|f| f.1.clone()).unwrap_or_default());
         counts
             .into_iter()
             .map(|(filter, n)| {
@@ -229,7 +230,9 @@ pub fn CaseListPage() -> impl IntoView {
     let narrowed = move || search.with(|s| !s.trim().is_empty()) || filters.with(|f| !f.is_empty());
     // Said by screen readers as it changes (a polite status), and shown to everyone.
     let status = move || {
-        let (total, all) = found.with(|f| (f.2, f.3));
+        let Some((total, all)) = found.with(|f| f.as_ref().map(|f| (f.2, f.3))) else {
+            return "Checking the cases…".to_string();
+        };
         if all == 0 {
             String::new()
         } else if narrowed() {
@@ -241,7 +244,10 @@ pub fn CaseListPage() -> impl IntoView {
     let results = dynamic(move || {
         let today = store.today.get();
         let limit = shown.get();
-        found.with(|(groups, _, total, all)| {
+        found.with(|found| {
+            let Some((groups, _, total, all)) = found else {
+                return ().into_any();
+            };
             if *all == 0 {
                 return view! { <p class="govuk-body">{text::EMPTY}</p> }.into_any();
             }
