@@ -4,7 +4,8 @@
 // One database a space: `psc` for real cases, `psc-training` for fictional ones, so the two can
 // never mix. Each has three object stores, keyed by case id (or the set-aside key):
 // - `cases`: { revision, text } where `text` is the stored case (plain or sealed) exactly as the
-//   app wrote it; the revision sits beside it so a write can be checked without reading the text;
+//   app wrote it; the revision sits beside it (and in an index) so a write can be checked, and a
+//   summary matched to its case, without reading the text;
 // - `summaries`: the case list's summary of each case (see `domain/summary.rs`), written in the
 //   same transaction as its case;
 // - `quarantine`: stored entries that could not be read, kept byte for byte.
@@ -33,11 +34,13 @@
 
   function open(space) {
     if (!opened[space]) {
-      const req = indexedDB.open(NAMES[space], 1);
+      const req = indexedDB.open(NAMES[space], 2);
       req.onupgradeneeded = () => {
         for (const name of STORES) {
           if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name);
         }
+        const cases = req.transaction.objectStore('cases');
+        if (!cases.indexNames.contains('revision')) cases.createIndex('revision', 'revision');
       };
       opened[space] = request(req).then((db) => {
         // Another tab deleting the database (delete all data) must not wait on this one.
@@ -133,9 +136,29 @@
     return 0;
   }
 
+  // Each case's id and revision, read from the index without reading the cases themselves.
+  async function revisions(space) {
+    const db = await open(space);
+    const index = db.transaction('cases', 'readonly').objectStore('cases').index('revision');
+    return new Promise((ok, fail) => {
+      const found = [];
+      const req = index.openKeyCursor();
+      req.onsuccess = () => {
+        const cursor = req.result;
+        if (!cursor) {
+          ok(found);
+          return;
+        }
+        found.push([cursor.primaryKey, cursor.key]);
+        cursor.continue();
+      };
+      req.onerror = () => fail(req.error);
+    });
+  }
+
   window.pscDb = {
-    // Everything in a space: { cases: [[id, revision, text]], summaries: [[id, text]],
-    // quarantine: [[key, text]], moved, kept }.
+    // What the case list needs of a space, without reading the cases: { index: [[id, revision]],
+    // summaries: [[id, text]], quarantine: [[key, text]], moved, kept }.
     async load(space) {
       let migration;
       try {
@@ -146,18 +169,27 @@
       }
       let lists = [[], [], []];
       try {
-        lists = await Promise.all(STORES.map((s) => everything(space, s)));
+        lists = await Promise.all([revisions(space), everything(space, 'summaries'), everything(space, 'quarantine')]);
       } catch (error) {
         // As above: nothing more can be read, and nothing is lost.
       }
-      const [cases, summaries, quarantine] = lists;
+      const [index, summaries, quarantine] = lists;
       return {
-        cases: cases.map(([id, v]) => [id, v.revision, v.text]),
+        index,
         summaries,
         quarantine,
         moved: migration.moved,
         kept: migration.kept,
       };
+    },
+
+    // Every case in a space: [[id, revision, text]].
+    async cases(space) {
+      try {
+        return (await everything(space, 'cases')).map(([id, v]) => [id, v.revision, v.text]);
+      } catch (error) {
+        return [];
+      }
     },
 
     async caseText(space, id) {

@@ -90,7 +90,7 @@ function realisticTemplate() {
       by: 'Olu Officer (court officer)',
       what: 'Changed answers',
       changes: [
-        { field: fields[i % fields.length], before: `Earlier answer ${i}, as it was typed before this change`, after: `Later answer ${i}, as the officer typed it after speaking to the person` },
+        { field: fields[i % fields.length], before: `Earlier answer ${i}`, after: `Later answer ${i}, after speaking to the person` },
         ...(i % 3 === 0 ? [{ field: 'Person, name', before: '', after: 'Dan Sample' }] : []),
       ],
     });

@@ -12,6 +12,8 @@ use super::{SaveError, Space, space};
 extern "C" {
     #[wasm_bindgen(catch, js_namespace = pscDb, js_name = load)]
     fn js_load(space: &str) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = pscDb, js_name = cases)]
+    fn js_cases(space: &str) -> Result<Promise, JsValue>;
     #[wasm_bindgen(catch, js_namespace = pscDb, js_name = caseText)]
     fn js_case_text(space: &str, id: &str) -> Result<Promise, JsValue>;
     #[wasm_bindgen(catch, js_namespace = pscDb, js_name = quarantined)]
@@ -69,11 +71,11 @@ fn text_at(row: &Array, i: u32) -> String {
     row.get(i).as_string().unwrap_or_default()
 }
 
-/// Everything stored in this tab's space, as texts.
+/// What the case list needs of this tab's space, without the cases themselves.
 #[derive(Default)]
 pub struct Stored {
-    /// Case id, stored revision, stored text.
-    pub cases: Vec<(String, u64, String)>,
+    /// Case id and stored revision.
+    pub index: Vec<(String, u64)>,
     /// Case id, summary text.
     pub summaries: Vec<(String, String)>,
     /// Set-aside key, text.
@@ -82,7 +84,8 @@ pub struct Stored {
     pub not_moved: usize,
 }
 
-/// Reads the space, first moving any cases an earlier release kept in local storage.
+/// Reads the space's index, summaries and set-aside entries, first moving any cases an earlier
+/// release kept in local storage.
 pub async fn load() -> Option<Stored> {
     let all = answer(js_load(space_name())).await?;
     let pairs = |name: &str| {
@@ -92,17 +95,28 @@ pub async fn load() -> Option<Stored> {
             .collect()
     };
     Some(Stored {
-        cases: rows(&field(&all, "cases"))
+        index: rows(&field(&all, "index"))
+            .iter()
+            .map(|r| (text_at(r, 0), r.get(1).as_f64().unwrap_or(0.0) as u64))
+            .collect(),
+        summaries: pairs("summaries"),
+        quarantine: pairs("quarantine"),
+        not_moved: field(&all, "kept").as_f64().unwrap_or(0.0) as usize,
+    })
+}
+
+/// Every case in the space: id, stored revision, stored text.
+pub async fn cases() -> Vec<(String, u64, String)> {
+    match answer(js_cases(space_name())).await {
+        Some(list) => rows(&list)
             .iter()
             .map(|r| {
                 let revision = r.get(1).as_f64().unwrap_or(0.0) as u64;
                 (text_at(r, 0), revision, text_at(r, 2))
             })
             .collect(),
-        summaries: pairs("summaries"),
-        quarantine: pairs("quarantine"),
-        not_moved: field(&all, "kept").as_f64().unwrap_or(0.0) as usize,
-    })
+        None => Vec::new(),
+    }
 }
 
 pub async fn case_text(id: &str) -> Option<String> {

@@ -126,16 +126,25 @@ pub struct Quarantined {
     pub text: String,
 }
 
+/// What the case list needs at start, read without reading any case.
+#[derive(Default)]
+pub struct Index {
+    /// Each stored case's id and revision.
+    pub cases: Vec<(String, u64)>,
+    /// The stored summaries, by case id, to check against their cases (never trusted blindly).
+    pub summaries: Vec<(String, String)>,
+    pub quarantined: Vec<Quarantined>,
+    /// Cases an earlier release stored that could not be moved: still read from there.
+    pub not_moved: usize,
+}
+
 #[derive(Default)]
 pub struct Loaded {
     pub cases: Vec<Case>,
     /// Cases sealed with the passphrase: their id and stored text, to unseal once unlocked.
     pub sealed: Vec<(String, String)>,
-    pub quarantined: Vec<Quarantined>,
-    /// The stored summaries, by case id, to check against their cases (never trusted blindly).
-    pub summaries: Vec<(String, String)>,
-    /// Cases an earlier release stored that could not be moved: still read from there.
-    pub not_moved: usize,
+    /// Set when a case could not be read and was set aside: the list of set-aside entries anew.
+    pub quarantined: Option<Vec<Quarantined>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -159,28 +168,58 @@ fn keys(store: &web_sys::Storage) -> Vec<String> {
         .collect()
 }
 
-/// Loads every case. Entries that cannot be read are moved to quarantine first; sealed ones are
-/// returned as they are, to be unsealed with the passphrase.
-pub async fn load_all() -> Loaded {
+/// Reads the index of the stored cases, their summaries and the set-aside entries, first moving
+/// any cases an earlier release kept in local storage.
+pub async fn load_index() -> Index {
     let stored = db::load().await.unwrap_or_default();
-    let mut cases = stored.cases;
-    // Any a failed move left in local storage are still read from there, so none is hidden.
-    if stored.not_moved > 0 {
-        let prefix = format!("{}case.", spaced_prefix());
-        for (key, text) in load_all_under(&prefix) {
-            let id = key[prefix.len()..].to_string();
-            if !cases.iter().any(|(x, _, _)| *x == id) {
-                cases.push((id, codec::stored_revision(&text).unwrap_or(0), text));
-            }
+    let mut cases = stored.index;
+    for (id, revision, _) in left_in_local_storage(stored.not_moved) {
+        if !cases.iter().any(|(x, _)| *x == id) {
+            cases.push((id, revision));
         }
     }
-    let mut loaded = Loaded {
+    let mut quarantined = described(stored.quarantine);
+    // Set-aside entries a failed move left in local storage.
+    quarantined.extend(described(load_all_under(&quarantine_prefix())));
+    Index {
+        cases,
         summaries: stored.summaries,
+        quarantined,
         not_moved: stored.not_moved,
-        ..Loaded::default()
-    };
+    }
+}
+
+/// Cases a failed move left in local storage: id, revision, text.
+fn left_in_local_storage(not_moved: usize) -> Vec<(String, u64, String)> {
+    if not_moved == 0 {
+        return Vec::new();
+    }
+    let prefix = format!("{}case.", spaced_prefix());
+    load_all_under(&prefix)
+        .into_iter()
+        .map(|(key, text)| {
+            let id = key[prefix.len()..].to_string();
+            (id, codec::stored_revision(&text).unwrap_or(0), text)
+        })
+        .collect()
+}
+
+/// Reads every case. Entries that cannot be read are moved to quarantine; sealed ones are
+/// returned as they are, to be unsealed with the passphrase. Reading pauses now and then, so the
+/// page stays responsive while thousands are read.
+pub async fn load_cases(not_moved: usize) -> Loaded {
+    let mut cases = db::cases().await;
+    for (id, revision, text) in left_in_local_storage(not_moved) {
+        if !cases.iter().any(|(x, _, _)| *x == id) {
+            cases.push((id, revision, text));
+        }
+    }
+    let mut loaded = Loaded::default();
     let mut set_aside = false;
-    for (id, _, text) in cases {
+    for (n, (id, _, text)) in cases.into_iter().enumerate() {
+        if n % 10 == 9 {
+            pause().await;
+        }
         if codec::sealed_part(&text).is_some() {
             loaded.sealed.push((id, text));
             continue;
@@ -193,15 +232,20 @@ pub async fn load_all() -> Loaded {
             }
         }
     }
-    let aside = if set_aside {
-        db::quarantined().await
-    } else {
-        stored.quarantine
-    };
-    loaded.quarantined = described(aside);
-    // Set-aside entries a failed move left in local storage.
-    loaded.quarantined.extend(described(load_all_under(&quarantine_prefix())));
+    if set_aside {
+        loaded.quarantined = Some(quarantined().await);
+    }
     loaded
+}
+
+/// Lets the browser handle input and paint before going on.
+async fn pause() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Moves a stored case aside, keeping it byte for byte.

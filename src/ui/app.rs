@@ -62,7 +62,12 @@ pub fn App() -> impl IntoView {
                         let _ = store.lock.get();
                         let _ = store.user.with(Option::is_some);
                         let _ = arrived.0.get();
-                        let _ = store.rules.with(Option::is_some);
+                        // Pages other than the list wait for the rules and the cases. (The list
+                        // follows them itself, and keeps what was typed in its search.)
+                        if !path.trim_matches('/').is_empty() {
+                            let _ = store.rules.with(Option::is_some);
+                            let _ = store.cases_read.get();
+                        }
                         untrack(|| page_for(&path))
                     })}
                 </main>
@@ -101,8 +106,9 @@ fn page_for(path: &str) -> AnyView {
     if parts == ["you"] || store.user.with(Option::is_none) {
         return view! { <UserPage/> }.into_any();
     }
-    // Every other page works with the rules: it waits for them.
-    if !parts.is_empty() && store.rules.with(Option::is_none) {
+    // Every other page works with the rules and the cases: it waits for them.
+    let locked = store.lock.get() == crate::ui::state::Lock::Locked;
+    if !parts.is_empty() && !locked && (store.rules.with(Option::is_none) || !store.cases_read.get()) {
         if !store.rules_wanted.get_untracked() {
             store.rules_wanted.set(true);
         }

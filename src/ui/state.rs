@@ -77,6 +77,12 @@ pub enum SaveProblem {
 #[derive(Clone, Copy)]
 pub struct Store {
     pub cases: RwSignal<Vec<Case>>,
+    /// Whether `cases` holds every stored case yet: they are read after the list shows, and
+    /// every page but the list waits for them.
+    pub cases_read: RwSignal<bool>,
+    /// Each stored case's id and revision, read at start: the list works from the summaries
+    /// that match them until the cases are read.
+    index: StoredValue<Vec<(String, u64)>>,
     /// The case being created, kept until it is saved.
     pub draft: RwSignal<Case>,
     pub quarantined: RwSignal<Vec<storage::Quarantined>>,
@@ -129,7 +135,7 @@ struct SummaryCache {
 
 thread_local! {
     /// What `Store::read` found, until `Store::load` takes it.
-    static READ: std::cell::RefCell<Option<storage::Loaded>> = const { std::cell::RefCell::new(None) };
+    static READ: std::cell::RefCell<Option<storage::Index>> = const { std::cell::RefCell::new(None) };
 }
 
 /// The device's local date and time, read from the browser's clock (the rules never read it).
@@ -165,39 +171,33 @@ pub fn fresh_id() -> String {
 }
 
 impl Store {
-    /// Reads the stored cases (moving any an earlier release kept in local storage), before the
-    /// app is drawn: `load` then takes them.
+    /// Reads what the case list needs (moving any cases an earlier release kept in local
+    /// storage), before the app is drawn: `load` then takes it. The cases themselves are read
+    /// after the list shows.
     pub async fn read() {
-        let loaded = storage::load_all().await;
-        READ.with(|r| *r.borrow_mut() = Some(loaded));
+        let index = storage::load_index().await;
+        READ.with(|r| *r.borrow_mut() = Some(index));
     }
 
     pub fn load() -> Store {
-        let loaded = READ.with(|r| r.borrow_mut().take()).unwrap_or_default();
+        let index = READ.with(|r| r.borrow_mut().take()).unwrap_or_default();
         let locked = storage::load_text(lock::LOCK_KEY).is_some();
-        let not_moved = loaded.not_moved;
-        // While locked nothing is shown: the cases are sealed, and are read again on unlocking.
-        let loaded = if locked {
-            storage::Loaded::default()
+        let not_moved = index.not_moved;
+        // While locked nothing is shown: the cases are sealed, and are read on unlocking.
+        let index = if locked {
+            storage::Index::default()
         } else {
-            loaded
+            index
         };
-        // Sealed cases without a passphrase set cannot be opened: keep them aside, never lose them.
-        let sealed = loaded.sealed;
-        let quarantined = loaded.quarantined;
         let draft = if locked { None } else { storage::load_draft() };
         let draft = draft.unwrap_or_else(|| Case::blank(NEW_CASE, &now_stamp()));
-        let revisions = Revisions(
-            loaded
-                .cases
-                .iter()
-                .map(|c| (c.id.clone(), c.revision))
-                .collect(),
-        );
+        let revisions = Revisions(index.cases.clone());
         let store = Store {
-            cases: RwSignal::new(loaded.cases),
+            cases: RwSignal::new(Vec::new()),
+            cases_read: RwSignal::new(false),
+            index: StoredValue::new(index.cases),
             draft: RwSignal::new(draft),
-            quarantined: RwSignal::new(quarantined),
+            quarantined: RwSignal::new(index.quarantined),
             lock: RwSignal::new(if locked { Lock::Locked } else { Lock::Off }),
             problem: RwSignal::new(None),
             pending: RwSignal::new(Vec::new()),
@@ -226,14 +226,9 @@ impl Store {
             room_asked: StoredValue::new(0.0),
         };
         store.measure_room();
-        store.trust_stored_summaries(&loaded.summaries);
-        if !sealed.is_empty() {
-            leptos::task::spawn_local(async move {
-                for (id, text) in &sealed {
-                    storage::quarantine(id, text).await;
-                }
-                store.quarantined.set(storage::quarantined().await);
-            });
+        store.trust_stored_summaries(&index.summaries);
+        if !locked {
+            leptos::task::spawn_local(store.read_cases(not_moved));
         }
         store.listen_to_other_tabs();
         store.record_changes_when_committed();
@@ -318,6 +313,9 @@ impl Store {
     /// The summary of every case shown here (see `shows`), for the case list: read again when a
     /// case, the date or the bank holidays change, and only changed cases are assessed again.
     pub fn summaries(&self) -> Option<Vec<Summary>> {
+        if !self.cases_read.get() {
+            return self.stored_summaries();
+        }
         let today = self.today.get();
         let rules = self.rules.get();
         let mut rebuilt = Vec::new();
@@ -388,9 +386,38 @@ impl Store {
     /// list, an export and the case file agree.
     pub fn arrive(&self, rules: Rules) {
         self.rules.set(Some(rules));
-        if self.lock.get_untracked() != Lock::Locked {
+        if self.lock.get_untracked() != Lock::Locked && self.cases_read.get_untracked() {
             self.settle_recorded_outcomes();
         }
+    }
+
+    /// While the cases are read: the stored summaries, if each stored case has one made today
+    /// from its present revision (in training, where each trainee sees only their own cases,
+    /// the cases themselves are needed).
+    fn stored_summaries(&self) -> Option<Vec<Summary>> {
+        if self.training() {
+            return None;
+        }
+        let _ = self.today.get();
+        let found: Option<Vec<Summary>> = self.index.with_value(|index| {
+            self.summary_cache.with_value(|cache| {
+                index
+                    .iter()
+                    .map(|(id, revision)| {
+                        cache
+                            .by_id
+                            .get(id)
+                            .filter(|s| s.revision == *revision)
+                            .cloned()
+                    })
+                    .collect()
+            })
+        });
+        // Some summary must be made again: fetch the rules meanwhile.
+        if found.is_none() && !self.rules_wanted.get_untracked() {
+            self.rules_wanted.set(true);
+        }
+        found
     }
 
     /// Starts the summary cache from the stored summaries made today with today's bank holidays;
@@ -835,9 +862,54 @@ impl Store {
         true
     }
 
+    /// Reads every case after the list has shown. Sealed cases found without a passphrase set
+    /// cannot be opened: they are kept aside, never lost.
+    async fn read_cases(self, not_moved: usize) {
+        let loaded = storage::load_cases(not_moved).await;
+        for (id, text) in &loaded.sealed {
+            storage::quarantine(id, text).await;
+        }
+        let quarantined = if loaded.sealed.is_empty() {
+            loaded.quarantined
+        } else {
+            Some(storage::quarantined().await)
+        };
+        if let Some(list) = quarantined {
+            self.quarantined.set(list);
+        }
+        self.took_in(loaded.cases);
+    }
+
+    /// Takes in the cases read from storage. A case another tab changed while they were read is
+    /// already here in its newer version, and kept.
+    fn took_in(&self, read: Vec<Case>) {
+        self.saved_revision.update_value(|r| {
+            for c in &read {
+                if r.get(&c.id).is_none_or(|had| had <= c.revision) {
+                    r.insert(c.id.clone(), c.revision);
+                }
+            }
+        });
+        self.cases.update(|cases| {
+            for case in read {
+                match cases.iter_mut().find(|c| c.id == case.id) {
+                    Some(c) if c.revision >= case.revision => {}
+                    Some(c) => *c = case,
+                    None => cases.push(case),
+                }
+            }
+        });
+        self.cases_read.set(true);
+        if self.rules.with_untracked(Option::is_some) {
+            self.settle_recorded_outcomes();
+        }
+    }
+
     /// Reads every case from storage, unsealing the sealed ones.
     async fn open_all(self) {
-        let loaded = storage::load_all().await;
+        let not_moved = self.not_moved.get_untracked();
+        let index = storage::load_index().await;
+        let loaded = storage::load_cases(not_moved).await;
         let mut cases = loaded.cases;
         let mut set_aside = false;
         for (id, text) in loaded.sealed {
@@ -857,12 +929,13 @@ impl Store {
         self.saved_revision.update_value(|r| {
             *r = Revisions(cases.iter().map(|c| (c.id.clone(), c.revision)).collect())
         });
-        self.trust_stored_summaries(&loaded.summaries);
+        self.trust_stored_summaries(&index.summaries);
         self.cases.set(cases);
+        self.cases_read.set(true);
         self.quarantined.set(if set_aside {
             storage::quarantined().await
         } else {
-            loaded.quarantined
+            loaded.quarantined.unwrap_or(index.quarantined)
         });
     }
 
