@@ -113,6 +113,8 @@ pub struct Store {
     /// so a tab's own writes never look like another tab's.
     writing: StoredValue<Vec<String>>,
     write_again: StoredValue<Vec<String>>,
+    /// Cases whose last change was a keystroke not yet committed (see `apply`).
+    typing: StoredValue<Vec<String>>,
     /// Cases an earlier release stored that could not be moved into the browser's database.
     pub not_moved: RwSignal<usize>,
     /// The rules, once their module has arrived; `rules_wanted` asks for it.
@@ -219,6 +221,7 @@ impl Store {
             summary_cache: StoredValue::new(SummaryCache::default()),
             writing: StoredValue::new(Vec::new()),
             write_again: StoredValue::new(Vec::new()),
+            typing: StoredValue::new(Vec::new()),
             not_moved: RwSignal::new(not_moved),
             rules: RwSignal::new(None),
             rules_wanted: RwSignal::new(false),
@@ -279,6 +282,15 @@ impl Store {
             }
         });
         let Some(before) = before else { return };
+        // While an answer is being typed, each keystroke's save leaves the summary out (it
+        // would cost the rules a second time per key); the save when the answer is committed
+        // writes it. A case saved without one has its summary removed, never left stale.
+        self.typing.update_value(|t| {
+            t.retain(|x| x != id);
+            if audited_later {
+                t.push(id.to_string());
+            }
+        });
         if audited_later {
             self.audit_base.update_value(|b| {
                 if !b.iter().any(|(x, _)| x == id) {
@@ -651,6 +663,9 @@ impl Store {
     /// A case's summary as stored, if the rules are here to make it (if not, none is stored,
     /// and the list makes it when it next needs it).
     fn stored_summary(&self, case: &Case) -> Option<String> {
+        if self.typing.with_value(|t| t.contains(&case.id)) {
+            return None;
+        }
         let summary = self.summary_of(case)?;
         Some(self.holidays.with_untracked(|h| {
             storage::encode_summary(&summary, self.today.get_untracked(), h)

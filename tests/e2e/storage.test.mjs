@@ -529,7 +529,10 @@ describe('the summary index', () => {
 
     await page.goto(`${caseUrl}/hearing`);
     await page.getByLabel('Court').fill('Westshire Magistrates Court');
-    await eventually(async () => JSON.parse((await storedData(page)).summaries[mine[0]]).summary.court === 'Westshire Magistrates Court', 'the summary follows the case');
+    // While typing, the summary is left out (never left stale); leaving the box writes it.
+    await eventually(async () => (await storedCase(page)).record !== undefined && (await storedData(page)).summaries[mine[0]] === undefined, 'no stale summary while typing');
+    await page.keyboard.press('Tab');
+    await eventually(async () => JSON.parse((await storedData(page)).summaries[mine[0]] ?? '{"summary":{}}').summary.court === 'Westshire Magistrates Court', 'the summary follows the case');
     const after = await storedData(page);
     assert.equal(after.cases[other[0]], before.cases[other[0]], 'the other case is not written');
     assert.equal(after.summaries[other[0]], before.summaries[other[0]], 'nor its summary');
