@@ -329,10 +329,29 @@ pub async fn save_text(
     summary: Option<String>,
     base: Option<u64>,
 ) -> Result<(), SaveError> {
-    db::put(id, revision, text, summary, base).await?;
-    // The case is now in IndexedDB: an old copy a failed move left behind has done its job.
-    BrowserStorage::delete(format!("{}case.{id}", spaced_prefix()));
-    Ok(())
+    let written = db::put(id, revision, text, summary, base).await;
+    let key = format!("{}case.{id}", spaced_prefix());
+    // The database has this revision (or refused it for another tab's newer one, which the
+    // person settles): a journal copy up to it has done its job. A newer one, of a change made
+    // since, stays until its own write.
+    let settled = match &written {
+        Ok(()) => load_text(&key)
+            .and_then(|t| codec::stored_revision(&t))
+            .is_none_or(|r| r <= revision),
+        Err(SaveError::Conflict { .. }) => true,
+        Err(_) => false,
+    };
+    if settled {
+        BrowserStorage::delete(key);
+    }
+    written
+}
+
+/// Keeps a case's latest text in local storage, written at once, until the database has it: a
+/// reload or a closed tab before the database answers loses nothing, since the next start moves
+/// it into the database like a case an earlier release stored (only if newer than the one there).
+pub fn journal(id: &str, text: &str) {
+    let _ = write(&format!("{}case.{id}", spaced_prefix()), text);
 }
 
 /// A summary as stored: with the day it was made and the bank holidays it was made with, since

@@ -598,6 +598,13 @@ impl Store {
             }
             return;
         }
+        // Kept at once in local storage too, until the database has it (`storage::journal`).
+        // Not while the lock is open: sealing takes a moment, and nothing is kept readable.
+        if self.lock.get_untracked() == Lock::Off {
+            if let Some(case) = self.in_memory(id) {
+                storage::journal(id, &codec::encode(&case));
+            }
+        }
         // A case already being written is written again, as it is then, once that write ends.
         if self.writing.with_value(|w| w.iter().any(|x| x == id)) {
             self.write_again.update_value(|a| {

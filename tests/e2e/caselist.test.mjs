@@ -241,40 +241,40 @@ describe('remembered filters', () => {
 });
 
 describe('many cases', () => {
-  test('a long list is drawn 25 at a time, and the status counts them all', async () => {
+  test('a long list is drawn 50 at a time, and the status counts them all', async () => {
     const page = await freshPage(env.browser);
-    const cases = Array.from({ length: 60 }, (_, i) => ({
+    const cases = Array.from({ length: 120 }, (_, i) => ({
       ...plain(i),
       name: `Person ${String(i + 1).padStart(3, '0')} Example`,
-      hearing: i % 9 === 0 ? null : (i % 40) - 15,
+      hearing: i % 9 === 0 ? null : (i % 70) - 20,
     }));
     await seed(page, cases);
     const order = expectedOrder(cases);
-    assert.deepEqual(await shownNames(page), order.slice(0, 25), 'the first 25, in order');
-    await status(page, '60 cases on this device');
+    assert.deepEqual(await shownNames(page), order.slice(0, 50), 'the first 50, in order');
+    await status(page, '120 cases on this device');
 
     // With the keyboard: focus stays on the button, which now offers the rest.
-    await tabTo(page, page.getByRole('button', { name: 'Show 25 more (of 35 not shown)' }));
+    await tabTo(page, page.getByRole('button', { name: 'Show 50 more (of 70 not shown)' }));
     await page.keyboard.press('Enter');
-    await until(async () => (await shownNames(page)).length, 50);
-    assert.deepEqual(await shownNames(page), order.slice(0, 50));
-    await status(page, '60 cases on this device');
-    const rest = page.getByRole('button', { name: 'Show 10 more (of 10 not shown)' });
+    await until(async () => (await shownNames(page)).length, 100);
+    assert.deepEqual(await shownNames(page), order.slice(0, 100));
+    await status(page, '120 cases on this device');
+    const rest = page.getByRole('button', { name: 'Show 20 more (of 20 not shown)' });
     assert.ok(await hasFocus(rest), 'focus stays on "Show more"');
 
     await rest.click();
-    await until(async () => (await shownNames(page)).length, 60);
+    await until(async () => (await shownNames(page)).length, 120);
     assert.deepEqual(await shownNames(page), order);
     assert.equal(await page.getByRole('button', { name: /^Show \d+ more/ }).count(), 0, 'nothing more to show');
     // Each group heading counts its whole group, drawn or not.
     const groups = await outline(page);
-    assert.equal(groups.reduce((n, g) => n + Number(g.heading.match(/\((\d+)\)$/)[1]), 0), 60);
+    assert.equal(groups.reduce((n, g) => n + Number(g.heading.match(/\((\d+)\)$/)[1]), 0), 120);
 
-    // A new search starts again from the first 25.
+    // A new search starts again from the first 50.
     await page.getByRole('searchbox', { name: 'Search cases' }).fill('example');
-    await status(page, 'Showing 60 of 60 cases');
-    assert.equal((await shownNames(page)).length, 25);
-    await page.getByRole('button', { name: 'Show 25 more (of 35 not shown)' }).waitFor();
+    await status(page, 'Showing 120 of 120 cases');
+    assert.equal((await shownNames(page)).length, 50);
+    await page.getByRole('button', { name: 'Show 50 more (of 70 not shown)' }).waitFor();
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });

@@ -262,6 +262,7 @@ describe('handing a case to another device', () => {
     await spoPage.getByRole('button', { name: 'Import' }).click();
     await spoPage.getByText('0 added, 0 replaced, 1 kept as copies, 0 left as they were.').waitFor();
     await spoPage.goto(`${env.base}/`);
+    await spoPage.getByRole('link', { name: ALEX.name }).first().waitFor();
     assert.equal(await spoPage.getByRole('link', { name: ALEX.name }).count(), 2);
 
     // Taking the file's version replaces the case, and says so in its history.

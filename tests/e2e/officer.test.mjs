@@ -237,9 +237,11 @@ describe('saving as the officer types', () => {
     await heading(page, 'Are you sure you want to delete the case for Casey Delete?');
     await page.getByRole('button', { name: 'Yes, delete this case' }).click();
     await heading(page, 'Cases');
+    await page.getByText('There are no cases on this device yet.').waitFor();
     assert.equal(await page.getByRole('link', { name: 'Casey Delete' }).count(), 0);
     await page.reload();
     await heading(page, 'Cases');
+    await page.getByText('There are no cases on this device yet.').waitFor();
     assert.equal(await page.getByRole('link', { name: 'Casey Delete' }).count(), 0);
   });
 

@@ -16,7 +16,7 @@ use crate::ui::state::use_store;
 
 /// How many cases are drawn at first, and added by "Show more": a long list is drawn in steps,
 /// so typing in the search stays quick with thousands of cases.
-const STEP: usize = 25;
+const STEP: usize = 50;
 
 fn tag(stage: Stage) -> &'static str {
     match stage {
