@@ -19,6 +19,8 @@ pub mod list {
     pub const FILTERS_HINT: &str =
         "Choose one or more: a case must match each. The number beside a filter counts the cases it finds on its own.";
     pub const CLEAR: &str = "Clear search and filters";
+    pub const NONE_FOR_FILTERS: &str =
+        "No cases match the filters you chose. Clear them to see every case.";
     pub const NONE_FOUND: &str =
         "No cases match. Check the spelling, or clear the search and filters.";
 }

@@ -10,7 +10,7 @@ use crate::domain::inputs::long_date;
 use crate::domain::summary::{Filter, Stage, Summary, find};
 use crate::storage;
 use crate::ui::components::form::{Item, render};
-use crate::ui::components::page::{PageHeading, dynamic, focus_later};
+use crate::ui::components::page::{PageHeading, Warning, dynamic, focus_later};
 use crate::ui::download::download;
 use crate::ui::state::use_store;
 
@@ -150,15 +150,7 @@ pub fn CaseListPage() -> impl IntoView {
             } else {
                 format!("{n} stored cases could not be moved")
             };
-            view! {
-                <div class="govuk-warning-text">
-                    <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
-                    <strong class="govuk-warning-text__text">
-                        <span class="govuk-visually-hidden">"Warning"</span>
-                        {format!("{what} into this browser's database. {}", text::NOT_MOVED)}
-                    </strong>
-                </div>
-            }
+            view! { <Warning>{format!("{what} into this browser's database. {}", text::NOT_MOVED)}</Warning> }
         })
     };
     let training = store.training();
@@ -252,7 +244,8 @@ pub fn CaseListPage() -> impl IntoView {
                 return view! { <p class="govuk-body">{text::EMPTY}</p> }.into_any();
             }
             if *total == 0 {
-                return view! { <p class="govuk-body">{text::NONE_FOUND}</p> }.into_any();
+                let why = if search.with(|s| s.trim().is_empty()) { text::NONE_FOR_FILTERS } else { text::NONE_FOUND };
+                return view! { <p class="govuk-body">{why}</p> }.into_any();
             }
             let mut left = limit;
             let drawn = groups

@@ -220,15 +220,7 @@ pub fn RoomWarning() -> impl IntoView {
     move || {
         store.room.get().filter(storage::Room::running_out).map(|room| {
             let left = size((room.allowed - room.used).max(0.0));
-            view! {
-                <div class="govuk-warning-text">
-                    <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
-                    <strong class="govuk-warning-text__text">
-                        <span class="govuk-visually-hidden">"Warning"</span>
-                        {format!("This device is running out of room for cases: {left} is left. {}", text::ROOM_RUNNING_OUT)}
-                    </strong>
-                </div>
-            }
+            view! { <Warning>{format!("This device is running out of room for cases: {left} is left. {}", text::ROOM_RUNNING_OUT)}</Warning> }
         })
     }
 }
