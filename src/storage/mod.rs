@@ -173,9 +173,11 @@ fn keys(store: &web_sys::Storage) -> Vec<String> {
 pub async fn load_index() -> Index {
     let stored = db::load().await.unwrap_or_default();
     let mut cases = stored.index;
+    // A newer copy left in local storage (a failed move) is the one read.
     for (id, revision, _) in left_in_local_storage(stored.not_moved) {
-        if !cases.iter().any(|(x, _)| *x == id) {
-            cases.push((id, revision));
+        match cases.iter_mut().find(|(x, _)| *x == id) {
+            Some(there) => there.1 = there.1.max(revision),
+            None => cases.push((id, revision)),
         }
     }
     let mut quarantined = described(stored.quarantine);
@@ -210,8 +212,10 @@ fn left_in_local_storage(not_moved: usize) -> Vec<(String, u64, String)> {
 pub async fn load_cases(not_moved: usize) -> Loaded {
     let mut cases = db::cases().await;
     for (id, revision, text) in left_in_local_storage(not_moved) {
-        if !cases.iter().any(|(x, _, _)| *x == id) {
-            cases.push((id, revision, text));
+        match cases.iter_mut().find(|(x, _, _)| *x == id) {
+            Some(there) if there.1 >= revision => {}
+            Some(there) => *there = (id, revision, text),
+            None => cases.push((id, revision, text)),
         }
     }
     let mut loaded = Loaded::default();
