@@ -16,8 +16,7 @@ pub mod list {
     pub const SEARCH: &str = "Search cases";
     pub const SEARCH_HINT: &str = "By name, court or case reference";
     pub const FILTERS: &str = "Filter cases";
-    pub const FILTERS_HINT: &str =
-        "Choose one or more: a case must match each. The number beside a filter counts the cases it finds on its own.";
+    pub const FILTERS_HINT: &str = "Choose one or more: a case must match each. The number beside a filter counts the cases it finds on its own.";
     pub const CLEAR: &str = "Clear search and filters";
     pub const NONE_FOR_FILTERS: &str =
         "No cases match the filters you chose. Clear them to see every case.";

@@ -151,7 +151,10 @@ fn stored_summaries_hold_only_for_their_day_and_holidays() {
     };
     let text = encode_summary(&summary, day, &holidays);
     assert_eq!(decode_summary(&text, day, &holidays), Some(summary));
-    assert_eq!(decode_summary(&text, day.succ_opt().unwrap(), &holidays), None);
+    assert_eq!(
+        decode_summary(&text, day.succ_opt().unwrap(), &holidays),
+        None
+    );
     assert_eq!(decode_summary(&text, day, &[]), None);
     assert_eq!(decode_summary("{\"made_on\":", day, &holidays), None);
 }

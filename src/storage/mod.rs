@@ -384,7 +384,11 @@ pub fn decode_summary(text: &str, today: NaiveDate, holidays: &[NaiveDate]) -> O
 }
 
 fn holidays_key(holidays: &[NaiveDate]) -> String {
-    holidays.iter().map(|d| iso_date(*d)).collect::<Vec<_>>().join(",")
+    holidays
+        .iter()
+        .map(|d| iso_date(*d))
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// The space this site uses on the device and how much it may use.

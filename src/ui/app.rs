@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::content;
 use crate::domain::audit::Role;
-use crate::ui::components::page::{SERVICE_NAME, dynamic, on_click};
+use crate::ui::components::page::{NotificationBanner, SERVICE_NAME, dynamic, on_click};
 use crate::ui::pages::CaseMissing;
 use crate::ui::pages::*;
 use crate::ui::router::provide_router;
@@ -108,7 +108,10 @@ fn page_for(path: &str) -> AnyView {
     }
     // Every other page works with the rules and the cases: it waits for them.
     let locked = store.lock.get() == crate::ui::state::Lock::Locked;
-    if !parts.is_empty() && !locked && (store.rules.with(Option::is_none) || !store.cases_read.get()) {
+    if !parts.is_empty()
+        && !locked
+        && (store.rules.with(Option::is_none) || !store.cases_read.get())
+    {
         if !store.rules_wanted.get_untracked() {
             store.rules_wanted.set(true);
         }
@@ -298,15 +301,10 @@ fn training_page(page: Training) -> AnyView {
 #[allow(non_snake_case)]
 fn TrainingBanner() -> impl IntoView {
     view! {
-        <div class="govuk-notification-banner" role="region" aria-labelledby="training-banner-title">
-            <div class="govuk-notification-banner__header">
-                <h2 class="govuk-notification-banner__title" id="training-banner-title">"Training"</h2>
-            </div>
-            <div class="govuk-notification-banner__content">
-                <p class="govuk-notification-banner__heading">"Training — fictional case"</p>
-                <p class="govuk-body">"Everything here is practice, kept apart from real cases. "<a class="govuk-notification-banner__link" href="/training">"Training home"</a></p>
-            </div>
-        </div>
+        <NotificationBanner id="training-banner-title" title="Training">
+            <p class="govuk-notification-banner__heading">"Training — fictional case"</p>
+            <p class="govuk-body">"Everything here is practice, kept apart from real cases. "<a class="govuk-notification-banner__link" href="/training">"Training home"</a></p>
+        </NotificationBanner>
     }
 }
 

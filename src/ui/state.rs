@@ -674,9 +674,11 @@ impl Store {
             return None;
         }
         let summary = self.summary_of(case)?;
-        Some(self.holidays.with_untracked(|h| {
-            storage::encode_summary(&summary, self.today.get_untracked(), h)
-        }))
+        Some(
+            self.holidays.with_untracked(|h| {
+                storage::encode_summary(&summary, self.today.get_untracked(), h)
+            }),
+        )
     }
 
     /// Sealing takes a moment: it runs in the background, and a save overtaken by a newer change
@@ -1029,8 +1031,8 @@ impl Store {
         use wasm_bindgen::prelude::Closure;
         let store = *self;
         // Settings, the draft and the lock record are in local storage: its events tell.
-        let on_storage = Closure::<dyn Fn(web_sys::StorageEvent)>::new(
-            move |ev: web_sys::StorageEvent| {
+        let on_storage =
+            Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
                 let Some(key) = ev.key() else {
                     // Another tab cleared all storage.
                     store.forget_everything();
@@ -1060,8 +1062,7 @@ impl Store {
                         store.draft.set(theirs);
                     }
                 });
-            },
-        );
+            });
         if let Some(window) = web_sys::window() {
             let _ = window
                 .add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());

@@ -143,6 +143,24 @@ pub fn status_tag_class(status: SectionStatus) -> &'static str {
     }
 }
 
+/// The GOV.UK notification banner: a titled region (its title "Important", say) around what
+/// the page must say before anything else.
+#[component]
+pub fn NotificationBanner(
+    id: &'static str,
+    title: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="govuk-notification-banner" role="region" aria-labelledby=id>
+            <div class="govuk-notification-banner__header">
+                <h2 class="govuk-notification-banner__title" id=id>{title}</h2>
+            </div>
+            <div class="govuk-notification-banner__content">{children()}</div>
+        </div>
+    }
+}
+
 /// The warning text pattern: "!" icon and bold text.
 #[component]
 pub fn Warning(children: Children) -> impl IntoView {

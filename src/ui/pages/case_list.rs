@@ -10,7 +10,7 @@ use crate::domain::inputs::long_date;
 use crate::domain::summary::{Filter, Stage, Summary, find};
 use crate::storage;
 use crate::ui::components::form::{Item, render};
-use crate::ui::components::page::{PageHeading, Warning, dynamic, focus_later};
+use crate::ui::components::page::{NotificationBanner, PageHeading, Warning, dynamic, focus_later};
 use crate::ui::download::download;
 use crate::ui::state::use_store;
 
@@ -385,18 +385,13 @@ fn SetAside() -> impl IntoView {
             })
             .collect();
         view! {
-            <div class="govuk-notification-banner" role="region" aria-labelledby="set-aside-title">
-                <div class="govuk-notification-banner__header">
-                    <h2 class="govuk-notification-banner__title" id="set-aside-title">"Important"</h2>
-                </div>
-                <div class="govuk-notification-banner__content">
-                    <p class="govuk-notification-banner__heading">{heading}</p>
-                    <p class="govuk-body">
-                        "They have been set aside on this device exactly as they were, so nothing is lost. This can happen if the browser stopped while saving, or if a newer version of this app saved them. Download a copy to keep or to give to your IT support, then delete it here."
-                    </p>
-                    {render(items, RwSignal::new(Vec::new()))}
-                </div>
-            </div>
+            <NotificationBanner id="set-aside-title" title="Important">
+                <p class="govuk-notification-banner__heading">{heading}</p>
+                <p class="govuk-body">
+                    "They have been set aside on this device exactly as they were, so nothing is lost. This can happen if the browser stopped while saving, or if a newer version of this app saved them. Download a copy to keep or to give to your IT support, then delete it here."
+                </p>
+                {render(items, RwSignal::new(Vec::new()))}
+            </NotificationBanner>
         }
         .into_any()
     })

@@ -180,7 +180,11 @@ pub fn DataPage() -> impl IntoView {
 /// "12.3 MB" or "1.5 GB" (worked in whole tenths: formatting a float costs download size).
 fn size(bytes: f64) -> String {
     let mb = bytes / storage::MB;
-    let (amount, unit) = if mb >= 1024.0 { (mb / 1024.0, "GB") } else { (mb, "MB") };
+    let (amount, unit) = if mb >= 1024.0 {
+        (mb / 1024.0, "GB")
+    } else {
+        (mb, "MB")
+    };
     let tenths = (amount * 10.0).round() as u64;
     format!("{}.{} {unit}", tenths / 10, tenths % 10)
 }

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use crate::domain::choice::Choice;
 use crate::domain::inputs::long_date;
 use crate::domain::rules::{Section, SectionStatus};
-use crate::ui::components::page::{BackLink, PageHeading, dynamic, status_tag_class};
+use crate::ui::components::page::{
+    BackLink, NotificationBanner, PageHeading, dynamic, status_tag_class,
+};
 use crate::ui::pages::case_handle;
 use crate::ui::pages::gatekeeping::status_text;
 
@@ -62,20 +64,15 @@ pub fn TaskListPage(id: String) -> impl IntoView {
             });
             Some({
                 view! {
-                    <div class="govuk-notification-banner" role="region" aria-labelledby="gatekeeping-title">
-                        <div class="govuk-notification-banner__header">
-                            <h2 class="govuk-notification-banner__title" id="gatekeeping-title">"Important"</h2>
-                        </div>
-                        <div class="govuk-notification-banner__content">
-                            <p class="govuk-notification-banner__heading">{heading}</p>
-                            <p class="govuk-body">"Reasons:"</p>
-                            <ul class="govuk-list govuk-list--bullet">
-                                {g.reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
-                            </ul>
-                            {comments.map(|c| view! { <p class="govuk-body" id="spo-comments">{c}</p> })}
-                            <p class="govuk-body"><a class="govuk-notification-banner__link" href=handle.href("gatekeeping")>{link}</a></p>
-                        </div>
-                    </div>
+                    <NotificationBanner id="gatekeeping-title" title="Important">
+                        <p class="govuk-notification-banner__heading">{heading}</p>
+                        <p class="govuk-body">"Reasons:"</p>
+                        <ul class="govuk-list govuk-list--bullet">
+                            {g.reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
+                        </ul>
+                        {comments.map(|c| view! { <p class="govuk-body" id="spo-comments">{c}</p> })}
+                        <p class="govuk-body"><a class="govuk-notification-banner__link" href=handle.href("gatekeeping")>{link}</a></p>
+                    </NotificationBanner>
                 }
                 .into_any()
             })
