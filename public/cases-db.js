@@ -192,6 +192,21 @@
       }
     },
 
+    // Some cases, with their summaries, read in one transaction: [[id, revision, text, summary]]
+    // (summary null when there is none). A case not there (deleted meanwhile) is left out.
+    async entries(space, ids) {
+      const db = await open(space);
+      const tx = db.transaction(['cases', 'summaries'], 'readonly');
+      const found = await Promise.all(ids.map((id) => Promise.all([
+        request(tx.objectStore('cases').get(id)),
+        request(tx.objectStore('summaries').get(id)),
+      ])));
+      return ids
+        .map((id, i) => [id, found[i][0], found[i][1]])
+        .filter(([, c]) => c)
+        .map(([id, c, summary]) => [id, c.revision, c.text, summary === undefined ? null : summary]);
+    },
+
     async caseText(space, id) {
       const db = await open(space);
       const found = await request(db.transaction('cases', 'readonly').objectStore('cases').get(id));

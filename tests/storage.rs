@@ -158,3 +158,77 @@ fn stored_summaries_hold_only_for_their_day_and_holidays() {
     assert_eq!(decode_summary(&text, day, &[]), None);
     assert_eq!(decode_summary("{\"made_on\":", day, &holidays), None);
 }
+
+mod saving {
+    use presentence_checks::storage::SaveError;
+    use presentence_checks::storage::cases::{Problem, Revisions, WriteQueue, settle};
+
+    #[test]
+    fn a_case_is_written_once_at_a_time_and_again_if_it_changed_meanwhile() {
+        let mut q = WriteQueue::default();
+        assert!(q.start("a"), "nothing is being written: write now");
+        assert!(q.start("b"), "another case is written alongside");
+        assert!(!q.start("a"), "a write of this case is under way: wait");
+        assert!(!q.start("a"), "changed twice meanwhile: still one more write");
+        assert!(q.ended("a"), "it changed meanwhile: write it again");
+        assert!(!q.ended("a"), "nothing changed since: done");
+        assert!(q.start("a"), "the next change writes at once");
+        assert!(!q.ended("b"));
+    }
+
+    #[test]
+    fn what_a_save_result_tells_the_person() {
+        let (mut pending, mut problem) = (Vec::new(), None);
+        // Full: the change waits, and the person is told.
+        assert_eq!(
+            settle(&mut pending, &mut problem, "a", Err(SaveError::Full)),
+            None
+        );
+        assert_eq!(
+            settle(&mut pending, &mut problem, "b", Err(SaveError::Full)),
+            None
+        );
+        assert_eq!(pending, ["a", "b"]);
+        assert_eq!(problem, Some(Problem::Full));
+        // One write works: the next waiting change is tried, and the warning stays until none
+        // is left.
+        assert_eq!(
+            settle(&mut pending, &mut problem, "a", Ok(())),
+            Some("b".into())
+        );
+        assert_eq!(problem, Some(Problem::Full));
+        assert_eq!(settle(&mut pending, &mut problem, "b", Ok(())), None);
+        assert_eq!(problem, None);
+        // Another tab saved a newer version: a conflict for this case, settled only by it.
+        settle(
+            &mut pending,
+            &mut problem,
+            "c",
+            Err(SaveError::Conflict { stored_revision: 4 }),
+        );
+        assert_eq!(problem, Some(Problem::Conflict { id: "c".into() }));
+        assert!(pending.is_empty(), "a conflict is not retried blindly");
+        settle(&mut pending, &mut problem, "d", Ok(()));
+        assert_eq!(problem, Some(Problem::Conflict { id: "c".into() }));
+        settle(&mut pending, &mut problem, "c", Ok(()));
+        assert_eq!(problem, None);
+        // Storage switched off: said, and cleared by the next write that works.
+        settle(&mut pending, &mut problem, "e", Err(SaveError::Unavailable));
+        assert_eq!(problem, Some(Problem::Unavailable));
+        assert_eq!(settle(&mut pending, &mut problem, "e", Ok(())), None);
+        assert_eq!(problem, None);
+    }
+
+    #[test]
+    fn revisions_read_never_go_back() {
+        let mut r = Revisions::new(vec![("a".into(), 3)]);
+        r.read("a", 2);
+        assert_eq!(r.get("a"), Some(3), "this tab already wrote a newer one");
+        r.read("a", 5);
+        assert_eq!(r.get("a"), Some(5));
+        r.read("b", 1);
+        assert_eq!(r.get("b"), Some(1));
+        r.insert("a".into(), 1);
+        assert_eq!(r.get("a"), Some(1), "set outright when a conflict is settled");
+    }
+}

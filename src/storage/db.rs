@@ -14,6 +14,8 @@ extern "C" {
     fn js_load(space: &str) -> Result<Promise, JsValue>;
     #[wasm_bindgen(catch, js_namespace = pscDb, js_name = cases)]
     fn js_cases(space: &str) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = pscDb, js_name = entries)]
+    fn js_entries(space: &str, ids: Array) -> Result<Promise, JsValue>;
     #[wasm_bindgen(catch, js_namespace = pscDb, js_name = caseText)]
     fn js_case_text(space: &str, id: &str) -> Result<Promise, JsValue>;
     #[wasm_bindgen(catch, js_namespace = pscDb, js_name = quarantined)]
@@ -113,6 +115,31 @@ pub async fn cases() -> Vec<(String, u64, String)> {
             .map(|r| {
                 let revision = r.get(1).as_f64().unwrap_or(0.0) as u64;
                 (text_at(r, 0), revision, text_at(r, 2))
+            })
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
+/// A stored case as read with its summary.
+pub struct Entry {
+    pub id: String,
+    pub revision: u64,
+    pub text: String,
+    pub summary: Option<String>,
+}
+
+/// Some cases, with their summaries, read together; a case no longer stored is left out.
+pub async fn entries(ids: &[String]) -> Vec<Entry> {
+    let wanted: Array = ids.iter().map(|id| JsValue::from_str(id)).collect();
+    match answer(js_entries(space_name(), wanted)).await {
+        Some(list) => rows(&list)
+            .iter()
+            .map(|r| Entry {
+                id: text_at(r, 0),
+                revision: r.get(1).as_f64().unwrap_or(0.0) as u64,
+                text: text_at(r, 2),
+                summary: r.get(3).as_string(),
             })
             .collect(),
         None => Vec::new(),

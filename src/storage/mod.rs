@@ -16,6 +16,7 @@
 //!   or writes the other's cases, so training cases cannot reach the real case list, queue,
 //!   exports or reminders.
 
+pub mod cases;
 pub mod codec;
 pub mod db;
 pub mod lock;
@@ -138,15 +139,6 @@ pub struct Index {
     pub not_moved: usize,
 }
 
-#[derive(Default)]
-pub struct Loaded {
-    pub cases: Vec<Case>,
-    /// Cases sealed with the passphrase: their id and stored text, to unseal once unlocked.
-    pub sealed: Vec<(String, String)>,
-    /// Set when a case could not be read and was set aside: the list of set-aside entries anew.
-    pub quarantined: Option<Vec<Quarantined>>,
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveError {
     /// The browser refused the write: its storage for this site is full.
@@ -204,42 +196,6 @@ fn left_in_local_storage(not_moved: usize) -> Vec<(String, u64, String)> {
             (id, codec::stored_revision(&text).unwrap_or(0), text)
         })
         .collect()
-}
-
-/// Reads every case. Entries that cannot be read are moved to quarantine; sealed ones are
-/// returned as they are, to be unsealed with the passphrase. Reading pauses now and then, so the
-/// page stays responsive while thousands are read.
-pub async fn load_cases(not_moved: usize) -> Loaded {
-    let mut cases = db::cases().await;
-    for (id, revision, text) in left_in_local_storage(not_moved) {
-        match cases.iter_mut().find(|(x, _, _)| *x == id) {
-            Some(there) if there.1 >= revision => {}
-            Some(there) => *there = (id, revision, text),
-            None => cases.push((id, revision, text)),
-        }
-    }
-    let mut loaded = Loaded::default();
-    let mut set_aside = false;
-    for (n, (id, _, text)) in cases.into_iter().enumerate() {
-        if n % 4 == 3 {
-            pause().await;
-        }
-        if codec::sealed_part(&text).is_some() {
-            loaded.sealed.push((id, text));
-            continue;
-        }
-        match codec::decode(&text) {
-            Ok(case) => loaded.cases.push(case),
-            Err(_) => {
-                db::set_aside(&id, &text).await;
-                set_aside = true;
-            }
-        }
-    }
-    if set_aside {
-        loaded.quarantined = Some(quarantined().await);
-    }
-    loaded
 }
 
 /// Lets the browser handle input and paint before going on.

@@ -18,6 +18,9 @@ pub fn App() -> impl IntoView {
     let arrived = ModuleArrived(RwSignal::new(0));
     provide_context(arrived);
     let training = crate::storage::space() == crate::storage::Space::Training;
+    // Whether the page at the path has what it works with (a memo: it changes seldom, and the
+    // page is drawn again only when it does).
+    let ready = Memo::new(move |_| data_ready(store, &router.path.get()));
     // The rules' module is fetched once, when a page or the case list first needs it.
     Effect::new(move |_| {
         if store.rules_wanted.get() && store.rules.with_untracked(Option::is_none) {
@@ -62,11 +65,11 @@ pub fn App() -> impl IntoView {
                         let _ = store.lock.get();
                         let _ = store.user.with(Option::is_some);
                         let _ = arrived.0.get();
-                        // Pages other than the list wait for the rules and the cases. (The list
-                        // follows them itself, and keeps what was typed in its search.)
+                        // Pages other than the list wait for what they work with (see
+                        // `data_ready`). The list follows it itself, and keeps what was typed
+                        // in its search.
                         if !path.trim_matches('/').is_empty() {
-                            let _ = store.rules.with(Option::is_some);
-                            let _ = store.cases_read.get();
+                            let _ = ready.get();
                         }
                         untrack(|| page_for(&path))
                     })}
@@ -83,6 +86,27 @@ pub fn App() -> impl IntoView {
                 </div>
             </footer>
     }
+}
+
+/// Whether a page has what it works with, asking for whatever is missing: the rules, and the case
+/// it shows (a case page), or every case (the pages that list them all). The case list reads
+/// only summaries and sees to them itself; while locked, only the passphrase page shows.
+fn data_ready(store: Store, path: &str) -> bool {
+    let parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    if parts.is_empty() || store.lock.get() == crate::ui::state::Lock::Locked {
+        return true;
+    }
+    let rules = store.rules.with(Option::is_some);
+    if !rules && !store.rules_wanted.get_untracked() {
+        store.rules_wanted.set(true);
+    }
+    // The cases are read meanwhile.
+    let cases = match parts.as_slice() {
+        ["you"] | ["cases", "new"] => true,
+        ["cases", c, ..] => store.case_ready(c),
+        _ => store.all_ready(),
+    };
+    rules && cases
 }
 
 /// The page for a path. Every case page's path starts `/cases/<id>/`.
@@ -106,15 +130,7 @@ fn page_for(path: &str) -> AnyView {
     if parts == ["you"] || store.user.with(Option::is_none) {
         return view! { <UserPage/> }.into_any();
     }
-    // Every other page works with the rules and the cases: it waits for them.
-    let locked = store.lock.get() == crate::ui::state::Lock::Locked;
-    if !parts.is_empty()
-        && !locked
-        && (store.rules.with(Option::is_none) || !store.cases_read.get())
-    {
-        if !store.rules_wanted.get_untracked() {
-            store.rules_wanted.set(true);
-        }
+    if !parts.is_empty() && !data_ready(store, path) {
         return view! { <p class="govuk-body" role="status">"Loading…"</p> }.into_any();
     }
     match parts.as_slice() {

@@ -1,5 +1,11 @@
-//! App-wide state: the cases on this device, and a handle through which a page reads and changes
-//! one case. Every change is saved as it is made.
+//! App-wide state: the cases on this device as the pages see them, and a handle through which a
+//! page reads and changes one case. Every change is saved as it is made; how, and what a refused
+//! write means, is `storage::cases`'s business: this module keeps the signals.
+//!
+//! The case list works from each case's stored summary. A full case is read only when a page
+//! opens it, or when its summary must be made again; every case is read only for the pages that
+//! list them all (the queue, chasing, handover, the data page), in training, and while the
+//! passphrase lock is open (no summary is stored then: summaries name people).
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -8,7 +14,10 @@ use crate::domain::Assessment;
 use crate::domain::audit::{self, User};
 use crate::domain::case::Case;
 use crate::domain::summary::Summary;
-use crate::storage::{self, codec, lock};
+use crate::storage::cases::{self as stored, Revisions, WriteQueue};
+use crate::storage::{self, lock};
+
+pub use crate::storage::cases::{Lock, Problem as SaveProblem};
 
 /// The rules, brought by a lazily fetched module (`ui::app::load_rules`) the first time a page or
 /// the case list needs them: the first download holds none of them, so the list opens quickly
@@ -24,75 +33,28 @@ pub struct Rules {
 /// The id under which the create page keeps its draft case.
 pub const NEW_CASE: &str = "new";
 
-/// The revision of each case as this tab last read or wrote it (a short list: a linear search
-/// over a thousand cases is instant, and smaller to download than a hash map).
-#[derive(Default)]
-struct Revisions(Vec<(String, u64)>);
-
-impl Revisions {
-    fn get(&self, id: &str) -> Option<u64> {
-        self.0.iter().find(|(x, _)| x == id).map(|(_, r)| *r)
-    }
-    fn insert(&mut self, id: String, revision: u64) {
-        match self.0.iter_mut().find(|(x, _)| *x == id) {
-            Some(entry) => entry.1 = revision,
-            None => self.0.push((id, revision)),
-        }
-    }
-}
-
-/// Passphrase protection of the stored cases.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lock {
-    /// No passphrase: cases are stored as they are.
-    Off,
-    /// Protected, and the passphrase has not been given in this tab: nothing is shown.
-    Locked,
-    /// Protected and open: every save is sealed with the key held in memory.
-    Unlocked,
-}
-
-/// Reads a stored case, unsealing it first if it is sealed.
-async fn open_text(text: &str) -> Result<Case, ()> {
-    match codec::sealed_part(text) {
-        Some(sealed) => {
-            let plain = lock::unseal(&sealed).await.ok_or(())?;
-            codec::decode(&plain).map_err(|_| ())
-        }
-        None => codec::decode(text).map_err(|_| ()),
-    }
-}
-
-/// Why the last change could not be saved. Shown on every page until it is resolved.
-#[derive(Clone, Debug, PartialEq)]
-pub enum SaveProblem {
-    /// Storage is full. The changes stay on screen and are saved once there is room.
-    Full,
-    /// Storage refused the write for another reason (for example, it is switched off).
-    Unavailable,
-    /// Another tab or window saved a newer version of this case.
-    Conflict { id: String },
-}
-
 #[derive(Clone, Copy)]
 pub struct Store {
+    /// The cases read so far: those opened, or every one once `all_read`.
     pub cases: RwSignal<Vec<Case>>,
-    /// Whether `cases` holds every stored case yet: they are read after the list shows, and
-    /// every page but the list waits for them.
-    pub cases_read: RwSignal<bool>,
-    /// Each stored case's id and revision, read at start: the list works from the summaries
-    /// that match them until the cases are read.
-    index: StoredValue<Vec<(String, u64)>>,
+    /// Whether `cases` holds every stored case (see `all_ready`).
+    pub all_read: RwSignal<bool>,
+    /// Every stored case's id and revision, as last known: what the case list lists.
+    index: RwSignal<Vec<(String, u64)>>,
+    /// Cases being read now (to open, or to summarise), and whether every case is.
+    reading: StoredValue<Vec<String>>,
+    reading_all: StoredValue<bool>,
+    /// Told each time summaries made from cases read in the background are ready.
+    summaries_made: RwSignal<u32>,
     /// The case being created, kept until it is saved.
     pub draft: RwSignal<Case>,
     pub quarantined: RwSignal<Vec<storage::Quarantined>>,
     pub lock: RwSignal<Lock>,
     pub problem: RwSignal<Option<SaveProblem>>,
-    /// Cases changed on screen but not yet saved because storage was full.
-    pending: RwSignal<Vec<String>>,
-    /// The revision of each case as this tab last read or wrote it in storage: a write is refused
-    /// if storage has moved on since (another tab saved).
+    /// Cases changed on screen but not yet saved because storage refused them (full, say).
+    pending: StoredValue<Vec<String>>,
     saved_revision: StoredValue<Revisions>,
+    writes: StoredValue<WriteQueue>,
     /// The date the rules judge cases by: the device's today, or in training the scenario's
     /// clock (which the trainee moves on).
     pub today: RwSignal<NaiveDate>,
@@ -107,12 +69,8 @@ pub struct Store {
     /// Each case changed since its last audit entry, as it was before: the next entry records
     /// the difference (see `record_changes`).
     audit_base: StoredValue<Vec<(String, Case)>>,
-    /// Each case's summary as last made, so the case list assesses only the cases that changed.
+    /// Each case's summary as last made or read, so only changed cases are assessed again.
     summary_cache: StoredValue<SummaryCache>,
-    /// Cases being written now, and those changed again meanwhile: one write a case at a time,
-    /// so a tab's own writes never look like another tab's.
-    writing: StoredValue<Vec<String>>,
-    write_again: StoredValue<Vec<String>>,
     /// Cases whose last change was a keystroke not yet committed (see `apply`).
     typing: StoredValue<Vec<String>>,
     /// Cases an earlier release stored that could not be moved into the browser's database.
@@ -133,6 +91,22 @@ struct SummaryCache {
     today: Option<NaiveDate>,
     holidays: Vec<NaiveDate>,
     by_id: std::collections::HashMap<String, Summary>,
+}
+
+impl SummaryCache {
+    /// Starts afresh when the day or the bank holidays change: both change what a summary says.
+    fn for_day(&mut self, today: NaiveDate, holidays: &[NaiveDate]) {
+        if self.today != Some(today) || self.holidays != holidays {
+            *self = SummaryCache {
+                today: Some(today),
+                holidays: holidays.to_vec(),
+                by_id: Default::default(),
+            };
+        }
+    }
+    fn of(&self, id: &str, revision: u64) -> Option<&Summary> {
+        self.by_id.get(id).filter(|s| s.revision == revision)
+    }
 }
 
 thread_local! {
@@ -174,8 +148,7 @@ pub fn fresh_id() -> String {
 
 impl Store {
     /// Reads what the case list needs (moving any cases an earlier release kept in local
-    /// storage), before the app is drawn: `load` then takes it. The cases themselves are read
-    /// after the list shows.
+    /// storage), before the app is drawn: `load` then takes it.
     pub async fn read() {
         let index = storage::load_index().await;
         READ.with(|r| *r.borrow_mut() = Some(index));
@@ -193,17 +166,20 @@ impl Store {
         };
         let draft = if locked { None } else { storage::load_draft() };
         let draft = draft.unwrap_or_else(|| Case::blank(NEW_CASE, &now_stamp()));
-        let revisions = Revisions(index.cases.clone());
         let store = Store {
             cases: RwSignal::new(Vec::new()),
-            cases_read: RwSignal::new(false),
-            index: StoredValue::new(index.cases),
+            all_read: RwSignal::new(false),
+            index: RwSignal::new(index.cases.clone()),
+            reading: StoredValue::new(Vec::new()),
+            reading_all: StoredValue::new(false),
+            summaries_made: RwSignal::new(0),
             draft: RwSignal::new(draft),
             quarantined: RwSignal::new(index.quarantined),
             lock: RwSignal::new(if locked { Lock::Locked } else { Lock::Off }),
             problem: RwSignal::new(None),
-            pending: RwSignal::new(Vec::new()),
-            saved_revision: StoredValue::new(revisions),
+            pending: StoredValue::new(Vec::new()),
+            saved_revision: StoredValue::new(Revisions::new(index.cases)),
+            writes: StoredValue::new(WriteQueue::default()),
             today: RwSignal::new(storage::training_today().unwrap_or_else(today)),
             retention_days: RwSignal::new(crate::domain::retention::days_from_setting(
                 storage::load_setting("retention_days").as_deref(),
@@ -219,8 +195,6 @@ impl Store {
             ),
             audit_base: StoredValue::new(Vec::new()),
             summary_cache: StoredValue::new(SummaryCache::default()),
-            writing: StoredValue::new(Vec::new()),
-            write_again: StoredValue::new(Vec::new()),
             typing: StoredValue::new(Vec::new()),
             not_moved: RwSignal::new(not_moved),
             rules: RwSignal::new(None),
@@ -230,9 +204,6 @@ impl Store {
         };
         store.measure_room();
         store.trust_stored_summaries(&index.summaries);
-        if !locked {
-            leptos::task::spawn_local(store.read_cases(not_moved));
-        }
         store.listen_to_other_tabs();
         store.record_changes_when_committed();
         store.listen_for_persistence();
@@ -245,6 +216,31 @@ impl Store {
         }
         self.cases
             .with(|cases| cases.iter().find(|c| c.id == id).cloned())
+    }
+
+    /// Whether the page of case `id` can be drawn: the case has been read, or it is not on this
+    /// device (the page says so). If it must be read first, reading starts, and the caller (which
+    /// tracks `cases`) is drawn again once it has been.
+    pub fn case_ready(&self, id: &str) -> bool {
+        if self.cases.with(|cases| cases.iter().any(|c| c.id == id)) {
+            return true;
+        }
+        let stored = self.index.with(|index| index.iter().any(|(x, _)| x == id));
+        if !stored || self.all_read.get() {
+            return true;
+        }
+        self.open_cases(vec![id.to_string()]);
+        false
+    }
+
+    /// Whether every case has been read, for a page that lists them all; if not, reading starts,
+    /// and the caller (which tracks `all_read`) is drawn again once it is done.
+    pub fn all_ready(&self) -> bool {
+        if self.all_read.get() {
+            return true;
+        }
+        self.read_everything();
+        false
     }
 
     /// Applies a change to one case and saves it at once. A failed save keeps the change on
@@ -322,75 +318,161 @@ impl Store {
             .is_some_and(|e| audit::name_in(&e.by).to_ascii_lowercase() == me)
     }
 
-    /// The summary of every case shown here (see `shows`), for the case list: read again when a
-    /// case, the date or the bank holidays change, and only changed cases are assessed again.
+    /// The summary of every case shown here (see `shows`), for the case list; `None` while some
+    /// must be made first. A case in memory is summarised as it is now (only if it changed); any
+    /// other by its stored summary, if that was made today from its present revision. The rest
+    /// are read in the background, summarised and let go again.
     pub fn summaries(&self) -> Option<Vec<Summary>> {
-        if !self.cases_read.get() {
-            return self.stored_summaries();
+        // In training each trainee sees only the cases they started: that takes every case.
+        if self.training() && !self.all_ready() {
+            return None;
         }
         let today = self.today.get();
         let rules = self.rules.get();
+        let _ = self.summaries_made.get();
         let mut rebuilt = Vec::new();
-        let mut missing = false;
+        let mut unread = Vec::new();
+        let mut wants_rules = false;
         let list = self.holidays.with(|holidays| {
-            self.summary_cache.update_value(|cache| {
-                if cache.today != Some(today) || cache.holidays != *holidays {
-                    *cache = SummaryCache {
-                        today: Some(today),
-                        holidays: holidays.clone(),
-                        by_id: Default::default(),
-                    };
-                }
-            });
-            self.cases.with(|cases| {
-                let shown: Vec<&Case> = cases.iter().filter(|c| self.shows(c)).collect();
-                self.summary_cache
-                    .try_update_value(|cache| {
-                        // Kept only for cases still here: a deleted case's summary goes.
-                        let mut before = std::mem::take(&mut cache.by_id);
-                        shown
-                            .into_iter()
-                            .map(|case| {
-                                let kept = before
-                                    .remove(&case.id)
-                                    .filter(|s| s.revision == case.revision);
-                                let summary = kept.or_else(|| {
-                                    let made = (rules?.summarize)(case, today, holidays);
-                                    rebuilt.push(made.clone());
-                                    Some(made)
-                                });
-                                match summary {
-                                    Some(summary) => {
-                                        cache.by_id.insert(case.id.clone(), summary.clone());
-                                        summary
+            self.summary_cache
+                .update_value(|cache| cache.for_day(today, holidays));
+            self.index.with(|index| {
+                self.cases.with(|cases| {
+                    self.summary_cache
+                        .try_update_value(|cache| {
+                            let mut list = Vec::with_capacity(index.len());
+                            for (id, revision) in index {
+                                let Some(case) = cases.iter().find(|c| c.id == *id) else {
+                                    match cache.of(id, *revision) {
+                                        Some(summary) => list.push(summary.clone()),
+                                        None => unread.push(id.clone()),
                                     }
-                                    None => {
-                                        missing = true;
-                                        Summary::default()
-                                    }
+                                    continue;
+                                };
+                                if !self.shows(case) {
+                                    continue;
                                 }
-                            })
-                            .collect::<Vec<_>>()
-                    })
-                    .unwrap_or_default()
+                                if let Some(summary) = cache.of(id, case.revision) {
+                                    list.push(summary.clone());
+                                } else if let Some(rules) = rules {
+                                    let made = (rules.summarize)(case, today, holidays);
+                                    cache.by_id.insert(id.clone(), made.clone());
+                                    rebuilt.push(made.clone());
+                                    list.push(made);
+                                } else {
+                                    wants_rules = true;
+                                }
+                            }
+                            list
+                        })
+                        .unwrap_or_default()
+                })
             })
         });
-        // Summaries made again (missing, stale or from another day) are stored for next time.
-        if !rebuilt.is_empty() && self.lock.get_untracked() == Lock::Off {
-            let entries = self.holidays.with_untracked(|h| {
-                rebuilt
-                    .iter()
-                    .map(|s| (s.id.clone(), storage::encode_summary(s, today, h)))
-                    .collect()
-            });
-            leptos::task::spawn_local(storage::save_summaries(entries));
+        self.store_summaries(&rebuilt);
+        if !unread.is_empty() && rules.is_some() {
+            self.summarise_stored(unread);
+            return None;
         }
-        // A summary missing or stale: the rules must make it, and they are on their way.
-        if missing {
-            self.rules_wanted.set(true);
+        if wants_rules || !unread.is_empty() {
+            // The rules make the missing summaries: fetch them.
+            if !self.rules_wanted.get_untracked() {
+                self.rules_wanted.set(true);
+            }
             return None;
         }
         Some(list)
+    }
+
+    /// Keeps summaries made again (missing, stale or from another day) for next time. Not while
+    /// protection is on: summaries name people.
+    fn store_summaries(&self, made: &[Summary]) {
+        if made.is_empty() || self.lock.get_untracked() != Lock::Off {
+            return;
+        }
+        let today = self.today.get_untracked();
+        let entries = self.holidays.with_untracked(|h| {
+            made.iter()
+                .map(|s| (s.id.clone(), storage::encode_summary(s, today, h)))
+                .collect()
+        });
+        leptos::task::spawn_local(storage::save_summaries(entries));
+    }
+
+    /// Reads these cases in the background only to summarise them (their stored summary is
+    /// missing, stale or from another day), keeps the summaries and lets the cases go again.
+    fn summarise_stored(&self, ids: Vec<String>) {
+        let Some(ids) = self.start_reading(ids) else {
+            return;
+        };
+        let store = *self;
+        leptos::task::spawn_local(async move {
+            let read = stored::read_some(&ids, store.not_moved.get_untracked()).await;
+            store.after_reading(&ids, &read);
+            if let Some(rules) = store.rules.get_untracked() {
+                let today = store.today.get_untracked();
+                let made: Vec<Summary> = store.holidays.with_untracked(|h| {
+                    read.cases
+                        .iter()
+                        .map(|c| (rules.summarize)(c, today, h))
+                        .collect()
+                });
+                store.summary_cache.update_value(|cache| {
+                    if cache.today == Some(today) {
+                        for s in &made {
+                            cache.by_id.insert(s.id.clone(), s.clone());
+                        }
+                    }
+                });
+                store.store_summaries(&made);
+            }
+            store.summaries_made.update(|n| *n += 1);
+        });
+    }
+
+    /// Reads these cases to open them, and keeps them.
+    fn open_cases(&self, ids: Vec<String>) {
+        let Some(ids) = self.start_reading(ids) else {
+            return;
+        };
+        let store = *self;
+        leptos::task::spawn_local(async move {
+            let read = stored::read_some(&ids, store.not_moved.get_untracked()).await;
+            store.after_reading(&ids, &read);
+            store.took_in(read.cases);
+        });
+    }
+
+    /// The cases among `ids` not being read already, now marked as being read (`None` if none).
+    fn start_reading(&self, mut ids: Vec<String>) -> Option<Vec<String>> {
+        self.reading.update_value(|reading| {
+            ids.retain(|id| !reading.contains(id));
+            reading.extend(ids.iter().cloned());
+        });
+        (!ids.is_empty()).then_some(ids)
+    }
+
+    /// What reading `ids` found: their stored revisions; those no longer there (deleted in
+    /// another tab, or set aside as unreadable) leave the list.
+    fn after_reading(&self, ids: &[String], read: &stored::Read) {
+        self.reading
+            .update_value(|reading| reading.retain(|id| !ids.contains(id)));
+        if read.set_aside {
+            self.refresh_set_aside();
+        }
+        self.index.update(|index| {
+            index.retain(|(id, _)| !ids.contains(id) || read.cases.iter().any(|c| c.id == *id));
+            for case in &read.cases {
+                if let Some(entry) = index.iter_mut().find(|(id, _)| *id == case.id) {
+                    entry.1 = case.revision;
+                }
+            }
+        });
+    }
+
+    fn refresh_set_aside(&self) {
+        let quarantined = self.quarantined;
+        leptos::task::spawn_local(async move { quarantined.set(storage::quarantined().await) });
     }
 
     /// The rules have arrived: cases saved by an earlier release (or changed before) may still
@@ -398,38 +480,9 @@ impl Store {
     /// list, an export and the case file agree.
     pub fn arrive(&self, rules: Rules) {
         self.rules.set(Some(rules));
-        if self.lock.get_untracked() != Lock::Locked && self.cases_read.get_untracked() {
+        if self.lock.get_untracked() != Lock::Locked {
             self.settle_recorded_outcomes();
         }
-    }
-
-    /// While the cases are read: the stored summaries, if each stored case has one made today
-    /// from its present revision (in training, where each trainee sees only their own cases,
-    /// the cases themselves are needed).
-    fn stored_summaries(&self) -> Option<Vec<Summary>> {
-        if self.training() {
-            return None;
-        }
-        let _ = self.today.get();
-        let found: Option<Vec<Summary>> = self.index.with_value(|index| {
-            self.summary_cache.with_value(|cache| {
-                index
-                    .iter()
-                    .map(|(id, revision)| {
-                        cache
-                            .by_id
-                            .get(id)
-                            .filter(|s| s.revision == *revision)
-                            .cloned()
-                    })
-                    .collect()
-            })
-        });
-        // Some summary must be made again: fetch the rules meanwhile.
-        if found.is_none() && !self.rules_wanted.get_untracked() {
-            self.rules_wanted.set(true);
-        }
-        found
     }
 
     /// Starts the summary cache from the stored summaries made today with today's bank holidays;
@@ -455,9 +508,8 @@ impl Store {
         let today = self.today.get_untracked();
         let rules = self.rules.get_untracked()?;
         let cached = self.summary_cache.with_value(|c| {
-            c.by_id
-                .get(&case.id)
-                .filter(|s| s.revision == case.revision && c.today == Some(today))
+            c.of(&case.id, case.revision)
+                .filter(|_| c.today == Some(today))
                 .cloned()
         });
         Some(cached.unwrap_or_else(|| {
@@ -554,6 +606,28 @@ impl Store {
         }
     }
 
+    /// Notes a case as stored with this revision (created, imported, written).
+    fn list(&self, id: &str, revision: u64) {
+        let known = self
+            .index
+            .with_untracked(|index| index.iter().any(|e| e.0 == id && e.1 == revision));
+        if known {
+            return;
+        }
+        self.index
+            .update(|index| match index.iter_mut().find(|(x, _)| x == id) {
+                Some(entry) => entry.1 = revision,
+                None => index.push((id.to_string(), revision)),
+            });
+    }
+
+    fn unlist(&self, id: &str) {
+        self.index.update(|index| index.retain(|(x, _)| x != id));
+        self.summary_cache.update_value(|s| {
+            s.by_id.remove(id);
+        });
+    }
+
     /// Stores a case as given (an imported one), adding it or replacing the one with its id.
     pub fn put_case(&self, mut case: Case) {
         case.lapse_stale_suitable(self.today.get_untracked(), &now_stamp(), &self.who());
@@ -564,11 +638,13 @@ impl Store {
         self.summary_cache.update_value(|s| {
             s.by_id.remove(&id);
         });
+        let revision = case.revision;
         self.cases
             .update(|cases| match cases.iter_mut().find(|c| c.id == id) {
                 Some(c) => *c = case,
                 None => cases.push(case),
             });
+        self.list(&id, revision);
         self.persist(&id);
     }
 
@@ -587,38 +663,23 @@ impl Store {
             .with_untracked(|cases| cases.iter().find(|c| c.id == id).cloned())
     }
 
-    /// Writes one case (or the draft) from memory to storage, sealed if protection is on.
+    /// Writes one case (or the draft) from memory to storage.
     fn persist(&self, id: &str) {
         if id == NEW_CASE {
-            if self.lock.get_untracked() == Lock::Unlocked {
-                self.persist_sealed_draft();
-            } else {
-                let result = storage::save_draft(&self.draft.get_untracked());
-                self.report(id, result);
-            }
+            self.persist_draft();
             return;
         }
-        // Kept at once in local storage too, until the database has it (`storage::journal`).
-        // Not while the lock is open: sealing takes a moment, and nothing is kept readable.
-        if self.lock.get_untracked() == Lock::Off {
-            if let Some(case) = self.in_memory(id) {
-                storage::journal(id, &codec::encode(&case));
-            }
+        if let Some(case) = self.in_memory(id) {
+            stored::journal(&case, self.lock.get_untracked());
         }
-        // A case already being written is written again, as it is then, once that write ends.
-        if self.writing.with_value(|w| w.iter().any(|x| x == id)) {
-            self.write_again.update_value(|a| {
-                if !a.iter().any(|x| x == id) {
-                    a.push(id.to_string());
-                }
-            });
+        if !self.writes.try_update_value(|w| w.start(id)).unwrap_or(false) {
             return;
         }
-        self.writing.update_value(|w| w.push(id.to_string()));
         let (store, id) = (*self, id.to_string());
         leptos::task::spawn_local(async move {
             loop {
                 let Some(case) = store.in_memory(&id) else {
+                    store.writes.update_value(|w| while w.ended(&id) {});
                     break;
                 };
                 let result = store.write(&case).await;
@@ -628,43 +689,25 @@ impl Store {
                         .update_value(|r| r.insert(id.clone(), case.revision));
                 }
                 store.report(&id, result);
-                let again = store
-                    .write_again
-                    .try_update_value(|a| {
-                        let found = a.iter().any(|x| *x == id);
-                        a.retain(|x| *x != id);
-                        found
-                    })
-                    .unwrap_or(false);
-                if !again {
+                if !store.writes.try_update_value(|w| w.ended(&id)).unwrap_or(false) {
                     break;
                 }
             }
-            store.writing.update_value(|w| w.retain(|x| *x != id));
         });
     }
 
-    /// One write of a case, sealed if protection is on, with its summary if not (a summary
-    /// names the person).
+    /// One write of a case, checked against the revision this tab last knew.
     async fn write(&self, case: &Case) -> Result<(), storage::SaveError> {
         let base = self
             .saved_revision
             .with_value(|r| r.get(&case.id).unwrap_or(0));
-        if self.lock.get_untracked() == Lock::Unlocked {
-            let sealed = lock::seal(&codec::encode(case))
-                .await
-                .ok_or(storage::SaveError::Unavailable)?;
-            let text = codec::encode_sealed(case.revision, sealed);
-            return storage::save_text(&case.id, case.revision, &text, None, Some(base)).await;
-        }
-        storage::save_text(
-            &case.id,
-            case.revision,
-            &codec::encode(case),
-            self.stored_summary(case),
-            Some(base),
-        )
-        .await
+        let sealed = self.lock.get_untracked() == Lock::Unlocked;
+        let summary = if sealed {
+            None
+        } else {
+            self.stored_summary(case)
+        };
+        stored::write(case, sealed, summary, Some(base)).await
     }
 
     /// A case's summary as stored, if the rules are here to make it (if not, none is stored,
@@ -681,22 +724,24 @@ impl Store {
         )
     }
 
-    /// Sealing takes a moment: it runs in the background, and a save overtaken by a newer change
-    /// is dropped (the newer change's own save writes it).
-    fn persist_sealed_draft(&self) {
+    /// Sealing takes a moment, so the draft is saved in the background, and a save overtaken by a
+    /// newer change is dropped (the newer change's own save writes it).
+    fn persist_draft(&self) {
         let store = *self;
+        if self.lock.get_untracked() != Lock::Unlocked {
+            let result = storage::save_draft(&self.draft.get_untracked());
+            self.report(NEW_CASE, result);
+            return;
+        }
         leptos::task::spawn_local(async move {
             let case = store.draft.get_untracked();
-            let sealed = lock::seal(&codec::encode(&case)).await;
+            let sealed = stored::sealed_text(&case).await;
             if store.draft.with_untracked(|now| *now != case) {
                 return;
             }
             let result = match sealed {
+                Some(text) => storage::save_raw(&storage::draft_key(), &text),
                 None => Err(storage::SaveError::Unavailable),
-                Some(sealed) => storage::save_raw(
-                    &storage::draft_key(),
-                    &codec::encode_sealed(case.revision, sealed),
-                ),
             };
             store.report(NEW_CASE, result);
         });
@@ -713,49 +758,31 @@ impl Store {
         leptos::task::spawn_local(async move { room.set(storage::room().await) });
     }
 
+    /// Shows what a save's result means (see `storage::cases::settle`), and tries again any
+    /// change still waiting once a write works.
     fn report(&self, id: &str, result: Result<(), storage::SaveError>) {
-        use storage::SaveError;
         if result.is_ok() {
             self.measure_room();
+            if let Some(case) = self.in_memory(id).filter(|_| id != NEW_CASE) {
+                self.list(id, case.revision);
+            }
         }
-        match result {
-            Ok(()) => {
-                self.pending.update(|p| p.retain(|x| x != id));
-                let settled = match self.problem.get_untracked() {
-                    Some(SaveProblem::Conflict { id: c }) => c == id,
-                    Some(SaveProblem::Full) => self.pending.with_untracked(Vec::is_empty),
-                    Some(SaveProblem::Unavailable) => true,
-                    None => false,
-                };
-                if settled {
-                    self.problem.set(None);
-                }
-                // A write worked, so there may be room for changes still waiting. (A retry that
-                // works removes its case from the list; one that fails stops; so this ends.)
-                if let Some(next) = self.pending.with_untracked(|p| p.first().cloned()) {
-                    self.save_again(&next);
-                }
-            }
-            Err(SaveError::Conflict { .. }) => self
-                .problem
-                .set(Some(SaveProblem::Conflict { id: id.to_string() })),
-            Err(refused) => {
-                if !self.pending.with_untracked(|p| p.iter().any(|x| x == id)) {
-                    self.pending.update(|p| p.push(id.to_string()));
-                }
-                let problem = if refused == SaveError::Full {
-                    SaveProblem::Full
-                } else {
-                    SaveProblem::Unavailable
-                };
-                self.problem.set(Some(problem));
-            }
+        let mut problem = self.problem.get_untracked();
+        let next = self
+            .pending
+            .try_update_value(|pending| stored::settle(pending, &mut problem, id, result))
+            .flatten();
+        if problem != self.problem.get_untracked() {
+            self.problem.set(problem);
+        }
+        if let Some(next) = next {
+            self.save_again(&next);
         }
     }
 
     /// Tries again to save every change that storage refused (for lack of room, say).
     pub fn retry_pending(&self) {
-        if let Some(first) = self.pending.with_untracked(|p| p.first().cloned()) {
+        if let Some(first) = self.pending.with_value(|p| p.first().cloned()) {
             self.save_again(&first);
         }
     }
@@ -768,7 +795,7 @@ impl Store {
         {
             self.persist(id);
         } else {
-            self.pending.update(|p| p.retain(|x| x != id));
+            self.pending.update_value(|p| p.retain(|x| x != id));
             self.retry_pending();
         }
     }
@@ -779,7 +806,7 @@ impl Store {
         let (store, id) = (*self, id.to_string());
         leptos::task::spawn_local(async move {
             let stored = match storage::case_text(&id).await {
-                Some(text) => open_text(&text).await.ok(),
+                Some(text) => stored::open(&text).await,
                 None => None,
             };
             match stored {
@@ -787,6 +814,7 @@ impl Store {
                     store
                         .saved_revision
                         .update_value(|r| r.insert(id.clone(), theirs.revision));
+                    store.list(&id, theirs.revision);
                     store.cases.update(|cases| {
                         if let Some(c) = cases.iter_mut().find(|c| c.id == id) {
                             *c = theirs;
@@ -827,6 +855,7 @@ impl Store {
         );
         let id = case.id.clone();
         self.cases.update(|cases| cases.push(case));
+        self.list(&id, 1);
         self.persist(&id);
         storage::clear_draft();
         self.draft.set(Case::blank(NEW_CASE, &now_stamp()));
@@ -835,7 +864,8 @@ impl Store {
 
     pub fn delete(&self, id: &str) {
         self.cases.update(|cases| cases.retain(|c| c.id != id));
-        self.pending.update(|p| p.retain(|x| x != id));
+        self.unlist(id);
+        self.pending.update_value(|p| p.retain(|x| x != id));
         let (store, id) = (*self, id.to_string());
         leptos::task::spawn_local(async move {
             storage::delete(&id).await;
@@ -856,19 +886,16 @@ impl Store {
     /// Removes every case and every setting this app stored on the device.
     pub fn delete_everything(&self) {
         leptos::task::spawn_local(storage::delete_everything());
-        self.cases.set(Vec::new());
-        self.quarantined.set(Vec::new());
-        self.pending.set(Vec::new());
+        self.forget_everything();
+        self.pending.update_value(Vec::clear);
         self.problem.set(None);
-        self.saved_revision.update_value(|r| r.0.clear());
+        self.saved_revision.update_value(Revisions::clear);
         self.draft.set(Case::blank(NEW_CASE, &now_stamp()));
         self.retention_days
             .set(crate::domain::retention::DEFAULT_DAYS);
         self.holidays.set(Vec::new());
-        self.user.set(None);
         self.audit_base.update_value(Vec::clear);
         lock::forget();
-        self.lock.set(Lock::Off);
     }
 
     /// Opens every stored case with the passphrase. A wrong passphrase changes nothing.
@@ -886,87 +913,89 @@ impl Store {
         true
     }
 
-    /// Reads every case after the list has shown. Sealed cases found without a passphrase set
-    /// cannot be opened: they are kept aside, never lost.
-    async fn read_cases(self, not_moved: usize) {
-        let loaded = storage::load_cases(not_moved).await;
-        for (id, text) in &loaded.sealed {
-            storage::quarantine(id, text).await;
+    /// Reads every case in the background (see `all_ready`).
+    fn read_everything(&self) {
+        if self.reading_all.get_value() || self.lock.get_untracked() == Lock::Locked {
+            return;
         }
-        let quarantined = if loaded.sealed.is_empty() {
-            loaded.quarantined
-        } else {
-            Some(storage::quarantined().await)
-        };
-        if let Some(list) = quarantined {
-            self.quarantined.set(list);
-        }
-        self.took_in(loaded.cases);
+        self.reading_all.set_value(true);
+        let store = *self;
+        leptos::task::spawn_local(async move {
+            store.read_all().await;
+            store.reading_all.set_value(false);
+        });
     }
 
-    /// Takes in the cases read from storage. A case another tab changed while they were read is
-    /// already here in its newer version, and kept.
-    fn took_in(&self, read: Vec<Case>) {
-        self.saved_revision.update_value(|r| {
-            for c in &read {
-                if r.get(&c.id).is_none_or(|had| had <= c.revision) {
-                    r.insert(c.id.clone(), c.revision);
+    /// Reads every case, unsealing the sealed ones if the passphrase has been given; one that
+    /// cannot be read is set aside, never lost. A case another tab changed meanwhile is already
+    /// here in its newer version, and kept.
+    async fn read_all(self) {
+        let read = stored::read_all(self.not_moved.get_untracked()).await;
+        if read.set_aside {
+            self.refresh_set_aside();
+        }
+        // Every stored case, and any this tab holds that is not stored yet (just created).
+        let mut index: Vec<(String, u64)> = read
+            .cases
+            .iter()
+            .map(|c| (c.id.clone(), c.revision))
+            .collect();
+        self.cases.with_untracked(|cases| {
+            for c in cases {
+                match index.iter_mut().find(|(id, _)| *id == c.id) {
+                    Some(entry) => entry.1 = entry.1.max(c.revision),
+                    None => index.push((c.id.clone(), c.revision)),
                 }
             }
         });
+        self.index.set(index);
+        self.took_in(read.cases);
+        self.all_read.set(true);
+    }
+
+    /// Takes in cases read from storage. A case this tab already holds in a newer version (it
+    /// changed it, or another tab did meanwhile) is kept as it is.
+    fn took_in(&self, read: Vec<Case>) {
+        self.saved_revision.update_value(|r| {
+            for c in &read {
+                r.read(&c.id, c.revision);
+            }
+        });
+        let mut held = Vec::new();
         self.cases.update(|cases| {
             for case in read {
                 match cases.iter_mut().find(|c| c.id == case.id) {
-                    Some(c) if c.revision >= case.revision => {}
+                    Some(c) if c.revision >= case.revision => held.push((c.id.clone(), c.revision)),
                     Some(c) => *c = case,
                     None => cases.push(case),
                 }
             }
         });
-        self.cases_read.set(true);
+        for (id, revision) in held {
+            self.list(&id, revision);
+        }
         if self.rules.with_untracked(Option::is_some) {
             self.settle_recorded_outcomes();
         }
     }
 
-    /// Reads every case from storage, unsealing the sealed ones.
+    /// Reads every case and the draft from storage, unsealing the sealed ones (the lock opened,
+    /// or protection turned off in another tab).
     async fn open_all(self) {
-        let not_moved = self.not_moved.get_untracked();
-        let index = storage::load_index().await;
-        let loaded = storage::load_cases(not_moved).await;
-        let mut cases = loaded.cases;
-        let mut set_aside = false;
-        for (id, text) in loaded.sealed {
-            match open_text(&text).await {
-                Ok(case) => cases.push(case),
-                Err(()) => {
-                    storage::quarantine(&id, &text).await;
-                    set_aside = true;
-                }
-            }
+        if let Some(draft) = stored::open_draft().await {
+            self.draft.set(draft);
         }
-        if let Some(text) = storage::load_text(&storage::draft_key()) {
-            if let Ok(draft) = open_text(&text).await {
-                self.draft.set(draft);
-            }
-        }
-        self.saved_revision.update_value(|r| {
-            *r = Revisions(cases.iter().map(|c| (c.id.clone(), c.revision)).collect())
-        });
-        self.trust_stored_summaries(&index.summaries);
-        self.cases.set(cases);
-        self.cases_read.set(true);
-        self.quarantined.set(if set_aside {
-            storage::quarantined().await
-        } else {
-            loaded.quarantined.unwrap_or(index.quarantined)
-        });
+        self.cases.set(Vec::new());
+        self.saved_revision.update_value(Revisions::clear);
+        self.read_all().await;
+        self.quarantined.set(storage::quarantined().await);
     }
 
     /// Forgets the key and clears the cases from the screen until the passphrase is given again.
     pub fn lock_now(&self) {
         lock::forget();
         self.cases.set(Vec::new());
+        self.all_read.set(false);
         self.draft.set(Case::blank(NEW_CASE, &now_stamp()));
         self.lock.set(Lock::Locked);
     }
@@ -974,6 +1003,9 @@ impl Store {
     /// Turns protection on: from now on every case is stored sealed. The lock record is written
     /// first, so an interruption leaves cases either sealed or plain, and both can be opened.
     pub async fn protect(self, passphrase: String) -> bool {
+        if !self.all_read.get_untracked() {
+            self.read_all().await;
+        }
         let Some(record) = lock::new_lock(&passphrase).await else {
             return false;
         };
@@ -982,14 +1014,7 @@ impl Store {
             return false;
         }
         self.lock.set(Lock::Unlocked);
-        // Summaries name people: none is kept while protection is on.
-        storage::clear_summaries().await;
-        for case in self.cases.get_untracked() {
-            if let Some(sealed) = lock::seal(&codec::encode(&case)).await {
-                let text = codec::encode_sealed(case.revision, sealed);
-                let _ = storage::save_text(&case.id, case.revision, &text, None, None).await;
-            }
-        }
+        stored::seal_all(&self.cases.get_untracked()).await;
         self.persist(NEW_CASE);
         true
     }
@@ -998,11 +1023,7 @@ impl Store {
     pub fn unprotect(&self) {
         let store = *self;
         leptos::task::spawn_local(async move {
-            for case in store.cases.get_untracked() {
-                let summary = store.stored_summary(&case);
-                let text = codec::encode(&case);
-                let _ = storage::save_text(&case.id, case.revision, &text, summary, None).await;
-            }
+            stored::unseal_all(&store.cases.get_untracked(), |c| store.stored_summary(c)).await;
             let _ = storage::save_draft(&store.draft.get_untracked());
             storage::delete_key(lock::LOCK_KEY);
             lock::forget();
@@ -1054,11 +1075,11 @@ impl Store {
                 if store.lock.get_untracked() == Lock::Locked || key != storage::draft_key() {
                     return;
                 }
-                let Some(text) = ev.new_value() else {
+                if ev.new_value().is_none() {
                     return;
-                };
+                }
                 leptos::task::spawn_local(async move {
-                    if let Ok(theirs) = open_text(&text).await {
+                    if let Some(theirs) = stored::open_draft().await {
                         store.draft.set(theirs);
                     }
                 });
@@ -1072,19 +1093,19 @@ impl Store {
         storage::db::listen(move |change| match change {
             storage::db::Change::Cleared => store.forget_everything(),
             _ if store.lock.get_untracked() == Lock::Locked => {}
-            storage::db::Change::SetAside => leptos::task::spawn_local(async move {
-                store.quarantined.set(storage::quarantined().await);
-            }),
+            storage::db::Change::SetAside => store.refresh_set_aside(),
             storage::db::Change::Case(id) => {
                 leptos::task::spawn_local(async move { store.follow(id).await })
             }
         });
     }
 
-    /// Another tab deleted everything: show nothing of it here either.
+    /// Everything was deleted (here or in another tab): show nothing of it.
     fn forget_everything(&self) {
         self.user.set(None);
         self.cases.set(Vec::new());
+        self.index.set(Vec::new());
+        self.all_read.set(true);
         self.quarantined.set(Vec::new());
         self.lock.set(Lock::Off);
     }
@@ -1092,36 +1113,68 @@ impl Store {
     /// Another tab wrote or deleted case `id`: show its version here unless this tab is holding
     /// a change of its own it could not save (that is settled by the person, as a conflict).
     async fn follow(self, id: String) {
-        let busy = self.pending.with_untracked(|p| p.contains(&id))
+        let busy = self.pending.with_value(|p| p.contains(&id))
             || matches!(self.problem.get_untracked(), Some(SaveProblem::Conflict { id: ref c }) if *c == id);
         if busy {
             return;
         }
-        let Some(text) = storage::case_text(&id).await else {
+        let Some(entry) = storage::db::entries(std::slice::from_ref(&id)).await.pop() else {
             self.cases.update(|cases| cases.retain(|c| c.id != id));
+            self.unlist(&id);
             return;
         };
-        let Ok(theirs) = open_text(&text).await else {
-            storage::quarantine(&id, &text).await;
-            self.cases.update(|cases| cases.retain(|c| c.id != id));
-            self.quarantined.set(storage::quarantined().await);
-            return;
-        };
-        let ours = self
+        let held = self
             .cases
             .with_untracked(|cases| cases.iter().find(|c| c.id == id).map(|c| c.revision));
+        // A case not read here needs reading only if every case is shown (a list of them all).
+        let ours = match held {
+            Some(revision) => Some(revision),
+            None if self.all_read.get_untracked() => None,
+            None => {
+                self.follow_summary(&id, &entry);
+                return;
+            }
+        };
+        let Some(theirs) = stored::open(&entry.text).await else {
+            storage::quarantine(&id, &entry.text).await;
+            self.cases.update(|cases| cases.retain(|c| c.id != id));
+            self.unlist(&id);
+            self.refresh_set_aside();
+            return;
+        };
         if ours.is_none_or(|r| theirs.revision > r) {
             // The other tab records its own changes.
             self.audit_base
                 .update_value(|b| b.retain(|(x, _)| *x != id));
             self.saved_revision
                 .update_value(|r| r.insert(id.clone(), theirs.revision));
+            self.list(&id, theirs.revision);
             self.cases
                 .update(|cases| match cases.iter_mut().find(|c| c.id == id) {
                     Some(c) => *c = theirs,
                     None => cases.push(theirs),
                 });
         }
+    }
+
+    /// A case this tab has not read changed in another tab: its summary, if the other tab
+    /// stored one, is enough for the list (if not, the list reads the case to summarise it).
+    fn follow_summary(&self, id: &str, entry: &storage::db::Entry) {
+        let (today, holidays) = (self.today.get_untracked(), self.holidays.get_untracked());
+        let summary = entry
+            .summary
+            .as_deref()
+            .and_then(|text| storage::decode_summary(text, today, &holidays));
+        if let Some(summary) = summary {
+            self.summary_cache.update_value(|c| {
+                if c.today == Some(today) {
+                    c.by_id.insert(id.to_string(), summary);
+                }
+            });
+        }
+        self.saved_revision
+            .update_value(|r| r.insert(id.to_string(), entry.revision));
+        self.list(id, entry.revision);
     }
 }
 

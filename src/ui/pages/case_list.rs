@@ -159,9 +159,13 @@ pub fn CaseListPage() -> impl IntoView {
         if training {
             return ().into_any();
         }
-        let days = store.retention_days.get();
-        let n = store.cases.with(|cases| {
-            crate::domain::retention::past_retention(cases, store.today.get(), days).len()
+        let (days, today) = (store.retention_days.get(), store.today.get());
+        let n = summaries.with(|all| {
+            all.as_ref().map_or(0, |all| {
+                all.iter()
+                    .filter(|s| s.is(Filter::PastRetention, today, days))
+                    .count()
+            })
         });
         if n == 0 {
             return ().into_any();
