@@ -156,7 +156,11 @@ fn page_for(path: &str) -> AnyView {
                 .cases
                 .with_untracked(|cases| !cases.iter().any(|x| x.id == *c)) =>
         {
-            view! { <CaseMissing/> }.into_any()
+            let set_aside = store.quarantined.with_untracked(|q| {
+                q.iter()
+                    .any(|x| x.key.strip_prefix("quarantine.") == Some(*c))
+            });
+            view! { <CaseMissing set_aside/> }.into_any()
         }
         ["cases", c] => section(Sections::TaskList(id(c))),
         ["cases", c, "hearing"] => section(Sections::Hearing(id(c))),

@@ -408,7 +408,7 @@ impl Store {
         let store = *self;
         leptos::task::spawn_local(async move {
             let read = stored::read_some(&ids, store.not_moved.get_untracked()).await;
-            store.after_reading(&ids, &read);
+            store.after_reading(&ids, &read).await;
             if let Some(rules) = store.rules.get_untracked() {
                 let today = store.today.get_untracked();
                 let made: Vec<Summary> = store.holidays.with_untracked(|h| {
@@ -438,7 +438,7 @@ impl Store {
         let store = *self;
         leptos::task::spawn_local(async move {
             let read = stored::read_some(&ids, store.not_moved.get_untracked()).await;
-            store.after_reading(&ids, &read);
+            store.after_reading(&ids, &read).await;
             store.took_in(read.cases);
         });
     }
@@ -454,11 +454,12 @@ impl Store {
 
     /// What reading `ids` found: their stored revisions; those no longer there (deleted in
     /// another tab, or set aside as unreadable) leave the list.
-    fn after_reading(&self, ids: &[String], read: &stored::Read) {
+    async fn after_reading(&self, ids: &[String], read: &stored::Read) {
         self.reading
             .update_value(|reading| reading.retain(|id| !ids.contains(id)));
+        // Told before the case leaves the list, so its page can say why.
         if read.set_aside {
-            self.refresh_set_aside();
+            self.quarantined.set(storage::quarantined().await);
         }
         self.index.update(|index| {
             index.retain(|(id, _)| !ids.contains(id) || read.cases.iter().any(|c| c.id == *id));

@@ -561,6 +561,57 @@ describe('the summary index', () => {
   });
 });
 
+describe('reading cases', () => {
+  test('the list reads no full case, and a case is read only when it is opened', async () => {
+    const page = await freshPage(env.browser);
+    const actor = mouse(page);
+    await createCase(actor, env.base, { ...ALEX, name: 'Other Example' });
+    await createCase(actor, env.base, ALEX);
+    await page.goto(`${env.base}/`);
+    await eventually(async () => Object.keys((await storedData(page)).summaries).length === 2, 'both summaries are stored');
+    const stored = await storedData(page);
+    const otherId = Object.keys(stored.cases).find((id) => JSON.parse(stored.cases[id]).case.person.name === 'Other Example');
+    const { revision } = JSON.parse(stored.cases[otherId]).case;
+    // Damage the other case's stored copy but not its revision or summary: only reading the
+    // case itself could notice.
+    const damaged = `{"schema_version":1,"case":{"id":"${otherId}","revision":${revision},"person":{"na`;
+    await page.evaluate(async ([id, text, rev]) => {
+      const req = indexedDB.open('psc');
+      const db = await new Promise((ok) => { req.onsuccess = () => ok(req.result); });
+      const tx = db.transaction('cases', 'readwrite');
+      tx.objectStore('cases').put({ revision: rev, text }, id);
+      await new Promise((ok) => { tx.oncomplete = ok; });
+      db.close();
+    }, [otherId, damaged, revision]);
+
+    const later = await page.context().newPage();
+    const errors = [];
+    later.on('pageerror', (e) => errors.push(e.message));
+    await later.goto(`${env.base}/`);
+    await later.getByRole('link', { name: 'Other Example' }).waitFor();
+    // Opening one case reads that case alone.
+    await later.getByRole('link', { name: 'Alex Example' }).click();
+    await later.getByRole('heading', { level: 1, name: 'Alex Example' }).waitFor();
+    await later.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Cases' }).click();
+    await later.getByRole('link', { name: 'Other Example' }).waitFor();
+    assert.equal(await later.getByText(/could not be read/).count(), 0, 'the damaged case has not been read');
+    assert.equal((await storedData(later)).cases[otherId], damaged);
+
+    // Opening it reads it: it is set aside byte for byte, and both its page and the list say so.
+    await later.getByRole('link', { name: 'Other Example' }).click();
+    await later.getByRole('heading', { level: 1, name: 'Case could not be read' }).waitFor();
+    const after = await storedData(later);
+    assert.equal(after.quarantine[`quarantine.${otherId}`], damaged);
+    assert.equal(after.cases[otherId], undefined);
+    await later.getByRole('link', { name: 'Go to the list of cases' }).click();
+    await later.getByText('1 stored case could not be read').waitFor();
+    assert.equal(await later.getByRole('link', { name: 'Other Example' }).count(), 0);
+    await later.getByRole('link', { name: 'Alex Example' }).waitFor();
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+});
+
 describe('space on the device', () => {
   test('"Data on this device" says how much space the app uses and how much is left', async () => {
     const page = await freshPage(env.browser);

@@ -49,12 +49,24 @@ pub(crate) fn case_handle(id: String) -> CaseHandle {
     CaseHandle::new(Signal::stored(id))
 }
 
-/// Shown when a page is opened for a case that is not on this device.
+/// Shown when a page is opened for a case that is not on this device, or whose stored copy could
+/// not be read when it was opened (it is then set aside, and the list says so).
 #[component]
-pub(crate) fn CaseMissing() -> impl IntoView {
+pub(crate) fn CaseMissing(set_aside: bool) -> impl IntoView {
+    let (title, why) = if set_aside {
+        (
+            "Case could not be read",
+            "This case's stored copy could not be read, so it has been set aside, exactly as it was. The list of cases shows it with the reason, and you can download a copy.",
+        )
+    } else {
+        (
+            "Case not found",
+            "This case is not stored on this device. It may have been deleted.",
+        )
+    };
     view! {
-        <crate::ui::components::page::PageHeading title="Case not found".to_string()/>
-        <p class="govuk-body">"This case is not stored on this device. It may have been deleted."</p>
+        <crate::ui::components::page::PageHeading title=title.to_string()/>
+        <p class="govuk-body">{why}</p>
         <p class="govuk-body"><a class="govuk-link" href="/">"Go to the list of cases"</a></p>
     }
 }
