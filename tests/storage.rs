@@ -169,7 +169,10 @@ mod saving {
         assert!(q.start("a"), "nothing is being written: write now");
         assert!(q.start("b"), "another case is written alongside");
         assert!(!q.start("a"), "a write of this case is under way: wait");
-        assert!(!q.start("a"), "changed twice meanwhile: still one more write");
+        assert!(
+            !q.start("a"),
+            "changed twice meanwhile: still one more write"
+        );
         assert!(q.ended("a"), "it changed meanwhile: write it again");
         assert!(!q.ended("a"), "nothing changed since: done");
         assert!(q.start("a"), "the next change writes at once");
@@ -229,6 +232,10 @@ mod saving {
         r.read("b", 1);
         assert_eq!(r.get("b"), Some(1));
         r.insert("a".into(), 1);
-        assert_eq!(r.get("a"), Some(1), "set outright when a conflict is settled");
+        assert_eq!(
+            r.get("a"),
+            Some(1),
+            "set outright when a conflict is settled"
+        );
     }
 }

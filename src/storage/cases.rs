@@ -8,6 +8,25 @@
 use super::{SaveError, codec, db, lock};
 use crate::domain::Case;
 
+/// The stored form of a case (`codec`): reading one (migrating older formats) and writing one.
+/// Handed over as function pointers, with the rules, by a lazily fetched module: the case list
+/// reads only summaries, so the first download carries no case decoder.
+#[derive(Clone, Copy)]
+pub struct Format {
+    pub decode: fn(&str) -> Result<Case, codec::DecodeError>,
+    pub encode: fn(&Case) -> String,
+}
+
+impl Format {
+    /// Called only from the lazily fetched module, which keeps the codec out of the first one.
+    pub fn stored() -> Format {
+        Format {
+            decode: codec::decode,
+            encode: codec::encode,
+        }
+    }
+}
+
 /// Passphrase protection of the stored cases.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lock {
@@ -137,10 +156,10 @@ pub fn settle(
 }
 
 /// Reads a stored case, unsealing it first if it is sealed (which needs the passphrase given).
-pub async fn open(text: &str) -> Option<Case> {
+pub async fn open(text: &str, format: Format) -> Option<Case> {
     match codec::sealed_part(text) {
-        Some(sealed) => codec::decode(&lock::unseal(&sealed).await?).ok(),
-        None => codec::decode(text).ok(),
+        Some(sealed) => (format.decode)(&lock::unseal(&sealed).await?).ok(),
+        None => (format.decode)(text).ok(),
     }
 }
 
@@ -157,14 +176,14 @@ pub struct Read {
 
 impl Read {
     /// Opens each stored text; one that cannot be opened is set aside, byte for byte, never lost.
-    async fn open_each(texts: Vec<(String, String)>) -> Read {
+    async fn open_each(texts: Vec<(String, String)>, format: Format) -> Read {
         let mut read = Read::default();
         for (n, (id, text)) in texts.into_iter().enumerate() {
             // Reading thousands pauses now and then, so the page stays responsive.
             if n % 4 == 3 {
                 super::pause().await;
             }
-            match open(&text).await {
+            match open(&text, format).await {
                 Some(case) => read.cases.push(case),
                 None => {
                     db::set_aside(&id, &text).await;
@@ -178,7 +197,7 @@ impl Read {
 
 /// Reads the cases with these ids (a page opened one; or their summaries must be made again).
 /// A newer copy a failed move left in local storage is the one read.
-pub async fn read_some(ids: &[String], not_moved: usize) -> Read {
+pub async fn read_some(ids: &[String], not_moved: usize, format: Format) -> Read {
     let mut texts: Vec<(String, u64, String)> = Vec::new();
     let mut summaries = Vec::new();
     for entry in db::entries(ids).await {
@@ -192,17 +211,22 @@ pub async fn read_some(ids: &[String], not_moved: usize) -> Read {
         .filter(|(id, _, _)| ids.contains(id))
         .collect();
     prefer_newer(&mut texts, left);
-    let mut read = Read::open_each(texts.into_iter().map(|(id, _, t)| (id, t)).collect()).await;
+    let texts = texts.into_iter().map(|(id, _, t)| (id, t)).collect();
+    let mut read = Read::open_each(texts, format).await;
     read.summaries = summaries;
     read
 }
 
 /// Reads every case, for the pages that list them all (and while the lock is on, when no
 /// summary is stored).
-pub async fn read_all(not_moved: usize) -> Read {
+pub async fn read_all(not_moved: usize, format: Format) -> Read {
     let mut texts = db::cases().await;
     prefer_newer(&mut texts, super::left_in_local_storage(not_moved));
-    Read::open_each(texts.into_iter().map(|(id, _, t)| (id, t)).collect()).await
+    Read::open_each(
+        texts.into_iter().map(|(id, _, t)| (id, t)).collect(),
+        format,
+    )
+    .await
 }
 
 fn prefer_newer(texts: &mut Vec<(String, u64, String)>, others: Vec<(String, u64, String)>) {
@@ -216,51 +240,66 @@ fn prefer_newer(texts: &mut Vec<(String, u64, String)>, others: Vec<(String, u64
 }
 
 /// One write of a case: sealed while the lock is open (then without its summary, which names
-/// the person), plain with its summary otherwise. `base` as for `super::save_text`.
+/// the person), plain with its summary otherwise. `plain` is the case as stored, if it is at
+/// hand already (the journal wrote it). `base` as for `super::save_text`.
 pub async fn write(
     case: &Case,
+    plain: Option<String>,
     sealed: bool,
     summary: Option<String>,
     base: Option<u64>,
+    format: Format,
 ) -> Result<(), SaveError> {
     if sealed {
-        let text = sealed_text(case).await.ok_or(SaveError::Unavailable)?;
+        let text = sealed_text(case, format)
+            .await
+            .ok_or(SaveError::Unavailable)?;
         return super::save_text(&case.id, case.revision, &text, None, base).await;
     }
-    super::save_text(&case.id, case.revision, &codec::encode(case), summary, base).await
+    let plain = plain.unwrap_or_else(|| (format.encode)(case));
+    super::save_text(&case.id, case.revision, &plain, summary, base).await
 }
 
 /// A case as stored sealed, with the key the passphrase opened (`None` if it cannot be sealed).
-pub async fn sealed_text(case: &Case) -> Option<String> {
-    let sealed = lock::seal(&codec::encode(case)).await?;
+pub async fn sealed_text(case: &Case, format: Format) -> Option<String> {
+    let sealed = lock::seal(&(format.encode)(case)).await?;
     Some(codec::encode_sealed(case.revision, sealed))
 }
 
-/// Keeps a case at once in local storage until the database has it (see `super::journal`).
-/// Not while the lock is open: sealing takes a moment, and nothing is kept readable.
-pub fn journal(case: &Case, lock: Lock) {
-    if lock == Lock::Off {
-        super::journal(&case.id, &codec::encode(case));
+/// Keeps a case at once in local storage until the database has it (see `super::journal`), and
+/// answers the text written, for the database write to use. Not while the lock is open: sealing
+/// takes a moment, and nothing is kept readable.
+pub fn journal(case: &Case, lock: Lock, format: Format) -> Option<String> {
+    if lock != Lock::Off {
+        return None;
     }
+    let text = (format.encode)(case);
+    super::journal(&case.id, &text);
+    Some(text)
 }
 
 /// Protection turned on (the lock record already written): every case is stored sealed, and
 /// the summaries, which name people, go.
-pub async fn seal_all(cases: &[Case]) {
+pub async fn seal_all(cases: &[Case], format: Format) {
     super::clear_summaries().await;
     for case in cases {
-        let _ = write(case, true, None, None).await;
+        let _ = write(case, None, true, None, None, format).await;
     }
 }
 
 /// Protection turned off: every case stored plain again, with its summary.
-pub async fn unseal_all(cases: &[Case], summary: impl Fn(&Case) -> Option<String>) {
+pub async fn unseal_all(cases: &[Case], summary: impl Fn(&Case) -> Option<String>, format: Format) {
     for case in cases {
-        let _ = write(case, false, summary(case), None).await;
+        let _ = write(case, None, false, summary(case), None, format).await;
     }
 }
 
 /// The case being created, as stored (unsealed if need be).
-pub async fn open_draft() -> Option<Case> {
-    open(&super::load_text(&super::draft_key())?).await
+pub async fn open_draft(format: Format) -> Option<Case> {
+    open(&super::load_text(&super::draft_key())?, format).await
+}
+
+/// Saves the case being created (plain: see `sealed_text` for the sealed one).
+pub fn save_draft(case: &Case, format: Format) -> Result<(), SaveError> {
+    super::save_raw(&super::draft_key(), &(format.encode)(case))
 }

@@ -97,6 +97,20 @@ pub fn decode(text: &str) -> Result<Case, DecodeError> {
     json::from_str(&json::to_string(&case)).map_err(|_| unreadable())
 }
 
+/// Why a set-aside record could not be read, told from its envelope alone (the case list shows
+/// it without reading any case in full).
+pub fn why_set_aside(text: &str) -> String {
+    match envelope(text) {
+        Some(e) if e.schema_version > SCHEMA_VERSION => {
+            DecodeError::NewerVersion(e.schema_version).to_string()
+        }
+        Some(e) if e.sealed.is_some() => {
+            "it is protected with a passphrase, and could not be opened with the one given on this device".into()
+        }
+        _ => DecodeError::Unreadable("it is not a complete case record".into()).to_string(),
+    }
+}
+
 /// A case sealed with the passphrase (see `lock.js`): the revision stays readable, so a tab can
 /// still tell whether another tab saved a newer version without the key.
 #[derive(Serialize)]

@@ -25,7 +25,6 @@ use gloo_storage::{LocalStorage as BrowserStorage, Storage as _};
 
 use chrono::NaiveDate;
 
-use crate::domain::Case;
 use crate::domain::inputs::iso_date;
 use crate::domain::summary::Summary;
 
@@ -224,10 +223,7 @@ fn described(entries: Vec<(String, String)>) -> Vec<Quarantined> {
     entries
         .into_iter()
         .map(|(key, text)| {
-            let reason = match codec::decode(&text) {
-                Ok(_) => "it was set aside earlier".to_string(),
-                Err(e) => e.to_string(),
-            };
+            let reason = codec::why_set_aside(&text);
             Quarantined {
                 key,
                 reason,
@@ -382,20 +378,6 @@ pub async fn clear_summaries() {
 pub async fn delete(id: &str) {
     db::remove(id).await;
     BrowserStorage::delete(format!("{}case.{id}", spaced_prefix()));
-}
-
-pub fn load_draft() -> Option<Case> {
-    let text = raw()?.get_item(&draft_key()).ok()??;
-    codec::decode(&text).ok()
-}
-
-pub fn save_draft(case: &Case) -> Result<(), SaveError> {
-    write(&draft_key(), &codec::encode(case))
-}
-
-/// The draft as stored, if it is sealed.
-pub fn sealed_draft() -> Option<String> {
-    load_text(&draft_key()).filter(|t| codec::sealed_part(t).is_some())
 }
 
 pub fn clear_draft() {

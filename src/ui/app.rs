@@ -206,6 +206,8 @@ fn load_rules() -> Rules {
         assess: crate::domain::rules::assess_with_holidays,
         summarize,
         after_change: crate::domain::Case::after_change,
+        events_between: crate::domain::audit::events_between,
+        format: crate::storage::cases::Format::stored(),
     }
 }
 

@@ -19,15 +19,19 @@ use crate::storage::{self, lock};
 
 pub use crate::storage::cases::{Lock, Problem as SaveProblem};
 
-/// The rules, brought by a lazily fetched module (`ui::app::load_rules`) the first time a page or
-/// the case list needs them: the first download holds none of them, so the list opens quickly
-/// from the stored summaries.
+/// The rules and the stored form of a case, brought by a lazily fetched module
+/// (`ui::app::load_rules`) the first time a page or the case list needs them: the first download
+/// holds none of them, so the list opens quickly from the stored summaries. Every full case is
+/// read and written with them.
 #[derive(Clone, Copy)]
 pub struct Rules {
     pub assess: fn(&Case, NaiveDate, &[NaiveDate]) -> Assessment,
     pub summarize: fn(&Case, NaiveDate, &[NaiveDate]) -> Summary,
     /// `Case::after_change`: the domain keeps a changed case true to itself.
     pub after_change: fn(&mut Case, &Case, NaiveDate, &str, &str),
+    /// `audit::events_between`: the history entries for what changed.
+    pub events_between: fn(&Case, &Case, &str, &str) -> Vec<crate::domain::case::AuditEvent>,
+    pub format: stored::Format,
 }
 
 /// The id under which the create page keeps its draft case.
@@ -55,6 +59,9 @@ pub struct Store {
     pending: StoredValue<Vec<String>>,
     saved_revision: StoredValue<Revisions>,
     writes: StoredValue<WriteQueue>,
+    /// The last case the journal wrote (id, revision, text): its write to the database uses the
+    /// same text rather than encoding the case again.
+    journaled: StoredValue<Option<(String, u64, String)>>,
     /// The date the rules judge cases by: the device's today, or in training the scenario's
     /// clock (which the trainee moves on).
     pub today: RwSignal<NaiveDate>,
@@ -164,8 +171,9 @@ impl Store {
         } else {
             index
         };
-        let draft = if locked { None } else { storage::load_draft() };
-        let draft = draft.unwrap_or_else(|| Case::blank(NEW_CASE, &now_stamp()));
+        // A draft is read with the case format, which comes with the rules: ask for them.
+        let draft_stored = !locked && storage::load_text(&storage::draft_key()).is_some();
+        let draft = Case::blank(NEW_CASE, &now_stamp());
         let store = Store {
             cases: RwSignal::new(Vec::new()),
             all_read: RwSignal::new(false),
@@ -180,6 +188,7 @@ impl Store {
             pending: StoredValue::new(Vec::new()),
             saved_revision: StoredValue::new(Revisions::new(index.cases)),
             writes: StoredValue::new(WriteQueue::default()),
+            journaled: StoredValue::new(None),
             today: RwSignal::new(storage::training_today().unwrap_or_else(today)),
             retention_days: RwSignal::new(crate::domain::retention::days_from_setting(
                 storage::load_setting("retention_days").as_deref(),
@@ -198,7 +207,7 @@ impl Store {
             typing: StoredValue::new(Vec::new()),
             not_moved: RwSignal::new(not_moved),
             rules: RwSignal::new(None),
-            rules_wanted: RwSignal::new(false),
+            rules_wanted: RwSignal::new(draft_stored),
             room: RwSignal::new(None),
             room_asked: StoredValue::new(0.0),
         };
@@ -225,6 +234,10 @@ impl Store {
         if self.cases.with(|cases| cases.iter().any(|c| c.id == id)) {
             return true;
         }
+        // Cases are read with the case format, which comes with the rules.
+        if self.rules.with(Option::is_none) {
+            return false;
+        }
         let stored = self.index.with(|index| index.iter().any(|(x, _)| x == id));
         if !stored || self.all_read.get() {
             return true;
@@ -239,8 +252,19 @@ impl Store {
         if self.all_read.get() {
             return true;
         }
+        if self.rules.with(Option::is_none) {
+            if !self.rules_wanted.get_untracked() {
+                self.rules_wanted.set(true);
+            }
+            return false;
+        }
         self.read_everything();
         false
+    }
+
+    /// The stored form of a case, once the rules' module has brought it.
+    fn format(&self) -> Option<stored::Format> {
+        self.rules.with_untracked(|r| r.map(|r| r.format))
     }
 
     /// Applies a change to one case and saves it at once. A failed save keeps the change on
@@ -402,12 +426,13 @@ impl Store {
     /// Reads these cases in the background only to summarise them (their stored summary is
     /// missing, stale or from another day), keeps the summaries and lets the cases go again.
     fn summarise_stored(&self, ids: Vec<String>) {
+        let Some(format) = self.format() else { return };
         let Some(ids) = self.start_reading(ids) else {
             return;
         };
         let store = *self;
         leptos::task::spawn_local(async move {
-            let read = stored::read_some(&ids, store.not_moved.get_untracked()).await;
+            let read = stored::read_some(&ids, store.not_moved.get_untracked(), format).await;
             store.after_reading(&ids, &read).await;
             if let Some(rules) = store.rules.get_untracked() {
                 let today = store.today.get_untracked();
@@ -432,12 +457,13 @@ impl Store {
 
     /// Reads these cases to open them, and keeps them.
     fn open_cases(&self, ids: Vec<String>) {
+        let Some(format) = self.format() else { return };
         let Some(ids) = self.start_reading(ids) else {
             return;
         };
         let store = *self;
         leptos::task::spawn_local(async move {
-            let read = stored::read_some(&ids, store.not_moved.get_untracked()).await;
+            let read = stored::read_some(&ids, store.not_moved.get_untracked(), format).await;
             store.after_reading(&ids, &read).await;
             store.took_in(read.cases);
         });
@@ -480,6 +506,14 @@ impl Store {
     /// carry a "suitable" that no longer stands; set it aside now (and save), so that the case
     /// list, an export and the case file agree.
     pub fn arrive(&self, rules: Rules) {
+        // A draft left from before is read first, so the create page opens with it.
+        if self.lock.get_untracked() == Lock::Off {
+            let draft = storage::load_text(&storage::draft_key())
+                .and_then(|text| (rules.format.decode)(&text).ok());
+            if let Some(draft) = draft {
+                self.draft.set(draft);
+            }
+        }
         self.rules.set(Some(rules));
         if self.lock.get_untracked() != Lock::Locked {
             self.settle_recorded_outcomes();
@@ -537,6 +571,10 @@ impl Store {
     /// is committed (the browser's `change` event: a choice made, a box left), when a page
     /// changes, and when the app is hidden or closed, so typing is one entry, not one per key.
     pub fn record_changes(&self) {
+        // Nothing has changed before the rules came: every case is read and changed with them.
+        let Some(rules) = self.rules.get_untracked() else {
+            return;
+        };
         let bases = self
             .audit_base
             .try_update_value(std::mem::take)
@@ -545,7 +583,7 @@ impl Store {
         for (id, before) in bases {
             let events = self
                 .in_memory(&id)
-                .map(|now| audit::events_between(&before, &now, &at, &by));
+                .map(|now| (rules.events_between)(&before, &now, &at, &by));
             if let Some(events) = events.filter(|e| !e.is_empty()) {
                 self.apply(&id, |c| c.events.extend(events), false);
             }
@@ -670,10 +708,29 @@ impl Store {
             self.persist_draft();
             return;
         }
-        if let Some(case) = self.in_memory(id) {
-            stored::journal(&case, self.lock.get_untracked());
+        let Some(format) = self.format() else {
+            // Cannot happen (a case is changed only once read, with the format), but never
+            // silently: the change stays on screen, waiting to be saved.
+            self.report(id, Err(storage::SaveError::Unavailable));
+            return;
+        };
+        let lock = self.lock.get_untracked();
+        let journaled = self.cases.with_untracked(|cases| {
+            let case = cases.iter().find(|c| c.id == id)?;
+            Some((
+                id.to_string(),
+                case.revision,
+                stored::journal(case, lock, format)?,
+            ))
+        });
+        if journaled.is_some() {
+            self.journaled.set_value(journaled);
         }
-        if !self.writes.try_update_value(|w| w.start(id)).unwrap_or(false) {
+        if !self
+            .writes
+            .try_update_value(|w| w.start(id))
+            .unwrap_or(false)
+        {
             return;
         }
         let (store, id) = (*self, id.to_string());
@@ -690,7 +747,11 @@ impl Store {
                         .update_value(|r| r.insert(id.clone(), case.revision));
                 }
                 store.report(&id, result);
-                if !store.writes.try_update_value(|w| w.ended(&id)).unwrap_or(false) {
+                if !store
+                    .writes
+                    .try_update_value(|w| w.ended(&id))
+                    .unwrap_or(false)
+                {
                     break;
                 }
             }
@@ -708,7 +769,13 @@ impl Store {
         } else {
             self.stored_summary(case)
         };
-        stored::write(case, sealed, summary, Some(base)).await
+        let plain = self
+            .journaled
+            .try_update_value(|j| j.take_if(|(id, rev, _)| *id == case.id && *rev == case.revision))
+            .flatten()
+            .map(|(_, _, text)| text);
+        let format = self.format().ok_or(storage::SaveError::Unavailable)?;
+        stored::write(case, plain, sealed, summary, Some(base), format).await
     }
 
     /// A case's summary as stored, if the rules are here to make it (if not, none is stored,
@@ -729,14 +796,18 @@ impl Store {
     /// newer change is dropped (the newer change's own save writes it).
     fn persist_draft(&self) {
         let store = *self;
+        let Some(format) = self.format() else {
+            self.report(NEW_CASE, Err(storage::SaveError::Unavailable));
+            return;
+        };
         if self.lock.get_untracked() != Lock::Unlocked {
-            let result = storage::save_draft(&self.draft.get_untracked());
+            let result = stored::save_draft(&self.draft.get_untracked(), format);
             self.report(NEW_CASE, result);
             return;
         }
         leptos::task::spawn_local(async move {
             let case = store.draft.get_untracked();
-            let sealed = stored::sealed_text(&case).await;
+            let sealed = stored::sealed_text(&case, format).await;
             if store.draft.with_untracked(|now| *now != case) {
                 return;
             }
@@ -805,9 +876,10 @@ impl Store {
     /// the version in storage.
     pub fn resolve_conflict(&self, id: &str, keep_mine: bool) {
         let (store, id) = (*self, id.to_string());
+        let Some(format) = self.format() else { return };
         leptos::task::spawn_local(async move {
             let stored = match storage::case_text(&id).await {
-                Some(text) => stored::open(&text).await,
+                Some(text) => stored::open(&text, format).await,
                 None => None,
             };
             match stored {
@@ -931,7 +1003,8 @@ impl Store {
     /// cannot be read is set aside, never lost. A case another tab changed meanwhile is already
     /// here in its newer version, and kept.
     async fn read_all(self) {
-        let read = stored::read_all(self.not_moved.get_untracked()).await;
+        let format = self.format_when_here().await;
+        let read = stored::read_all(self.not_moved.get_untracked(), format).await;
         if read.set_aside {
             self.refresh_set_aside();
         }
@@ -952,6 +1025,19 @@ impl Store {
         self.index.set(index);
         self.took_in(read.cases);
         self.all_read.set(true);
+    }
+
+    /// The case format, waiting for the rules' module to bring it if need be.
+    async fn format_when_here(self) -> stored::Format {
+        loop {
+            if let Some(format) = self.format() {
+                return format;
+            }
+            if !self.rules_wanted.get_untracked() {
+                self.rules_wanted.set(true);
+            }
+            after_ms(50).await;
+        }
     }
 
     /// Takes in cases read from storage. A case this tab already holds in a newer version (it
@@ -983,7 +1069,8 @@ impl Store {
     /// Reads every case and the draft from storage, unsealing the sealed ones (the lock opened,
     /// or protection turned off in another tab).
     async fn open_all(self) {
-        if let Some(draft) = stored::open_draft().await {
+        let format = self.format_when_here().await;
+        if let Some(draft) = stored::open_draft(format).await {
             self.draft.set(draft);
         }
         self.cases.set(Vec::new());
@@ -1015,7 +1102,8 @@ impl Store {
             return false;
         }
         self.lock.set(Lock::Unlocked);
-        stored::seal_all(&self.cases.get_untracked()).await;
+        let format = self.format_when_here().await;
+        stored::seal_all(&self.cases.get_untracked(), format).await;
         self.persist(NEW_CASE);
         true
     }
@@ -1024,8 +1112,10 @@ impl Store {
     pub fn unprotect(&self) {
         let store = *self;
         leptos::task::spawn_local(async move {
-            stored::unseal_all(&store.cases.get_untracked(), |c| store.stored_summary(c)).await;
-            let _ = storage::save_draft(&store.draft.get_untracked());
+            let format = store.format_when_here().await;
+            let cases = store.cases.get_untracked();
+            stored::unseal_all(&cases, |c| store.stored_summary(c), format).await;
+            let _ = stored::save_draft(&store.draft.get_untracked(), format);
             storage::delete_key(lock::LOCK_KEY);
             lock::forget();
             store.lock.set(Lock::Off);
@@ -1079,8 +1169,10 @@ impl Store {
                 if ev.new_value().is_none() {
                     return;
                 }
+                // Without the format the draft is read when the rules come (see `arrive`).
+                let Some(format) = store.format() else { return };
                 leptos::task::spawn_local(async move {
-                    if let Some(theirs) = stored::open_draft().await {
+                    if let Some(theirs) = stored::open_draft(format).await {
                         store.draft.set(theirs);
                     }
                 });
@@ -1128,15 +1220,16 @@ impl Store {
             .cases
             .with_untracked(|cases| cases.iter().find(|c| c.id == id).map(|c| c.revision));
         // A case not read here needs reading only if every case is shown (a list of them all).
-        let ours = match held {
-            Some(revision) => Some(revision),
-            None if self.all_read.get_untracked() => None,
-            None => {
+        let ours = match (held, self.format()) {
+            (Some(revision), Some(_)) => Some(revision),
+            (None, Some(_)) if self.all_read.get_untracked() => None,
+            _ => {
                 self.follow_summary(&id, &entry);
                 return;
             }
         };
-        let Some(theirs) = stored::open(&entry.text).await else {
+        let format = self.format().expect("checked above");
+        let Some(theirs) = stored::open(&entry.text, format).await else {
             storage::quarantine(&id, &entry.text).await;
             self.cases.update(|cases| cases.retain(|c| c.id != id));
             self.unlist(&id);
@@ -1177,6 +1270,16 @@ impl Store {
             .update_value(|r| r.insert(id.to_string(), entry.revision));
         self.list(id, entry.revision);
     }
+}
+
+/// Resolves after `ms` milliseconds.
+async fn after_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// What start.js recorded of the browser's answer: "granted", "refused", "unsupported",
