@@ -34,6 +34,9 @@ pub struct Rules {
     pub format: stored::Format,
 }
 
+/// How many cases are read at a time to be summarised (each batch is one database read).
+const SUMMARISED_AT_ONCE: usize = 25;
+
 /// The id under which the create page keeps its draft case.
 pub const NEW_CASE: &str = "new";
 
@@ -424,24 +427,33 @@ impl Store {
     }
 
     /// Reads these cases in the background only to summarise them (their stored summary is
-    /// missing, stale or from another day), keeps the summaries and lets the cases go again.
+    /// missing, stale or from another day), keeps the summaries and lets the cases go again. A few
+    /// at a time, pausing between cases, so the page answers keys and clicks throughout.
     fn summarise_stored(&self, ids: Vec<String>) {
-        let Some(format) = self.format() else { return };
+        let Some(rules) = self.rules.get_untracked() else {
+            return;
+        };
         let Some(ids) = self.start_reading(ids) else {
             return;
         };
         let store = *self;
         leptos::task::spawn_local(async move {
-            let read = stored::read_some(&ids, store.not_moved.get_untracked(), format).await;
-            store.after_reading(&ids, &read).await;
-            if let Some(rules) = store.rules.get_untracked() {
+            let not_moved = store.not_moved.get_untracked();
+            for batch in ids.chunks(SUMMARISED_AT_ONCE) {
+                let read = stored::read_some(batch, not_moved, rules.format).await;
+                store.after_reading(batch, &read).await;
                 let today = store.today.get_untracked();
-                let made: Vec<Summary> = store.holidays.with_untracked(|h| {
-                    read.cases
-                        .iter()
-                        .map(|c| (rules.summarize)(c, today, h))
-                        .collect()
-                });
+                let mut made = Vec::with_capacity(read.cases.len());
+                for (n, case) in read.cases.iter().enumerate() {
+                    if n % 4 == 3 {
+                        after_ms(0).await;
+                    }
+                    made.push(
+                        store
+                            .holidays
+                            .with_untracked(|h| (rules.summarize)(case, today, h)),
+                    );
+                }
                 store.summary_cache.update_value(|cache| {
                     if cache.today == Some(today) {
                         for s in &made {
