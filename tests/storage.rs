@@ -239,3 +239,132 @@ mod saving {
         );
     }
 }
+
+mod summaries {
+    use chrono::NaiveDate;
+    use presentence_checks::domain::Case;
+    use presentence_checks::domain::summary::Summary;
+    use presentence_checks::storage::encode_summary;
+    use presentence_checks::storage::summaries::Summaries;
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+    }
+
+    fn case(id: &str, revision: u64) -> Case {
+        let mut case = Case::blank(id, "2026-11-30T09:00:00");
+        case.revision = revision;
+        case
+    }
+
+    /// A stand-in for the rules' summary: says which revision it was made from.
+    fn summarize(case: &Case) -> Summary {
+        Summary {
+            id: case.id.clone(),
+            revision: case.revision,
+            name: format!("made from revision {}", case.revision),
+            ..Summary::default()
+        }
+    }
+
+    fn stored(id: &str, revision: u64, made_on: NaiveDate) -> (String, String) {
+        let summary = Summary {
+            id: id.into(),
+            revision,
+            name: "as stored".into(),
+            ..Summary::default()
+        };
+        (id.into(), encode_summary(&summary, made_on, &[]))
+    }
+
+    fn names(shown: &[Summary]) -> Vec<(&str, &str)> {
+        shown
+            .iter()
+            .map(|s| (s.id.as_str(), s.name.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn the_list_uses_a_stored_summary_only_of_the_present_revision_made_today() {
+        let yesterday = day().pred_opt().unwrap();
+        let mut cache = Summaries::trusting(
+            &[
+                stored("a", 3, day()),
+                stored("b", 2, day()),
+                stored("c", 5, yesterday),
+            ],
+            day(),
+            &[],
+        );
+        let index = [
+            ("a".into(), 3),
+            ("b".into(), 3),
+            ("c".into(), 5),
+            ("d".into(), 1),
+        ];
+        let listing = cache.listing(&index, &[], |_| true, Some(summarize));
+        assert_eq!(names(&listing.shown), [("a", "as stored")]);
+        assert_eq!(
+            listing.unread,
+            ["b", "c", "d"],
+            "older than its case, made yesterday, missing: each is read and made again"
+        );
+        assert!(!listing.complete());
+    }
+
+    #[test]
+    fn a_case_in_memory_is_summarised_as_it_is_now_and_only_once() {
+        let mut cache = Summaries::trusting(&[stored("a", 3, day())], day(), &[]);
+        let index = [("a".into(), 3)];
+        // Changed on screen since it was stored: made again from memory, not read.
+        let listing = cache.listing(&index, &[case("a", 4)], |_| true, Some(summarize));
+        assert_eq!(names(&listing.shown), [("a", "made from revision 4")]);
+        assert_eq!(listing.made.len(), 1, "to be stored for next time");
+        assert!(listing.complete());
+        // Asked again with nothing changed: nothing is made.
+        let again = cache.listing(&index, &[case("a", 4)], |_| true, Some(summarize));
+        assert!(again.made.is_empty());
+        // Without the rules it cannot be made: they are asked for.
+        let mut fresh = Summaries::default();
+        fresh.for_day(day(), &[]);
+        let waiting = fresh.listing(
+            &index,
+            &[case("a", 4)],
+            |_| true,
+            None::<fn(&Case) -> Summary>,
+        );
+        assert!(waiting.wants_rules && waiting.shown.is_empty());
+    }
+
+    #[test]
+    fn a_new_day_or_new_bank_holidays_make_every_summary_again() {
+        let mut cache = Summaries::trusting(&[stored("a", 3, day())], day(), &[]);
+        let index = [("a".into(), 3)];
+        let holiday = NaiveDate::from_ymd_opt(2026, 12, 25).unwrap();
+        cache.for_day(day(), &[holiday]);
+        assert_eq!(
+            cache.listing(&index, &[], |_| true, Some(summarize)).unread,
+            ["a"]
+        );
+        let mut cache = Summaries::trusting(&[stored("a", 3, day())], day(), &[]);
+        cache.for_day(day().succ_opt().unwrap(), &[]);
+        assert_eq!(
+            cache.listing(&index, &[], |_| true, Some(summarize)).unread,
+            ["a"]
+        );
+        // Summaries made for a day that has since passed are not kept.
+        cache.keep(day(), &[summarize(&case("a", 3))]);
+        assert_eq!(cache.of("a", 3), None);
+    }
+
+    #[test]
+    fn only_the_cases_shown_here_are_listed() {
+        let mut cache = Summaries::default();
+        cache.for_day(day(), &[]);
+        let index = [("mine".into(), 1), ("theirs".into(), 1)];
+        let cases = [case("mine", 1), case("theirs", 1)];
+        let listing = cache.listing(&index, &cases, |c| c.id == "mine", Some(summarize));
+        assert_eq!(names(&listing.shown), [("mine", "made from revision 1")]);
+        assert!(listing.complete());
+    }
+}

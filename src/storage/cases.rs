@@ -178,11 +178,9 @@ impl Read {
     /// Opens each stored text; one that cannot be opened is set aside, byte for byte, never lost.
     async fn open_each(texts: Vec<(String, String)>, format: Format) -> Read {
         let mut read = Read::default();
-        for (n, (id, text)) in texts.into_iter().enumerate() {
-            // Reading thousands pauses now and then, so the page stays responsive.
-            if n % 4 == 3 {
-                super::pause().await;
-            }
+        let mut slices = super::Slices::new();
+        for (id, text) in texts {
+            slices.step().await;
             match open(&text, format).await {
                 Some(case) => read.cases.push(case),
                 None => {

@@ -20,6 +20,7 @@ pub mod cases;
 pub mod codec;
 pub mod db;
 pub mod lock;
+pub mod summaries;
 
 use gloo_storage::{LocalStorage as BrowserStorage, Storage as _};
 
@@ -195,6 +196,35 @@ fn left_in_local_storage(not_moved: usize) -> Vec<(String, u64, String)> {
             (id, codec::stored_revision(&text).unwrap_or(0), text)
         })
         .collect()
+}
+
+/// Long work (reading or summarising thousands of cases) done in slices of about 10 ms, letting
+/// the browser handle keys, clicks and paint between them: `step` between two pieces of work.
+pub struct Slices {
+    since: f64,
+}
+
+impl Slices {
+    const MS: f64 = 10.0;
+
+    pub fn new() -> Slices {
+        Slices {
+            since: js_sys::Date::now(),
+        }
+    }
+
+    pub async fn step(&mut self) {
+        if js_sys::Date::now() - self.since >= Self::MS {
+            pause().await;
+            self.since = js_sys::Date::now();
+        }
+    }
+}
+
+impl Default for Slices {
+    fn default() -> Slices {
+        Slices::new()
+    }
 }
 
 /// Lets the browser handle input and paint before going on.

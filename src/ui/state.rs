@@ -15,6 +15,7 @@ use crate::domain::audit::{self, User};
 use crate::domain::case::Case;
 use crate::domain::summary::Summary;
 use crate::storage::cases::{self as stored, Revisions, WriteQueue};
+use crate::storage::summaries::Summaries;
 use crate::storage::{self, lock};
 
 pub use crate::storage::cases::{Lock, Problem as SaveProblem};
@@ -35,7 +36,7 @@ pub struct Rules {
 }
 
 /// How many cases are read at a time to be summarised (each batch is one database read).
-const SUMMARISED_AT_ONCE: usize = 25;
+const SUMMARISED_AT_ONCE: usize = 50;
 
 /// The id under which the create page keeps its draft case.
 pub const NEW_CASE: &str = "new";
@@ -49,7 +50,7 @@ pub struct Store {
     /// Every stored case's id and revision, as last known: what the case list lists.
     index: RwSignal<Vec<(String, u64)>>,
     /// Cases being read now (to open, or to summarise), and whether every case is.
-    reading: StoredValue<Vec<String>>,
+    reading: StoredValue<std::collections::HashSet<String>>,
     reading_all: StoredValue<bool>,
     /// Told each time summaries made from cases read in the background are ready.
     summaries_made: RwSignal<u32>,
@@ -80,7 +81,7 @@ pub struct Store {
     /// the difference (see `record_changes`).
     audit_base: StoredValue<Vec<(String, Case)>>,
     /// Each case's summary as last made or read, so only changed cases are assessed again.
-    summary_cache: StoredValue<SummaryCache>,
+    summary_cache: StoredValue<Summaries>,
     /// Cases whose last change was a keystroke not yet committed (see `apply`).
     typing: StoredValue<Vec<String>>,
     /// Cases an earlier release stored that could not be moved into the browser's database.
@@ -92,31 +93,6 @@ pub struct Store {
     pub room: RwSignal<Option<storage::Room>>,
     /// When `room` was last asked (milliseconds), so saves ask again now and then, not each time.
     room_asked: StoredValue<f64>,
-}
-
-/// Summaries made on one day with one list of bank holidays, by case id; each carries the
-/// revision of the case it was made from, so a changed case is summarised again.
-#[derive(Default)]
-struct SummaryCache {
-    today: Option<NaiveDate>,
-    holidays: Vec<NaiveDate>,
-    by_id: std::collections::HashMap<String, Summary>,
-}
-
-impl SummaryCache {
-    /// Starts afresh when the day or the bank holidays change: both change what a summary says.
-    fn for_day(&mut self, today: NaiveDate, holidays: &[NaiveDate]) {
-        if self.today != Some(today) || self.holidays != holidays {
-            *self = SummaryCache {
-                today: Some(today),
-                holidays: holidays.to_vec(),
-                by_id: Default::default(),
-            };
-        }
-    }
-    fn of(&self, id: &str, revision: u64) -> Option<&Summary> {
-        self.by_id.get(id).filter(|s| s.revision == revision)
-    }
 }
 
 thread_local! {
@@ -181,7 +157,7 @@ impl Store {
             cases: RwSignal::new(Vec::new()),
             all_read: RwSignal::new(false),
             index: RwSignal::new(index.cases.clone()),
-            reading: StoredValue::new(Vec::new()),
+            reading: StoredValue::new(Default::default()),
             reading_all: StoredValue::new(false),
             summaries_made: RwSignal::new(0),
             draft: RwSignal::new(draft),
@@ -206,7 +182,7 @@ impl Store {
                 storage::load_setting("user").and_then(|t| miniserde::json::from_str(&t).ok()),
             ),
             audit_base: StoredValue::new(Vec::new()),
-            summary_cache: StoredValue::new(SummaryCache::default()),
+            summary_cache: StoredValue::new(Summaries::default()),
             typing: StoredValue::new(Vec::new()),
             not_moved: RwSignal::new(not_moved),
             rules: RwSignal::new(None),
@@ -357,58 +333,30 @@ impl Store {
         let today = self.today.get();
         let rules = self.rules.get();
         let _ = self.summaries_made.get();
-        let mut rebuilt = Vec::new();
-        let mut unread = Vec::new();
-        let mut wants_rules = false;
-        let list = self.holidays.with(|holidays| {
-            self.summary_cache
-                .update_value(|cache| cache.for_day(today, holidays));
+        let listing = self.holidays.with(|holidays| {
+            let summarize = rules.map(|r| move |c: &Case| (r.summarize)(c, today, holidays));
             self.index.with(|index| {
                 self.cases.with(|cases| {
                     self.summary_cache
                         .try_update_value(|cache| {
-                            let mut list = Vec::with_capacity(index.len());
-                            for (id, revision) in index {
-                                let Some(case) = cases.iter().find(|c| c.id == *id) else {
-                                    match cache.of(id, *revision) {
-                                        Some(summary) => list.push(summary.clone()),
-                                        None => unread.push(id.clone()),
-                                    }
-                                    continue;
-                                };
-                                if !self.shows(case) {
-                                    continue;
-                                }
-                                if let Some(summary) = cache.of(id, case.revision) {
-                                    list.push(summary.clone());
-                                } else if let Some(rules) = rules {
-                                    let made = (rules.summarize)(case, today, holidays);
-                                    cache.by_id.insert(id.clone(), made.clone());
-                                    rebuilt.push(made.clone());
-                                    list.push(made);
-                                } else {
-                                    wants_rules = true;
-                                }
-                            }
-                            list
+                            cache.for_day(today, holidays);
+                            cache.listing(index, cases, |c| self.shows(c), summarize)
                         })
                         .unwrap_or_default()
                 })
             })
         });
-        self.store_summaries(&rebuilt);
-        if !unread.is_empty() && rules.is_some() {
-            self.summarise_stored(unread);
-            return None;
+        self.store_summaries(&listing.made);
+        if listing.complete() {
+            return Some(listing.shown);
         }
-        if wants_rules || !unread.is_empty() {
+        if !listing.unread.is_empty() && rules.is_some() {
+            self.summarise_stored(listing.unread);
+        } else if !self.rules_wanted.get_untracked() {
             // The rules make the missing summaries: fetch them.
-            if !self.rules_wanted.get_untracked() {
-                self.rules_wanted.set(true);
-            }
-            return None;
+            self.rules_wanted.set(true);
         }
-        Some(list)
+        None
     }
 
     /// Keeps summaries made again (missing, stale or from another day) for next time. Not while
@@ -444,23 +392,18 @@ impl Store {
                 store.after_reading(batch, &read).await;
                 let today = store.today.get_untracked();
                 let mut made = Vec::with_capacity(read.cases.len());
-                for (n, case) in read.cases.iter().enumerate() {
-                    if n % 4 == 3 {
-                        after_ms(0).await;
-                    }
+                let mut slices = storage::Slices::new();
+                for case in &read.cases {
+                    slices.step().await;
                     made.push(
                         store
                             .holidays
                             .with_untracked(|h| (rules.summarize)(case, today, h)),
                     );
                 }
-                store.summary_cache.update_value(|cache| {
-                    if cache.today == Some(today) {
-                        for s in &made {
-                            cache.by_id.insert(s.id.clone(), s.clone());
-                        }
-                    }
-                });
+                store
+                    .summary_cache
+                    .update_value(|cache| cache.keep(today, &made));
                 store.store_summaries(&made);
             }
             store.summaries_made.update(|n| *n += 1);
@@ -483,24 +426,40 @@ impl Store {
 
     /// The cases among `ids` not being read already, now marked as being read (`None` if none).
     fn start_reading(&self, mut ids: Vec<String>) -> Option<Vec<String>> {
-        self.reading.update_value(|reading| {
-            ids.retain(|id| !reading.contains(id));
-            reading.extend(ids.iter().cloned());
-        });
+        self.reading
+            .update_value(|reading| ids.retain(|id| reading.insert(id.clone())));
         (!ids.is_empty()).then_some(ids)
     }
 
     /// What reading `ids` found: their stored revisions; those no longer there (deleted in
     /// another tab, or set aside as unreadable) leave the list.
     async fn after_reading(&self, ids: &[String], read: &stored::Read) {
-        self.reading
-            .update_value(|reading| reading.retain(|id| !ids.contains(id)));
+        self.reading.update_value(|reading| {
+            for id in ids {
+                reading.remove(id);
+            }
+        });
         // Told before the case leaves the list, so its page can say why.
         if read.set_aside {
             self.quarantined.set(storage::quarantined().await);
         }
+        // Told only if something changed: each change has the list made again.
+        let gone: Vec<&String> = ids
+            .iter()
+            .filter(|id| !read.cases.iter().any(|c| c.id == **id))
+            .collect();
+        let moved = self.index.with_untracked(|index| {
+            read.cases.iter().any(|c| {
+                index
+                    .iter()
+                    .any(|(id, revision)| *id == c.id && *revision != c.revision)
+            })
+        });
+        if gone.is_empty() && !moved {
+            return;
+        }
         self.index.update(|index| {
-            index.retain(|(id, _)| !ids.contains(id) || read.cases.iter().any(|c| c.id == *id));
+            index.retain(|(id, _)| !gone.contains(&id));
             for case in &read.cases {
                 if let Some(entry) = index.iter_mut().find(|(id, _)| *id == case.id) {
                     entry.1 = case.revision;
@@ -532,44 +491,24 @@ impl Store {
         }
     }
 
-    /// Starts the summary cache from the stored summaries made today with today's bank holidays;
-    /// each is still checked against its case's revision before it is used.
+    /// Starts the summary cache from the stored summaries made today with today's bank holidays.
     fn trust_stored_summaries(&self, stored: &[(String, String)]) {
         let today = self.today.get_untracked();
-        let holidays = self.holidays.get_untracked();
-        let by_id = stored
-            .iter()
-            .filter_map(|(id, text)| {
-                storage::decode_summary(text, today, &holidays).map(|s| (id.clone(), s))
-            })
-            .collect();
-        self.summary_cache.set_value(SummaryCache {
-            today: Some(today),
-            holidays,
-            by_id,
-        });
+        let cache = self
+            .holidays
+            .with_untracked(|h| Summaries::trusting(stored, today, h));
+        self.summary_cache.set_value(cache);
     }
 
     /// The summary of one case as it is now, kept in the cache (made again only if it changed).
     fn summary_of(&self, case: &Case) -> Option<Summary> {
         let today = self.today.get_untracked();
         let rules = self.rules.get_untracked()?;
-        let cached = self.summary_cache.with_value(|c| {
-            c.of(&case.id, case.revision)
-                .filter(|_| c.today == Some(today))
-                .cloned()
-        });
-        Some(cached.unwrap_or_else(|| {
-            let made = self
-                .holidays
-                .with_untracked(|h| (rules.summarize)(case, today, h));
-            self.summary_cache.update_value(|c| {
-                if c.today == Some(today) {
-                    c.by_id.insert(case.id.clone(), made.clone());
-                }
-            });
-            made
-        }))
+        self.holidays.with_untracked(|h| {
+            self.summary_cache.try_update_value(|cache| {
+                cache.summary_of(case, today, |c| (rules.summarize)(c, today, h))
+            })
+        })
     }
 
     /// How the audit trail names whoever uses the device.
@@ -674,9 +613,7 @@ impl Store {
 
     fn unlist(&self, id: &str) {
         self.index.update(|index| index.retain(|(x, _)| x != id));
-        self.summary_cache.update_value(|s| {
-            s.by_id.remove(id);
-        });
+        self.summary_cache.update_value(|s| s.forget(id));
     }
 
     /// Stores a case as given (an imported one), adding it or replacing the one with its id.
@@ -686,9 +623,7 @@ impl Store {
         self.audit_base
             .update_value(|b| b.retain(|(x, _)| *x != id));
         // An imported case may carry the revision of the one it replaces: summarise it afresh.
-        self.summary_cache.update_value(|s| {
-            s.by_id.remove(&id);
-        });
+        self.summary_cache.update_value(|s| s.forget(&id));
         let revision = case.revision;
         self.cases
             .update(|cases| match cases.iter_mut().find(|c| c.id == id) {
@@ -1272,11 +1207,8 @@ impl Store {
             .as_deref()
             .and_then(|text| storage::decode_summary(text, today, &holidays));
         if let Some(summary) = summary {
-            self.summary_cache.update_value(|c| {
-                if c.today == Some(today) {
-                    c.by_id.insert(id.to_string(), summary);
-                }
-            });
+            self.summary_cache
+                .update_value(|c| c.keep(today, std::slice::from_ref(&summary)));
         }
         self.saved_revision
             .update_value(|r| r.insert(id.to_string(), entry.revision));
