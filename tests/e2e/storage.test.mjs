@@ -431,6 +431,8 @@ describe('moving from local storage (earlier releases)', () => {
     assert.notEqual(idOf(v1), idOf(v3));
     await asEarlierReleaseLeftIt(page, entries);
     await page.getByText('1 stored case could not be read').waitFor();
+    // Moved cases have no summary yet: the list shows once both are read and summarised.
+    await page.getByText('2 cases on this device').waitFor();
     assert.equal(await page.getByRole('main').getByRole('heading', { level: 3 }).count(), 2, 'both cases are listed');
 
     const stored = await storedData(page);
