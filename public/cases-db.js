@@ -2,10 +2,13 @@
 // only caller. Loaded by index.html before the app starts.
 //
 // One database a space: `psc` for real cases, `psc-training` for fictional ones, so the two can
-// never mix. Each has three object stores, keyed by case id (or the set-aside key):
+// never mix. Each has four object stores, keyed by case id (or the set-aside key):
 // - `cases`: { revision, text } where `text` is the stored case (plain or sealed) exactly as the
-//   app wrote it; the revision sits beside it (and in an index) so a write can be checked, and a
-//   summary matched to its case, without reading the text;
+//   app wrote it; the revision sits beside it (and in an index) so a write can be checked
+//   without reading the text;
+// - `revisions`: each case's revision again, written in the same transaction as its case, so the
+//   case list learns every case's revision in two bulk reads (a cursor over the index takes an
+//   event per case);
 // - `summaries`: the case list's summary of each case (see `domain/summary.rs`), written in the
 //   same transaction as its case;
 // - `quarantine`: stored entries that could not be read, kept byte for byte.
@@ -13,7 +16,7 @@
 (() => {
   const NAMES = { real: 'psc', training: 'psc-training' };
   const PREFIX = { real: 'psc.', training: 'psc.training.' };
-  const STORES = ['cases', 'summaries', 'quarantine'];
+  const STORES = ['cases', 'revisions', 'summaries', 'quarantine'];
   const opened = {};
   const channel = 'BroadcastChannel' in window ? new BroadcastChannel('psc-cases') : null;
 
@@ -34,13 +37,14 @@
 
   function open(space) {
     if (!opened[space]) {
-      const req = indexedDB.open(NAMES[space], 2);
+      const req = indexedDB.open(NAMES[space], 3);
       req.onupgradeneeded = () => {
-        for (const name of STORES) {
-          if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name);
-        }
+        const added = STORES.filter((name) => !req.result.objectStoreNames.contains(name));
+        for (const name of added) req.result.createObjectStore(name);
         const cases = req.transaction.objectStore('cases');
         if (!cases.indexNames.contains('revision')) cases.createIndex('revision', 'revision');
+        // Version 3 added `revisions`: filled from the cases already stored.
+        if (added.includes('revisions')) copyRevisions(cases.index('revision'), req.transaction.objectStore('revisions'));
       };
       opened[space] = request(req).then((db) => {
         // Another tab deleting the database (delete all data) must not wait on this one.
@@ -53,6 +57,17 @@
       opened[space].catch(() => delete opened[space]);
     }
     return opened[space];
+  }
+
+  // Writes each case's revision, as the index has it, into the `revisions` store.
+  function copyRevisions(index, revisionsStore) {
+    const req = index.openKeyCursor();
+    req.onsuccess = () => {
+      const cursor = req.result;
+      if (!cursor) return;
+      revisionsStore.put(cursor.key, cursor.primaryKey);
+      cursor.continue();
+    };
   }
 
   function tell(message) {
@@ -95,13 +110,16 @@
     });
     let kept = 0;
     try {
-      const tx = db.transaction(['cases', 'quarantine'], 'readwrite');
+      const tx = db.transaction(['cases', 'revisions', 'quarantine'], 'readwrite');
       for (const e of entries) {
         const os = tx.objectStore(e.store);
         // A case already in IndexedDB (moved by another tab a moment ago) is not written over
         // unless the old copy is newer.
         request(os.get(e.id)).then((there) => {
-          if (!there || (e.store === 'cases' && there.revision < e.value.revision)) os.put(e.value, e.id);
+          if (!there || (e.store === 'cases' && there.revision < e.value.revision)) {
+            os.put(e.value, e.id);
+            if (e.store === 'cases') tx.objectStore('revisions').put(e.value.revision, e.id);
+          }
         });
       }
       await done(tx);
@@ -136,24 +154,26 @@
     return 0;
   }
 
-  // Each case's id and revision, read from the index without reading the cases themselves.
+  // Each case's id and revision, without reading the cases themselves: from `revisions`, in two
+  // bulk reads. Should it not hold one entry per case (a write made by other means), it is made
+  // again from the cases' index.
   async function revisions(space) {
     const db = await open(space);
-    const index = db.transaction('cases', 'readonly').objectStore('cases').index('revision');
-    return new Promise((ok, fail) => {
-      const found = [];
-      const req = index.openKeyCursor();
-      req.onsuccess = () => {
-        const cursor = req.result;
-        if (!cursor) {
-          ok(found);
-          return;
-        }
-        found.push([cursor.primaryKey, cursor.key]);
-        cursor.continue();
-      };
-      req.onerror = () => fail(req.error);
-    });
+    const tx = db.transaction(['cases', 'revisions'], 'readonly');
+    const kept = tx.objectStore('revisions');
+    const [count, ids, revs] = await Promise.all([
+      request(tx.objectStore('cases').count()),
+      request(kept.getAllKeys()),
+      request(kept.getAll()),
+    ]);
+    if (count === ids.length) return ids.map((id, i) => [id, revs[i]]);
+    const repair = db.transaction(['cases', 'revisions'], 'readwrite');
+    repair.objectStore('revisions').clear();
+    copyRevisions(repair.objectStore('cases').index('revision'), repair.objectStore('revisions'));
+    await done(repair);
+    const again = db.transaction('revisions', 'readonly').objectStore('revisions');
+    const [ids2, revs2] = await Promise.all([request(again.getAllKeys()), request(again.getAll())]);
+    return ids2.map((id, i) => [id, revs2[i]]);
   }
 
   window.pscDb = {
@@ -223,7 +243,7 @@
     async put(space, id, revision, text, summary, base) {
       try {
         const db = await open(space);
-        const tx = db.transaction(['cases', 'summaries'], 'readwrite');
+        const tx = db.transaction(['cases', 'revisions', 'summaries'], 'readwrite');
         const cases = tx.objectStore('cases');
         let answer = 'ok';
         const there = await request(cases.get(id));
@@ -231,6 +251,7 @@
           answer = 'conflict:' + there.revision;
         } else {
           cases.put({ revision, text }, id);
+          tx.objectStore('revisions').put(revision, id);
           const summaries = tx.objectStore('summaries');
           if (summary === null || summary === undefined) summaries.delete(id);
           else summaries.put(summary, id);
@@ -268,8 +289,9 @@
 
     async remove(space, id) {
       const db = await open(space);
-      const tx = db.transaction(['cases', 'summaries'], 'readwrite');
+      const tx = db.transaction(['cases', 'revisions', 'summaries'], 'readwrite');
       tx.objectStore('cases').delete(id);
+      tx.objectStore('revisions').delete(id);
       tx.objectStore('summaries').delete(id);
       await done(tx);
       tell({ space, kind: 'case', id });
@@ -279,9 +301,10 @@
     // that removes the original.
     async setAside(space, id, text) {
       const db = await open(space);
-      const tx = db.transaction(['cases', 'summaries', 'quarantine'], 'readwrite');
+      const tx = db.transaction(['cases', 'revisions', 'summaries', 'quarantine'], 'readwrite');
       tx.objectStore('quarantine').put(text, 'quarantine.' + id);
       tx.objectStore('cases').delete(id);
+      tx.objectStore('revisions').delete(id);
       tx.objectStore('summaries').delete(id);
       await done(tx);
       tell({ space, kind: 'quarantine' });

@@ -614,6 +614,51 @@ describe('reading cases', () => {
   });
 });
 
+describe('the database of an earlier release', () => {
+  test('cases stored before the list kept its own record of revisions are all listed, and a case written by other means is found', async () => {
+    const page = await freshPage(env.browser);
+    const v3 = readFileSync(join(root, 'tests', 'fixtures', 'schema-v3.json'), 'utf8');
+    const { id, revision, person } = JSON.parse(v3).case;
+    // The database as the previous release left it (version 2: no `revisions` store), made
+    // from a page of the same site that does not start the app.
+    await page.goto(`${env.base}/robots.txt`);
+    await page.evaluate(async ([id, revision, text]) => {
+      const req = indexedDB.open('psc', 2);
+      req.onupgradeneeded = () => {
+        const db = req.result;
+        db.createObjectStore('cases').createIndex('revision', 'revision');
+        db.createObjectStore('summaries');
+        db.createObjectStore('quarantine');
+      };
+      const db = await new Promise((ok) => { req.onsuccess = () => ok(req.result); });
+      const tx = db.transaction('cases', 'readwrite');
+      tx.objectStore('cases').put({ revision, text }, id);
+      await new Promise((ok) => { tx.oncomplete = ok; });
+      db.close();
+    }, [id, revision, v3]);
+    await page.goto(`${env.base}/`);
+    await page.getByText('1 case on this device').waitFor();
+    await page.getByRole('link', { name: person.name }).waitFor();
+
+    // A case written into the database without its revision (by other means than the app) is
+    // still found: the record of revisions is made again when it does not match the cases.
+    const other = v3.replace(`"id":"${id}"`, '"id":"written-elsewhere"').replace(`"name":"${person.name}"`, '"name":"Robin Example"');
+    await page.evaluate(async ([text, revision]) => {
+      const req = indexedDB.open('psc');
+      const db = await new Promise((ok) => { req.onsuccess = () => ok(req.result); });
+      const tx = db.transaction('cases', 'readwrite');
+      tx.objectStore('cases').put({ revision, text }, 'written-elsewhere');
+      await new Promise((ok) => { tx.oncomplete = ok; });
+      db.close();
+    }, [other, revision]);
+    await page.reload();
+    await page.getByText('2 cases on this device').waitFor();
+    await page.getByRole('link', { name: 'Robin Example' }).waitFor();
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+});
+
 describe('space on the device', () => {
   test('"Data on this device" says how much space the app uses and how much is left', async () => {
     const page = await freshPage(env.browser);

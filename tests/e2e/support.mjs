@@ -132,8 +132,8 @@ export async function storedCase(page) {
 }
 
 /**
- * Writes a case record straight into IndexedDB, as another tab would, but without telling the
- * app (as if that tab's notice were lost).
+ * Writes a case record straight into IndexedDB (the case and its revision), as another tab
+ * would, but without telling the app (as if that tab's notice were lost).
  */
 export async function writeStoredCase(page, id, record) {
   await page.evaluate(async ([id, text, revision]) => {
@@ -142,8 +142,9 @@ export async function writeStoredCase(page, id, record) {
       req.onerror = () => fail(req.error);
     });
     const db = await read(indexedDB.open('psc'));
-    const tx = db.transaction('cases', 'readwrite');
+    const tx = db.transaction(['cases', 'revisions'], 'readwrite');
     tx.objectStore('cases').put({ revision, text }, id);
+    tx.objectStore('revisions').put(revision, id);
     await new Promise((ok) => { tx.oncomplete = ok; });
     db.close();
   }, [id, JSON.stringify(record), record.revision ?? record.case.revision]);
