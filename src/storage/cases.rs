@@ -167,8 +167,6 @@ pub async fn open(text: &str, format: Format) -> Option<Case> {
 #[derive(Default)]
 pub struct Read {
     pub cases: Vec<Case>,
-    /// Stored summaries read with them (case id, text), to check against the cases.
-    pub summaries: Vec<(String, String)>,
     /// Some could not be read (or unsealed) and were set aside: the list of set-aside entries
     /// should be read again.
     pub set_aside: bool,
@@ -196,23 +194,18 @@ impl Read {
 /// Reads the cases with these ids (a page opened one; or their summaries must be made again).
 /// A newer copy a failed move left in local storage is the one read.
 pub async fn read_some(ids: &[String], not_moved: usize, format: Format) -> Read {
-    let mut texts: Vec<(String, u64, String)> = Vec::new();
-    let mut summaries = Vec::new();
-    for entry in db::entries(ids).await {
-        if let Some(summary) = entry.summary {
-            summaries.push((entry.id.clone(), summary));
-        }
-        texts.push((entry.id, entry.revision, entry.text));
-    }
+    let mut texts: Vec<(String, u64, String)> = db::entries(ids)
+        .await
+        .into_iter()
+        .map(|e| (e.id, e.revision, e.text))
+        .collect();
     let left: Vec<_> = super::left_in_local_storage(not_moved)
         .into_iter()
         .filter(|(id, _, _)| ids.contains(id))
         .collect();
     prefer_newer(&mut texts, left);
     let texts = texts.into_iter().map(|(id, _, t)| (id, t)).collect();
-    let mut read = Read::open_each(texts, format).await;
-    read.summaries = summaries;
-    read
+    Read::open_each(texts, format).await
 }
 
 /// Reads every case, for the pages that list them all (and while the lock is on, when no
