@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, daysFromToday, eventually, freshPage, launch, sayWhoIAm, storedCase, storedData, writeStoredCase } from './support.mjs';
+import { CHROMIUM_ARGS, daysFromToday, eventually, freshPage, launch, putStored, sayWhoIAm, storedCase, storedData, writeStoredCase } from './support.mjs';
 import { start } from '../../scripts/static-server.mjs';
 import { ALEX, completeLivesAloneChecks, createCase, heading, mouse, openSection } from './officer.mjs';
 
@@ -546,14 +546,7 @@ describe('the summary index', () => {
     const stale = JSON.parse(after.summaries[mine[0]]);
     stale.summary.name = 'Stale Name';
     stale.summary.revision -= 1;
-    await page.evaluate(async ([id, text]) => {
-      const req = indexedDB.open('psc');
-      const db = await new Promise((ok) => { req.onsuccess = () => ok(req.result); });
-      const tx = db.transaction('summaries', 'readwrite');
-      tx.objectStore('summaries').put(text, id);
-      await new Promise((ok) => { tx.oncomplete = ok; });
-      db.close();
-    }, [mine[0], JSON.stringify(stale)]);
+    await putStored(page, [['summaries', mine[0], JSON.stringify(stale)]]);
     await page.goto(`${env.base}/`);
     await page.getByRole('link', { name: 'Alex Example' }).waitFor();
     assert.equal(await page.getByText('Stale Name').count(), 0);
@@ -577,14 +570,7 @@ describe('reading cases', () => {
     // Damage the other case's stored copy but not its revision or summary: only reading the
     // case itself could notice.
     const damaged = `{"schema_version":1,"case":{"id":"${otherId}","revision":${revision},"person":{"na`;
-    await page.evaluate(async ([id, text, rev]) => {
-      const req = indexedDB.open('psc');
-      const db = await new Promise((ok) => { req.onsuccess = () => ok(req.result); });
-      const tx = db.transaction('cases', 'readwrite');
-      tx.objectStore('cases').put({ revision: rev, text }, id);
-      await new Promise((ok) => { tx.oncomplete = ok; });
-      db.close();
-    }, [otherId, damaged, revision]);
+    await putStored(page, [['cases', otherId, { revision, text: damaged }]]);
 
     const later = await page.context().newPage();
     const errors = [];
@@ -643,14 +629,7 @@ describe('the database of an earlier release', () => {
     // A case written into the database without its revision (by other means than the app) is
     // still found: the record of revisions is made again when it does not match the cases.
     const other = v3.replace(`"id":"${id}"`, '"id":"written-elsewhere"').replace(`"name":"${person.name}"`, '"name":"Robin Example"');
-    await page.evaluate(async ([text, revision]) => {
-      const req = indexedDB.open('psc');
-      const db = await new Promise((ok) => { req.onsuccess = () => ok(req.result); });
-      const tx = db.transaction('cases', 'readwrite');
-      tx.objectStore('cases').put({ revision, text }, 'written-elsewhere');
-      await new Promise((ok) => { tx.oncomplete = ok; });
-      db.close();
-    }, [other, revision]);
+    await putStored(page, [['cases', 'written-elsewhere', { revision, text: other }]]);
     await page.reload();
     await page.getByText('2 cases on this device').waitFor();
     await page.getByRole('link', { name: 'Robin Example' }).waitFor();

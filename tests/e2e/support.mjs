@@ -132,22 +132,30 @@ export async function storedCase(page) {
 }
 
 /**
- * Writes a case record straight into IndexedDB (the case and its revision), as another tab
- * would, but without telling the app (as if that tab's notice were lost).
+ * Writes values straight into stores of the app's IndexedDB database (`psc`), in one
+ * transaction and without telling the app: `writes` is a list of [store, key, value].
  */
-export async function writeStoredCase(page, id, record) {
-  await page.evaluate(async ([id, text, revision]) => {
+export async function putStored(page, writes) {
+  await page.evaluate(async (writes) => {
     const read = (req) => new Promise((ok, fail) => {
       req.onsuccess = () => ok(req.result);
       req.onerror = () => fail(req.error);
     });
     const db = await read(indexedDB.open('psc'));
-    const tx = db.transaction(['cases', 'revisions'], 'readwrite');
-    tx.objectStore('cases').put({ revision, text }, id);
-    tx.objectStore('revisions').put(revision, id);
+    const tx = db.transaction([...new Set(writes.map(([store]) => store))], 'readwrite');
+    for (const [store, key, value] of writes) tx.objectStore(store).put(value, key);
     await new Promise((ok) => { tx.oncomplete = ok; });
     db.close();
-  }, [id, JSON.stringify(record), record.revision ?? record.case.revision]);
+  }, writes);
+}
+
+/**
+ * Writes a case record straight into IndexedDB (the case and its revision), as another tab
+ * would, but without telling the app (as if that tab's notice were lost).
+ */
+export async function writeStoredCase(page, id, record) {
+  const revision = record.revision ?? record.case.revision;
+  await putStored(page, [['cases', id, { revision, text: JSON.stringify(record) }], ['revisions', id, revision]]);
 }
 
 /** Waits until `check()` (async) is true, polling; fails with `what` after `ms`. */
