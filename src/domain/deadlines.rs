@@ -152,9 +152,12 @@ pub fn parse_holidays(text: &str) -> Result<Vec<NaiveDate>, String> {
             },
             _ => None,
         };
-        days.push(date.ok_or_else(|| line.to_string())?);
+        let date = date.ok_or_else(|| line.to_string())?;
+        // Kept in order, each day once, as they are read: a handful of days, and no sorting
+        // code in the first download (the case list reads them).
+        if let Err(at) = days.binary_search(&date) {
+            days.insert(at, date);
+        }
     }
-    days.sort_unstable();
-    days.dedup();
     Ok(days)
 }

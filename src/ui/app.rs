@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use crate::content;
 use crate::domain::audit::Role;
 use crate::ui::components::page::{NotificationBanner, SERVICE_NAME, dynamic, on_click};
-use crate::ui::pages::CaseMissing;
 use crate::ui::pages::*;
 use crate::ui::router::provide_router;
 use crate::ui::state::{Rules, SaveProblem as ProblemKind, Store};
@@ -58,7 +57,9 @@ pub fn App() -> impl IntoView {
                 </p>
                 <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
                     {training.then(TrainingBanner)}
-                    <SaveProblem/>
+                    // Shown only while a change could not be saved: its page part and the
+                    // code that settles the problem come with it.
+                    {move || store.problem.with(Option::is_some).then(|| notice(Front::SaveProblem))}
                     // Untracked, so the page is rebuilt only when the path changes.
                     {dynamic(move || {
                         let path = router.path.get();
@@ -109,47 +110,37 @@ fn data_ready(store: Store, path: &str) -> bool {
     rules && cases
 }
 
-/// The page for a path. Every case page's path starts `/cases/<id>/`.
+/// The parts of a path: "/cases/abc/places" is `["cases", "abc", "places"]`.
+fn path_parts(path: &str) -> Vec<&str> {
+    path.split('/').filter(|s| !s.is_empty()).collect()
+}
+
+/// The page for a path. Every case page's path starts `/cases/<id>/`. Only which module draws a
+/// page is decided here: each module reads the rest of its path, so the first download holds
+/// none of their addresses.
 fn page_for(path: &str) -> AnyView {
-    let parts: Vec<String> = path
-        .trim_matches('/')
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect();
-    let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
-    let id = |s: &str| s.to_string();
+    let parts = path_parts(path);
     let store = crate::ui::state::use_store();
     // While the cases are locked, only the passphrase page, or deleting everything, is possible.
     if store.lock.get() == crate::ui::state::Lock::Locked && parts != ["data", "delete-all"] {
-        return view! { <UnlockPage/> }.into_any();
+        return front(Front::Unlock);
     }
     // Answers typed on the page being left go into the audit trail now.
     store.record_changes();
     // Asked once, before anything else, so every change is recorded against a name.
     if parts == ["you"] || store.user.with(Option::is_none) {
-        return view! { <UserPage/> }.into_any();
+        return front(Front::User);
     }
     if !parts.is_empty() && !data_ready(store, path) {
         return view! { <p class="govuk-body" role="status">"Loading…"</p> }.into_any();
     }
+    let path = path.to_string();
     match parts.as_slice() {
-        [] => view! { <CaseListPage/> }.into_any(),
-        ["cases", "new"] => section(Sections::New),
-        ["data"] => later(Later::Data),
-        ["data", "delete-all"] => later(Later::DeleteAll),
-        ["gatekeeping"] => later(Later::Queue),
+        [] => view! { <CaseListPage set_aside/> }.into_any(),
+        ["training", ..] => training_page(path),
         // Fictional cases never leave training by a file, and real ones never enter it.
-        ["export", ..] | ["import"] if store.training() => training_page(Training::NoFiles),
-        ["export"] => later(Later::Export(None)),
-        ["export", c] => later(Later::Export(Some(id(c)))),
-        ["import"] => later(Later::Import),
-        ["chase"] => later(Later::Chase),
-        ["training"] => training_page(Training::Home),
-        ["training", "load"] => training_page(Training::Load),
-        ["training", "scenarios", s] => training_page(Training::Scenario(id(s))),
-        ["training", "runs", r] => training_page(Training::Run(id(r))),
-        ["training", "runs", r, "debrief"] => training_page(Training::Debrief(id(r))),
+        ["export", ..] | ["import"] if store.training() => training_page(path),
+        ["cases", "new"] => section(path),
         // Every other case page needs the case to be on this device.
         ["cases", c, ..]
             if store
@@ -160,27 +151,17 @@ fn page_for(path: &str) -> AnyView {
                 q.iter()
                     .any(|x| x.key.strip_prefix("quarantine.") == Some(*c))
             });
-            view! { <CaseMissing set_aside/> }.into_any()
+            front(Front::CaseMissing { set_aside })
         }
-        ["cases", c] => section(Sections::TaskList(id(c))),
-        ["cases", c, "hearing"] => section(Sections::Hearing(id(c))),
-        ["cases", c, "child-contact"] => section(Sections::ChildContact(id(c))),
-        ["cases", c, "police"] => section(Sections::Police(id(c))),
-        ["cases", c, "childrens-services"] => section(Sections::ChildrensServices(id(c))),
-        ["cases", c, "places"] => section(Sections::Places(id(c))),
-        ["cases", c, "places", p] => section(Sections::Place(id(c), id(p))),
-        ["cases", c, "consent"] => section(Sections::ConsentList(id(c))),
-        ["cases", c, "consent", p, w] => section(Sections::Consent(id(c), id(p), id(w))),
-        ["cases", c, "schedule"] => section(Sections::Schedule(id(c))),
-        ["cases", c, "outcome"] => section(Sections::Outcome(id(c))),
-        ["cases", c, "check"] => later(Later::Check(id(c))),
-        ["cases", c, "delete"] => later(Later::Delete(id(c))),
-        ["cases", c, "gatekeeping"] => later(Later::Submit(id(c))),
-        ["cases", c, "review"] => later(Later::Review(id(c))),
-        ["cases", c, "history"] => later(Later::History(id(c))),
-        ["cases", c, "report"] => later(Later::Report(id(c))),
-        ["cases", c, "print"] => later(Later::Print(id(c))),
-        _ => view! { <NotFound/> }.into_any(),
+        ["cases", _]
+        | [
+            "cases",
+            _,
+            "hearing" | "child-contact" | "police" | "childrens-services" | "places" | "consent"
+            | "schedule" | "outcome",
+            ..,
+        ] => section(path),
+        _ => later(path),
     }
 }
 
@@ -190,6 +171,51 @@ fn page_for(path: &str) -> AnyView {
 // them for offline use after the first visit). `scripts/bin/wasm-bindgen` splits them out at
 // build time, at the `#[lazy]` functions below; code two of them share goes into a chunk of its
 // own.
+
+/// Pages and notices the case list does without: who is using the app, the passphrase, a change
+/// that could not be saved, stored cases that could not be read, and a case that is not here. Small, so fetched quickly when needed.
+#[derive(Clone, Copy)]
+pub enum Front {
+    User,
+    Unlock,
+    SaveProblem,
+    SetAside,
+    CaseMissing { set_aside: bool },
+}
+
+#[leptos::lazy]
+fn front_page(page: Front) -> AnyView {
+    match page {
+        Front::User => view! { <UserPage/> }.into_any(),
+        Front::Unlock => view! { <UnlockPage/> }.into_any(),
+        Front::SaveProblem => view! { <SaveProblem/> }.into_any(),
+        Front::SetAside => view! { <SetAside/> }.into_any(),
+        Front::CaseMissing { set_aside } => view! { <CaseMissing set_aside/> }.into_any(),
+    }
+}
+
+fn front(page: Front) -> AnyView {
+    ready_or_loading(front_page(page), __preload_front_page())
+}
+
+/// A notice on a page: nothing until its module is here, then drawn once (it follows its own
+/// signals from then on).
+fn notice(page: Front) -> AnyView {
+    let arrived = expect_context::<ModuleArrived>().0;
+    dynamic(move || {
+        ready_or(front_page(page), __preload_front_page(), || {
+            // Drawn again when a module arrives, only while waiting.
+            let _ = arrived.get();
+            ().into_any()
+        })
+    })
+    .into_any()
+}
+
+/// The case list's panel of stored cases that could not be read.
+fn set_aside() -> AnyView {
+    notice(Front::SetAside)
+}
 
 /// The rules, handed to the store (`Store::arrive`).
 #[leptos::lazy]
@@ -208,115 +234,88 @@ fn load_rules() -> Rules {
         after_change: crate::domain::Case::after_change,
         events_between: crate::domain::audit::events_between,
         format: crate::storage::cases::Format::stored(),
+        save: Store::save,
+        read: Store::read_cases,
+        record: Store::record_now,
     }
 }
 
 /// The task list, the create page and the sections of a case.
-pub enum Sections {
-    New,
-    TaskList(String),
-    Hearing(String),
-    ChildContact(String),
-    Police(String),
-    ChildrensServices(String),
-    Places(String),
-    Place(String, String),
-    ConsentList(String),
-    Consent(String, String, String),
-    Schedule(String),
-    Outcome(String),
-}
-
 #[leptos::lazy]
-fn section_page(page: Sections) -> AnyView {
-    match page {
-        Sections::New => view! { <NewCasePage/> }.into_any(),
-        Sections::TaskList(c) => view! { <TaskListPage id=c/> }.into_any(),
-        Sections::Hearing(c) => view! { <HearingPage id=c/> }.into_any(),
-        Sections::ChildContact(c) => view! { <ChildContactPage id=c/> }.into_any(),
-        Sections::Police(c) => view! { <PolicePage id=c/> }.into_any(),
-        Sections::ChildrensServices(c) => view! { <ChildrensServicesPage id=c/> }.into_any(),
-        Sections::Places(c) => view! { <PlacesPage id=c/> }.into_any(),
-        Sections::Place(c, p) => view! { <PlacePage id=c place=p/> }.into_any(),
-        Sections::ConsentList(c) => view! { <ConsentListPage id=c/> }.into_any(),
-        Sections::Consent(c, p, w) => view! { <ConsentPage id=c place=p who=w/> }.into_any(),
-        Sections::Schedule(c) => view! { <SchedulePage id=c/> }.into_any(),
-        Sections::Outcome(c) => view! { <OutcomePage id=c/> }.into_any(),
+fn section_page(path: String) -> AnyView {
+    let id = |s: &str| s.to_string();
+    match path_parts(&path).as_slice() {
+        ["cases", "new"] => view! { <NewCasePage/> }.into_any(),
+        ["cases", c] => view! { <TaskListPage id=id(c)/> }.into_any(),
+        ["cases", c, "hearing"] => view! { <HearingPage id=id(c)/> }.into_any(),
+        ["cases", c, "child-contact"] => view! { <ChildContactPage id=id(c)/> }.into_any(),
+        ["cases", c, "police"] => view! { <PolicePage id=id(c)/> }.into_any(),
+        ["cases", c, "childrens-services"] => {
+            view! { <ChildrensServicesPage id=id(c)/> }.into_any()
+        }
+        ["cases", c, "places"] => view! { <PlacesPage id=id(c)/> }.into_any(),
+        ["cases", c, "places", p] => view! { <PlacePage id=id(c) place=id(p)/> }.into_any(),
+        ["cases", c, "consent"] => view! { <ConsentListPage id=id(c)/> }.into_any(),
+        ["cases", c, "consent", p, w] => {
+            view! { <ConsentPage id=id(c) place=id(p) who=id(w)/> }.into_any()
+        }
+        ["cases", c, "schedule"] => view! { <SchedulePage id=id(c)/> }.into_any(),
+        ["cases", c, "outcome"] => view! { <OutcomePage id=id(c)/> }.into_any(),
+        _ => view! { <NotFound/> }.into_any(),
     }
 }
 
-fn section(page: Sections) -> AnyView {
-    ready_or_loading(section_page(page), __preload_section_page())
+fn section(path: String) -> AnyView {
+    ready_or_loading(section_page(path), __preload_section_page())
 }
 
 /// Everything else: checking, deleting, gatekeeping, handover, the history, what the court sees,
-/// and the data on this device.
-pub enum Later {
-    Data,
-    DeleteAll,
-    Queue,
-    Export(Option<String>),
-    Import,
-    Chase,
-    Check(String),
-    Delete(String),
-    Submit(String),
-    Review(String),
-    History(String),
-    Report(String),
-    Print(String),
-}
-
+/// the data on this device, and a page that is not there.
 #[leptos::lazy]
-fn later_page(page: Later) -> AnyView {
-    match page {
-        Later::Data => view! { <DataPage/> }.into_any(),
-        Later::DeleteAll => view! { <DeleteEverythingPage/> }.into_any(),
-        Later::Queue => view! { <QueuePage/> }.into_any(),
-        Later::Export(None) => view! { <ExportPage/> }.into_any(),
-        Later::Export(Some(c)) => view! { <ExportPage chosen=c/> }.into_any(),
-        Later::Import => view! { <ImportPage/> }.into_any(),
-        Later::Chase => view! { <ChasePage/> }.into_any(),
-        Later::Check(id) => view! { <CheckAnswersPage id=id/> }.into_any(),
-        Later::Delete(id) => view! { <DeleteCasePage id=id/> }.into_any(),
-        Later::Submit(id) => view! { <SubmitPage id=id/> }.into_any(),
-        Later::Review(id) => view! { <ReviewPage id=id/> }.into_any(),
-        Later::History(id) => view! { <HistoryPage id=id/> }.into_any(),
-        Later::Report(id) => view! { <ReportPage id=id/> }.into_any(),
-        Later::Print(id) => view! { <PrintPage id=id/> }.into_any(),
+fn later_page(path: String) -> AnyView {
+    let id = |s: &str| s.to_string();
+    match path_parts(&path).as_slice() {
+        ["data"] => view! { <DataPage/> }.into_any(),
+        ["data", "delete-all"] => view! { <DeleteEverythingPage/> }.into_any(),
+        ["gatekeeping"] => view! { <QueuePage/> }.into_any(),
+        ["export"] => view! { <ExportPage/> }.into_any(),
+        ["export", c] => view! { <ExportPage chosen=id(c)/> }.into_any(),
+        ["import"] => view! { <ImportPage/> }.into_any(),
+        ["chase"] => view! { <ChasePage/> }.into_any(),
+        ["cases", c, "check"] => view! { <CheckAnswersPage id=id(c)/> }.into_any(),
+        ["cases", c, "delete"] => view! { <DeleteCasePage id=id(c)/> }.into_any(),
+        ["cases", c, "gatekeeping"] => view! { <SubmitPage id=id(c)/> }.into_any(),
+        ["cases", c, "review"] => view! { <ReviewPage id=id(c)/> }.into_any(),
+        ["cases", c, "history"] => view! { <HistoryPage id=id(c)/> }.into_any(),
+        ["cases", c, "report"] => view! { <ReportPage id=id(c)/> }.into_any(),
+        ["cases", c, "print"] => view! { <PrintPage id=id(c)/> }.into_any(),
+        _ => view! { <NotFound/> }.into_any(),
     }
 }
 
-fn later(page: Later) -> AnyView {
-    ready_or_loading(later_page(page), __preload_later_page())
+fn later(path: String) -> AnyView {
+    ready_or_loading(later_page(path), __preload_later_page())
 }
 
-/// Training: its own module, fetched only when someone practises.
-pub enum Training {
-    Home,
-    Load,
-    Scenario(String),
-    Run(String),
-    Debrief(String),
-    /// Export and import, asked for in training.
-    NoFiles,
-}
-
+/// Training: its own module, fetched only when someone practises. Export and import, asked for
+/// in training, say why not.
 #[leptos::lazy]
-fn training_module(page: Training) -> AnyView {
+fn training_module(path: String) -> AnyView {
     use crate::ui::pages::training::*;
-    match page {
-        Training::Home => view! { <TrainingHomePage/> }.into_any(),
-        Training::Load => view! { <LoadScenarioPage/> }.into_any(),
-        Training::Scenario(s) => view! { <ScenarioPage id=s/> }.into_any(),
-        Training::Run(r) => view! { <RunPage id=r/> }.into_any(),
-        Training::Debrief(r) => view! { <DebriefPage id=r/> }.into_any(),
-        Training::NoFiles => view! { <NotInTrainingPage/> }.into_any(),
+    let id = |s: &str| s.to_string();
+    match path_parts(&path).as_slice() {
+        ["training"] => view! { <TrainingHomePage/> }.into_any(),
+        ["training", "load"] => view! { <LoadScenarioPage/> }.into_any(),
+        ["training", "scenarios", s] => view! { <ScenarioPage id=id(s)/> }.into_any(),
+        ["training", "runs", r] => view! { <RunPage id=id(r)/> }.into_any(),
+        ["training", "runs", r, "debrief"] => view! { <DebriefPage id=id(r)/> }.into_any(),
+        ["export", ..] | ["import"] => view! { <NotInTrainingPage/> }.into_any(),
+        _ => view! { <NotFound/> }.into_any(),
     }
 }
 
-fn training_page(page: Training) -> AnyView {
-    ready_or_loading(training_module(page), __preload_training_module())
+fn training_page(path: String) -> AnyView {
+    ready_or_loading(training_module(path), __preload_training_module())
 }
 
 /// On every page of a tab that is practising: these cases are fictional.
@@ -341,6 +340,17 @@ fn ready_or_loading(
     page: impl std::future::Future<Output = AnyView>,
     load: impl std::future::Future<Output = ()> + 'static,
 ) -> AnyView {
+    ready_or(page, load, || {
+        view! { <p class="govuk-body" role="status">"Loading…"</p> }.into_any()
+    })
+}
+
+/// The view at once if its module is here, else `waiting` while the module is fetched.
+fn ready_or(
+    page: impl std::future::Future<Output = AnyView>,
+    load: impl std::future::Future<Output = ()> + 'static,
+    waiting: impl FnOnce() -> AnyView,
+) -> AnyView {
     use std::task::{Context, Poll, Waker};
     let mut page = std::pin::pin!(page);
     if let Poll::Ready(view) = page.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
@@ -351,7 +361,7 @@ fn ready_or_loading(
         load.await;
         arrived.update(|n| *n += 1);
     });
-    view! { <p class="govuk-body" role="status">"Loading…"</p> }.into_any()
+    waiting()
 }
 
 /// Shown at the top of every page while a change could not be saved, with what to do about it.

@@ -33,6 +33,27 @@ pub struct Rules {
     /// `audit::events_between`: the history entries for what changed.
     pub events_between: fn(&Case, &Case, &str, &str) -> Vec<crate::domain::case::AuditEvent>,
     pub format: stored::Format,
+    /// `Store::save`: writing a case, with its journal, summary and seal.
+    pub save: fn(Store, &str),
+    /// `Store::read_cases`: reading cases from storage, and keeping them.
+    pub read: fn(Store, Reading),
+    /// `Store::record_now`: the history entries for answers changed since the last.
+    pub record: fn(Store),
+}
+
+/// Which cases to read (see `Rules::read`).
+pub enum Reading {
+    /// These, to open them.
+    Cases(Vec<String>),
+    /// Every case, for a page that lists them all.
+    All,
+    /// Every case and the draft again, dropping what was read (protection turned off in
+    /// another tab).
+    Again,
+    /// These, only to summarise them for the list (see `summarise_stored`).
+    ToSummarise(Vec<String>),
+    /// A case another tab changed, as now stored.
+    Changed { id: String, text: String },
 }
 
 /// How many cases are read at a time to be summarised (each batch is one database read).
@@ -221,7 +242,7 @@ impl Store {
         if !stored || self.all_read.get() {
             return true;
         }
-        self.open_cases(vec![id.to_string()]);
+        self.begin_reading(Reading::Cases(vec![id.to_string()]));
         false
     }
 
@@ -237,8 +258,28 @@ impl Store {
             }
             return false;
         }
-        self.read_everything();
+        self.begin_reading(Reading::All);
         false
+    }
+
+    /// Reading cases takes the case format, and the code for it comes with the rules' module.
+    fn begin_reading(&self, reading: Reading) {
+        if let Some(rules) = self.rules.get_untracked() {
+            (rules.read)(*self, reading);
+        }
+    }
+
+    /// `Rules::read`.
+    pub fn read_cases(store: Store, reading: Reading) {
+        match reading {
+            Reading::Cases(ids) => store.open_cases(ids),
+            Reading::All => store.read_everything(),
+            Reading::Again => leptos::task::spawn_local(store.open_all()),
+            Reading::ToSummarise(ids) => store.summarise_stored(ids),
+            Reading::Changed { id, text } => {
+                leptos::task::spawn_local(store.take_changed(id, text))
+            }
+        }
     }
 
     /// The stored form of a case, once the rules' module has brought it.
@@ -351,7 +392,7 @@ impl Store {
             return Some(listing.shown);
         }
         if !listing.unread.is_empty() && rules.is_some() {
-            self.summarise_stored(listing.unread);
+            self.begin_reading(Reading::ToSummarise(listing.unread));
         } else if !self.rules_wanted.get_untracked() {
             // The rules make the missing summaries: fetch them.
             self.rules_wanted.set(true);
@@ -473,9 +514,8 @@ impl Store {
         leptos::task::spawn_local(async move { quarantined.set(storage::quarantined().await) });
     }
 
-    /// The rules have arrived: cases saved by an earlier release (or changed before) may still
-    /// carry a "suitable" that no longer stands; set it aside now (and save), so that the case
-    /// list, an export and the case file agree.
+    /// The rules have arrived, with the case format: cases can now be read (each is settled as
+    /// it is, see `took_in`), and a draft left from before is read.
     pub fn arrive(&self, rules: Rules) {
         // A draft left from before is read first, so the create page opens with it.
         if self.lock.get_untracked() == Lock::Off {
@@ -486,9 +526,6 @@ impl Store {
             }
         }
         self.rules.set(Some(rules));
-        if self.lock.get_untracked() != Lock::Locked {
-            self.settle_recorded_outcomes();
-        }
     }
 
     /// Starts the summary cache from the stored summaries made today with today's bank holidays.
@@ -523,6 +560,17 @@ impl Store {
     /// changes, and when the app is hidden or closed, so typing is one entry, not one per key.
     pub fn record_changes(&self) {
         // Nothing has changed before the rules came: every case is read and changed with them.
+        if let Some(rules) = self.rules.get_untracked() {
+            (rules.record)(*self);
+        }
+    }
+
+    /// `Rules::record`.
+    pub fn record_now(store: Store) {
+        store.record_since_last();
+    }
+
+    fn record_since_last(&self) {
         let Some(rules) = self.rules.get_untracked() else {
             return;
         };
@@ -649,8 +697,23 @@ impl Store {
             .with_untracked(|cases| cases.iter().find(|c| c.id == id).cloned())
     }
 
-    /// Writes one case (or the draft) from memory to storage.
+    /// Writes one case (or the draft) from memory to storage, with the saving code the rules'
+    /// module brings (`Rules::save`): the case list, which only reads, is downloaded without it.
     fn persist(&self, id: &str) {
+        match self.rules.get_untracked() {
+            Some(rules) => (rules.save)(*self, id),
+            // Cannot happen (a case is changed only once the rules are here), but never
+            // silently: the change stays on screen, waiting to be saved.
+            None => self.report(id, Err(storage::SaveError::Unavailable)),
+        }
+    }
+
+    /// `Rules::save`.
+    pub fn save(store: Store, id: &str) {
+        store.persist_now(id);
+    }
+
+    fn persist_now(&self, id: &str) {
         if id == NEW_CASE {
             self.persist_draft();
             return;
@@ -1008,7 +1071,9 @@ impl Store {
         for (id, revision) in held {
             self.list(&id, revision);
         }
-        if self.rules.with_untracked(Option::is_some) {
+        // Not while the lock is being opened: a case saved then would be written unsealed
+        // (`unlock` settles them once it is open).
+        if self.lock.get_untracked() != Lock::Locked {
             self.settle_recorded_outcomes();
         }
     }
@@ -1104,7 +1169,7 @@ impl Store {
                         (false, Lock::Locked | Lock::Unlocked) => {
                             lock::forget();
                             store.lock.set(Lock::Off);
-                            leptos::task::spawn_local(store.open_all());
+                            store.begin_reading(Reading::Again);
                         }
                         _ => {}
                     }
@@ -1165,24 +1230,33 @@ impl Store {
         };
         let held = self
             .cases
-            .with_untracked(|cases| cases.iter().find(|c| c.id == id).map(|c| c.revision));
+            .with_untracked(|cases| cases.iter().any(|c| c.id == id));
         // A case not read here needs reading only if every case is shown (a list of them all).
-        let ours = match (held, self.format()) {
-            (Some(revision), Some(_)) => Some(revision),
-            (None, Some(_)) if self.all_read.get_untracked() => None,
-            _ => {
-                self.follow_summary(&id, &entry);
-                return;
-            }
-        };
-        let format = self.format().expect("checked above");
-        let Some(theirs) = stored::open(&entry.text, format).await else {
-            storage::quarantine(&id, &entry.text).await;
+        let read_here = self.format().is_some() && (held || self.all_read.get_untracked());
+        if !read_here {
+            self.follow_summary(&id, &entry);
+            return;
+        }
+        self.begin_reading(Reading::Changed {
+            id,
+            text: entry.text,
+        });
+    }
+
+    /// Takes in a case another tab changed (see `follow`): its newer version, unless this tab
+    /// holds one at least as new by then. One that cannot be read is set aside.
+    async fn take_changed(self, id: String, text: String) {
+        let Some(format) = self.format() else { return };
+        let Some(theirs) = stored::open(&text, format).await else {
+            storage::quarantine(&id, &text).await;
             self.cases.update(|cases| cases.retain(|c| c.id != id));
             self.unlist(&id);
             self.refresh_set_aside();
             return;
         };
+        let ours = self
+            .cases
+            .with_untracked(|cases| cases.iter().find(|c| c.id == id).map(|c| c.revision));
         if ours.is_none_or(|r| theirs.revision > r) {
             // The other tab records its own changes.
             self.audit_base

@@ -115,8 +115,11 @@ fn case_item(s: &Summary, today: chrono::NaiveDate) -> impl IntoView + use<> {
     }
 }
 
+/// `set_aside` draws the stored cases that could not be read (`SetAside`), when there are any:
+/// it comes in a separate module, with the form parts it is made of, so the list's own download
+/// holds none of them.
 #[component]
-pub fn CaseListPage() -> impl IntoView {
+pub fn CaseListPage(set_aside: fn() -> AnyView) -> impl IntoView {
     let store = use_store();
     // Remade only when a case, the date or the bank holidays change; typing in the search
     // filters these.
@@ -141,7 +144,8 @@ pub fn CaseListPage() -> impl IntoView {
             })
         })
     });
-    let set_aside = view! { <SetAside/> };
+    let any_set_aside = Memo::new(move |_| store.quarantined.with(|q| !q.is_empty()));
+    let set_aside = move || any_set_aside.get().then(set_aside);
     let not_moved = move || {
         let n = store.not_moved.get();
         (n > 0).then(|| {
@@ -186,12 +190,13 @@ pub fn CaseListPage() -> impl IntoView {
     let draft_started = move || store.draft.with(|d| !d.person.name.trim().is_empty());
     let toggle = move |filter: Filter, on: bool| {
         filters.update(|list| {
-            list.retain(|f| *f != filter);
-            if on {
-                list.push(filter);
-                // Kept in the order they are offered, so the remembered text is stable.
-                list.sort();
-            }
+            // Kept in the order they are offered, so the remembered text is stable.
+            let was = std::mem::take(list);
+            *list = Filter::all()
+                .iter()
+                .copied()
+                .filter(|f| if *f == filter { on } else { was.contains(f) })
+                .collect();
         });
         filters.with_untracked(|list| remember(list));
         shown.set(STEP);
@@ -331,7 +336,7 @@ pub fn CaseListPage() -> impl IntoView {
 /// Stored cases that could not be read: kept exactly as they were, with the choice to download
 /// a copy or delete them.
 #[component]
-fn SetAside() -> impl IntoView {
+pub fn SetAside() -> impl IntoView {
     let store = use_store();
     let confirming: RwSignal<Option<String>> = RwSignal::new(None);
     dynamic(move || {

@@ -21,7 +21,7 @@ mod task_list;
 pub(crate) mod training;
 mod user;
 
-pub use case_list::CaseListPage;
+pub use case_list::{CaseListPage, SetAside};
 pub use check_answers::CheckAnswersPage;
 pub use child_contact::ChildContactPage;
 pub use childrens_services::ChildrensServicesPage;
