@@ -270,15 +270,13 @@ impl Store {
     }
 
     /// `Rules::read`.
-    pub fn read_cases(store: Store, reading: Reading) {
+    pub fn read_cases(self, reading: Reading) {
         match reading {
-            Reading::Cases(ids) => store.open_cases(ids),
-            Reading::All => store.read_everything(),
-            Reading::Again => leptos::task::spawn_local(store.open_all()),
-            Reading::ToSummarise(ids) => store.summarise_stored(ids),
-            Reading::Changed { id, text } => {
-                leptos::task::spawn_local(store.take_changed(id, text))
-            }
+            Reading::Cases(ids) => self.open_cases(ids),
+            Reading::All => self.read_everything(),
+            Reading::Again => leptos::task::spawn_local(self.open_all()),
+            Reading::ToSummarise(ids) => self.summarise_stored(ids),
+            Reading::Changed { id, text } => leptos::task::spawn_local(self.take_changed(id, text)),
         }
     }
 
@@ -566,11 +564,7 @@ impl Store {
     }
 
     /// `Rules::record`.
-    pub fn record_now(store: Store) {
-        store.record_since_last();
-    }
-
-    fn record_since_last(&self) {
+    pub fn record_now(self) {
         let Some(rules) = self.rules.get_untracked() else {
             return;
         };
@@ -709,11 +703,7 @@ impl Store {
     }
 
     /// `Rules::save`.
-    pub fn save(store: Store, id: &str) {
-        store.persist_now(id);
-    }
-
-    fn persist_now(&self, id: &str) {
+    pub fn save(self, id: &str) {
         if id == NEW_CASE {
             self.persist_draft();
             return;
@@ -743,7 +733,7 @@ impl Store {
         {
             return;
         }
-        let (store, id) = (*self, id.to_string());
+        let (store, id) = (self, id.to_string());
         leptos::task::spawn_local(async move {
             loop {
                 let Some(case) = store.in_memory(&id) else {
