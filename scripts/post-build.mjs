@@ -1,4 +1,5 @@
 // Trunk post-build hook (see Trunk.toml). Runs on the staged build before it becomes dist/:
+//  0. puts in the split modules and their loader, and minifies the JavaScript (terser);
 //  1. adds a strict Content-Security-Policy to index.html, allowing Trunk's one inline loader
 //     script by its hash and nothing else inline;
 //  2. writes the service worker's version and the list of files it keeps for offline use;
@@ -10,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { minify } from 'terser';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set');
@@ -33,6 +35,25 @@ for (const f of readdirSync(splitDir)) {
   }
 }
 
+// 0b. Minified JavaScript: wasm-bindgen's glue, the split loader and our own scripts (their
+//     readable sources are in public/), about 5 KB less of the first download gzipped. Names a
+//     classic script leaves global are kept; so are a module's exports. A file Trunk gave an
+//     integrity hash gets the new file's hash.
+for (const f of readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'sw.js')) {
+  const path = join(dir, f);
+  const module = f === mainJs || f === '__wasm_split.js';
+  const { code } = await minify(readFileSync(path, 'utf8'), { module, compress: true, mangle: true });
+  writeFileSync(path, code);
+  const integrity = `sha384-${createHash('sha384').update(code, 'utf8').digest('base64')}`;
+  const name = f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  html = html.replace(new RegExp(`(href="/${name}"[^>]*integrity=")sha384-[^"]+"`), `$1${integrity}"`);
+}
+// Every integrity hash in the page must match its file as shipped, or the browser refuses it.
+for (const [, file, hash] of html.matchAll(/href="\/([^"]+)"[^>]*integrity="sha384-([^"]+)"/g)) {
+  const actual = createHash('sha384').update(readFileSync(join(dir, file))).digest('base64');
+  if (actual !== hash) throw new Error(`post-build: the integrity hash of ${file} does not match the file`);
+}
+
 // 1. Content-Security-Policy.
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const hashes = inline.map((body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
@@ -50,6 +71,10 @@ const policy = [
   "form-action 'self'",
 ].join('; ');
 html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
+if (!html.includes('<meta charset="utf-8">')) {
+  // Never ship the page without its policy (a minified page, say, writes the tag differently).
+  throw new Error('index.html has no <meta charset="utf-8"> to put the Content-Security-Policy after');
+}
 html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="${policy}">`);
 writeFileSync(indexPath, html);
 
