@@ -70,9 +70,8 @@ pub struct Store {
     pub all_read: RwSignal<bool>,
     /// Every stored case's id and revision, as last known: what the case list lists.
     index: RwSignal<Vec<(String, u64)>>,
-    /// Cases being read now (to open, or to summarise), and whether every case is.
-    reading: StoredValue<std::collections::HashSet<String>>,
-    reading_all: StoredValue<bool>,
+    /// What the store keeps for itself, outside the reactive graph (see `Working`).
+    work: StoredValue<Working>,
     /// Told each time summaries made from cases read in the background are ready.
     summaries_made: RwSignal<u32>,
     /// The case being created, kept until it is saved.
@@ -80,13 +79,6 @@ pub struct Store {
     pub quarantined: RwSignal<Vec<storage::Quarantined>>,
     pub lock: RwSignal<Lock>,
     pub problem: RwSignal<Option<SaveProblem>>,
-    /// Cases changed on screen but not yet saved because storage refused them (full, say).
-    pending: StoredValue<Vec<String>>,
-    saved_revision: StoredValue<Revisions>,
-    writes: StoredValue<WriteQueue>,
-    /// The last case the journal wrote (id, revision, text): its write to the database uses the
-    /// same text rather than encoding the case again.
-    journaled: StoredValue<Option<(String, u64, String)>>,
     /// The date the rules judge cases by: the device's today, or in training the scenario's
     /// clock (which the trainee moves on).
     pub today: RwSignal<NaiveDate>,
@@ -98,13 +90,6 @@ pub struct Store {
     pub holidays: RwSignal<Vec<NaiveDate>>,
     /// Who uses this device, as they said on the "Who are you" page.
     pub user: RwSignal<Option<User>>,
-    /// Each case changed since its last audit entry, as it was before: the next entry records
-    /// the difference (see `record_changes`).
-    audit_base: StoredValue<Vec<(String, Case)>>,
-    /// Each case's summary as last made or read, so only changed cases are assessed again.
-    summary_cache: StoredValue<Summaries>,
-    /// Cases whose last change was a keystroke not yet committed (see `apply`).
-    typing: StoredValue<Vec<String>>,
     /// Cases an earlier release stored that could not be moved into the browser's database.
     pub not_moved: RwSignal<usize>,
     /// The rules, once their module has arrived; `rules_wanted` asks for it.
@@ -112,8 +97,31 @@ pub struct Store {
     pub rules_wanted: RwSignal<bool>,
     /// The room the browser gives this site, and how much is used, when it last said.
     pub room: RwSignal<Option<storage::Room>>,
+}
+
+/// The store's own bookkeeping, which no page watches. One value rather than one per field:
+/// each stored value's type costs the first download its own copy of the arena's code.
+#[derive(Default)]
+struct Working {
+    /// Cases being read now (to open, or to summarise), and whether every case is.
+    reading: std::collections::HashSet<String>,
+    reading_all: bool,
+    /// Cases changed on screen but not yet saved because storage refused them (full, say).
+    pending: Vec<String>,
+    saved_revision: Revisions,
+    writes: WriteQueue,
+    /// The last case the journal wrote (id, revision, text): its write to the database uses the
+    /// same text rather than encoding the case again.
+    journaled: Option<(String, u64, String)>,
+    /// Each case changed since its last audit entry, as it was before: the next entry records
+    /// the difference (see `record_changes`).
+    audit_base: Vec<(String, Case)>,
+    /// Each case's summary as last made or read, so only changed cases are assessed again.
+    summary_cache: Summaries,
+    /// Cases whose last change was a keystroke not yet committed (see `apply`).
+    typing: Vec<String>,
     /// When `room` was last asked (milliseconds), so saves ask again now and then, not each time.
-    room_asked: StoredValue<f64>,
+    room_asked: f64,
 }
 
 thread_local! {
@@ -178,17 +186,15 @@ impl Store {
             cases: RwSignal::new(Vec::new()),
             all_read: RwSignal::new(false),
             index: RwSignal::new(index.cases.clone()),
-            reading: StoredValue::new(Default::default()),
-            reading_all: StoredValue::new(false),
+            work: StoredValue::new(Working {
+                saved_revision: Revisions::new(index.cases),
+                ..Default::default()
+            }),
             summaries_made: RwSignal::new(0),
             draft: RwSignal::new(draft),
             quarantined: RwSignal::new(index.quarantined),
             lock: RwSignal::new(if locked { Lock::Locked } else { Lock::Off }),
             problem: RwSignal::new(None),
-            pending: StoredValue::new(Vec::new()),
-            saved_revision: StoredValue::new(Revisions::new(index.cases)),
-            writes: StoredValue::new(WriteQueue::default()),
-            journaled: StoredValue::new(None),
             today: RwSignal::new(storage::training_today().unwrap_or_else(today)),
             retention_days: RwSignal::new(crate::domain::retention::days_from_setting(
                 storage::load_setting("retention_days").as_deref(),
@@ -202,14 +208,10 @@ impl Store {
             user: RwSignal::new(
                 storage::load_setting("user").and_then(|t| miniserde::json::from_str(&t).ok()),
             ),
-            audit_base: StoredValue::new(Vec::new()),
-            summary_cache: StoredValue::new(Summaries::default()),
-            typing: StoredValue::new(Vec::new()),
             not_moved: RwSignal::new(not_moved),
             rules: RwSignal::new(None),
             rules_wanted: RwSignal::new(draft_stored),
             room: RwSignal::new(None),
-            room_asked: StoredValue::new(0.0),
         };
         store.measure_room();
         store.trust_stored_summaries(&index.summaries);
@@ -217,6 +219,11 @@ impl Store {
         store.record_changes_when_committed();
         store.listen_for_persistence();
         store
+    }
+
+    /// Runs `f` on the store's own bookkeeping. Never nested: `f` touches nothing else of it.
+    fn working<R: Default>(&self, f: impl FnOnce(&mut Working) -> R) -> R {
+        self.work.try_update_value(f).unwrap_or_default()
     }
 
     pub fn get(&self, id: &str) -> Option<Case> {
@@ -323,19 +330,15 @@ impl Store {
         // While an answer is being typed, each keystroke's save leaves the summary out (it
         // would cost the rules a second time per key); the save when the answer is committed
         // writes it. A case saved without one has its summary removed, never left stale.
-        self.typing.update_value(|t| {
-            t.retain(|x| x != id);
+        self.working(|w| {
+            w.typing.retain(|x| x != id);
             if audited_later {
-                t.push(id.to_string());
+                w.typing.push(id.to_string());
+                if !w.audit_base.iter().any(|(x, _)| x == id) {
+                    w.audit_base.push((id.to_string(), before));
+                }
             }
         });
-        if audited_later {
-            self.audit_base.update_value(|b| {
-                if !b.iter().any(|(x, _)| x == id) {
-                    b.push((id.to_string(), before));
-                }
-            });
-        }
         self.persist(id);
     }
 
@@ -376,12 +379,11 @@ impl Store {
             let summarize = rules.map(|r| move |c: &Case| (r.summarize)(c, today, holidays));
             self.index.with(|index| {
                 self.cases.with(|cases| {
-                    self.summary_cache
-                        .try_update_value(|cache| {
-                            cache.for_day(today, holidays);
-                            cache.listing(index, cases, |c| self.shows(c), summarize)
-                        })
-                        .unwrap_or_default()
+                    self.working(|w| {
+                        w.summary_cache.for_day(today, holidays);
+                        w.summary_cache
+                            .listing(index, cases, |c| self.shows(c), summarize)
+                    })
                 })
             })
         });
@@ -440,9 +442,7 @@ impl Store {
                             .with_untracked(|h| (rules.summarize)(case, today, h)),
                     );
                 }
-                store
-                    .summary_cache
-                    .update_value(|cache| cache.keep(today, &made));
+                store.working(|w| w.summary_cache.keep(today, &made));
                 store.store_summaries(&made);
             }
             store.summaries_made.update(|n| *n += 1);
@@ -465,17 +465,16 @@ impl Store {
 
     /// The cases among `ids` not being read already, now marked as being read (`None` if none).
     fn start_reading(&self, mut ids: Vec<String>) -> Option<Vec<String>> {
-        self.reading
-            .update_value(|reading| ids.retain(|id| reading.insert(id.clone())));
+        self.working(|w| ids.retain(|id| w.reading.insert(id.clone())));
         (!ids.is_empty()).then_some(ids)
     }
 
     /// What reading `ids` found: their stored revisions; those no longer there (deleted in
     /// another tab, or set aside as unreadable) leave the list.
     async fn after_reading(&self, ids: &[String], read: &stored::Read) {
-        self.reading.update_value(|reading| {
+        self.working(|w| {
             for id in ids {
-                reading.remove(id);
+                w.reading.remove(id);
             }
         });
         // Told before the case leaves the list, so its page can say why.
@@ -532,7 +531,7 @@ impl Store {
         let cache = self
             .holidays
             .with_untracked(|h| Summaries::trusting(stored, today, h));
-        self.summary_cache.set_value(cache);
+        self.working(|w| w.summary_cache = cache);
     }
 
     /// The summary of one case as it is now, kept in the cache (made again only if it changed).
@@ -540,8 +539,11 @@ impl Store {
         let today = self.today.get_untracked();
         let rules = self.rules.get_untracked()?;
         self.holidays.with_untracked(|h| {
-            self.summary_cache.try_update_value(|cache| {
-                cache.summary_of(case, today, |c| (rules.summarize)(c, today, h))
+            self.working(|w| {
+                Some(
+                    w.summary_cache
+                        .summary_of(case, today, |c| (rules.summarize)(c, today, h)),
+                )
             })
         })
     }
@@ -568,10 +570,7 @@ impl Store {
         let Some(rules) = self.rules.get_untracked() else {
             return;
         };
-        let bases = self
-            .audit_base
-            .try_update_value(std::mem::take)
-            .unwrap_or_default();
+        let bases = self.working(|w| std::mem::take(&mut w.audit_base));
         let (at, by) = (now_stamp(), self.who());
         for (id, before) in bases {
             let events = self
@@ -655,17 +654,18 @@ impl Store {
 
     fn unlist(&self, id: &str) {
         self.index.update(|index| index.retain(|(x, _)| x != id));
-        self.summary_cache.update_value(|s| s.forget(id));
+        self.working(|w| w.summary_cache.forget(id));
     }
 
     /// Stores a case as given (an imported one), adding it or replacing the one with its id.
     pub fn put_case(&self, mut case: Case) {
         case.lapse_stale_suitable(self.today.get_untracked(), &now_stamp(), &self.who());
         let id = case.id.clone();
-        self.audit_base
-            .update_value(|b| b.retain(|(x, _)| *x != id));
         // An imported case may carry the revision of the one it replaces: summarise it afresh.
-        self.summary_cache.update_value(|s| s.forget(&id));
+        self.working(|w| {
+            w.audit_base.retain(|(x, _)| *x != id);
+            w.summary_cache.forget(&id);
+        });
         let revision = case.revision;
         self.cases
             .update(|cases| match cases.iter_mut().find(|c| c.id == id) {
@@ -723,35 +723,28 @@ impl Store {
                 stored::journal(case, lock, format)?,
             ))
         });
-        if journaled.is_some() {
-            self.journaled.set_value(journaled);
-        }
-        if !self
-            .writes
-            .try_update_value(|w| w.start(id))
-            .unwrap_or(false)
-        {
+        let started = self.working(|w| {
+            if journaled.is_some() {
+                w.journaled = journaled;
+            }
+            w.writes.start(id)
+        });
+        if !started {
             return;
         }
         let (store, id) = (self, id.to_string());
         leptos::task::spawn_local(async move {
             loop {
                 let Some(case) = store.in_memory(&id) else {
-                    store.writes.update_value(|w| while w.ended(&id) {});
+                    store.working(|w| while w.writes.ended(&id) {});
                     break;
                 };
                 let result = store.write(&case).await;
                 if result.is_ok() {
-                    store
-                        .saved_revision
-                        .update_value(|r| r.insert(id.clone(), case.revision));
+                    store.working(|w| w.saved_revision.insert(id.clone(), case.revision));
                 }
                 store.report(&id, result);
-                if !store
-                    .writes
-                    .try_update_value(|w| w.ended(&id))
-                    .unwrap_or(false)
-                {
+                if !store.working(|w| w.writes.ended(&id)) {
                     break;
                 }
             }
@@ -760,9 +753,7 @@ impl Store {
 
     /// One write of a case, checked against the revision this tab last knew.
     async fn write(&self, case: &Case) -> Result<(), storage::SaveError> {
-        let base = self
-            .saved_revision
-            .with_value(|r| r.get(&case.id).unwrap_or(0));
+        let base = self.working(|w| w.saved_revision.get(&case.id).unwrap_or(0));
         let sealed = self.lock.get_untracked() == Lock::Unlocked;
         let summary = if sealed {
             None
@@ -770,9 +761,10 @@ impl Store {
             self.stored_summary(case)
         };
         let plain = self
-            .journaled
-            .try_update_value(|j| j.take_if(|(id, rev, _)| *id == case.id && *rev == case.revision))
-            .flatten()
+            .working(|w| {
+                w.journaled
+                    .take_if(|(id, rev, _)| *id == case.id && *rev == case.revision)
+            })
             .map(|(_, _, text)| text);
         let format = self.format().ok_or(storage::SaveError::Unavailable)?;
         stored::write(case, plain, sealed, summary, Some(base), format).await
@@ -781,7 +773,7 @@ impl Store {
     /// A case's summary as stored, if the rules are here to make it (if not, none is stored,
     /// and the list makes it when it next needs it).
     fn stored_summary(&self, case: &Case) -> Option<String> {
-        if self.typing.with_value(|t| t.contains(&case.id)) {
+        if self.working(|w| w.typing.contains(&case.id)) {
             return None;
         }
         let summary = self.summary_of(case)?;
@@ -822,10 +814,16 @@ impl Store {
     /// Asks the browser how much room is used and left, at most once every ten seconds.
     pub fn measure_room(&self) {
         let now = js_sys::Date::now();
-        if now - self.room_asked.get_value() < 10_000.0 {
+        let due = self.working(|w| {
+            let due = now - w.room_asked >= 10_000.0;
+            if due {
+                w.room_asked = now;
+            }
+            due
+        });
+        if !due {
             return;
         }
-        self.room_asked.set_value(now);
         let room = self.room;
         leptos::task::spawn_local(async move { room.set(storage::room().await) });
     }
@@ -840,10 +838,7 @@ impl Store {
             }
         }
         let mut problem = self.problem.get_untracked();
-        let next = self
-            .pending
-            .try_update_value(|pending| stored::settle(pending, &mut problem, id, result))
-            .flatten();
+        let next = self.working(|w| stored::settle(&mut w.pending, &mut problem, id, result));
         if problem != self.problem.get_untracked() {
             self.problem.set(problem);
         }
@@ -854,7 +849,7 @@ impl Store {
 
     /// Tries again to save every change that storage refused (for lack of room, say).
     pub fn retry_pending(&self) {
-        if let Some(first) = self.pending.with_value(|p| p.first().cloned()) {
+        if let Some(first) = self.working(|w| w.pending.first().cloned()) {
             self.save_again(&first);
         }
     }
@@ -867,7 +862,7 @@ impl Store {
         {
             self.persist(id);
         } else {
-            self.pending.update_value(|p| p.retain(|x| x != id));
+            self.working(|w| w.pending.retain(|x| x != id));
             self.retry_pending();
         }
     }
@@ -884,9 +879,7 @@ impl Store {
             };
             match stored {
                 Some(theirs) if !keep_mine => {
-                    store
-                        .saved_revision
-                        .update_value(|r| r.insert(id.clone(), theirs.revision));
+                    store.working(|w| w.saved_revision.insert(id.clone(), theirs.revision));
                     store.list(&id, theirs.revision);
                     store.cases.update(|cases| {
                         if let Some(c) = cases.iter_mut().find(|c| c.id == id) {
@@ -902,9 +895,7 @@ impl Store {
                             c.revision = c.revision.max(stored_revision) + 1;
                         }
                     });
-                    store
-                        .saved_revision
-                        .update_value(|r| r.insert(id.clone(), stored_revision));
+                    store.working(|w| w.saved_revision.insert(id.clone(), stored_revision));
                     store.problem.set(None);
                     store.persist(&id);
                 }
@@ -938,7 +929,7 @@ impl Store {
     pub fn delete(&self, id: &str) {
         self.cases.update(|cases| cases.retain(|c| c.id != id));
         self.unlist(id);
-        self.pending.update_value(|p| p.retain(|x| x != id));
+        self.working(|w| w.pending.retain(|x| x != id));
         let (store, id) = (*self, id.to_string());
         leptos::task::spawn_local(async move {
             storage::delete(&id).await;
@@ -960,14 +951,16 @@ impl Store {
     pub fn delete_everything(&self) {
         leptos::task::spawn_local(storage::delete_everything());
         self.forget_everything();
-        self.pending.update_value(Vec::clear);
+        self.working(|w| {
+            w.pending.clear();
+            w.saved_revision.clear();
+            w.audit_base.clear();
+        });
         self.problem.set(None);
-        self.saved_revision.update_value(Revisions::clear);
         self.draft.set(Case::blank(NEW_CASE, &now_stamp()));
         self.retention_days
             .set(crate::domain::retention::DEFAULT_DAYS);
         self.holidays.set(Vec::new());
-        self.audit_base.update_value(Vec::clear);
         lock::forget();
     }
 
@@ -988,14 +981,15 @@ impl Store {
 
     /// Reads every case in the background (see `all_ready`).
     fn read_everything(&self) {
-        if self.reading_all.get_value() || self.lock.get_untracked() == Lock::Locked {
+        if self.lock.get_untracked() == Lock::Locked
+            || self.working(|w| std::mem::replace(&mut w.reading_all, true))
+        {
             return;
         }
-        self.reading_all.set_value(true);
         let store = *self;
         leptos::task::spawn_local(async move {
             store.read_all().await;
-            store.reading_all.set_value(false);
+            store.working(|w| w.reading_all = false);
         });
     }
 
@@ -1043,9 +1037,9 @@ impl Store {
     /// Takes in cases read from storage. A case this tab already holds in a newer version (it
     /// changed it, or another tab did meanwhile) is kept as it is.
     fn took_in(&self, read: Vec<Case>) {
-        self.saved_revision.update_value(|r| {
+        self.working(|w| {
             for c in &read {
-                r.read(&c.id, c.revision);
+                w.saved_revision.read(&c.id, c.revision);
             }
         });
         let mut held = Vec::new();
@@ -1076,7 +1070,7 @@ impl Store {
             self.draft.set(draft);
         }
         self.cases.set(Vec::new());
-        self.saved_revision.update_value(Revisions::clear);
+        self.working(|w| w.saved_revision.clear());
         self.read_all().await;
         self.quarantined.set(storage::quarantined().await);
     }
@@ -1208,7 +1202,7 @@ impl Store {
     /// Another tab wrote or deleted case `id`: show its version here unless this tab is holding
     /// a change of its own it could not save (that is settled by the person, as a conflict).
     async fn follow(self, id: String) {
-        let busy = self.pending.with_value(|p| p.contains(&id))
+        let busy = self.working(|w| w.pending.contains(&id))
             || matches!(self.problem.get_untracked(), Some(SaveProblem::Conflict { id: ref c }) if *c == id);
         if busy {
             return;
@@ -1249,10 +1243,10 @@ impl Store {
             .with_untracked(|cases| cases.iter().find(|c| c.id == id).map(|c| c.revision));
         if ours.is_none_or(|r| theirs.revision > r) {
             // The other tab records its own changes.
-            self.audit_base
-                .update_value(|b| b.retain(|(x, _)| *x != id));
-            self.saved_revision
-                .update_value(|r| r.insert(id.clone(), theirs.revision));
+            self.working(|w| {
+                w.audit_base.retain(|(x, _)| *x != id);
+                w.saved_revision.insert(id.clone(), theirs.revision);
+            });
             self.list(&id, theirs.revision);
             self.cases
                 .update(|cases| match cases.iter_mut().find(|c| c.id == id) {
@@ -1271,11 +1265,9 @@ impl Store {
             .as_deref()
             .and_then(|text| storage::decode_summary(text, today, &holidays));
         if let Some(summary) = summary {
-            self.summary_cache
-                .update_value(|c| c.keep(today, std::slice::from_ref(&summary)));
+            self.working(|w| w.summary_cache.keep(today, std::slice::from_ref(&summary)));
         }
-        self.saved_revision
-            .update_value(|r| r.insert(id.to_string(), entry.revision));
+        self.working(|w| w.saved_revision.insert(id.to_string(), entry.revision));
         self.list(id, entry.revision);
     }
 }

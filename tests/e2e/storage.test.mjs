@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, daysFromToday, eventually, freshPage, launch, putStored, sayWhoIAm, storedCase, storedData, writeStoredCase } from './support.mjs';
 import { start } from '../../scripts/static-server.mjs';
-import { ALEX, completeLivesAloneChecks, createCase, heading, mouse, openSection } from './officer.mjs';
+import { ALEX, completeLivesAloneChecks, createCase, heading, mouse, openSection, recordSuitable } from './officer.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -397,6 +397,39 @@ describe('passphrase protection', () => {
     stored = await everything();
     assert.equal(stored.local['psc.lock'], undefined);
     assert.ok(JSON.stringify(stored.cases).includes('Sealed Magistrates Court'));
+    assert.deepEqual(page.problems, []);
+  });
+
+  test('a case the rules change as the lock opens is stored sealed', async () => {
+    // "Curfew suitable" recorded on a complete case, then the store locked.
+    const page = await freshPage(env.browser);
+    const actor = mouse(page);
+    await completeLivesAloneChecks(actor, env.base);
+    await recordSuitable(actor, 'Lives alone as the tenant; every check is clear.');
+    await page.getByRole('link', { name: 'Back to task list' }).waitFor();
+    await page.goto(`${env.base}/data`);
+    await page.getByLabel('New passphrase').fill('correct horse battery');
+    await page.getByLabel('Type the passphrase again').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Protect with this passphrase' }).click();
+    await eventually(async () => Object.values((await storedData(page)).cases).every((v) => v.includes('"sealed"')), 'the case is sealed');
+    const before = (await storedCase(page)).record.revision;
+
+    // Ten days earlier the enquiry replies had not yet come: read on that day, the finding no
+    // longer stands, and the rules set it aside as the cases are read, before the lock is open.
+    await page.clock.setFixedTime(new Date(Date.now() - 10 * 86400000));
+    await page.goto(`${env.base}/`);
+    await heading(page, 'Enter your passphrase');
+    await page.getByLabel('Passphrase').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('link', { name: 'Alex Example' }).waitFor();
+    await eventually(async () => (await storedCase(page)).record.revision > before, 'the set-aside finding is stored');
+    const text = JSON.stringify(await storedData(page));
+    assert.ok(Object.values((await storedData(page)).cases).every((v) => v.includes('"sealed"')), 'stored sealed');
+    assert.ok(!text.includes('Alex Example') && !text.includes('no longer stands'), 'no case text is stored readable');
+
+    await page.getByRole('link', { name: 'Alex Example' }).click();
+    await page.getByRole('link', { name: 'History of changes' }).click();
+    await page.getByText("'Curfew suitable' no longer stands", { exact: false }).first().waitFor();
     assert.deepEqual(page.problems, []);
   });
 });
