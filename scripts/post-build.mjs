@@ -1,5 +1,6 @@
 // Trunk post-build hook (see Trunk.toml). Runs on the staged build before it becomes dist/:
-//  0. puts in the split modules and their loader, and minifies the JavaScript (terser);
+//  0. puts in the split modules and their loader, shortens the names the main module imports
+//     from its glue, and minifies the JavaScript (terser);
 //  1. adds a strict Content-Security-Policy to index.html, allowing Trunk's one inline loader
 //     script by its hash and nothing else inline;
 //  2. writes the service worker's version and the list of files it keeps for offline use;
@@ -12,9 +13,13 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { minify } from 'terser';
+import { shortenImports } from './short-imports.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set');
+
+/** A file's Subresource Integrity value, as Trunk writes it. */
+const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
@@ -35,6 +40,13 @@ for (const f of readdirSync(splitDir)) {
   }
 }
 
+// 0a. Short names for the main module's imports from its glue (see short-imports.mjs).
+const mainWasm = mainJs.replace(/\.js$/, '_bg.wasm');
+const short = shortenImports(readFileSync(join(dir, mainWasm)), readFileSync(join(dir, mainJs), 'utf8'));
+writeFileSync(join(dir, mainWasm), short.wasm);
+writeFileSync(join(dir, mainJs), short.js);
+html = html.replace(new RegExp(`(href="/${mainWasm}"[^>]*integrity=")sha384-[^"]+"`), `$1${sri(short.wasm)}"`);
+
 // 0b. Minified JavaScript: wasm-bindgen's glue, the split loader and our own scripts (their
 //     readable sources are in public/), about 5 KB less of the first download gzipped. Names a
 //     classic script leaves global are kept; so are a module's exports. A file Trunk gave an
@@ -44,9 +56,8 @@ for (const f of readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'sw.js
   const module = f === mainJs || f === '__wasm_split.js';
   const { code } = await minify(readFileSync(path, 'utf8'), { module, compress: true, mangle: true });
   writeFileSync(path, code);
-  const integrity = `sha384-${createHash('sha384').update(code, 'utf8').digest('base64')}`;
   const name = f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  html = html.replace(new RegExp(`(href="/${name}"[^>]*integrity=")sha384-[^"]+"`), `$1${integrity}"`);
+  html = html.replace(new RegExp(`(href="/${name}"[^>]*integrity=")sha384-[^"]+"`), `$1${sri(Buffer.from(code))}"`);
 }
 // Every integrity hash in the page must match its file as shipped, or the browser refuses it.
 for (const [, file, hash] of html.matchAll(/href="\/([^"]+)"[^>]*integrity="sha384-([^"]+)"/g)) {
