@@ -5,6 +5,10 @@
 // its own AES-GCM key, derived from the master key with HKDF and a fresh random salt, and a
 // fresh random IV: salt and IV are stored beside the sealed data. A known text sealed the same
 // way in `psc.lock` tells a right passphrase from a wrong one.
+//
+// A record is also bound to what it is (for a case: its id and revision), given as AES-GCM's
+// additional data: moved under another case's key, or given another revision, it does not open.
+// Records sealed before this (no `v`) open without it; the app then checks the case inside.
 const CHECK = 'psc passphrase check';
 const ROUNDS = 600000;
 const encoder = new TextEncoder();
@@ -34,16 +38,22 @@ function recordKey(key, salt) {
   return crypto.subtle.deriveKey(params, key, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
 }
 
-async function close(key, text) {
-  const salt = random(16);
-  const iv = random(12);
-  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await recordKey(key, salt), encoder.encode(text));
-  return { salt: toBase64(salt), iv: toBase64(iv), data: toBase64(new Uint8Array(data)) };
+function gcm(iv, bound) {
+  return bound === undefined ? { name: 'AES-GCM', iv } : { name: 'AES-GCM', iv, additionalData: encoder.encode(bound) };
 }
 
-async function open(key, sealed) {
+async function close(key, text, bound) {
+  const salt = random(16);
+  const iv = random(12);
+  const data = await crypto.subtle.encrypt(gcm(iv, bound), await recordKey(key, salt), encoder.encode(text));
+  const sealed = { salt: toBase64(salt), iv: toBase64(iv), data: toBase64(new Uint8Array(data)) };
+  return bound === undefined ? sealed : { v: 2, ...sealed };
+}
+
+async function open(key, sealed, bound) {
   const aes = await recordKey(key, fromBase64(sealed.salt));
-  return decoder.decode(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(sealed.iv) }, aes, fromBase64(sealed.data)));
+  const params = gcm(fromBase64(sealed.iv), sealed.v === 2 ? bound : undefined);
+  return decoder.decode(await crypto.subtle.decrypt(params, aes, fromBase64(sealed.data)));
 }
 
 // With a stored lock record: checks the passphrase and, if right, keeps the key and returns the
@@ -68,14 +78,14 @@ export async function unlock(passphrase, recordJson) {
   return JSON.stringify(record);
 }
 
-export async function seal(text) {
+export async function seal(text, bound) {
   if (!master) throw new Error('locked');
-  return JSON.stringify(await close(master, text));
+  return JSON.stringify(await close(master, text, String(bound)));
 }
 
-export async function unseal(sealedJson) {
+export async function unseal(sealedJson, bound) {
   if (!master) throw new Error('locked');
-  return open(master, JSON.parse(sealedJson));
+  return open(master, JSON.parse(sealedJson), String(bound));
 }
 
 export function forget() {

@@ -155,12 +155,26 @@ pub fn settle(
     }
 }
 
-/// Reads a stored case, unsealing it first if it is sealed (which needs the passphrase given).
-pub async fn open(text: &str, format: Format) -> Option<Case> {
-    match codec::sealed_part(text) {
-        Some(sealed) => (format.decode)(&lock::unseal(&sealed).await?).ok(),
-        None => (format.decode)(text).ok(),
-    }
+/// The id under which the create page keeps its draft case.
+pub const NEW_CASE: &str = "new";
+
+/// What a sealed record is bound to: its case and revision. Sealed under another case's key, or
+/// with its revision changed, it does not open (see `lock.js`).
+fn binding(id: &str, revision: u64) -> String {
+    format!("psc case {id} revision {revision}")
+}
+
+/// Reads the case stored under `id`, unsealing it first if it is sealed (which needs the
+/// passphrase given). A sealed one opens only as the case and revision it says it is: records
+/// sealed before they were bound are checked by the case inside.
+pub async fn open(id: &str, text: &str, format: Format) -> Option<Case> {
+    let Some(sealed) = codec::sealed_part(text) else {
+        return (format.decode)(text).ok();
+    };
+    let revision = codec::stored_revision(text)?;
+    let plain = lock::unseal(&sealed, &binding(id, revision)).await?;
+    let case = (format.decode)(&plain).ok()?;
+    (case.id == id && case.revision == revision).then_some(case)
 }
 
 /// Cases read from storage.
@@ -179,7 +193,7 @@ impl Read {
         let mut slices = super::Slices::new();
         for (id, text) in texts {
             slices.step().await;
-            match open(&text, format).await {
+            match open(&id, &text, format).await {
                 Some(case) => read.cases.push(case),
                 None => {
                     db::set_aside(&id, &text).await;
@@ -253,7 +267,7 @@ pub async fn write(
 
 /// A case as stored sealed, with the key the passphrase opened (`None` if it cannot be sealed).
 pub async fn sealed_text(case: &Case, format: Format) -> Option<String> {
-    let sealed = lock::seal(&(format.encode)(case)).await?;
+    let sealed = lock::seal(&(format.encode)(case), &binding(&case.id, case.revision)).await?;
     Some(codec::encode_sealed(case.revision, sealed))
 }
 
@@ -287,7 +301,7 @@ pub async fn unseal_all(cases: &[Case], summary: impl Fn(&Case) -> Option<String
 
 /// The case being created, as stored (unsealed if need be).
 pub async fn open_draft(format: Format) -> Option<Case> {
-    open(&super::load_text(&super::draft_key())?, format).await
+    open(NEW_CASE, &super::load_text(&super::draft_key())?, format).await
 }
 
 /// Saves the case being created (plain: see `sealed_text` for the sealed one).

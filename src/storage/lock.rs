@@ -52,12 +52,14 @@ pub async fn new_lock(passphrase: &str) -> Option<String> {
     text("unlock", &[passphrase.into(), JsValue::NULL]).await
 }
 
-pub async fn seal(plain: &str) -> Option<String> {
-    text("seal", &[plain.into()]).await
+/// Seals `plain`, bound to `bound` (what the record is: see `cases::binding`).
+pub async fn seal(plain: &str, bound: &str) -> Option<String> {
+    text("seal", &[plain.into(), bound.into()]).await
 }
 
-pub async fn unseal(sealed: &str) -> Option<String> {
-    text("unseal", &[sealed.into()]).await
+/// Opens a sealed record, if it was sealed with this key and bound to `bound`.
+pub async fn unseal(sealed: &str, bound: &str) -> Option<String> {
+    text("unseal", &[sealed.into(), bound.into()]).await
 }
 
 /// Drops the key from memory.

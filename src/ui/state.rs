@@ -59,8 +59,7 @@ pub enum Reading {
 /// How many cases are read at a time to be summarised (each batch is one database read).
 const SUMMARISED_AT_ONCE: usize = 50;
 
-/// The id under which the create page keeps its draft case.
-pub const NEW_CASE: &str = "new";
+pub use crate::storage::cases::NEW_CASE;
 
 #[derive(Clone, Copy)]
 pub struct Store {
@@ -874,7 +873,7 @@ impl Store {
         let Some(format) = self.format() else { return };
         leptos::task::spawn_local(async move {
             let stored = match storage::case_text(&id).await {
-                Some(text) => stored::open(&text, format).await,
+                Some(text) => stored::open(&id, &text, format).await,
                 None => None,
             };
             match stored {
@@ -1231,7 +1230,7 @@ impl Store {
     /// holds one at least as new by then. One that cannot be read is set aside.
     async fn take_changed(self, id: String, text: String) {
         let Some(format) = self.format() else { return };
-        let Some(theirs) = stored::open(&text, format).await else {
+        let Some(theirs) = stored::open(&id, &text, format).await else {
             storage::quarantine(&id, &text).await;
             self.cases.update(|cases| cases.retain(|c| c.id != id));
             self.unlist(&id);

@@ -400,6 +400,42 @@ describe('passphrase protection', () => {
     assert.deepEqual(page.problems, []);
   });
 
+  test('a sealed case moved under another case, or given another revision, is set aside, not opened', async () => {
+    const page = await freshPage(env.browser);
+    const actor = mouse(page);
+    const ids = {};
+    for (const name of ['Alex Example', 'Blair Sample', 'Corey Test']) {
+      await createCase(actor, env.base, { ...ALEX, name });
+      ids[name] = new URL(page.url()).pathname.split('/')[2];
+    }
+    await page.goto(`${env.base}/data`);
+    await page.getByLabel('New passphrase').fill('correct horse battery');
+    await page.getByLabel('Type the passphrase again').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Protect with this passphrase' }).click();
+    await eventually(async () => Object.values((await storedData(page)).cases).every((v) => v.includes('"sealed"')), 'every case is sealed');
+
+    // Someone with the device's storage, but not the passphrase: Alex's sealed case copied over
+    // Blair's, and Corey's given a later revision than the one it was sealed at.
+    const { cases } = await storedData(page);
+    const alex = JSON.parse(cases[ids['Alex Example']]);
+    const corey = JSON.parse(cases[ids['Corey Test']]);
+    await writeStoredCase(page, ids['Blair Sample'], alex);
+    await writeStoredCase(page, ids['Corey Test'], { ...corey, revision: corey.revision + 5 });
+
+    await page.goto(`${env.base}/`);
+    await page.getByLabel('Passphrase').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('link', { name: 'Alex Example' }).waitFor();
+    await page.getByText('2 stored cases could not be read').waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Alex Example' }).count(), 1, 'Alex is listed once');
+    assert.equal(await page.getByRole('link', { name: 'Corey Test' }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: 'Blair Sample' }).count(), 0);
+    const stored = await storedData(page);
+    assert.equal(stored.quarantine[`quarantine.${ids['Blair Sample']}`], JSON.stringify(alex), 'kept aside byte for byte');
+    assert.ok(stored.quarantine[`quarantine.${ids['Corey Test']}`]);
+    assert.deepEqual(page.problems, []);
+  });
+
   test('a case the rules change as the lock opens is stored sealed', async () => {
     // "Curfew suitable" recorded on a complete case, then the store locked.
     const page = await freshPage(env.browser);
