@@ -68,6 +68,44 @@ impl Case {
     }
 }
 
+/// The history of a case changed on two devices while they were apart: every event from either,
+/// once each (the history they shared appears in both), in time order. Each side's own order is
+/// kept; two events of the same second from different sides go in a fixed order, so every
+/// device merges the same histories the same way.
+pub fn merge_histories(ours: &[AuditEvent], theirs: &[AuditEvent]) -> Vec<AuditEvent> {
+    // Theirs that ours does not hold: matched one for one, so an event that happened twice
+    // is kept twice.
+    let mut matched = vec![false; ours.len()];
+    let only_theirs: Vec<&AuditEvent> = theirs
+        .iter()
+        .filter(|event| {
+            let twin = (0..ours.len()).find(|&i| !matched[i] && ours[i] == **event);
+            twin.map(|i| matched[i] = true).is_none()
+        })
+        .collect();
+    let order = |e: &AuditEvent| {
+        (
+            e.at.clone(),
+            e.by.clone(),
+            e.what.clone(),
+            format!("{:?}", e.changes),
+        )
+    };
+    let mut merged = Vec::with_capacity(ours.len() + only_theirs.len());
+    let (mut a, mut b) = (ours.iter().peekable(), only_theirs.into_iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if order(x) <= order(y) => a.next(),
+            (Some(_), Some(_)) => b.next(),
+            (Some(_), None) => a.next(),
+            (None, Some(_)) => b.next(),
+            (None, None) => break,
+        };
+        merged.extend(next.cloned());
+    }
+    merged
+}
+
 /// The events that record how `before` became `after`: the answers that changed and, if that
 /// change undid an endorsement, the revocation. Gatekeeping steps and outcomes record their own
 /// events where they happen.

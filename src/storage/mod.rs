@@ -21,6 +21,7 @@ pub mod codec;
 pub mod db;
 pub mod lock;
 pub mod summaries;
+pub mod sync;
 
 use gloo_storage::{LocalStorage as BrowserStorage, Storage as _};
 
