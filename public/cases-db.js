@@ -203,6 +203,15 @@
       };
     },
 
+    // Each case's id and stored revision, and nothing else moved or read: [[id, revision]].
+    async revisions(space) {
+      try {
+        return await revisions(space);
+      } catch (error) {
+        return [];
+      }
+    },
+
     // Every case in a space: [[id, revision, text]].
     async cases(space) {
       try {
@@ -326,6 +335,8 @@
         for (const s of STORES) tx.objectStore(s).clear();
         await done(tx);
       }
+      // Team sync's key, if one is kept (see team.js).
+      indexedDB.deleteDatabase('psc-team-key');
       tell({ kind: 'cleared' });
     },
 

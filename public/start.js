@@ -22,3 +22,6 @@ if (navigator.storage && navigator.storage.persist) {
 
 // Passphrase protection (lock.js) is loaded only when it is needed, to keep the first load small.
 window.pscLock = () => import('/lock.js');
+
+// Team sync (team.js), likewise only when it is used.
+window.pscTeam = () => import('/team.js');

@@ -65,7 +65,15 @@ for (const [, file, hash] of html.matchAll(/href="\/([^"]+)"[^>]*integrity="sha3
   if (actual !== hash) throw new Error(`post-build: the integrity hash of ${file} does not match the file`);
 }
 
-// 1. Content-Security-Policy.
+// 1. Content-Security-Policy. The app talks only to its own address, and to the team servers
+//    named at build time (PSC_TEAM_SERVERS, their https:// origins, space-separated) for a team
+//    whose CouchDB is not behind the app's own address (see the README's team sync section).
+const teamServers = (process.env.PSC_TEAM_SERVERS ?? '').split(/\s+/).filter(Boolean);
+for (const origin of teamServers) {
+  if (!/^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(origin)) {
+    throw new Error(`post-build: PSC_TEAM_SERVERS: "${origin}" is not an https:// origin (like https://team.example.org)`);
+  }
+}
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const hashes = inline.map((body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
 const policy = [
@@ -74,7 +82,7 @@ const policy = [
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
-  "connect-src 'self'",
+  `connect-src 'self' ${teamServers.join(' ')}`.trim(),
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",

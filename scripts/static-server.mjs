@@ -3,7 +3,7 @@
 // a file when the browser accepts it. Node's standard library only: nothing to install.
 //
 //   node scripts/static-server.mjs [dir] [port]
-import { createServer } from 'node:http';
+import { createServer, request as forward } from 'node:http';
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -44,9 +44,37 @@ async function copyOf(path, ext) {
   }
 }
 
-export function start(dir = root, listenPort = port) {
+/**
+ * Passes a request on to `target` (an `http://` origin), with `prefix` taken off its path: the
+ * way a web server in front of the app passes `/couchdb/` on to the team's CouchDB server, so
+ * that the app talks only to its own address. A server that does not answer gets a 502.
+ */
+function proxy(req, res, prefix, target) {
+  const upstream = new URL(req.url.slice(prefix.length - 1), target);
+  const headers = { ...req.headers, host: upstream.host };
+  const out = forward(upstream, { method: req.method, headers }, (answer) => {
+    res.writeHead(answer.statusCode, answer.headers);
+    answer.pipe(res);
+  });
+  out.on('error', () => {
+    if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'text/plain' });
+    res.end('The team server did not answer.');
+  });
+  req.pipe(out);
+}
+
+/**
+ * Serves `dir` on `listenPort`. `proxies` maps a path prefix (`/couchdb/`) to the origin its
+ * requests are passed on to (used by the team sync tests).
+ */
+export function start(dir = root, listenPort = port, proxies = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, `http://${host}`);
+    const prefix = Object.keys(proxies).find((p) => url.pathname.startsWith(p));
+    if (prefix) {
+      proxy(req, res, prefix, proxies[prefix]);
+      return;
+    }
     const wanted = normalize(join(dir, decodeURIComponent(url.pathname)));
     // Never serve outside dist/; any unknown path is an app route.
     let path = wanted.startsWith(dir) ? await file(wanted) : null;

@@ -242,6 +242,58 @@ pub mod data {
     pub const DELETE_ALL_WHY: &str = "Deletes every case, every set-aside entry, any case you had started creating and your settings, and all training: practice runs, their fictional cases and scenarios loaded here. Use it before a device is passed on.";
 }
 
+pub mod team {
+    pub const TITLE: &str = "Team sync";
+    pub const INTRO: &str = "Team sync shares this device's cases with the rest of your court team through your team's server, so that your senior probation officer's gatekeeping queue fills with the team's cases and endorsements reach the officer's device. Your administrator gives you the server's address, your team database and your account.";
+    pub const SEALED: &str = "Cases are sealed with your team passphrase before they leave this device. The team's server, and anyone who copies it, cannot read them: not a name, an address or an answer.";
+    pub const OFF: &str = "Team sync is off. Cases are stored only on this device.";
+    pub const ADDRESS: &str = "Team server address";
+    pub const ADDRESS_HINT: &str =
+        "As your administrator gave it, like /couchdb or https://team.example.org";
+    pub const DATABASE: &str = "Team database";
+    pub const DATABASE_HINT: &str = "For example, northshire-court-team";
+    pub const NAME: &str = "Your user name";
+    pub const PASSWORD: &str = "Your password";
+    pub const PASSWORD_HINT: &str =
+        "It is sent to the team server to sign you in, and never stored on this device";
+    pub const PASSPHRASE: &str = "Team passphrase";
+    pub const PASSPHRASE_HINT: &str = "Everyone in your team uses the same one. It seals cases before they leave this device. It is not stored: only a key made from it, which cannot be read out of the browser";
+    pub const WRONG_PASSPHRASE: &str = "The team passphrase is not right. Nothing has been changed. Check it with your team and try again";
+    pub const KEY_REFUSED: &str = "The team server would not let this device read the team's passphrase check. Ask your administrator";
+    pub const MADE: &str = "You are the first of your team to sign in: the team passphrase is now set. Give it to your team in person, never by email.";
+    pub const SIGN_IN: &str = "Sign in";
+    pub const SIGN_IN_AGAIN: &str = "Sign in to sync";
+    pub const SIGN_IN_AGAIN_BODY: &str = "Sync runs in the background whenever the app is open. If the team server has signed you out, or this device's cases are protected with a passphrase and the app has been opened again, sign in here.";
+    pub const STATUS: &str = "Sync";
+    pub const LAST: &str = "Last synced";
+    pub const NEVER: &str = "Not yet";
+    pub const WAITING: &str = "Changes waiting to be sent";
+    pub const PROBLEM: &str = "Problem";
+    pub const SYNC_NOW: &str = "Sync now";
+    pub const RUNNING: &str = "Syncing in the background while the app is open.";
+    pub const ELSEWHERE: &str = "Syncing in another tab of this app on this device.";
+    pub const NOT_RUNNING: &str = "Not syncing: sign in below to sync.";
+    pub const SIGNED_OUT: &str = "The team server has signed you out. Sign in again";
+    pub const NO_KEY: &str = "Give the team passphrase to sync. Sign in again";
+    pub const NOT_STORED: &str = "A case from your team could not be stored on this device. It will be tried again: check there is room on \"Data on this device\"";
+    pub const SERVER: &str = "The team server gave an answer this app cannot use. It will try again; if this stays, tell your administrator";
+    pub const UNREADABLE: &str = "could not be opened with your team passphrase and were left on the server. Tell your administrator: they may have been damaged or tampered with.";
+    pub const CONFLICTS: &str = "Changed on this device and another at the same time";
+    pub const CONFLICTS_BODY: &str = "Both versions are kept: this device's is shown here, the other is on the team's server. Settling them here is being built.";
+    pub const WORKING: &str = "Signing in to the team server.";
+    pub const STOP: &str = "Stop team sync on this device";
+    pub const STOPPED: &str = "Team sync is off on this device. Your cases are still here.";
+    pub const BLOCKED: &str = "This app can only connect to its own address, and to team servers named when it was installed. Use the address your administrator gave you";
+    pub const UNREACHABLE: &str =
+        "The team server could not be reached. Check the address, and that this device is online";
+    pub const NOT_COUCHDB: &str = "That address did not answer as a team server. Check the address";
+    pub const WRONG_PASSWORD: &str =
+        "The user name or password is not right. Check them and try again";
+    pub const NO_DATABASE: &str =
+        "There is no team database with that name on the server. Check the name";
+    pub const NO_ACCESS: &str = "Your account does not have access to that team database. Ask your administrator to add you to it";
+}
+
 pub mod lock {
     pub const UNLOCK_TITLE: &str = "Enter your passphrase";
     pub const UNLOCK_INTRO: &str =

@@ -12,6 +12,8 @@ use super::{SaveError, Space, space};
 extern "C" {
     #[wasm_bindgen(catch, js_namespace = pscDb, js_name = load)]
     fn js_load(space: &str) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = pscDb, js_name = revisions)]
+    fn js_revisions(space: &str) -> Result<Promise, JsValue>;
     #[wasm_bindgen(catch, js_namespace = pscDb, js_name = cases)]
     fn js_cases(space: &str) -> Result<Promise, JsValue>;
     #[wasm_bindgen(catch, js_namespace = pscDb, js_name = entries)]
@@ -105,6 +107,17 @@ pub async fn load() -> Option<Stored> {
         quarantine: pairs("quarantine"),
         not_moved: field(&all, "kept").as_f64().unwrap_or(0.0) as usize,
     })
+}
+
+/// Every case's id and stored revision, read without moving anything (unlike `load`).
+pub async fn revisions() -> Vec<(String, u64)> {
+    match answer(js_revisions(space_name())).await {
+        Some(list) => rows(&list)
+            .iter()
+            .map(|r| (text_at(r, 0), r.get(1).as_f64().unwrap_or(0.0) as u64))
+            .collect(),
+        None => Vec::new(),
+    }
 }
 
 /// Every case in the space: id, stored revision, stored text.

@@ -2,37 +2,14 @@
 //! `lock.js` is loaded only when protection is used (through `start.js`), so it adds nothing to
 //! the first load.
 
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::JsValue;
 
 /// Where the lock record (salt, rounds, check) is kept. Its presence means protection is on.
 pub const LOCK_KEY: &str = "psc.lock";
 
 /// Calls `name(args...)` in lock.js and waits for its answer.
 async fn call(name: &str, args: &[JsValue]) -> Option<JsValue> {
-    let window = web_sys::window()?;
-    let load: js_sys::Function = js_sys::Reflect::get(&window, &"pscLock".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let module = JsFuture::from(
-        load.call0(&JsValue::NULL)
-            .ok()?
-            .dyn_into::<js_sys::Promise>()
-            .ok()?,
-    )
-    .await
-    .ok()?;
-    let function: js_sys::Function = js_sys::Reflect::get(&module, &name.into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let array: js_sys::Array = args.iter().collect();
-    let result = function.apply(&JsValue::NULL, &array).ok()?;
-    match result.dyn_into::<js_sys::Promise>() {
-        Ok(promise) => JsFuture::from(promise).await.ok(),
-        Err(value) => Some(value),
-    }
+    super::script::call("pscLock", name, args).await
 }
 
 async fn text(name: &str, args: &[JsValue]) -> Option<String> {

@@ -20,6 +20,7 @@ pub mod cases;
 pub mod codec;
 pub mod db;
 pub mod lock;
+pub mod script;
 pub mod summaries;
 pub mod sync;
 
@@ -331,6 +332,9 @@ pub async fn save_text(
     if settled {
         BrowserStorage::delete(key);
     }
+    if written.is_ok() {
+        sync::saved();
+    }
     written
 }
 
@@ -421,6 +425,10 @@ pub fn load_setting(key: &str) -> Option<String> {
 
 pub fn save_setting(key: &str, value: &str) -> Result<(), SaveError> {
     write(&format!("{SETTINGS_KEY}.{key}"), value)
+}
+
+pub fn remove_setting(key: &str) {
+    BrowserStorage::delete(format!("{SETTINGS_KEY}.{key}"));
 }
 
 /// Training runs, and scenario files a trainer loaded, as stored texts by id.

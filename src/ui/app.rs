@@ -26,6 +26,12 @@ pub fn App() -> impl IntoView {
             leptos::task::spawn_local(async move { store.arrive(load_rules().await) });
         }
     });
+    // Team sync, if set up on this device, runs in the background from the start.
+    if crate::storage::space() == crate::storage::Space::Real
+        && crate::storage::sync::team::load().is_some()
+    {
+        leptos::task::spawn_local(async move { resume_team_sync(store).await });
+    }
     view! {
             <a href="#main-content" class="govuk-skip-link" on:click=|ev| {
                 ev.prevent_default();
@@ -240,6 +246,12 @@ fn load_rules() -> Rules {
     }
 }
 
+/// Team sync's background rounds, in the module of its page.
+#[leptos::lazy]
+fn resume_team_sync(store: Store) {
+    crate::ui::team_sync::resume(store);
+}
+
 /// The task list, the create page and the sections of a case.
 #[leptos::lazy]
 fn section_page(path: String) -> AnyView {
@@ -277,6 +289,7 @@ fn later_page(path: String) -> AnyView {
     match path_parts(&path).as_slice() {
         ["data"] => view! { <DataPage/> }.into_any(),
         ["data", "delete-all"] => view! { <DeleteEverythingPage/> }.into_any(),
+        ["team"] => view! { <TeamSyncPage/> }.into_any(),
         ["gatekeeping"] => view! { <QueuePage/> }.into_any(),
         ["export"] => view! { <ExportPage/> }.into_any(),
         ["export", c] => view! { <ExportPage chosen=id(c)/> }.into_any(),

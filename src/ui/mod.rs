@@ -6,3 +6,4 @@ pub mod pages;
 pub mod part;
 pub mod router;
 pub mod state;
+pub mod team_sync;

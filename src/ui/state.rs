@@ -1097,6 +1097,10 @@ impl Store {
             return false;
         }
         self.lock.set(Lock::Unlocked);
+        // A team key kept on the device would open the team's cases without the passphrase.
+        if storage::sync::team::load().is_some() {
+            storage::sync::engine::forget_key().await;
+        }
         let format = self.format_when_here().await;
         stored::seal_all(&self.cases.get_untracked(), format).await;
         self.persist(NEW_CASE);
@@ -1200,7 +1204,7 @@ impl Store {
 
     /// Another tab wrote or deleted case `id`: show its version here unless this tab is holding
     /// a change of its own it could not save (that is settled by the person, as a conflict).
-    async fn follow(self, id: String) {
+    pub async fn follow(self, id: String) {
         let busy = self.working(|w| w.pending.contains(&id))
             || matches!(self.problem.get_untracked(), Some(SaveProblem::Conflict { id: ref c }) if *c == id);
         if busy {
@@ -1272,7 +1276,7 @@ impl Store {
 }
 
 /// Resolves after `ms` milliseconds.
-async fn after_ms(ms: i32) {
+pub(crate) async fn after_ms(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);

@@ -18,12 +18,15 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** Starts the static server on a free port and Chromium. Returns { base, browser, close }. */
-export async function launch() {
+/**
+ * Starts the static server on a free port and Chromium. Returns { base, browser, close }.
+ * `proxies` as for the static server's `start` (a team server behind the app's own address).
+ */
+export async function launch({ proxies = {} } = {}) {
   if (!existsSync(join(dist, 'index.html'))) {
     throw new Error('dist/ has no release build: run scripts/build.sh first (scripts/test.sh does)');
   }
-  const server = await start(dist, 0);
+  const server = await start(dist, 0, proxies);
   const base = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

@@ -169,6 +169,11 @@ pub fn DataPage() -> impl IntoView {
             <button type="submit" class="govuk-button govuk-button--secondary">"Save bank holidays"</button>
             {status_line(holidays_saved, "Bank holidays saved.")}
         </form>
+        <h2 class="govuk-heading-m" id="team">{crate::content::team::TITLE}</h2>
+        <p class="govuk-body">
+            {if storage::sync::team::load().is_some() { "Team sync is set up on this device. " } else { crate::content::team::OFF }}
+            " "<a class="govuk-link" href="/team">"Team sync settings"</a>
+        </p>
         <h2 class="govuk-heading-m" id="protection">{crate::content::lock::PROTECTION}</h2>
         <crate::ui::pages::Protection/>
         <h2 class="govuk-heading-m">{text::DELETE_ALL}</h2>

@@ -18,6 +18,7 @@ mod places;
 mod police;
 mod schedule;
 mod task_list;
+mod team;
 pub(crate) mod training;
 mod user;
 
@@ -39,6 +40,7 @@ pub use places::{PlacePage, PlacesPage};
 pub use police::PolicePage;
 pub use schedule::SchedulePage;
 pub use task_list::TaskListPage;
+pub use team::TeamSyncPage;
 pub use user::UserPage;
 
 use crate::ui::state::CaseHandle;

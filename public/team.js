@@ -1,0 +1,217 @@
+// Team sync's conversations with the team's CouchDB server, loaded only when team sync is used
+// (through start.js). Each answer is a plain word that the app turns into a message.
+//
+// The password goes to the server once, in the body of CouchDB's own sign-in (`POST
+// /_session`), and is never kept: the server answers with a session cookie that the browser
+// holds. The app never creates a database (an administrator does), and asks only for the
+// one it was given.
+const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' };
+
+/** The server's address as an absolute URL without a trailing slash, or null. */
+function base(address) {
+  try {
+    return new URL(address, location.href).href.replace(/\/+$/, '');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether this page may talk to `address`: its own origin, or an origin its
+ * Content-Security-Policy lists in connect-src (set when the app was built).
+ */
+export function allowed(address) {
+  const url = base(address);
+  if (!url) return false;
+  const origin = new URL(url).origin;
+  if (origin === location.origin) return true;
+  const policy = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? '';
+  const connect = policy.split(';').map((d) => d.trim().split(/\s+/)).find((d) => d[0] === 'connect-src') ?? [];
+  return connect.slice(1).some((source) => source.replace(/\/+$/, '') === origin);
+}
+
+async function call(address, path, init = {}) {
+  try {
+    const response = await fetch(base(address) + path, { credentials: 'include', cache: 'no-store', ...init });
+    // A proxy in front of the server answers these when the server itself is down.
+    return [502, 503, 504].includes(response.status) ? null : response;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Signs in with a CouchDB account and checks access to the team database. Answers 'ok',
+ * 'blocked', 'unreachable', 'not-couchdb', 'wrong-password', 'no-database' or 'no-access'.
+ */
+export async function signIn(address, database, name, password) {
+  if (!allowed(address)) return 'blocked';
+  const session = await call(address, '/_session', {
+    method: 'POST',
+    headers: JSON_HEADERS,
+    body: JSON.stringify({ name, password }),
+  });
+  if (!session) return 'unreachable';
+  if (session.status === 401) return 'wrong-password';
+  const answer = await session.json().catch(() => null);
+  if (!session.ok || answer?.ok !== true) return 'not-couchdb';
+  const db = await call(address, `/${encodeURIComponent(database)}/`, { headers: JSON_HEADERS });
+  if (!db) return 'unreachable';
+  // Signed in a moment ago: CouchDB answers 403 to a non-member, PouchDB Server 401.
+  if (db.status === 401 || db.status === 403) return 'no-access';
+  if (db.status === 404) return 'no-database';
+  return db.ok ? 'ok' : 'not-couchdb';
+}
+
+/** Ends the session on the server (the browser forgets its cookie). */
+export async function signOut(address) {
+  await forgetKey();
+  if (allowed(address)) await call(address, '/_session', { method: 'DELETE', headers: JSON_HEADERS });
+  return 'ok';
+}
+
+// ---- Replication: the app's side of CouchDB's protocol, one request at a time. -------------
+
+/**
+ * One request to the team database: answers [status, body text], or null when the server could
+ * not be reached. `path` follows the database's name (`/_changes?...`).
+ */
+export async function request(address, database, method, path, body) {
+  if (!allowed(address)) return null;
+  const init = { method, headers: JSON_HEADERS };
+  if (body !== undefined) init.body = body;
+  const answer = await call(address, `/${encodeURIComponent(database)}${path}`, init);
+  if (!answer) return null;
+  return [answer.status, await answer.text().catch(() => '')];
+}
+
+// ---- The team passphrase: the key every device of the team seals cases with. ---------------
+//
+// Stretched with PBKDF2 as the device lock is (lock.js), with a salt every device must share:
+// it is kept on the team's server in a `_local/` document (never replicated, and holding no
+// case), with a known text sealed by the key, which tells a right passphrase from a wrong one.
+// The key is kept on the device only as a non-extractable Web Crypto key (no script can read
+// it out) in its own IndexedDB database, so sync starts again by itself when the app opens; not
+// while the device's cases are protected with a passphrase (then it stays in this tab's memory,
+// and the team passphrase is asked for again), and never after "Stop team sync".
+const KEY_DOC = '/_local/psc-team-key';
+const KEPT = 'psc-team-key';
+let teamKey = null;
+
+function kept(mode, act) {
+  return new Promise((ok, fail) => {
+    const opening = indexedDB.open(KEPT, 1);
+    opening.onupgradeneeded = () => opening.result.createObjectStore('keys');
+    opening.onerror = () => fail(opening.error);
+    opening.onsuccess = () => {
+      const db = opening.result;
+      const tx = db.transaction('keys', mode);
+      const request = act(tx.objectStore('keys'));
+      tx.oncomplete = () => {
+        db.close();
+        ok(request.result);
+      };
+      tx.onerror = () => fail(tx.error);
+    };
+  });
+}
+
+/** Forgets the team's key on this device (and in this tab). */
+export async function forgetKey() {
+  teamKey = null;
+  try {
+    await kept('readwrite', (keys) => keys.delete('team'));
+  } catch {
+    // Nothing kept.
+  }
+  return 'ok';
+}
+
+/**
+ * Opens the team's key with the passphrase. Answers 'ok' (or 'new' if this device set the
+ * team's passphrase, as the first of the team), 'wrong-passphrase', 'unreachable' or 'refused'.
+ */
+export async function openKey(address, database, passphrase, keep) {
+  const hold = async (key) => {
+    teamKey = key;
+    if (keep) await kept('readwrite', (keys) => keys.put(key, 'team')).catch(() => {});
+    else await forgetKey().then(() => (teamKey = key));
+  };
+  const lock = await import('/lock.js');
+  for (let tries = 0; tries < 2; tries += 1) {
+    const got = await request(address, database, 'GET', KEY_DOC);
+    if (!got) return 'unreachable';
+    const [status, text] = got;
+    if (status === 200) {
+      const record = JSON.parse(text);
+      const key = await lock.stretch(passphrase, lock.fromBase64(record.salt), record.rounds);
+      try {
+        if ((await lock.openWith(key, record.check)) !== lock.CHECK) return 'wrong-passphrase';
+      } catch {
+        return 'wrong-passphrase';
+      }
+      await hold(key);
+      return 'ok';
+    }
+    if (status !== 404) return 'refused';
+    const salt = lock.random(16);
+    const rounds = 600000;
+    const key = await lock.stretch(passphrase, salt, rounds);
+    const record = { salt: lock.toBase64(salt), rounds, check: await lock.sealWith(key, lock.CHECK) };
+    const made = await request(address, database, 'PUT', KEY_DOC, JSON.stringify(record));
+    if (!made) return 'unreachable';
+    // Another device of the team set it a moment ago: check this passphrase against theirs.
+    if (made[0] === 409) continue;
+    if (made[0] !== 201 && made[0] !== 200) return 'refused';
+    await hold(key);
+    return 'new';
+  }
+  return 'refused';
+}
+
+/** Whether this tab holds the team's key: given in this tab, or kept on the device. */
+export async function keyOpen() {
+  if (!teamKey) teamKey = (await kept('readonly', (keys) => keys.get('team')).catch(() => null)) ?? null;
+  return teamKey !== null;
+}
+
+/** Seals a case for the team, bound to its document and revision (AES-GCM additional data). */
+export async function seal(text, bound) {
+  if (!teamKey) throw new Error('no team key');
+  const lock = await import('/lock.js');
+  return JSON.stringify(await lock.sealWith(teamKey, text, String(bound)));
+}
+
+/** Opens a sealed team document, or answers null if it does not open as what it says it is. */
+export async function unseal(sealedJson, bound) {
+  if (!teamKey) throw new Error('no team key');
+  const lock = await import('/lock.js');
+  try {
+    return await lock.openWith(teamKey, JSON.parse(sealedJson), String(bound));
+  } catch {
+    return null;
+  }
+}
+
+/** A fresh random id for a team document: 32 hex digits that say nothing about the case. */
+export function newId() {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// One tab of the app syncs at a time (the others would only repeat its work): the first to ask
+// holds this lock until it closes.
+let leading = null;
+
+/** Resolves once this tab is the one that syncs. */
+export function lead() {
+  if (!leading) {
+    leading = new Promise((ok) => {
+      if (!navigator.locks) return ok(true);
+      navigator.locks.request('psc-team-sync', () => {
+        ok(true);
+        return new Promise(() => {});
+      });
+    });
+  }
+  return leading;
+}

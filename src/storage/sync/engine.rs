@@ -1,0 +1,652 @@
+//! One round of replication with the team's server, in both directions, through CouchDB's own
+//! protocol: versions the server has that this device has not (`_changes`, `_bulk_get`), then
+//! this device's changes the server has not (`_revs_diff`, `_bulk_docs` with
+//! `new_edits=false`). What to do with each is decided in `plan`; this file does the talking
+//! and the storing. Every case leaves the device sealed with the team's key (`team.js`).
+//!
+//! Resumable: what came from the server is stored before the checkpoint (on the server, in a
+//! `_local/` document, and here) moves past it, and a case counts as sent only once the server
+//! has accepted it. A round broken off part-way is simply run again.
+
+use std::collections::BTreeMap;
+
+use miniserde::json::{self, Number, Value};
+use miniserde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
+
+use super::plan::{self, Incoming, Record};
+use super::revs::{Rev, RevTree, Revisions};
+use super::team::TeamServer;
+use crate::storage::cases::{self, Format};
+use crate::storage::{self as store, SaveError, db, script};
+
+/// Where this device keeps its record of each shared case: `psc.sync.case.<id>`.
+const RECORD_PREFIX: &str = "psc.sync.case.";
+const SINCE_KEY: &str = "psc.sync.since";
+const DEVICE_KEY: &str = "psc.sync.device";
+const LAST_KEY: &str = "psc.sync.last";
+
+/// Why a round stopped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trouble {
+    Unreachable,
+    /// The server no longer knows this device's session: sign in again.
+    SignedOut,
+    NoAccess,
+    NoDatabase,
+    /// The team passphrase has not been given in this tab.
+    NoKey,
+    /// This device could not store what came (it is full, say); it is asked for again next time.
+    NotStored,
+    /// The server answered something this app cannot use.
+    Server,
+}
+
+/// What a round did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// Cases stored from the team (their local ids).
+    pub taken: Vec<String>,
+    pub sent: usize,
+    /// Versions from the team that did not open with the team's key as what they claimed to be.
+    pub unreadable: usize,
+}
+
+// ---- What this device remembers ------------------------------------------------------------
+
+pub fn record(id: &str) -> Option<Record> {
+    Record::decode(&store::load_text(&format!("{RECORD_PREFIX}{id}"))?)
+}
+
+fn keep_record(id: &str, record: &Record) -> Result<(), SaveError> {
+    store::save_raw(&format!("{RECORD_PREFIX}{id}"), &record.encode())
+}
+
+fn all_records() -> Vec<(String, Record)> {
+    store::load_all_under(RECORD_PREFIX)
+        .into_iter()
+        .filter_map(|(key, text)| {
+            let id = key.strip_prefix(RECORD_PREFIX)?.to_string();
+            Some((id, Record::decode(&text)?))
+        })
+        .collect()
+}
+
+/// Team sync stopped on this device: what it knew of the team's server goes (the cases stay).
+pub fn forget_all() {
+    for (key, _) in store::load_all_under("psc.sync.") {
+        store::delete_key(&key);
+    }
+}
+
+/// Cases changed here that the team has not had yet.
+pub async fn waiting_count() -> usize {
+    let index = db::revisions().await;
+    let records: BTreeMap<String, Record> = all_records().into_iter().collect();
+    plan::waiting(&index, |id| records.get(id).cloned()).len()
+}
+
+/// When this device last finished a round with the team's server (milliseconds since 1970, by
+/// its own clock).
+pub fn last_synced() -> Option<f64> {
+    store::load_text(LAST_KEY)?.parse().ok()
+}
+
+// ---- Talking to the server -----------------------------------------------------------------
+
+struct Server<'a>(&'a TeamServer);
+
+impl Server<'_> {
+    /// One request to the team database: the status and the body, or why not.
+    async fn ask(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<String>,
+    ) -> Result<(u16, String), Trouble> {
+        let args = [
+            JsValue::from(self.0.address.trim()),
+            JsValue::from(self.0.database.trim()),
+            JsValue::from(method),
+            JsValue::from(path),
+            body.map_or(JsValue::UNDEFINED, JsValue::from),
+        ];
+        let answer = script::call("pscTeam", "request", &args)
+            .await
+            .filter(|a| !a.is_null())
+            .ok_or(Trouble::Unreachable)?;
+        let pair = js_sys::Array::from(&answer);
+        let status = pair.get(0).as_f64().unwrap_or(0.0) as u16;
+        let text = pair.get(1).as_string().unwrap_or_default();
+        match status {
+            200..=299 => Ok((status, text)),
+            401 => Err(Trouble::SignedOut),
+            403 => Err(Trouble::NoAccess),
+            404 if !path.starts_with("/_local/") => Err(Trouble::NoDatabase),
+            404 => Ok((status, text)),
+            _ => Err(Trouble::Server),
+        }
+    }
+
+    async fn get<T: Deserialize>(&self, path: &str) -> Result<T, Trouble> {
+        let (_, text) = self.ask("GET", path, None).await?;
+        json::from_str(&text).map_err(|_| Trouble::Server)
+    }
+
+    async fn post<T: Deserialize>(&self, path: &str, body: String) -> Result<T, Trouble> {
+        let (_, text) = self.ask("POST", path, Some(body)).await?;
+        json::from_str(&text).map_err(|_| Trouble::Server)
+    }
+}
+
+async fn team_call(name: &str, args: &[JsValue]) -> Option<JsValue> {
+    script::call("pscTeam", name, args).await
+}
+
+/// Whether this tab holds the team's key.
+pub async fn key_open() -> bool {
+    team_call("keyOpen", &[]).await.and_then(|v| v.as_bool()) == Some(true)
+}
+
+// ---- The protocol's documents ---------------------------------------------------------------
+
+#[derive(Deserialize)]
+struct Changes {
+    results: Vec<Change>,
+    last_seq: Value,
+}
+
+#[derive(Deserialize)]
+struct Change {
+    id: String,
+    changes: Vec<ChangeRev>,
+}
+
+#[derive(Deserialize)]
+struct ChangeRev {
+    rev: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct PathJson {
+    start: u64,
+    ids: Vec<String>,
+}
+
+/// A case as the team's server keeps it: nothing but its random id, its revision and the sealed
+/// text.
+#[derive(Deserialize)]
+struct TeamDoc {
+    #[serde(rename = "_id")]
+    id: String,
+    #[serde(rename = "_rev")]
+    rev: String,
+    #[serde(rename = "_revisions")]
+    revisions: Option<PathJson>,
+    #[serde(rename = "_deleted")]
+    deleted: Option<bool>,
+    sealed: Option<String>,
+}
+
+#[derive(Serialize)]
+struct BulkGetRequest {
+    docs: Vec<Wanted>,
+}
+
+#[derive(Serialize)]
+struct Wanted {
+    id: String,
+    rev: String,
+}
+
+#[derive(Deserialize)]
+struct BulkGet {
+    results: Vec<BulkGetResult>,
+}
+
+#[derive(Deserialize)]
+struct BulkGetResult {
+    docs: Vec<BulkGetDoc>,
+}
+
+#[derive(Deserialize)]
+struct BulkGetDoc {
+    ok: Option<TeamDoc>,
+}
+
+/// A case sent to the server (no `_deleted`: CouchDB refuses a special field that is null).
+#[derive(Serialize)]
+struct SentDoc {
+    #[serde(rename = "_id")]
+    id: String,
+    #[serde(rename = "_rev")]
+    rev: String,
+    #[serde(rename = "_revisions")]
+    revisions: PathJson,
+    sealed: String,
+}
+
+#[derive(Serialize)]
+struct BulkDocs {
+    docs: Vec<SentDoc>,
+    new_edits: bool,
+}
+
+#[derive(Deserialize)]
+struct RevsDiffEntry {
+    missing: Option<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+struct Checkpoint {
+    #[serde(rename = "_rev")]
+    rev: Option<String>,
+    last_seq: Value,
+}
+
+/// A checkpoint to write: `_rev` only once the server has one (it refuses a null).
+fn checkpoint_json(rev: Option<&str>, last_seq: &str) -> String {
+    let mut object = miniserde::json::Object::new();
+    if let Some(rev) = rev {
+        object.insert("_rev".into(), Value::String(rev.into()));
+    }
+    object.insert("last_seq".into(), Value::String(last_seq.into()));
+    json::to_string(&Value::Object(object))
+}
+
+/// A `since` as the server gave it (a number from PouchDB Server, an opaque text from CouchDB),
+/// written as the `_changes` query wants it.
+fn seq_text(seq: &Value) -> String {
+    match seq {
+        Value::String(s) => s.clone(),
+        Value::Number(Number::U64(n)) => n.to_string(),
+        Value::Number(Number::I64(n)) => n.to_string(),
+        other => json::to_string(other),
+    }
+}
+
+fn query(text: &str) -> String {
+    String::from(js_sys::encode_uri_component(text))
+}
+
+// ---- A round -------------------------------------------------------------------------------
+
+/// The device's own name for its checkpoint on the server (random, made once).
+async fn device() -> String {
+    if let Some(id) = store::load_text(DEVICE_KEY) {
+        return id;
+    }
+    let id = new_doc_id().await.unwrap_or_default();
+    let _ = store::save_raw(DEVICE_KEY, &id);
+    id
+}
+
+async fn new_doc_id() -> Option<String> {
+    team_call("newId", &[]).await?.as_string()
+}
+
+/// Pull then push. `sealed_here`: the device's cases are under passphrase protection (and open).
+/// `taken` is told each case stored from the team, so the screen can show it.
+pub async fn round(
+    server: &TeamServer,
+    sealed_here: bool,
+    format: Format,
+    taken: &dyn Fn(&str),
+) -> Result<Outcome, Trouble> {
+    if !key_open().await {
+        return Err(Trouble::NoKey);
+    }
+    let server = Server(server);
+    let mut outcome = Outcome::default();
+    pull(&server, sealed_here, format, taken, &mut outcome).await?;
+    push(&server, format, &mut outcome).await?;
+    let _ = store::save_raw(LAST_KEY, &js_sys::Date::now().to_string());
+    Ok(outcome)
+}
+
+/// Where the last pull got to: the server's checkpoint, if it agrees with this device's (if not,
+/// from the start: taking a version twice does nothing).
+async fn since(server: &Server<'_>, checkpoint: &str) -> Result<(String, Option<String>), Trouble> {
+    let (status, text) = server.ask("GET", checkpoint, None).await?;
+    let theirs: Option<Checkpoint> = (status == 200)
+        .then(|| json::from_str(&text).ok())
+        .flatten();
+    let ours = store::load_text(SINCE_KEY);
+    let rev = theirs.as_ref().and_then(|c| c.rev.clone());
+    match (theirs, ours) {
+        (Some(t), Some(o)) if seq_text(&t.last_seq) == o => Ok((o, rev)),
+        _ => Ok(("0".into(), rev)),
+    }
+}
+
+async fn pull(
+    server: &Server<'_>,
+    sealed_here: bool,
+    format: Format,
+    taken: &dyn Fn(&str),
+    outcome: &mut Outcome,
+) -> Result<(), Trouble> {
+    let checkpoint = format!("/_local/psc-pull-{}", device().await);
+    let (mut since, mut checkpoint_rev) = self::since(server, &checkpoint).await?;
+    loop {
+        let path = format!(
+            "/_changes?style=all_docs&since={}&limit={}",
+            query(&since),
+            plan::BATCH
+        );
+        let changes: Changes = server.get(&path).await?;
+        let count = changes.results.len();
+        let by_doc: BTreeMap<String, (String, Record)> = all_records()
+            .into_iter()
+            .map(|(id, r)| (r.doc.clone(), (id, r)))
+            .collect();
+        // Every version not known here, of documents this app made.
+        let wanted: Vec<Wanted> = changes
+            .results
+            .iter()
+            .filter(|c| plan::plain_id(&c.id))
+            .flat_map(|c| {
+                let known = by_doc.get(&c.id).map(|(_, r)| r);
+                c.changes
+                    .iter()
+                    .filter(move |r| {
+                        Rev::parse(&r.rev).is_some_and(|rev| {
+                            known.is_none_or(|k| k.team != rev && k.conflict.as_ref() != Some(&rev))
+                        })
+                    })
+                    .map(|r| Wanted {
+                        id: c.id.clone(),
+                        rev: r.rev.clone(),
+                    })
+            })
+            .collect();
+        if !wanted.is_empty() {
+            let body = json::to_string(&BulkGetRequest { docs: wanted });
+            let got: BulkGet = server.post("/_bulk_get?revs=true", body).await?;
+            let mut docs: BTreeMap<String, Vec<TeamDoc>> = BTreeMap::new();
+            for doc in got
+                .results
+                .into_iter()
+                .flat_map(|r| r.docs)
+                .filter_map(|d| d.ok)
+            {
+                docs.entry(doc.id.clone()).or_default().push(doc);
+            }
+            for (doc_id, versions) in docs {
+                let known = by_doc.get(&doc_id).cloned();
+                take_doc(
+                    &doc_id,
+                    versions,
+                    known,
+                    sealed_here,
+                    format,
+                    taken,
+                    outcome,
+                )
+                .await?;
+            }
+        }
+        let next = seq_text(&changes.last_seq);
+        let mark = checkpoint_json(checkpoint_rev.as_deref(), &next);
+        if let Ok((_, text)) = server.ask("PUT", &checkpoint, Some(mark)).await {
+            #[derive(Deserialize)]
+            struct Put {
+                rev: String,
+            }
+            checkpoint_rev = json::from_str::<Put>(&text).ok().map(|p| p.rev);
+        }
+        let _ = store::save_raw(SINCE_KEY, &next);
+        since = next;
+        if count < plan::BATCH {
+            return Ok(());
+        }
+    }
+}
+
+/// The versions of one team document that this device has not seen: the winner first (as every
+/// device and the server pick it), then any others, which are conflicts.
+async fn take_doc(
+    doc_id: &str,
+    versions: Vec<TeamDoc>,
+    known: Option<(String, Record)>,
+    sealed_here: bool,
+    format: Format,
+    taken: &dyn Fn(&str),
+    outcome: &mut Outcome,
+) -> Result<(), Trouble> {
+    let mut tree = RevTree::default();
+    let mut opened = Vec::new();
+    for version in versions {
+        let Some(rev) = Rev::parse(&version.rev) else {
+            continue;
+        };
+        let path = version
+            .revisions
+            .as_ref()
+            .and_then(|p| {
+                Revisions {
+                    start: p.start,
+                    ids: p.ids.clone(),
+                }
+                .revs()
+            })
+            .filter(|p| p.first() == Some(&rev))
+            .unwrap_or_else(|| vec![rev.clone()]);
+        let deleted = version.deleted == Some(true);
+        if tree.insert(&path, deleted).is_err() || deleted {
+            // Deleting a case for the whole team is not shared yet: a deleted version is left.
+            continue;
+        }
+        let plain = match &version.sealed {
+            Some(sealed) => {
+                let args = [JsValue::from(sealed), plan::binding(doc_id, &rev).into()];
+                team_call("unseal", &args).await.and_then(|v| v.as_string())
+            }
+            None => None,
+        };
+        let case = plain.and_then(|p| (format.decode)(&p).ok());
+        match case {
+            Some(case) => opened.push((rev, path, case)),
+            None => outcome.unreadable += 1,
+        }
+    }
+    let winner = tree.winner().map(|(rev, _)| rev);
+    opened.sort_by_key(|(rev, _, _)| Some(rev) != winner.as_ref());
+    let (mut local_id, mut record) = match known {
+        Some((id, record)) => (Some(id), Some(record)),
+        None => (None, None),
+    };
+    for (rev, path, mut case) in opened {
+        let id = local_id.clone().unwrap_or_else(|| case.id.clone());
+        // A version that claims to be another case than the one this document carries.
+        if case.id != id || self::record(&case.id).is_some_and(|r| r.doc != doc_id) {
+            outcome.unreadable += 1;
+            continue;
+        }
+        let stored = db::entries(std::slice::from_ref(&id))
+            .await
+            .pop()
+            .map(|e| e.revision);
+        match plan::classify(record.as_ref(), stored, &path) {
+            Incoming::Have => {}
+            Incoming::Take => {
+                case.revision = stored.unwrap_or(0) + 1;
+                let written = cases::write(
+                    &case,
+                    None,
+                    sealed_here,
+                    None,
+                    Some(stored.unwrap_or(0)),
+                    format,
+                )
+                .await;
+                if written.is_err() {
+                    return Err(Trouble::NotStored);
+                }
+                let kept = Record {
+                    doc: doc_id.to_string(),
+                    local: case.revision,
+                    team: rev,
+                    conflict: record.as_ref().and_then(|r| r.conflict.clone()),
+                };
+                keep_record(&id, &kept).map_err(|_| Trouble::NotStored)?;
+                record = Some(kept);
+                outcome.taken.push(id.clone());
+                taken(&id);
+            }
+            Incoming::Conflict => {
+                // Both kept: this device's version stays here (and is sent as a version of its
+                // own), the other stays on the server.
+                let kept = match record.take() {
+                    Some(r) => Record {
+                        conflict: Some(rev),
+                        ..r
+                    },
+                    // A case here with this id that was never shared from here: held back, not
+                    // sent, until settled.
+                    None => Record {
+                        doc: doc_id.to_string(),
+                        local: 0,
+                        team: rev.clone(),
+                        conflict: Some(rev),
+                    },
+                };
+                keep_record(&id, &kept).map_err(|_| Trouble::NotStored)?;
+                record = Some(kept);
+            }
+        }
+        local_id = Some(id);
+    }
+    Ok(())
+}
+
+/// Sends every case changed here since it was last sent or taken.
+async fn push(server: &Server<'_>, format: Format, outcome: &mut Outcome) -> Result<(), Trouble> {
+    let index = db::revisions().await;
+    let records: BTreeMap<String, Record> = all_records().into_iter().collect();
+    let waiting: Vec<String> = plan::waiting(&index, |id| records.get(id).cloned())
+        .into_iter()
+        // Held back: a case with the same id as a team case it was never shared as.
+        .filter(|id| records.get(*id).is_none_or(|r| r.local != 0))
+        .map(str::to_string)
+        .collect();
+    for ids in waiting.chunks(plan::BATCH) {
+        let mut docs = Vec::new();
+        let mut sent = Vec::new();
+        for entry in db::entries(ids).await {
+            let Some(case) = cases::open(&entry.id, &entry.text, format).await else {
+                continue;
+            };
+            let plain = (format.encode)(&case);
+            let known = records.get(&entry.id);
+            let doc = match known {
+                Some(r) => r.doc.clone(),
+                None => new_doc_id().await.ok_or(Trouble::NoKey)?,
+            };
+            let parent = known.map(|r| &r.team);
+            let rev = plan::next_rev(parent, &plain);
+            let args = [JsValue::from(plain), plan::binding(&doc, &rev).into()];
+            let sealed = team_call("seal", &args)
+                .await
+                .and_then(|v| v.as_string())
+                .ok_or(Trouble::NoKey)?;
+            let path = plan::path_of(&rev, parent);
+            docs.push(SentDoc {
+                id: doc.clone(),
+                rev: rev.to_string(),
+                revisions: PathJson {
+                    start: path.start,
+                    ids: path.ids,
+                },
+                sealed,
+            });
+            let record = Record {
+                doc,
+                local: entry.revision,
+                team: rev,
+                conflict: known.and_then(|r| r.conflict.clone()),
+            };
+            sent.push((entry.id, record));
+        }
+        if docs.is_empty() {
+            continue;
+        }
+        // Only what the server lacks (all of it, unless an earlier answer was lost on the way).
+        let asked: BTreeMap<String, Vec<String>> = docs
+            .iter()
+            .map(|d| (d.id.clone(), vec![d.rev.clone()]))
+            .collect();
+        let diff: BTreeMap<String, RevsDiffEntry> =
+            server.post("/_revs_diff", json::to_string(&asked)).await?;
+        docs.retain(|d| {
+            diff.get(&d.id)
+                .and_then(|e| e.missing.as_ref())
+                .is_some_and(|m| m.contains(&d.rev))
+        });
+        if !docs.is_empty() {
+            let body = json::to_string(&BulkDocs {
+                docs,
+                new_edits: false,
+            });
+            server.ask("POST", "/_bulk_docs", Some(body)).await?;
+        }
+        for (id, record) in sent {
+            keep_record(&id, &record).map_err(|_| Trouble::NotStored)?;
+            outcome.sent += 1;
+        }
+    }
+    Ok(())
+}
+
+/// Forgets the team's key on this device (protection was turned on, or sync stopped).
+pub async fn forget_key() {
+    let _ = team_call("forgetKey", &[]).await;
+}
+
+/// Waits until this tab is the one of the app's tabs that syncs.
+pub async fn lead() {
+    let _ = team_call("lead", &[]).await;
+}
+
+/// Cases changed on this device and another while apart, by local id.
+pub fn conflicts() -> Vec<String> {
+    all_records()
+        .into_iter()
+        .filter(|(_, r)| r.conflict.is_some())
+        .map(|(id, _)| id)
+        .collect()
+}
+
+/// Opens the team's key with the team passphrase (see `team.js`).
+/// `keep`: keep the key on this device (only while its cases are not under passphrase
+/// protection, which would otherwise be weakened by a key anyone at the device could use).
+pub async fn open_key(server: &TeamServer, passphrase: &str, keep: bool) -> KeyAnswer {
+    let args = [
+        JsValue::from(server.address.trim()),
+        JsValue::from(server.database.trim()),
+        JsValue::from(passphrase),
+        JsValue::from(keep),
+    ];
+    match team_call("openKey", &args)
+        .await
+        .and_then(|v| v.as_string())
+        .as_deref()
+    {
+        Some("ok") => KeyAnswer::Opened,
+        Some("new") => KeyAnswer::Made,
+        Some("wrong-passphrase") => KeyAnswer::Wrong,
+        Some("unreachable") => KeyAnswer::Unreachable,
+        _ => KeyAnswer::Refused,
+    }
+}
+
+/// What the team passphrase opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyAnswer {
+    Opened,
+    /// This device is the first of the team: the team's key is made from this passphrase.
+    Made,
+    Wrong,
+    Unreachable,
+    Refused,
+}

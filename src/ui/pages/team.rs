@@ -1,0 +1,314 @@
+//! Team sync: setting up the team's server on this device, signing in to it with CouchDB's own
+//! account and opening the team's key with the team passphrase (neither is stored), and what
+//! the sync running in the background has done.
+
+use leptos::prelude::*;
+
+use crate::content::team as text;
+use crate::domain::validate::FieldError;
+use crate::storage::sync::engine::{self, KeyAnswer, Trouble};
+use crate::storage::sync::team::{self, SignIn, TeamServer};
+use crate::ui::components::fields::PageErrors;
+use crate::ui::components::form::{Item, render};
+use crate::ui::components::page::{
+    BackLink, ErrorSummary, NotificationBanner, PageHeading, dynamic, on_click, on_submit,
+    show_errors, status_line,
+};
+use crate::ui::team_sync::{self, SyncStatus};
+
+/// A text box bound to a signal of this page (not to a case).
+fn typed(value: RwSignal<String>) -> (Signal<String>, Callback<String>) {
+    (value.into(), Callback::new(move |v| value.set(v)))
+}
+
+/// The field a failed sign-in is about, and what to say.
+fn refusal(answer: SignIn) -> Option<(&'static str, &'static str)> {
+    match answer {
+        SignIn::Ok => None,
+        SignIn::Blocked => Some(("team-address", text::BLOCKED)),
+        SignIn::Unreachable => Some(("team-address", text::UNREACHABLE)),
+        SignIn::NotCouchDb => Some(("team-address", text::NOT_COUCHDB)),
+        SignIn::WrongPassword => Some(("team-password", text::WRONG_PASSWORD)),
+        SignIn::NoDatabase => Some(("team-database", text::NO_DATABASE)),
+        SignIn::NoAccess => Some(("team-database", text::NO_ACCESS)),
+    }
+}
+
+/// What to say about a round that stopped.
+fn trouble_text(trouble: Trouble) -> &'static str {
+    match trouble {
+        Trouble::Unreachable => text::UNREACHABLE,
+        Trouble::SignedOut => text::SIGNED_OUT,
+        Trouble::NoAccess => text::NO_ACCESS,
+        Trouble::NoDatabase => text::NO_DATABASE,
+        Trouble::NoKey => text::NO_KEY,
+        Trouble::NotStored => text::NOT_STORED,
+        Trouble::Server => text::SERVER,
+    }
+}
+
+/// A time by this device's clock, as "1 December 2026 at 10:32".
+fn when(ms: f64) -> String {
+    let at = js_sys::Date::new(&ms.into());
+    let date = chrono::NaiveDate::from_ymd_opt(
+        at.get_full_year() as i32,
+        at.get_month() + 1,
+        at.get_date(),
+    )
+    .unwrap_or_default();
+    format!(
+        "{} at {:02}:{:02}",
+        crate::domain::inputs::long_date(date),
+        at.get_hours(),
+        at.get_minutes()
+    )
+}
+
+/// One row of the sync's summary list.
+fn row(key: &'static str, value: String) -> impl IntoView {
+    view! {
+        <div class="govuk-summary-list__row">
+            <dt class="govuk-summary-list__key">{key}</dt>
+            <dd class="govuk-summary-list__value">{value}</dd>
+        </div>
+    }
+}
+
+/// What the sync has done: when, what waits, and any problem.
+fn sync_state(
+    server: TeamServer,
+    status: SyncStatus,
+    stop: impl Fn(leptos::ev::MouseEvent) + Copy + 'static,
+) -> AnyView {
+    let store = crate::ui::state::use_store();
+    let names = store.summaries().unwrap_or_default();
+    let name_of = |id: &str| {
+        names
+            .iter()
+            .find(|s| s.id == id)
+            .map_or_else(|| format!("Case {id}"), |s| s.name.clone())
+    };
+    let set_up = format!(
+        "The team database {} on {}, as {}.",
+        server.database, server.address, server.name
+    );
+    let last = status.last.map_or_else(|| text::NEVER.to_string(), when);
+    let problem = status
+        .trouble
+        .map(|t| row(text::PROBLEM, trouble_text(t).to_string()));
+    let unreadable = (status.unreadable > 0).then(|| {
+        let count = status.unreadable;
+        let what = if count == 1 { "1 version of a case".to_string() } else { format!("{count} versions of cases") };
+        view! { <div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">"!"</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">"Warning"</span>{format!("{what} {}", text::UNREADABLE)}</strong></div> }
+    });
+    let conflicts = (!status.conflicts.is_empty()).then(|| {
+        let items = status
+            .conflicts
+            .iter()
+            .map(|id| view! { <li><a class="govuk-link" href=format!("/cases/{id}")>{name_of(id)}</a></li> })
+            .collect_view();
+        view! {
+            <h3 class="govuk-heading-s">{text::CONFLICTS}</h3>
+            <p class="govuk-body">{text::CONFLICTS_BODY}</p>
+            <ul class="govuk-list govuk-list--bullet">{items}</ul>
+        }
+    });
+    let running = if status.on {
+        text::RUNNING
+    } else {
+        text::NOT_RUNNING
+    };
+    view! {
+        <h2 class="govuk-heading-m">{text::STATUS}</h2>
+        <p class="govuk-body">{set_up}</p>
+        <p class="govuk-body" role="status">{running}</p>
+        <dl class="govuk-summary-list">
+            {row(text::LAST, last)}
+            {row(text::WAITING, status.waiting.to_string())}
+            {problem}
+        </dl>
+        {unreadable}
+        {conflicts}
+        <div class="govuk-button-group">
+            {status.on.then(|| view! { <button type="button" class="govuk-button" on:click=move |_| team_sync::sync_now()>{text::SYNC_NOW}</button> })}
+            <button type="button" class="govuk-button govuk-button--secondary" on:click=stop>{text::STOP}</button>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn TeamSyncPage() -> impl IntoView {
+    let store = crate::ui::state::use_store();
+    let errors: PageErrors = RwSignal::new(Vec::new());
+    let set_up = RwSignal::new(team::load());
+    let start = set_up.get_untracked();
+    let address = RwSignal::new(
+        start
+            .as_ref()
+            .map(|s| s.address.clone())
+            .unwrap_or_default(),
+    );
+    let database = RwSignal::new(
+        start
+            .as_ref()
+            .map(|s| s.database.clone())
+            .unwrap_or_default(),
+    );
+    let name = RwSignal::new(start.map(|s| s.name).unwrap_or_default());
+    let password = RwSignal::new(String::new());
+    let passphrase = RwSignal::new(String::new());
+    let working = RwSignal::new(false);
+    let signed_in = RwSignal::new(false);
+    let made = RwSignal::new(false);
+    let stopped = RwSignal::new(false);
+    let status = team_sync::status();
+
+    // What waits to be sent is worth knowing before signing in, too.
+    if set_up.get_untracked().is_some() && !status.get_untracked().on {
+        let status = status.clone();
+        leptos::task::spawn_local(async move {
+            let waiting = engine::waiting_count().await;
+            status.update(|s| {
+                s.waiting = waiting;
+                s.last = engine::last_synced();
+                s.conflicts = engine::conflicts();
+            });
+        });
+    }
+
+    let sign_in = on_submit(move || {
+        signed_in.set(false);
+        made.set(false);
+        stopped.set(false);
+        let server = TeamServer {
+            address: address.get_untracked().trim().to_string(),
+            database: database.get_untracked().trim().to_string(),
+            name: name.get_untracked().trim().to_string(),
+        };
+        let typed_password = password.get_untracked();
+        let typed_passphrase = passphrase.get_untracked();
+        let problems = team::check(&server, &typed_password, &typed_passphrase);
+        if !problems.is_empty() {
+            show_errors(errors, problems);
+            return;
+        }
+        working.set(true);
+        leptos::task::spawn_local(async move {
+            let answer = team::sign_in(&server, &typed_password).await;
+            let refused = match refusal(answer) {
+                Some(refused) => Some(refused),
+                None => match engine::open_key(
+                    &server,
+                    &typed_passphrase,
+                    store.lock.get_untracked() == crate::storage::cases::Lock::Off,
+                )
+                .await
+                {
+                    KeyAnswer::Opened => None,
+                    KeyAnswer::Made => {
+                        made.set(true);
+                        None
+                    }
+                    KeyAnswer::Wrong => Some(("team-passphrase", text::WRONG_PASSPHRASE)),
+                    KeyAnswer::Unreachable => Some(("team-address", text::UNREACHABLE)),
+                    KeyAnswer::Refused => Some(("team-database", text::KEY_REFUSED)),
+                },
+            };
+            working.set(false);
+            // Neither is kept, not even on the page.
+            password.set(String::new());
+            passphrase.set(String::new());
+            match refused {
+                Some((field, message)) => {
+                    let refused = FieldError {
+                        field: field.into(),
+                        message: message.into(),
+                    };
+                    show_errors(errors, vec![refused]);
+                }
+                None => {
+                    show_errors(errors, Vec::new());
+                    let _ = team::save(&server);
+                    set_up.set(Some(server.clone()));
+                    signed_in.set(true);
+                    team_sync::start(store, server);
+                }
+            }
+        });
+    });
+
+    let stop = on_click(move || {
+        team_sync::stop();
+        if let Some(server) = set_up.get_untracked() {
+            leptos::task::spawn_local(async move { team::sign_out(&server).await });
+        }
+        team::forget();
+        engine::forget_all();
+        set_up.set(None);
+        signed_in.set(false);
+        stopped.set(true);
+    });
+
+    let banner = dynamic(move || {
+        let server = set_up.get().filter(|_| signed_in.get());
+        match server {
+            Some(server) => view! {
+                <NotificationBanner id="team-signed-in" title="Success">
+                    <p class="govuk-notification-banner__heading" role="status">
+                        {format!("Signed in to {} as {}.", server.database, server.name)}
+                    </p>
+                    {made.get().then(|| view! { <p class="govuk-body">{text::MADE}</p> })}
+                </NotificationBanner>
+            }
+            .into_any(),
+            None => ().into_any(),
+        }
+    });
+
+    let state = {
+        let status = status.clone();
+        dynamic(move || match set_up.get() {
+            Some(server) => sync_state(server, status.get(), stop),
+            None => view! { <p class="govuk-body">{text::OFF}</p> }.into_any(),
+        })
+    };
+
+    let form_heading = dynamic(move || {
+        if set_up.get().is_some() {
+            view! {
+                <h2 class="govuk-heading-m">{text::SIGN_IN_AGAIN}</h2>
+                <p class="govuk-body">{text::SIGN_IN_AGAIN_BODY}</p>
+            }
+            .into_any()
+        } else {
+            view! { <h2 class="govuk-heading-m">{text::SIGN_IN}</h2> }.into_any()
+        }
+    });
+
+    view! {
+        <BackLink href="/data".to_string() text="Back to data on this device".to_string()/>
+        <ErrorSummary errors=errors/>
+        {banner}
+        <PageHeading title=text::TITLE.to_string()/>
+        <p class="govuk-body">{text::INTRO}</p>
+        <div class="govuk-inset-text">{text::SEALED}</div>
+        {state}
+        {status_line(stopped, text::STOPPED)}
+        {form_heading}
+        <form novalidate on:submit=sign_in>
+            {render(
+                vec![
+                    Item::text("team-address", text::ADDRESS, typed(address)).hint(text::ADDRESS_HINT),
+                    Item::text("team-database", text::DATABASE, typed(database)).hint(text::DATABASE_HINT).width("govuk-!-width-two-thirds"),
+                    Item::text("team-name", text::NAME, typed(name)).width("govuk-!-width-one-half"),
+                    Item::text("team-password", text::PASSWORD, typed(password)).hint(text::PASSWORD_HINT).password().width("govuk-!-width-one-half"),
+                    Item::text("team-passphrase", text::PASSPHRASE, typed(passphrase)).hint(text::PASSPHRASE_HINT).password().width("govuk-!-width-one-half"),
+                ],
+                errors,
+            )}
+            <button type="submit" class="govuk-button">{text::SIGN_IN}</button>
+            {status_line(working, text::WORKING)}
+        </form>
+    }
+}

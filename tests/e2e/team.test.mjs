@@ -1,0 +1,216 @@
+// Team sync: setting up the team's server, signing in with CouchDB's own accounts and the team
+// passphrase, and two devices of one team sharing a case through it, against a real
+// CouchDB-compatible server (PouchDB Server) that the test starts behind the app's own address,
+// as a web server in front of the app would pass /couchdb/ on. Every person here is invented.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { axeViolations, eventually, freshPage, launch, SPO, storedData } from './support.mjs';
+import { ALEX, completeLivesAloneChecks, heading, mouse, openSection, recordSuitable } from './officer.mjs';
+import { startTeamServer } from './team-server.mjs';
+
+const PASSWORD = 'olu-team-password-1';
+const TEAM_PASSPHRASE = 'northshire team passphrase, never written down';
+
+let env;
+let team;
+before(async () => {
+  team = await startTeamServer();
+  await team.createUser('olu', PASSWORD);
+  await team.createUser('pat', 'pat-team-password-1');
+  await team.createDatabase('northshire-court-team', ['olu']);
+  await team.createUser('sam', 'sam-team-password-1');
+  await team.createDatabase('eastshire-court-team', ['olu', 'sam']);
+  // /nowhere/ is passed on to a port where nothing listens: a team server that is down.
+  env = await launch({ proxies: { '/couchdb/': team.origin, '/nowhere/': 'http://127.0.0.1:9' } });
+});
+after(async () => {
+  await env?.close();
+  await team?.stop();
+});
+
+/** Opens "Team sync" from "Data on this device", as a person would. */
+async function openTeamSync(page, { off = true } = {}) {
+  await page.goto(`${env.base}/data`);
+  await heading(page, 'Data on this device');
+  await page.getByText(off ? 'Team sync is off. Cases are stored only on this device.' : 'Team sync is set up on this device.').waitFor();
+  await page.getByRole('link', { name: 'Team sync settings' }).click();
+  await heading(page, 'Team sync');
+}
+
+async function signIn(page, { address = '/couchdb', database = 'northshire-court-team', name = 'olu', password = PASSWORD, passphrase = TEAM_PASSPHRASE } = {}) {
+  await page.getByLabel('Team server address').fill(address);
+  await page.getByLabel('Team database').fill(database);
+  await page.getByLabel('Your user name').fill(name);
+  await page.getByLabel('Your password').fill(password);
+  await page.getByLabel('Team passphrase').fill(passphrase);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** The error summary's link for one field says `message`, and nothing was set up. */
+async function refused(page, message) {
+  await page.getByRole('alert').getByRole('link', { name: message }).waitFor();
+  const stored = await storedData(page);
+  assert.equal(stored.local['psc.settings.team'], undefined, 'nothing is set up after a refusal');
+  assert.equal(await page.getByLabel('Your password').inputValue(), '', 'the password is not kept on the page');
+  assert.equal(await page.getByLabel('Team passphrase').inputValue(), '', 'the team passphrase is not kept on the page');
+}
+
+describe('team sync', () => {
+  test('off by default; signs in with a CouchDB account, and never stores the password', async () => {
+    const page = await freshPage(env.browser);
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await openTeamSync(page);
+    assert.deepEqual(requests.filter((u) => u.includes('/couchdb/')), [], 'no request to the team server before signing in');
+    assert.deepEqual(await axeViolations(page), []);
+
+    // Nothing typed: each field says what it needs.
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    for (const message of ["Enter the team server's address", "Enter the name of your team's database", 'Enter your user name for the team server', 'Enter your password for the team server', 'Enter your team passphrase']) {
+      await page.getByRole('alert').getByRole('link', { name: message }).waitFor();
+    }
+    assert.deepEqual(await axeViolations(page), []);
+
+    await signIn(page);
+    await page.getByRole('region', { name: 'Success' }).getByText('Signed in to northshire-court-team as olu.').waitFor();
+    await page.getByText('The team database northshire-court-team on /couchdb, as olu.').waitFor();
+    const stored = await storedData(page);
+    assert.deepEqual(JSON.parse(stored.local['psc.settings.team']), { address: '/couchdb', database: 'northshire-court-team', name: 'olu' });
+    const everything = JSON.stringify(stored) + JSON.stringify(await page.evaluate(() => ({ ...sessionStorage })));
+    assert.ok(!everything.includes(PASSWORD), 'the password is stored nowhere');
+    assert.ok(!everything.includes(TEAM_PASSPHRASE), 'the team passphrase is stored nowhere');
+    assert.equal(await page.getByLabel('Your password').inputValue(), '');
+    assert.deepEqual(await axeViolations(page), []);
+
+    // After a reload the setting is still there; stopping removes it and signs out.
+    await page.reload();
+    await heading(page, 'Team sync');
+    await page.getByText('The team database northshire-court-team on /couchdb, as olu.').waitFor();
+    await page.getByRole('button', { name: 'Stop team sync on this device' }).click();
+    await page.getByText('Team sync is off on this device. Your cases are still here.').waitFor();
+    assert.equal((await storedData(page)).local['psc.settings.team'], undefined);
+    // The browser logs the server's "not found" for the team's key before this first device made
+    // it, and for the checkpoint before the first round.
+    assert.deepEqual(page.problems.filter((p) => !/status of 404/.test(p)), []);
+    await page.context().close();
+  });
+
+  test('a wrong password, no access, no such database, a server that is down and a blocked address each say so', async () => {
+    const page = await freshPage(env.browser);
+    await openTeamSync(page);
+
+    await signIn(page, { password: 'not-the-password' });
+    await refused(page, 'The user name or password is not right. Check them and try again');
+
+    await signIn(page, { name: 'pat', password: 'pat-team-password-1' });
+    await refused(page, 'Your account does not have access to that team database. Ask your administrator to add you to it');
+
+    await signIn(page, { database: 'southshire-court-team' });
+    await refused(page, 'There is no team database with that name on the server. Check the name');
+
+    await signIn(page, { address: '/nowhere' });
+    await refused(page, 'The team server could not be reached. Check the address, and that this device is online');
+
+    // The server's own address is another origin, which the page's Content-Security-Policy
+    // does not allow: the app says so without trying.
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await signIn(page, { address: team.origin });
+    await refused(page, 'This app can only connect to its own address, and to team servers named when it was installed. Use the address your administrator gave you');
+    assert.deepEqual(requests.filter((u) => u.startsWith(team.origin)), []);
+
+    await signIn(page, { address: 'team server' });
+    await page.getByRole('alert').getByRole('link', { name: /Enter the team server's address as your administrator gave it/ }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    // The browser logs each refusal the server answered; nothing else went wrong.
+    const answered = /Failed to load resource: the server responded with a status of (401|404|502)/;
+    assert.deepEqual(page.problems.filter((p) => !answered.test(p)), []);
+    await page.context().close();
+  });
+});
+
+/** Signs in on "Team sync" and waits for the first round to finish. */
+async function joinTeam(page, who) {
+  await openTeamSync(page);
+  await signIn(page, { database: 'eastshire-court-team', ...who });
+  await page.getByRole('region', { name: 'Success' }).waitFor();
+  await page.getByText('Syncing in the background while the app is open.').waitFor();
+}
+
+describe('two devices of one team', () => {
+  test("the officer's submitted case reaches the SPO's queue, the endorsement comes back, and the server reads none of it", async () => {
+    const officerPage = await freshPage(env.browser);
+    const spoPage = await freshPage(env.browser, { user: SPO });
+
+    // The officer's device is the team's first: it sets the team passphrase.
+    await joinTeam(officerPage, { name: 'olu', password: PASSWORD });
+    await officerPage.getByText('You are the first of your team to sign in: the team passphrase is now set.', { exact: false }).waitFor();
+    const officer = mouse(officerPage);
+    await completeLivesAloneChecks(officer, env.base);
+    await officerPage.getByRole('link', { name: 'Back to task list' }).click();
+    await heading(officerPage, ALEX.name);
+    const taskList = officerPage.url();
+    await officerPage.getByRole('link', { name: 'Ask for gatekeeping' }).click();
+    await officerPage.getByLabel('I want a senior probation officer to gatekeep this case').check();
+    await officerPage.getByLabel('Note for the senior probation officer').fill('First curfew at this address; please check it.');
+    await officerPage.getByRole('button', { name: 'Submit for gatekeeping' }).click();
+    await officerPage.getByText('Awaiting gatekeeping: submitted to a senior probation officer.').waitFor();
+
+    // A wrong team passphrase is refused on the SPO's device, and changes nothing.
+    await openTeamSync(spoPage);
+    await signIn(spoPage, { database: 'eastshire-court-team', name: 'sam', password: 'sam-team-password-1', passphrase: 'eastshire team passphrase' });
+    await refused(spoPage, 'The team passphrase is not right. Nothing has been changed. Check it with your team and try again');
+    assert.deepEqual(await axeViolations(spoPage), []);
+
+    // With the right one, the SPO's queue fills with the officer's case.
+    await signIn(spoPage, { database: 'eastshire-court-team', name: 'sam', password: 'sam-team-password-1' });
+    await spoPage.getByText('Syncing in the background while the app is open.').waitFor();
+    await spoPage.getByRole('link', { name: 'Gatekeeping queue' }).click();
+    await heading(spoPage, 'Gatekeeping queue');
+    await spoPage.getByRole('link', { name: ALEX.name }).click({ timeout: 30000 });
+    await heading(spoPage, 'Gatekeeping review');
+    await spoPage.getByText('First curfew at this address; please check it.').waitFor();
+    await spoPage.getByLabel('Endorse the case').check();
+    await spoPage.getByRole('button', { name: 'Record your decision' }).click();
+    await spoPage.getByText('No cases are waiting for gatekeeping.').waitFor();
+
+    // The endorsement reaches the officer's device, which can then record "suitable".
+    await officerPage.goto(taskList);
+    await officerPage.getByText('Endorsed by a senior probation officer.').waitFor({ timeout: 30000 });
+    await openSection(officer, 'Outcome');
+    await recordSuitable(officer, 'Lives alone as the tenant; every check is clear; endorsed.');
+    await officerPage.getByText('Outcome recorded: Curfew suitable').waitFor();
+
+    // Both devices end with the same case, history and all.
+    await openTeamSync(officerPage, { off: false });
+    const waitingRow = officerPage.locator('.govuk-summary-list__row').filter({ hasText: 'Changes waiting to be sent' });
+    await eventually(async () => /sent\s*0$/.test((await waitingRow.innerText()).trim()), 'nothing waits to be sent', 30000);
+    const sameCase = async (p) => {
+      const record = JSON.parse(Object.values((await storedData(p)).cases)[0]);
+      // Each device counts its own local revisions.
+      delete record.revision;
+      if (record.case) delete record.case.revision;
+      return JSON.stringify(record);
+    };
+    await eventually(async () => (await sameCase(officerPage)) === (await sameCase(spoPage)), 'the SPO device has the same case', 30000);
+    assert.match(await sameCase(spoPage), /Lives alone as the tenant; every check is clear; endorsed\./);
+
+    // What the server keeps: random ids and sealed text, no name, court, offence or answer.
+    const all = await team.read('/eastshire-court-team/_all_docs?include_docs=true');
+    const docs = all.rows.map((r) => r.doc);
+    assert.equal(docs.length, 1, 'one document for the one case');
+    assert.match(docs[0]._id, /^[0-9a-f]{32}$/);
+    assert.deepEqual(Object.keys(docs[0]).sort(), ['_id', '_rev', 'sealed']);
+    const onServer = JSON.stringify(all) + JSON.stringify(await team.read('/eastshire-court-team/_local/psc-team-key'));
+    for (const plain of [ALEX.name, 'Alex', ALEX.court, 'Northshire', ALEX.offence, 'First curfew', 'Lives alone', 'suitable', TEAM_PASSPHRASE]) {
+      assert.ok(!onServer.includes(plain), `the server's documents do not contain "${plain}"`);
+    }
+    // The browser logs what the server answered "not found": the team's key, before the first
+    // device made it, and each device's checkpoint before its first round.
+    const expected = /status of 404/;
+    assert.deepEqual(officerPage.problems.filter((p) => !expected.test(p)), []);
+    assert.deepEqual(spoPage.problems.filter((p) => !expected.test(p)), []);
+    await officerPage.context().close();
+    await spoPage.context().close();
+  });
+});
