@@ -6,6 +6,8 @@ pub const HONESTY: &str =
     "This tool supports, and does not replace, professional judgement and HMPPS policy.";
 pub const DATA_ON_DEVICE: &str =
     "Cases are stored only in this browser on this device. Nothing is sent anywhere.";
+/// The same, on a device where team sync is set up.
+pub const DATA_SHARED: &str = "Cases are stored in this browser and shared with your court team through your team's server, sealed with your team passphrase. Nothing else is sent anywhere.";
 
 pub mod list {
     pub const TITLE: &str = "Cases";
@@ -224,6 +226,7 @@ pub mod training {
 pub mod data {
     pub const TITLE: &str = "Data on this device";
     pub const WHERE: &str = "Cases are stored only in this browser, on this device, for this web address. Nothing is sent anywhere. Anyone who can use this browser on this device can open them, so keep the device locked.";
+    pub const WHERE_SHARED: &str = "Cases are stored in this browser, on this device, for this web address, and shared with your court team through your team's server (see Team sync below), sealed so that the server cannot read them. Anyone who can use this browser on this device can open them, so keep the device locked.";
     pub const PERSISTENCE: &str = "If the device runs short of space";
     pub const ROOM: &str = "Space used";
     pub const ROOM_UNKNOWN: &str = "This browser does not say how much space the app uses.";
@@ -279,7 +282,26 @@ pub mod team {
     pub const SERVER: &str = "The team server gave an answer this app cannot use. It will try again; if this stays, tell your administrator";
     pub const UNREADABLE: &str = "could not be opened with your team passphrase and were left on the server. Tell your administrator: they may have been damaged or tampered with.";
     pub const CONFLICTS: &str = "Changed on this device and another at the same time";
-    pub const CONFLICTS_BODY: &str = "Both versions are kept: this device's is shown here, the other is on the team's server. Settling them here is being built.";
+    pub const CONFLICTS_BODY: &str = "Both versions are kept: this device's is shown, the other is on the team's server. Open each case to choose which answers to keep.";
+    pub const VERSIONS_TITLE: &str = "Choose which answers to keep";
+    pub const VERSIONS_INTRO: &str = "This case was changed on this device and on another device of your team while they could not reach each other. Both versions are kept until you choose. Whichever answers you keep, the history of changes keeps every entry from both, and the answers you do not keep are recorded in it.";
+    pub const VERSIONS_TABLE: &str = "Where the two versions differ";
+    pub const THIS_DEVICE: &str = "On this device";
+    pub const OTHER_DEVICE: &str = "On the other device";
+    pub const WHICH: &str = "Which answers do you want to keep?";
+    pub const WHICH_HINT: &str = "If one version was endorsed by a senior probation officer and the other changed, keeping the changed answers revokes the endorsement: the case goes back for gatekeeping.";
+    pub const KEEP_THIS: &str = "The answers on this device";
+    pub const KEEP_OTHER: &str = "The answers from the other device";
+    pub const CHOOSE: &str = "Select which answers to keep";
+    pub const SETTLE: &str = "Keep these answers";
+    pub const SETTLING: &str = "Saving and telling the team's server.";
+    pub const FETCHING: &str = "Getting the other version from the team's server.";
+    pub const OTHER_UNREADABLE: &str = "The other version could not be read from the team's server. Try again later; if this stays, tell your administrator.";
+    pub const NOT_IN_CONFLICT: &str = "This case has only one version: there is nothing to choose.";
+    pub const SETTLE_UNSENT: &str = "Your choice is saved on this device, but the team's server could not be told. Check this device is online, then choose again";
+    pub const TASK_BANNER: &str =
+        "This case was changed on this device and another device of your team at the same time.";
+    pub const TASK_LINK: &str = "Choose which answers to keep";
     pub const WORKING: &str = "Signing in to the team server.";
     pub const STOP: &str = "Stop team sync on this device";
     pub const STOPPED: &str = "Team sync is off on this device. Your cases are still here.";

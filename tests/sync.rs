@@ -2,6 +2,9 @@
 //! every conflict, and knows what it is missing) and the history of a case changed on two
 //! devices while apart (every event from both, once each, in time order).
 
+#[allow(dead_code)]
+mod common;
+
 use presentence_checks::domain::audit::merge_histories;
 use presentence_checks::domain::case::{AuditEvent, Change};
 use presentence_checks::storage::sync::revs::{Rev, RevTree};
@@ -210,4 +213,138 @@ fn an_event_made_twice_is_kept_twice() {
     let theirs = vec![twice.clone()];
     assert_eq!(merge_histories(&ours, &theirs), ours);
     assert_eq!(merge_histories(&theirs, &ours), ours);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settling a case changed on two devices while apart
+// ---------------------------------------------------------------------------------------------
+
+mod settling {
+    use presentence_checks::domain::audit::{self, User, settle_versions};
+    use presentence_checks::domain::case::*;
+    use presentence_checks::domain::rules::gatekeeping_status;
+    use presentence_checks::domain::{Case, assess};
+
+    use super::common;
+
+    const OFFICER: &str = "Casey Officer (court officer)";
+    const SETTLER: &str = "Casey Officer (court officer)";
+
+    fn spo() -> User {
+        User {
+            name: "Morgan Senior".into(),
+            role: audit::Role::Spo,
+        }
+    }
+
+    /// A high-risk case, checked and submitted on the officer's device, as both devices had it
+    /// when they were last together.
+    fn shared() -> Case {
+        let mut case = common::lives_alone();
+        case.rosh.children = Some(RoshLevel::High);
+        case.gatekeeping.draft.note = "Please review.".into();
+        case.submit_for_gatekeeping(OFFICER, "2026-11-21T10:00:00")
+            .expect("submitted");
+        case
+    }
+
+    /// The SPO's device: endorsed.
+    fn endorsed(mut case: Case) -> Case {
+        case.gatekeeping.draft.endorse = Some(true);
+        assert_eq!(
+            case.decide_gatekeeping(&spo(), "2026-11-21T11:00:00"),
+            Ok(true)
+        );
+        case
+    }
+
+    /// The officer's device, meanwhile: the court changed.
+    fn edited(mut case: Case) -> Case {
+        let before = case.clone();
+        case.hearing.court = "Southshire Crown Court".into();
+        for event in audit::events_between(&before, &case, "2026-11-21T10:30:00", OFFICER) {
+            case.events.push(event);
+        }
+        case
+    }
+
+    fn titles(case: &Case) -> Vec<&str> {
+        case.events.iter().map(|e| e.what.as_str()).collect()
+    }
+
+    #[test]
+    fn an_endorsement_on_one_device_and_an_edit_on_the_other_end_revoked_when_the_edit_is_kept() {
+        let (spo_side, officer_side) = (endorsed(shared()), edited(shared()));
+        assert!(gatekeeping_status(&spo_side).endorsed);
+        for (kept, other) in [(&officer_side, &spo_side)] {
+            let settled = settle_versions(kept, other, "2026-11-21T12:00:00", SETTLER);
+            assert_eq!(settled.hearing.court, "Southshire Crown Court");
+            let status = gatekeeping_status(&settled);
+            assert!(!status.endorsed && status.revoked, "{status:?}");
+            assert!(
+                assess(&settled, common::today())
+                    .blockers
+                    .iter()
+                    .any(|b| b.code == "GATEKEEPING_NOT_ENDORSED"),
+                "suitable is blocked until the SPO endorses again"
+            );
+            assert_eq!(
+                titles(&settled).last(),
+                Some(&audit::WHAT_REVOKED),
+                "the revocation is recorded"
+            );
+        }
+    }
+
+    #[test]
+    fn keeping_the_endorsed_version_keeps_the_endorsement_and_records_the_dropped_edit() {
+        let (spo_side, officer_side) = (endorsed(shared()), edited(shared()));
+        let settled = settle_versions(&spo_side, &officer_side, "2026-11-21T12:00:00", SETTLER);
+        assert_eq!(settled.hearing.court, spo_side.hearing.court);
+        assert!(gatekeeping_status(&settled).endorsed);
+        let last = settled.events.last().expect("an event");
+        assert_eq!(last.what, audit::WHAT_SETTLED);
+        assert!(
+            last.changes
+                .iter()
+                .any(|c| c.before == "Southshire Crown Court" && c.after == spo_side.hearing.court),
+            "{:?}",
+            last.changes
+        );
+    }
+
+    #[test]
+    fn nothing_of_either_history_or_gatekeeping_is_lost_and_each_event_appears_once() {
+        let (spo_side, officer_side) = (endorsed(shared()), edited(shared()));
+        for (kept, other) in [(&spo_side, &officer_side), (&officer_side, &spo_side)] {
+            let settled = settle_versions(kept, other, "2026-11-21T12:00:00", SETTLER);
+            for event in spo_side.events.iter().chain(&officer_side.events) {
+                let held = settled.events.iter().filter(|e| *e == event).count();
+                let in_both =
+                    spo_side.events.contains(event) && officer_side.events.contains(event);
+                assert_eq!(held, 1, "{} ({in_both})", event.what);
+            }
+            let times: Vec<&str> = settled.events.iter().map(|e| e.at.as_str()).collect();
+            let mut sorted = times.clone();
+            sorted.sort();
+            assert_eq!(times, sorted, "in time order");
+            assert_eq!(
+                settled.gatekeeping.submissions.len(),
+                1,
+                "the shared submission, once"
+            );
+            assert_eq!(
+                settled.gatekeeping.decisions,
+                spo_side.gatekeeping.decisions
+            );
+        }
+    }
+
+    #[test]
+    fn the_same_answers_on_both_sides_settle_without_a_dropped_answer() {
+        let case = shared();
+        let settled = settle_versions(&case, &case, "2026-11-21T12:00:00", SETTLER);
+        assert_eq!(settled.events, case.events);
+        assert_eq!(settled.gatekeeping, case.gatekeeping);
+    }
 }

@@ -106,6 +106,61 @@ pub fn merge_histories(ours: &[AuditEvent], theirs: &[AuditEvent]) -> Vec<AuditE
     merged
 }
 
+pub const WHAT_SETTLED: &str = "Settled two versions changed on different devices at the same time: the answers below were the other version's, and were not kept";
+
+/// A case changed on two devices while they were apart, settled by a person who kept one
+/// version's answers (`kept`). Nothing else of either is lost: the history holds every event of
+/// both, and gatekeeping every submission and decision of both, in time order; an event records
+/// the other version's answers that were not kept. The rules then decide what stands: an
+/// endorsement holds only if the answers kept are the ones the senior probation officer
+/// endorsed, so an endorsement on one device and an edit on the other, with the edit kept, end
+/// with the endorsement revoked, as on one device.
+pub fn settle_versions(kept: &Case, other: &Case, at: &str, by: &str) -> Case {
+    let mut settled = kept.clone();
+    settled.events = merge_histories(&kept.events, &other.events);
+    let g = &mut settled.gatekeeping;
+    g.submissions = union_in_time(
+        &kept.gatekeeping.submissions,
+        &other.gatekeeping.submissions,
+        |s| &s.at,
+    );
+    g.decisions = union_in_time(
+        &kept.gatekeeping.decisions,
+        &other.gatekeeping.decisions,
+        |d| &d.at,
+    );
+    g.requested_by_officer |= other.gatekeeping.requested_by_officer;
+    // Ids given out on either device are never given out again.
+    settled.next_id = kept.next_id.max(other.next_id);
+    settled.updated_at = at.into();
+    let dropped = differences(other, kept);
+    if !dropped.is_empty() {
+        settled.append_event(at, by, WHAT_SETTLED, dropped);
+    }
+    let was_endorsed = gatekeeping_status(kept).endorsed || gatekeeping_status(other).endorsed;
+    if was_endorsed && gatekeeping_status(&settled).revoked {
+        settled.append_event(at, by, WHAT_REVOKED, Vec::new());
+    }
+    settled
+}
+
+/// Both lists, each item once (one held by both counts once), in time order; each side's own
+/// order is kept for items of the same time.
+fn union_in_time<T: Clone + PartialEq>(
+    ours: &[T],
+    theirs: &[T],
+    at: impl Fn(&T) -> &String,
+) -> Vec<T> {
+    let mut all: Vec<T> = ours.to_vec();
+    for item in theirs {
+        if !ours.contains(item) {
+            all.push(item.clone());
+        }
+    }
+    all.sort_by(|a, b| at(a).cmp(at(b)));
+    all
+}
+
 /// The events that record how `before` became `after`: the answers that changed and, if that
 /// change undid an endorsement, the revocation. Gatekeeping steps and outcomes record their own
 /// events where they happen.

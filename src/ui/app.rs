@@ -26,10 +26,11 @@ pub fn App() -> impl IntoView {
             leptos::task::spawn_local(async move { store.arrive(load_rules().await) });
         }
     });
-    // Team sync, if set up on this device, runs in the background from the start.
-    if crate::storage::space() == crate::storage::Space::Real
-        && crate::storage::sync::team::load().is_some()
-    {
+    // Team sync, if set up on this device, runs in the background from the start. (The footer
+    // follows it being set up or stopped on the Team sync page.)
+    let team_set_up = RwSignal::new(crate::storage::sync::team::is_set_up());
+    provide_context(crate::ui::team_sync::TeamSetUp(team_set_up));
+    if crate::storage::space() == crate::storage::Space::Real && team_set_up.get_untracked() {
         leptos::task::spawn_local(async move { resume_team_sync(store).await });
     }
     view! {
@@ -86,7 +87,7 @@ pub fn App() -> impl IntoView {
                 <div class="govuk-width-container">
                     <div class="govuk-footer__meta">
                         <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
-                            <p class="govuk-body-s">{content::DATA_ON_DEVICE}</p>
+                            <p class="govuk-body-s">{move || if team_set_up.get() { content::DATA_SHARED } else { content::DATA_ON_DEVICE }}</p>
                             <p class="govuk-body-s">{content::HONESTY}</p>
                         </div>
                     </div>
@@ -300,6 +301,7 @@ fn later_page(path: String) -> AnyView {
         ["cases", c, "gatekeeping"] => view! { <SubmitPage id=id(c)/> }.into_any(),
         ["cases", c, "review"] => view! { <ReviewPage id=id(c)/> }.into_any(),
         ["cases", c, "history"] => view! { <HistoryPage id=id(c)/> }.into_any(),
+        ["cases", c, "team-versions"] => view! { <TeamVersionsPage id=id(c)/> }.into_any(),
         ["cases", c, "report"] => view! { <ReportPage id=id(c)/> }.into_any(),
         ["cases", c, "print"] => view! { <PrintPage id=id(c)/> }.into_any(),
         _ => view! { <NotFound/> }.into_any(),

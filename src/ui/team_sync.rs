@@ -41,6 +41,11 @@ pub fn status() -> ArcRwSignal<SyncStatus> {
     STATUS.with(Clone::clone)
 }
 
+/// Whether team sync is set up on this device (the footer says where cases go), given by the
+/// app's frame as context, and set by the Team sync page.
+#[derive(Clone, Copy)]
+pub struct TeamSetUp(pub RwSignal<bool>);
+
 /// How long to wait between rounds for the team's changes.
 const EVERY_MS: f64 = 5_000.0;
 

@@ -1,6 +1,6 @@
-// A court team's server for the team sync tests: PouchDB Server (npm, CouchDB-compatible), in
-// memory, on a free loopback port, started in a temporary folder (it writes config.json and
-// log.txt where it starts) and stopped at the end. Accounts and the team database are made as
+// A court team's server for the team sync tests: PouchDB Server (npm, CouchDB-compatible), on a
+// free loopback port, keeping its databases in a temporary folder (so it can be stopped and
+// started again with everything still there, as a real server restarts), removed at the end. Accounts and the team database are made as
 // an administrator makes them on CouchDB: the app itself never creates a database.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -31,20 +31,31 @@ export async function startTeamServer() {
   const dir = mkdtempSync(join(tmpdir(), 'psc-team-server-'));
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [bin, '-m', '-n', '-p', String(port), '-o', '127.0.0.1'], {
-    cwd: dir,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const exited = new Promise((ok) => child.once('exit', ok));
-  for (let tries = 0; ; tries += 1) {
-    try {
-      if ((await fetch(`${origin}/`)).ok) break;
-    } catch {
-      // Not listening yet.
+  let child;
+  let exited;
+  async function run() {
+    child = spawn(process.execPath, [bin, '-n', '-p', String(port), '-o', '127.0.0.1'], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    exited = new Promise((ok) => child.once('exit', ok));
+    for (let tries = 0; ; tries += 1) {
+      try {
+        if ((await fetch(`${origin}/`)).ok) break;
+      } catch {
+        // Not listening yet.
+      }
+      if (tries > 150 || child.exitCode !== null) throw new Error('PouchDB Server did not start');
+      await new Promise((ok) => setTimeout(ok, 100));
     }
-    if (tries > 150 || child.exitCode !== null) throw new Error('PouchDB Server did not start');
-    await new Promise((ok) => setTimeout(ok, 100));
   }
+  async function halt() {
+    if (child.exitCode === null) {
+      child.kill();
+      await exited;
+    }
+  }
+  await run();
   const admin = { Authorization: `Basic ${Buffer.from(`${ADMIN}:${ADMIN_PASSWORD}`).toString('base64')}`, 'Content-Type': 'application/json' };
   const put = async (path, body, headers = admin) => {
     const answer = await fetch(`${origin}${path}`, { method: 'PUT', headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -53,6 +64,8 @@ export async function startTeamServer() {
   };
   // The first administrator ends "admin party" (anyone an administrator).
   await put(`/_config/admins/${ADMIN}`, ADMIN_PASSWORD, { 'Content-Type': 'application/json' });
+  // Kept in its configuration, as CouchDB keeps its own: sessions outlive a restart.
+  await put('/_config/couch_httpd_auth/secret', 'team-server-session-secret-for-tests');
   return {
     origin,
     /** Makes a database that only these users may use. */
@@ -69,11 +82,11 @@ export async function startTeamServer() {
     async createUser(name, password) {
       await put(`/_users/org.couchdb.user:${name}`, { name, password, roles: [], type: 'user' });
     },
+    /** Stops the server as if it went down; `start` brings it back with everything it held. */
+    pause: halt,
+    start: run,
     async stop() {
-      if (child.exitCode === null) {
-        child.kill();
-        await exited;
-      }
+      await halt();
       rmSync(dir, { recursive: true, force: true });
     },
   };

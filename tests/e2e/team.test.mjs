@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, eventually, freshPage, launch, SPO, storedData } from './support.mjs';
-import { ALEX, completeLivesAloneChecks, heading, mouse, openSection, recordSuitable } from './officer.mjs';
+import { ALEX, choose, completeLivesAloneChecks, createCase, heading, mouse, openSection, recordSuitable, saveAndContinue } from './officer.mjs';
 import { startTeamServer } from './team-server.mjs';
 
 const PASSWORD = 'olu-team-password-1';
@@ -73,6 +73,8 @@ describe('team sync', () => {
 
     await signIn(page);
     await page.getByRole('region', { name: 'Success' }).getByText('Signed in to northshire-court-team as olu.').waitFor();
+    // The footer no longer says that nothing is sent anywhere.
+    await page.getByRole('contentinfo').getByText("Cases are stored in this browser and shared with your court team through your team's server", { exact: false }).waitFor();
     await page.getByText('The team database northshire-court-team on /couchdb, as olu.').waitFor();
     const stored = await storedData(page);
     assert.deepEqual(JSON.parse(stored.local['psc.settings.team']), { address: '/couchdb', database: 'northshire-court-team', name: 'olu' });
@@ -88,6 +90,7 @@ describe('team sync', () => {
     await page.getByText('The team database northshire-court-team on /couchdb, as olu.').waitFor();
     await page.getByRole('button', { name: 'Stop team sync on this device' }).click();
     await page.getByText('Team sync is off on this device. Your cases are still here.').waitFor();
+    await page.getByRole('contentinfo').getByText('Cases are stored only in this browser on this device. Nothing is sent anywhere.').waitFor();
     assert.equal((await storedData(page)).local['psc.settings.team'], undefined);
     // The browser logs the server's "not found" for the team's key before this first device made
     // it, and for the checkpoint before the first round.
@@ -208,6 +211,96 @@ describe('two devices of one team', () => {
     // The browser logs what the server answered "not found": the team's key, before the first
     // device made it, and each device's checkpoint before its first round.
     const expected = /status of 404/;
+    assert.deepEqual(officerPage.problems.filter((p) => !expected.test(p)), []);
+    assert.deepEqual(spoPage.problems.filter((p) => !expected.test(p)), []);
+    await officerPage.context().close();
+    await spoPage.context().close();
+  });
+});
+
+describe('a case changed on two devices while apart', () => {
+  test('is shown as a conflict on both, settled on one with nothing lost, and the other follows', async () => {
+    await team.createDatabase('westshire-court-team', ['olu', 'sam']);
+    const officerPage = await freshPage(env.browser);
+    const spoPage = await freshPage(env.browser, { user: SPO });
+    await joinTeam(officerPage, { database: 'westshire-court-team', name: 'olu', password: PASSWORD });
+    await joinTeam(spoPage, { database: 'westshire-court-team', name: 'sam', password: 'sam-team-password-1' });
+    const officer = mouse(officerPage);
+    const spo = mouse(spoPage);
+    await createCase(officer, env.base, ALEX);
+    const taskList = officerPage.url();
+    // The SPO's device has it once it has synced.
+    await spoPage.goto(`${env.base}/`);
+    await spoPage.getByRole('link', { name: ALEX.name }).click({ timeout: 30000 });
+    await heading(spoPage, ALEX.name);
+
+    // The server goes down; each device changes the court while it cannot reach the other.
+    await team.pause();
+    const changeCourt = async (actor, court) => {
+      await openSection(actor, 'Hearing, risk and orders');
+      await actor.page.getByLabel('Court').fill(court);
+      for (const domain of ['Risk to children', 'Risk to the public', 'Risk to a known adult', 'Risk to staff']) {
+        await choose(actor, actor.page, domain, 'Low');
+      }
+      await choose(actor, actor.page, 'Does any order protect someone from this person?', 'No');
+      await saveAndContinue(actor);
+      await heading(actor.page, ALEX.name);
+    };
+    await changeCourt(officer, 'Southshire Crown Court');
+    await changeCourt(spo, "Eastshire Magistrates' Court");
+    await officerPage.goto(`${env.base}/team`);
+    await officerPage.getByText('The team server could not be reached. Check the address, and that this device is online').waitFor({ timeout: 30000 });
+    await officerPage.locator('.govuk-summary-list__row').filter({ hasText: /Changes waiting to be sent\s*1/ }).waitFor();
+
+    // Back up: each device resumes from its checkpoint (the SPO's device has taken the case, so
+    // its checkpoint is past it), not from the start.
+    const since = new Map();
+    const checkpoints = new Map();
+    for (const p of [officerPage, spoPage]) {
+      checkpoints.set(p, (await storedData(p)).local['psc.sync.since']);
+      p.on('request', (r) => {
+        const m = r.url().match(/\/_changes\?.*since=([^&]*)/);
+        if (m && !since.has(p)) since.set(p, decodeURIComponent(m[1]));
+      });
+    }
+    assert.notEqual(checkpoints.get(spoPage), '0');
+    await team.start();
+    await officerPage.goto(taskList);
+    const banner = 'This case was changed on this device and another device of your team at the same time.';
+    await officerPage.getByText(banner).waitFor({ timeout: 30000 });
+    await spoPage.goto(taskList);
+    await spoPage.getByText(banner).waitFor({ timeout: 30000 });
+    for (const p of [officerPage, spoPage]) assert.equal(since.get(p), checkpoints.get(p), 'resumed from its checkpoint');
+
+    // Settled on the officer's device: both versions are shown, the officer keeps their own.
+    await officerPage.getByRole('link', { name: 'Choose which answers to keep' }).click();
+    await heading(officerPage, 'Choose which answers to keep');
+    const table = officerPage.getByRole('table', { name: 'Where the two versions differ' });
+    const court = table.getByRole('row', { name: /^Hearing, court/ });
+    assert.match(await court.innerText(), /Southshire Crown Court\s+Eastshire Magistrates' Court/);
+    assert.deepEqual(await axeViolations(officerPage), []);
+    await officerPage.getByRole('button', { name: 'Keep these answers' }).click();
+    await officerPage.getByRole('alert').getByRole('link', { name: 'Select which answers to keep' }).waitFor();
+    await officerPage.getByLabel('The answers on this device').check();
+    await officerPage.getByRole('button', { name: 'Keep these answers' }).click();
+    await heading(officerPage, ALEX.name);
+    assert.equal(await officerPage.getByText(banner).count(), 0);
+
+    // The SPO's device follows: the settled case, no conflict, and the same history.
+    await spoPage.reload();
+    await heading(spoPage, ALEX.name);
+    await eventually(async () => (await spoPage.getByText(banner).count()) === 0 && /Southshire Crown Court/.test(await spoPage.locator('main').innerText()), 'the SPO device takes the settled case', 30000);
+    const history = async (p) => {
+      await p.getByRole('link', { name: 'History of changes' }).click();
+      await heading(p, 'History of changes');
+      return p.locator('main ol').innerText();
+    };
+    const [mine, theirs] = [await history(officerPage), await history(spoPage)];
+    assert.equal(mine, theirs, 'both devices hold the same history');
+    for (const entry of ['Olu Officer', 'Sam Senior', "Eastshire Magistrates' Court", 'Settled two versions changed on different devices']) {
+      assert.ok(mine.includes(entry), `the history holds ${entry}`);
+    }
+    const expected = /status of (404|502)/;
     assert.deepEqual(officerPage.problems.filter((p) => !expected.test(p)), []);
     assert.deepEqual(spoPage.problems.filter((p) => !expected.test(p)), []);
     await officerPage.context().close();

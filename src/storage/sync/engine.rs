@@ -416,6 +416,7 @@ async fn take_doc(
 ) -> Result<(), Trouble> {
     let mut tree = RevTree::default();
     let mut opened = Vec::new();
+    let mut closed = false;
     for version in versions {
         let Some(rev) = Rev::parse(&version.rev) else {
             continue;
@@ -433,8 +434,13 @@ async fn take_doc(
             .filter(|p| p.first() == Some(&rev))
             .unwrap_or_else(|| vec![rev.clone()]);
         let deleted = version.deleted == Some(true);
-        if tree.insert(&path, deleted).is_err() || deleted {
-            // Deleting a case for the whole team is not shared yet: a deleted version is left.
+        if tree.insert(&path, deleted).is_err() {
+            continue;
+        }
+        if deleted {
+            // A deletion after this device's version: another device settled a conflict against
+            // it. (Deleting a case for the whole team is not shared yet.)
+            closed |= known.as_ref().is_some_and(|(_, r)| path.contains(&r.team));
             continue;
         }
         let plain = match &version.sealed {
@@ -467,7 +473,7 @@ async fn take_doc(
             .await
             .pop()
             .map(|e| e.revision);
-        match plan::classify(record.as_ref(), stored, &path) {
+        match plan::classify(record.as_ref(), stored, &path, closed) {
             Incoming::Have => {}
             Incoming::Take => {
                 case.revision = stored.unwrap_or(0) + 1;
@@ -483,12 +489,18 @@ async fn take_doc(
                 if written.is_err() {
                     return Err(Trouble::NotStored);
                 }
+                // A conflict this version settled (it follows the other version) is over.
+                let conflict = record
+                    .as_ref()
+                    .and_then(|r| r.conflict.clone())
+                    .filter(|c| !path.contains(c) && !closed);
                 let kept = Record {
                     doc: doc_id.to_string(),
                     local: case.revision,
                     team: rev,
-                    conflict: record.as_ref().and_then(|r| r.conflict.clone()),
+                    conflict,
                 };
+                closed = false;
                 keep_record(&id, &kept).map_err(|_| Trouble::NotStored)?;
                 record = Some(kept);
                 outcome.taken.push(id.clone());
@@ -526,8 +538,12 @@ async fn push(server: &Server<'_>, format: Format, outcome: &mut Outcome) -> Res
     let records: BTreeMap<String, Record> = all_records().into_iter().collect();
     let waiting: Vec<String> = plan::waiting(&index, |id| records.get(id).cloned())
         .into_iter()
-        // Held back: a case with the same id as a team case it was never shared as.
-        .filter(|id| records.get(*id).is_none_or(|r| r.local != 0))
+        // Held back until settled: a case with the same id as a team case it was never shared as.
+        .filter(|id| {
+            records
+                .get(*id)
+                .is_none_or(|r| r.local != 0 || r.conflict.is_none())
+        })
         .map(str::to_string)
         .collect();
     for ids in waiting.chunks(plan::BATCH) {
@@ -596,6 +612,80 @@ async fn push(server: &Server<'_>, format: Format, outcome: &mut Outcome) -> Res
         }
     }
     Ok(())
+}
+
+/// The other version of a case changed on this device and another while apart, as the team's
+/// server holds it.
+pub async fn other_version(
+    server: &TeamServer,
+    id: &str,
+    format: Format,
+) -> Result<crate::domain::Case, Trouble> {
+    let record = record(id).ok_or(Trouble::Server)?;
+    let rev = record.conflict.ok_or(Trouble::Server)?;
+    let path = format!("/{}?rev={}", record.doc, query(&rev.to_string()));
+    let doc: TeamDoc = Server(server).get(&path).await?;
+    let args = [
+        JsValue::from(doc.sealed.unwrap_or_default()),
+        plan::binding(&record.doc, &rev).into(),
+    ];
+    let plain = team_call("unseal", &args).await.and_then(|v| v.as_string());
+    plain
+        .and_then(|p| (format.decode)(&p).ok())
+        .filter(|case| case.id == id)
+        .ok_or(Trouble::Server)
+}
+
+/// A deletion sent to the server (`_deleted` true, no content).
+#[derive(Serialize)]
+struct Closing {
+    #[serde(rename = "_id")]
+    id: String,
+    #[serde(rename = "_rev")]
+    rev: String,
+    #[serde(rename = "_revisions")]
+    revisions: PathJson,
+    #[serde(rename = "_deleted")]
+    deleted: bool,
+}
+
+/// A person settled the conflict here (the settled case is saved): the other version's branch
+/// on the server is closed with a deletion, as CouchDB expects, and the settled case is sent
+/// next round as this device's next version. A case never shared from here is sent as the next
+/// version of the team's.
+pub async fn settled(server: &TeamServer, id: &str) -> Result<(), Trouble> {
+    let Some(mut record) = record(id) else {
+        return Ok(());
+    };
+    let Some(other) = record.conflict.take() else {
+        return Ok(());
+    };
+    if record.local != 0 {
+        let rev = plan::next_rev(Some(&other), "settled");
+        let path = plan::path_of(&rev, Some(&other));
+        let closing = Closing {
+            id: record.doc.clone(),
+            rev: rev.to_string(),
+            revisions: PathJson {
+                start: path.start,
+                ids: path.ids,
+            },
+            deleted: true,
+        };
+        #[derive(Serialize)]
+        struct Body {
+            docs: Vec<Closing>,
+            new_edits: bool,
+        }
+        let body = json::to_string(&Body {
+            docs: vec![closing],
+            new_edits: false,
+        });
+        Server(server)
+            .ask("POST", "/_bulk_docs", Some(body))
+            .await?;
+    }
+    keep_record(id, &record).map_err(|_| Trouble::NotStored)
 }
 
 /// Forgets the team's key on this device (protection was turned on, or sync stopped).

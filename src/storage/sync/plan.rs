@@ -117,8 +117,15 @@ pub enum Incoming {
 }
 
 /// Decides about one version the server sent (`path`: it and its ancestors, newest first),
-/// given this device's record of that case and the case's stored revision here.
-pub fn classify(record: Option<&Record>, stored: Option<u64>, path: &[Rev]) -> Incoming {
+/// given this device's record of that case and the case's stored revision here. `ours_closed`:
+/// another device settled a conflict against this device's version (the server holds a
+/// deletion after it), so a later version is the case as settled.
+pub fn classify(
+    record: Option<&Record>,
+    stored: Option<u64>,
+    path: &[Rev],
+    ours_closed: bool,
+) -> Incoming {
     let Some(newest) = path.first() else {
         return Incoming::Have;
     };
@@ -131,7 +138,7 @@ pub fn classify(record: Option<&Record>, stored: Option<u64>, path: &[Rev]) -> I
     if *newest == record.team || record.conflict.as_ref() == Some(newest) {
         return Incoming::Have;
     }
-    let follows_ours = path.contains(&record.team);
+    let follows_ours = path.contains(&record.team) || ours_closed;
     let unchanged_here = stored.is_none_or(|s| s == record.local);
     if follows_ours && unchanged_here {
         Incoming::Take
@@ -242,13 +249,24 @@ mod tests {
             (Some(&ours), Some(4), path(&[]), Incoming::Have),
         ];
         for (record, stored, path, expected) in table {
-            assert_eq!(classify(record, stored, &path), expected, "{path:?}");
+            assert_eq!(classify(record, stored, &path, false), expected, "{path:?}");
         }
         let mut held = ours.clone();
         held.conflict = Some(rev("2-z"));
         assert_eq!(
-            classify(Some(&held), Some(4), &path(&["2-z", "1-a"])),
+            classify(Some(&held), Some(4), &path(&["2-z", "1-a"]), false),
             Incoming::Have
+        );
+        // Settled on another device against this one's version: the settled case is taken,
+        // unless this device changed it again since.
+        let settled = path(&["3-s", "2-z", "1-a"]);
+        assert_eq!(
+            classify(Some(&ours), Some(4), &settled, true),
+            Incoming::Take
+        );
+        assert_eq!(
+            classify(Some(&ours), Some(5), &settled, true),
+            Incoming::Conflict
         );
     }
 

@@ -114,6 +114,12 @@ pub fn check(server: &TeamServer, password: &str, passphrase: &str) -> Vec<Field
     errors
 }
 
+/// Whether a team server is set up on this device (cheaper than `load`: the first download
+/// asks this at every start, and need not carry the reading of the setting).
+pub fn is_set_up() -> bool {
+    super::super::load_setting(SETTING).is_some()
+}
+
 /// The team server set up on this device, if any.
 pub fn load() -> Option<TeamServer> {
     miniserde::json::from_str(&super::super::load_setting(SETTING)?).ok()

@@ -136,7 +136,7 @@ pub fn DataPage() -> impl IntoView {
         <BackLink href="/".to_string() text="Back to cases".to_string()/>
         <ErrorSummary errors=errors/>
         <PageHeading title=text::TITLE.to_string()/>
-        <p class="govuk-body">{text::WHERE}</p>
+        <p class="govuk-body">{if crate::storage::sync::team::load().is_some() { text::WHERE_SHARED } else { text::WHERE }}</p>
         <h2 class="govuk-heading-m">{text::PERSISTENCE}</h2>
         <p class="govuk-body" id="persistence">
             {Signal::derive(move || match store.persistence.get().as_str() {

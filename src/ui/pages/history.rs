@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::audit::{WHAT_CHANGED, WHAT_CREATED};
+use crate::domain::audit::{WHAT_CHANGED, WHAT_CREATED, WHAT_SETTLED};
 use crate::domain::case::{AuditEvent, Case};
 use crate::domain::inputs::long_stamp;
 use crate::domain::text::isolate;
@@ -21,7 +21,7 @@ pub(crate) fn blank(v: &str) -> String {
 /// One entry: its heading and, for changed answers, each one before and after.
 pub(crate) fn event_view(e: AuditEvent) -> impl IntoView {
     // Notes and comments of a submission or decision are new text, not a before and after.
-    let answers = e.what == WHAT_CHANGED || e.what == WHAT_CREATED;
+    let answers = [WHAT_CHANGED, WHAT_CREATED, WHAT_SETTLED].contains(&e.what.as_str());
     let changes = (!e.changes.is_empty()).then(|| {
         let rows = e
             .changes

@@ -19,6 +19,7 @@ mod police;
 mod schedule;
 mod task_list;
 mod team;
+mod team_versions;
 pub(crate) mod training;
 mod user;
 
@@ -41,6 +42,7 @@ pub use police::PolicePage;
 pub use schedule::SchedulePage;
 pub use task_list::TaskListPage;
 pub use team::TeamSyncPage;
+pub use team_versions::TeamVersionsPage;
 pub use user::UserPage;
 
 use crate::ui::state::CaseHandle;

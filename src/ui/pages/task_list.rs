@@ -79,6 +79,24 @@ pub fn TaskListPage(id: String) -> impl IntoView {
         })
         .into_any()
     });
+    // Changed here and on another device of the team while apart (see team sync).
+    let sync_status = crate::ui::team_sync::status();
+    let team_versions = dynamic(move || {
+        handle.case.track();
+        // Drawn again after each round of team sync, which is when a conflict is found.
+        sync_status.track();
+        let id = handle.id.get();
+        let in_conflict =
+            crate::storage::sync::engine::record(&id).is_some_and(|r| r.conflict.is_some());
+        in_conflict
+            .then(|| view! {
+                <NotificationBanner id="team-versions-title" title="Important">
+                    <p class="govuk-notification-banner__heading">{crate::content::team::TASK_BANNER}</p>
+                    <p class="govuk-body"><a class="govuk-notification-banner__link" href=handle.href("team-versions")>{crate::content::team::TASK_LINK}</a></p>
+                </NotificationBanner>
+            })
+            .into_any()
+    });
     let rows = Section::ALL
             .iter()
             .map(|section| {
@@ -116,7 +134,8 @@ pub fn TaskListPage(id: String) -> impl IntoView {
             <BackLink href="/".to_string() text="Back to cases".to_string()/>
             <PageHeading title=name caption=Signal::stored("Pre-sentence checks".to_string())/>
             <p class="govuk-body">{hearing}</p>
-            {gatekeeping}
+            {team_versions}
+        {gatekeeping}
             <p class="govuk-body govuk-!-font-weight-bold" id="outstanding">{outstanding}</p>
             <ul class="govuk-task-list">{rows}</ul>
             <ul class="govuk-list">

@@ -163,6 +163,7 @@ pub fn TeamSyncPage() -> impl IntoView {
     let made = RwSignal::new(false);
     let stopped = RwSignal::new(false);
     let status = team_sync::status();
+    let footer = use_context::<team_sync::TeamSetUp>();
 
     // What waits to be sent is worth knowing before signing in, too.
     if set_up.get_untracked().is_some() && !status.get_untracked().on {
@@ -233,6 +234,9 @@ pub fn TeamSyncPage() -> impl IntoView {
                     set_up.set(Some(server.clone()));
                     signed_in.set(true);
                     team_sync::start(store, server);
+                    if let Some(footer) = footer {
+                        footer.0.set(true);
+                    }
                 }
             }
         });
@@ -240,6 +244,9 @@ pub fn TeamSyncPage() -> impl IntoView {
 
     let stop = on_click(move || {
         team_sync::stop();
+        if let Some(footer) = footer {
+            footer.0.set(false);
+        }
         if let Some(server) = set_up.get_untracked() {
             leptos::task::spawn_local(async move { team::sign_out(&server).await });
         }
