@@ -302,6 +302,14 @@ pub mod team {
     pub const TASK_BANNER: &str =
         "This case was changed on this device and another device of your team at the same time.";
     pub const TASK_LINK: &str = "Choose which answers to keep";
+    pub const DELETE_WHERE: &str =
+        "This case is shared with your team. Where do you want to delete it?";
+    pub const DELETE_FOR_TEAM: &str = "For everyone in the team";
+    pub const DELETE_FOR_TEAM_HINT: &str = "It is deleted from the team's server and from every device of the team when it next syncs. A device where it was changed and not yet synced keeps it and shares it again.";
+    pub const DELETE_HERE: &str = "Only on this device";
+    pub const DELETE_HERE_HINT: &str =
+        "The rest of the team keeps it. This device will not receive it again.";
+    pub const DELETE_CHOOSE: &str = "Select where to delete the case";
     pub const WORKING: &str = "Signing in to the team server.";
     pub const STOP: &str = "Stop team sync on this device";
     pub const STOPPED: &str = "Team sync is off on this device. Your cases are still here.";

@@ -208,6 +208,21 @@ describe('two devices of one team', () => {
     for (const plain of [ALEX.name, 'Alex', ALEX.court, 'Northshire', ALEX.offence, 'First curfew', 'Lives alone', 'suitable', TEAM_PASSPHRASE]) {
       assert.ok(!onServer.includes(plain), `the server's documents do not contain "${plain}"`);
     }
+    // Deleted for the whole team on the officer's device: gone from the SPO's device too, and
+    // from the server (a deletion, as CouchDB keeps one).
+    await officerPage.goto(taskList);
+    await officerPage.getByRole('link', { name: 'Delete this case' }).click();
+    await officerPage.getByRole('button', { name: 'Yes, delete this case' }).click();
+    await officerPage.getByRole('alert').getByRole('link', { name: 'Select where to delete the case' }).waitFor();
+    assert.deepEqual(await axeViolations(officerPage), []);
+    await officerPage.getByLabel('For everyone in the team').check();
+    await officerPage.getByRole('button', { name: 'Yes, delete this case' }).click();
+    await heading(officerPage, 'Cases');
+    await spoPage.goto(`${env.base}/`);
+    await heading(spoPage, 'Cases');
+    await spoPage.getByText('There are no cases on this device yet.').waitFor({ timeout: 30000 });
+    await eventually(async () => (await team.read('/eastshire-court-team/_all_docs')).rows.length === 0, 'the server holds the deletion', 30000);
+
     // The browser logs what the server answered "not found": the team's key, before the first
     // device made it, and each device's checkpoint before its first round.
     const expected = /status of 404/;
@@ -300,6 +315,25 @@ describe('a case changed on two devices while apart', () => {
     for (const entry of ['Olu Officer', 'Sam Senior', "Eastshire Magistrates' Court", 'Settled two versions changed on different devices']) {
       assert.ok(mine.includes(entry), `the history holds ${entry}`);
     }
+    // Deleted only on the SPO's device: the team keeps it, and this device does not receive it
+    // again when the officer changes it.
+    await spoPage.goto(taskList);
+    await spoPage.getByRole('link', { name: 'Delete this case' }).click();
+    await spoPage.getByLabel('Only on this device').check();
+    await spoPage.getByRole('button', { name: 'Yes, delete this case' }).click();
+    await spoPage.getByText('There are no cases on this device yet.').waitFor();
+    await officerPage.goto(taskList);
+    await changeCourt(officer, 'Northshire Crown Court');
+    await openTeamSync(officerPage, { off: false });
+    const waitingRow = officerPage.locator('.govuk-summary-list__row').filter({ hasText: 'Changes waiting to be sent' });
+    await eventually(async () => /sent\s*0$/.test((await waitingRow.innerText()).trim()), 'the change is sent', 30000);
+    // Two more rounds of the SPO's device.
+    await new Promise((ok) => setTimeout(ok, 12000));
+    await spoPage.reload();
+    await spoPage.getByText('There are no cases on this device yet.').waitFor();
+    const live = (await team.read('/westshire-court-team/_all_docs')).rows;
+    assert.equal(live.length, 1, 'the team still has the case');
+
     const expected = /status of (404|502)/;
     assert.deepEqual(officerPage.problems.filter((p) => !expected.test(p)), []);
     assert.deepEqual(spoPage.problems.filter((p) => !expected.test(p)), []);

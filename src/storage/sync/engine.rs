@@ -25,6 +25,43 @@ const RECORD_PREFIX: &str = "psc.sync.case.";
 const SINCE_KEY: &str = "psc.sync.since";
 const DEVICE_KEY: &str = "psc.sync.device";
 const LAST_KEY: &str = "psc.sync.last";
+/// A shared case deleted here: `team` (delete it for the whole team, sent next round) or `here`
+/// (only on this device: the team's later versions are not taken again).
+const DROP_PREFIX: &str = "psc.sync.drop.";
+
+/// How a shared case was deleted on this device.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Deleted {
+    ForTeam,
+    OnlyHere,
+}
+
+/// Remembers how a shared case is being deleted here (before the case itself is deleted).
+pub fn deleting(id: &str, how: Deleted) {
+    let word = match how {
+        Deleted::ForTeam => "team",
+        Deleted::OnlyHere => "here",
+    };
+    let _ = store::save_raw(&format!("{DROP_PREFIX}{id}"), word);
+}
+
+fn deleted_how(id: &str) -> Option<Deleted> {
+    match store::load_text(&format!("{DROP_PREFIX}{id}"))?.as_str() {
+        "team" => Some(Deleted::ForTeam),
+        "here" => Some(Deleted::OnlyHere),
+        _ => None,
+    }
+}
+
+fn forget_case(id: &str) {
+    store::delete_key(&format!("{RECORD_PREFIX}{id}"));
+    store::delete_key(&format!("{DROP_PREFIX}{id}"));
+}
+
+/// Whether this case is shared with the team (so deleting it asks how).
+pub fn shared(id: &str) -> bool {
+    record(id).is_some()
+}
 
 /// Why a round stopped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,7 +120,12 @@ pub fn forget_all() {
 pub async fn waiting_count() -> usize {
     let index = db::revisions().await;
     let records: BTreeMap<String, Record> = all_records().into_iter().collect();
-    plan::waiting(&index, |id| records.get(id).cloned()).len()
+    let deletions = records
+        .keys()
+        .filter(|id| deleted_how(id) == Some(Deleted::ForTeam))
+        .filter(|id| !index.iter().any(|(x, _)| x == *id))
+        .count();
+    plan::waiting(&index, |id| records.get(id).cloned()).len() + deletions
 }
 
 /// When this device last finished a round with the team's server (milliseconds since 1970, by
@@ -160,6 +202,8 @@ struct Changes {
 struct Change {
     id: String,
     changes: Vec<ChangeRev>,
+    /// The server's winning version is a deletion: every version is deleted.
+    deleted: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -374,16 +418,22 @@ async fn pull(
             }
             for (doc_id, versions) in docs {
                 let known = by_doc.get(&doc_id).cloned();
-                take_doc(
-                    &doc_id,
-                    versions,
-                    known,
-                    sealed_here,
+                let gone = changes
+                    .results
+                    .iter()
+                    .any(|c| c.id == doc_id && c.deleted == Some(true));
+                if known
+                    .as_ref()
+                    .is_some_and(|(id, _)| deleted_how(id).is_some())
+                {
+                    continue;
+                }
+                let here = Here {
+                    sealed: sealed_here,
                     format,
                     taken,
-                    outcome,
-                )
-                .await?;
+                };
+                take_doc(&doc_id, versions, known, gone, &here, outcome).await?;
             }
         }
         let next = seq_text(&changes.last_seq);
@@ -403,17 +453,31 @@ async fn pull(
     }
 }
 
+/// How this device stores what it takes from the team.
+#[derive(Clone, Copy)]
+struct Here<'a> {
+    /// Its cases are under passphrase protection (and open).
+    sealed: bool,
+    format: Format,
+    /// Told each case stored (or deleted) from the team, so the screen can show it.
+    taken: &'a dyn Fn(&str),
+}
+
 /// The versions of one team document that this device has not seen: the winner first (as every
 /// device and the server pick it), then any others, which are conflicts.
 async fn take_doc(
     doc_id: &str,
     versions: Vec<TeamDoc>,
     known: Option<(String, Record)>,
-    sealed_here: bool,
-    format: Format,
-    taken: &dyn Fn(&str),
+    gone: bool,
+    here: &Here<'_>,
     outcome: &mut Outcome,
 ) -> Result<(), Trouble> {
+    let Here {
+        sealed: sealed_here,
+        format,
+        taken,
+    } = *here;
     let mut tree = RevTree::default();
     let mut opened = Vec::new();
     let mut closed = false;
@@ -455,6 +519,21 @@ async fn take_doc(
             Some(case) => opened.push((rev, path, case)),
             None => outcome.unreadable += 1,
         }
+    }
+    // Deleted for the whole team on another device: deleted here too, unless changed here since
+    // it was last sent (then it is sent again, and stands for the team).
+    // (The server says so: only some of the versions may have been fetched here.)
+    if let (true, Some((id, record))) = (gone, known.as_ref()) {
+        let stored = db::entries(std::slice::from_ref(id))
+            .await
+            .pop()
+            .map(|e| e.revision);
+        if stored.is_none_or(|s| s == record.local) {
+            store::delete(id).await;
+            forget_case(id);
+            taken(id);
+        }
+        return Ok(());
     }
     let winner = tree.winner().map(|(rev, _)| rev);
     opened.sort_by_key(|(rev, _, _)| Some(rev) != winner.as_ref());
@@ -532,10 +611,20 @@ async fn take_doc(
     Ok(())
 }
 
-/// Sends every case changed here since it was last sent or taken.
+/// Sends every case changed here since it was last sent or taken, and the deletion of each
+/// deleted here for the whole team.
 async fn push(server: &Server<'_>, format: Format, outcome: &mut Outcome) -> Result<(), Trouble> {
     let index = db::revisions().await;
     let records: BTreeMap<String, Record> = all_records().into_iter().collect();
+    for (id, record) in &records {
+        let here = index.iter().any(|(x, _)| x == id);
+        if here || deleted_how(id) != Some(Deleted::ForTeam) {
+            continue;
+        }
+        close_branch(server, &record.doc, &record.team).await?;
+        forget_case(id);
+        outcome.sent += 1;
+    }
     let waiting: Vec<String> = plan::waiting(&index, |id| records.get(id).cloned())
         .into_iter()
         // Held back until settled: a case with the same id as a team case it was never shared as.
@@ -661,31 +750,38 @@ pub async fn settled(server: &TeamServer, id: &str) -> Result<(), Trouble> {
         return Ok(());
     };
     if record.local != 0 {
-        let rev = plan::next_rev(Some(&other), "settled");
-        let path = plan::path_of(&rev, Some(&other));
-        let closing = Closing {
-            id: record.doc.clone(),
-            rev: rev.to_string(),
-            revisions: PathJson {
-                start: path.start,
-                ids: path.ids,
-            },
-            deleted: true,
-        };
-        #[derive(Serialize)]
-        struct Body {
-            docs: Vec<Closing>,
-            new_edits: bool,
-        }
-        let body = json::to_string(&Body {
-            docs: vec![closing],
-            new_edits: false,
-        });
-        Server(server)
-            .ask("POST", "/_bulk_docs", Some(body))
-            .await?;
+        close_branch(&Server(server), &record.doc, &other).await?;
     }
     keep_record(id, &record).map_err(|_| Trouble::NotStored)
+}
+
+/// Ends a branch of a team document with a deletion, as CouchDB expects: the other branch of a
+/// settled conflict, or the case itself when it is deleted for the whole team.
+async fn close_branch(server: &Server<'_>, doc: &str, leaf: &Rev) -> Result<(), Trouble> {
+    let rev = plan::next_rev(Some(leaf), "deleted");
+    let path = plan::path_of(&rev, Some(leaf));
+    let closing = Closing {
+        id: doc.to_string(),
+        rev: rev.to_string(),
+        revisions: PathJson {
+            start: path.start,
+            ids: path.ids,
+        },
+        deleted: true,
+    };
+    #[derive(Serialize)]
+    struct Body {
+        docs: Vec<Closing>,
+        new_edits: bool,
+    }
+    let body = json::to_string(&Body {
+        docs: vec![closing],
+        new_edits: false,
+    });
+    server
+        .ask("POST", "/_bulk_docs", Some(body))
+        .await
+        .map(|_| ())
 }
 
 /// Forgets the team's key on this device (protection was turned on, or sync stopped).
