@@ -341,3 +341,72 @@ describe('a case changed on two devices while apart', () => {
     await spoPage.context().close();
   });
 });
+
+describe('a client we did not write', () => {
+  test("PouchDB replicates the team's database as the app left it, and its change reaches the app", async () => {
+    const { default: PouchDB } = await import('pouchdb-core');
+    const plugins = await Promise.all(['pouchdb-adapter-memory', 'pouchdb-adapter-http', 'pouchdb-replication'].map((p) => import(p)));
+    for (const plugin of plugins) PouchDB.plugin(plugin.default);
+
+    await team.createDatabase('southshire-court-team', ['olu']);
+    const page = await freshPage(env.browser);
+    await joinTeam(page, { database: 'southshire-court-team', name: 'olu', password: PASSWORD });
+    const officer = mouse(page);
+    await createCase(officer, env.base, ALEX);
+    const taskList = page.url();
+    await openTeamSync(page, { off: false });
+    const waitingRow = page.locator('.govuk-summary-list__row').filter({ hasText: 'Changes waiting to be sent' });
+    await eventually(async () => /sent\s*0$/.test((await waitingRow.innerText()).trim()), 'the case is sent', 30000);
+
+    // PouchDB, signed in as the officer, copies the team's database: the same documents, with
+    // the same revision histories, as the server holds.
+    const remote = new PouchDB(`${team.origin}/southshire-court-team`, { auth: { username: 'olu', password: PASSWORD } });
+    const copy = new PouchDB('southshire-copy', { adapter: 'memory' });
+    await copy.replicate.from(remote);
+    const onServer = (await team.read('/southshire-court-team/_all_docs')).rows.map((r) => [r.id, r.value.rev]);
+    const inCopy = (await copy.allDocs()).rows.map((r) => [r.id, r.value.rev]);
+    assert.equal(onServer.length, 1);
+    assert.deepEqual(inCopy, onServer);
+    const [[id, rev]] = onServer;
+    const serverDoc = await team.read(`/southshire-court-team/${id}?revs=true`);
+    const copyDoc = await copy.get(id, { revs: true });
+    assert.deepEqual(copyDoc._revisions, serverDoc._revisions);
+    assert.equal(copyDoc.sealed, serverDoc.sealed);
+
+    // A change made in PouchDB, sealed as the README describes (the team key from the passphrase
+    // and the salt in _local/psc-team-key; AES-GCM bound to the document and its revision),
+    // replicated to the server, reaches the app like any other device's.
+    const subtle = globalThis.crypto.subtle;
+    const bytes = (b64) => Uint8Array.from(Buffer.from(b64, 'base64'));
+    const keyRecord = await team.read('/southshire-court-team/_local/psc-team-key');
+    const bits = await subtle.deriveBits(
+      { name: 'PBKDF2', hash: 'SHA-256', salt: bytes(keyRecord.salt), iterations: keyRecord.rounds },
+      await subtle.importKey('raw', new TextEncoder().encode(TEAM_PASSPHRASE), 'PBKDF2', false, ['deriveBits']),
+      256,
+    );
+    const teamKey = await subtle.importKey('raw', bits, 'HKDF', false, ['deriveKey']);
+    const recordKey = (salt) => subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt, info: new TextEncoder().encode('psc case record') }, teamKey, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+    const bound = (r) => new TextEncoder().encode(`psc team ${id} revision ${r}`);
+    const sealed = JSON.parse(copyDoc.sealed);
+    const plain = new TextDecoder().decode(await subtle.decrypt({ name: 'AES-GCM', iv: bytes(sealed.iv), additionalData: bound(rev) }, await recordKey(bytes(sealed.salt)), bytes(sealed.data)));
+    const stored = JSON.parse(plain);
+    const theCase = stored.case ?? stored;
+    assert.equal(theCase.hearing.court, ALEX.court);
+    theCase.hearing.court = 'Westshire Crown Court';
+    const [generation, parent] = rev.split('-');
+    const hash = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(16))).toString('hex');
+    const next = `${Number(generation) + 1}-${hash}`;
+    const salt = globalThis.crypto.getRandomValues(new Uint8Array(16));
+    const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
+    const data = await subtle.encrypt({ name: 'AES-GCM', iv, additionalData: bound(next) }, await recordKey(salt), new TextEncoder().encode(JSON.stringify(stored)));
+    const resealed = { v: 2, salt: Buffer.from(salt).toString('base64'), iv: Buffer.from(iv).toString('base64'), data: Buffer.from(data).toString('base64') };
+    await copy.bulkDocs([{ _id: id, _rev: next, _revisions: { start: Number(generation) + 1, ids: [hash, parent] }, sealed: JSON.stringify(resealed) }], { new_edits: false });
+    await copy.replicate.to(remote);
+
+    await page.goto(taskList);
+    await page.getByText(/Hearing on .* at Westshire Crown Court\./).waitFor({ timeout: 30000 });
+    assert.deepEqual(page.problems.filter((p) => !/status of 404/.test(p)), []);
+    await copy.destroy();
+    await page.context().close();
+  });
+});
