@@ -31,5 +31,8 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(caches.open(CACHE).then((cache) => cache.match('/index.html')).then((hit) => hit || fetch(request)));
     return;
   }
+  // Only the app's own files; anything else (the team's server behind /couchdb/, say) goes to
+  // the network as if there were no service worker.
+  if (!ASSETS.includes(new URL(request.url).pathname)) return;
   event.respondWith(caches.open(CACHE).then((cache) => cache.match(request)).then((hit) => hit || fetch(request)));
 });

@@ -38,7 +38,7 @@ if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSIO
 fi
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "Installing npm packages (GOV.UK Frontend, sass, binaryen, terser, playwright-core, axe-core, pouchdb-server)"
+  say "Installing npm packages (GOV.UK Frontend, sass, binaryen, terser, playwright-core, axe-core, pouchdb-server, PouchDB)"
   npm ci --no-audit --no-fund
 fi
 

@@ -7,6 +7,11 @@ import assert from 'node:assert/strict';
 import { axeViolations, eventually, freshPage, launch, SPO, storedData } from './support.mjs';
 import { ALEX, choose, completeLivesAloneChecks, createCase, heading, mouse, openSection, recordSuitable, saveAndContinue } from './officer.mjs';
 import { startTeamServer } from './team-server.mjs';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const FIXTURE = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'schema-v3.json'), 'utf8'));
 
 const PASSWORD = 'olu-team-password-1';
 const TEAM_PASSPHRASE = 'northshire team passphrase, never written down';
@@ -408,5 +413,66 @@ describe('a client we did not write', () => {
     assert.deepEqual(page.problems.filter((p) => !/status of 404/.test(p)), []);
     await copy.destroy();
     await page.context().close();
+  });
+});
+
+describe('a connection broken in the middle of a round', () => {
+  test('loses nothing, and the next round resumes from the checkpoint', async () => {
+    await team.createDatabase('northshire-youth-court-team', ['olu', 'sam']);
+    // The officer's device holds 60 cases: more than one batch of 50.
+    const officerPage = await freshPage(env.browser);
+    await officerPage.goto(`${env.base}/`);
+    await heading(officerPage, 'Cases');
+    const names = Array.from({ length: 60 }, (_, i) => `Person ${String(i + 1).padStart(2, '0')} Example`);
+    await officerPage.evaluate(({ fixture, names }) => {
+      names.forEach((name, i) => {
+        const record = structuredClone(fixture);
+        Object.assign(record.case, { id: `seeded-${i}`, revision: 1 });
+        record.case.person.name = name;
+        localStorage.setItem(`psc.case.seeded-${i}`, JSON.stringify(record));
+      });
+    }, { fixture: FIXTURE, names });
+    await officerPage.reload();
+    await heading(officerPage, 'Cases');
+    await joinTeam(officerPage, { database: 'northshire-youth-court-team', name: 'olu', password: PASSWORD });
+    const waitingRow = officerPage.locator('.govuk-summary-list__row').filter({ hasText: 'Changes waiting to be sent' });
+    await eventually(async () => /sent\s*0$/.test((await waitingRow.innerText()).trim()), 'all 60 are sent', 60000);
+
+    // The SPO's device: its connection breaks after the first batch has come.
+    const spoPage = await freshPage(env.browser, { user: SPO });
+    const asked = [];
+    const since = [];
+    let broken = false;
+    await spoPage.route('**/couchdb/**', async (route) => {
+      const url = route.request().url();
+      const m = url.match(/\/_changes\?.*since=([^&]*)/);
+      if (m) since.push(decodeURIComponent(m[1]));
+      if (url.includes('/_bulk_get')) {
+        if (asked.length === 1 && !broken) {
+          broken = true;
+          return route.abort('connectionreset');
+        }
+        asked.push(JSON.parse(route.request().postData()).docs.length);
+      }
+      return route.continue();
+    });
+    await joinTeam(spoPage, { database: 'northshire-youth-court-team', name: 'sam', password: 'sam-team-password-1' });
+    await eventually(async () => broken, 'the connection breaks', 30000);
+    // It says so, and the first batch is kept.
+    await spoPage.getByText('The team server could not be reached. Check the address, and that this device is online').waitFor({ timeout: 30000 });
+    assert.equal(Object.keys((await storedData(spoPage)).cases).length, 50);
+    const checkpoint = (await storedData(spoPage)).local['psc.sync.since'];
+    assert.notEqual(checkpoint, '0');
+
+    // Back: the next round starts from the checkpoint, asks only for the rest, and all 60 are here.
+    await eventually(async () => Object.keys((await storedData(spoPage)).cases).length === 60, 'the rest arrive', 30000);
+    assert.deepEqual(asked, [50, 10], 'each case was fetched once');
+    assert.equal(since[since.indexOf(checkpoint) - 1], '0', `the first round started from the beginning: ${since}`);
+    assert.ok(since.includes(checkpoint), `a later round started from the checkpoint ${checkpoint}: ${since}`);
+    await spoPage.goto(`${env.base}/`);
+    await spoPage.getByText('60 cases on this device').waitFor();
+    assert.deepEqual(spoPage.problems.filter((p) => !/status of 404|ERR_CONNECTION_RESET|Failed to fetch/.test(p)), []);
+    await officerPage.context().close();
+    await spoPage.context().close();
   });
 });
