@@ -281,17 +281,29 @@ pub fn TeamSyncPage() -> impl IntoView {
         })
     };
 
-    let form_heading = dynamic(move || {
-        if set_up.get().is_some() {
-            view! {
-                <h2 class="govuk-heading-m">{text::SIGN_IN_AGAIN}</h2>
-                <p class="govuk-body">{text::SIGN_IN_AGAIN_BODY}</p>
+    // The sign-in form, unless sync is running here (or in another tab) with nothing to sign in
+    // for: drawn again only when that changes, so nothing typed in it is lost.
+    let show_form = {
+        let status = status.clone();
+        Memo::new(move |_| {
+            let s = status.get();
+            let needs_signing_in = matches!(s.trouble, Some(Trouble::SignedOut | Trouble::NoKey));
+            set_up.get().is_none() || !(s.on || s.elsewhere) || needs_signing_in
+        })
+    };
+    let form_heading = move || {
+        dynamic(move || {
+            if set_up.get().is_some() {
+                view! {
+                    <h2 class="govuk-heading-m">{text::SIGN_IN_AGAIN}</h2>
+                    <p class="govuk-body">{text::SIGN_IN_AGAIN_BODY}</p>
+                }
+                .into_any()
+            } else {
+                view! { <h2 class="govuk-heading-m">{text::SIGN_IN}</h2> }.into_any()
             }
-            .into_any()
-        } else {
-            view! { <h2 class="govuk-heading-m">{text::SIGN_IN}</h2> }.into_any()
-        }
-    });
+        })
+    };
 
     view! {
         <BackLink href="/data".to_string() text="Back to data on this device".to_string()/>
@@ -302,20 +314,22 @@ pub fn TeamSyncPage() -> impl IntoView {
         <div class="govuk-inset-text">{text::SEALED}</div>
         {state}
         {status_line(stopped, text::STOPPED)}
-        {form_heading}
-        <form novalidate on:submit=sign_in>
-            {render(
-                vec![
-                    Item::text("team-address", text::ADDRESS, typed(address)).hint(text::ADDRESS_HINT),
-                    Item::text("team-database", text::DATABASE, typed(database)).hint(text::DATABASE_HINT).width("govuk-!-width-two-thirds"),
-                    Item::text("team-name", text::NAME, typed(name)).width("govuk-!-width-one-half"),
-                    Item::text("team-password", text::PASSWORD, typed(password)).hint(text::PASSWORD_HINT).password().width("govuk-!-width-one-half"),
-                    Item::text("team-passphrase", text::PASSPHRASE, typed(passphrase)).hint(text::PASSPHRASE_HINT).password().width("govuk-!-width-one-half"),
-                ],
-                errors,
-            )}
-            <button type="submit" class="govuk-button">{text::SIGN_IN}</button>
-            {status_line(working, text::WORKING)}
-        </form>
+        <Show when=move || show_form.get()>
+            {form_heading()}
+            <form novalidate on:submit=sign_in>
+                {render(
+                    vec![
+                        Item::text("team-address", text::ADDRESS, typed(address)).hint(text::ADDRESS_HINT),
+                        Item::text("team-database", text::DATABASE, typed(database)).hint(text::DATABASE_HINT).width("govuk-!-width-two-thirds"),
+                        Item::text("team-name", text::NAME, typed(name)).width("govuk-!-width-one-half"),
+                        Item::text("team-password", text::PASSWORD, typed(password)).hint(text::PASSWORD_HINT).password().width("govuk-!-width-one-half"),
+                        Item::text("team-passphrase", text::PASSPHRASE, typed(passphrase)).hint(text::PASSPHRASE_HINT).password().width("govuk-!-width-one-half"),
+                    ],
+                    errors,
+                )}
+                <button type="submit" class="govuk-button">{text::SIGN_IN}</button>
+                {status_line(working, text::WORKING)}
+            </form>
+        </Show>
     }
 }
