@@ -67,6 +67,11 @@ pub fn start(store: Store, server: TeamServer) {
             });
         }
         while running() {
+            // Stopped in another tab, or everything deleted: no round after that.
+            if !crate::storage::sync::team::is_set_up() {
+                stop();
+                break;
+            }
             let lock = store.lock.get_untracked();
             if lock != Lock::Locked {
                 let taken = |id: &str| {

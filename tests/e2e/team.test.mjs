@@ -426,6 +426,19 @@ describe('a client we did not write', () => {
     await page.goto(taskList);
     await page.getByText(/Hearing on .* at Westshire Crown Court\./).waitFor();
     assert.equal(Object.keys((await storedData(page)).cases).length, 1, 'nothing was added');
+
+    // "Delete all data on this device" ends sync too: nothing comes back from the team.
+    await page.goto(`${env.base}/data`);
+    await page.getByRole('button', { name: 'Delete all data on this device' }).click();
+    await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await heading(page, 'Who is using this device?');
+    const after = [];
+    page.on('request', (r) => r.url().includes('/couchdb/') && after.push(r.url()));
+    await new Promise((ok) => setTimeout(ok, 7000));
+    const left = await storedData(page);
+    assert.deepEqual([Object.keys(left.local), left.cases], [[], {}]);
+    assert.deepEqual(after, [], 'no request to the team server after everything was deleted');
+    assert.equal((await team.read('/southshire-court-team/_all_docs')).rows.length, 2, 'the team still has its documents');
     assert.deepEqual(page.problems.filter((p) => !/status of 404/.test(p)), []);
     await copy.destroy();
     await page.context().close();

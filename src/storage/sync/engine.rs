@@ -77,6 +77,18 @@ pub enum Trouble {
     NotStored,
     /// The server answered something this app cannot use.
     Server,
+    /// Team sync was stopped, or everything deleted, while the round ran: it stores nothing more.
+    Stopped,
+}
+
+/// Whether team sync is still set up: checked before each thing a round stores, so that a round
+/// running when everything is deleted writes nothing back.
+fn still_on() -> Result<(), Trouble> {
+    if super::team::is_set_up() {
+        Ok(())
+    } else {
+        Err(Trouble::Stopped)
+    }
 }
 
 /// What a round did.
@@ -321,7 +333,9 @@ async fn device() -> String {
         return id;
     }
     let id = new_doc_id().await.unwrap_or_default();
-    let _ = store::save_raw(DEVICE_KEY, &id);
+    if still_on().is_ok() {
+        let _ = store::save_raw(DEVICE_KEY, &id);
+    }
     id
 }
 
@@ -344,6 +358,7 @@ pub async fn round(
     let mut outcome = Outcome::default();
     pull(&server, sealed_here, format, taken, &mut outcome).await?;
     push(&server, format, &mut outcome).await?;
+    still_on()?;
     let _ = store::save_raw(LAST_KEY, &js_sys::Date::now().to_string());
     Ok(outcome)
 }
@@ -436,6 +451,7 @@ async fn pull(
                 take_doc(&doc_id, versions, known, gone, &here, outcome).await?;
             }
         }
+        still_on()?;
         let next = seq_text(&changes.last_seq);
         let mark = checkpoint_json(checkpoint_rev.as_deref(), &next);
         if let Ok((_, text)) = server.ask("PUT", &checkpoint, Some(mark)).await {
@@ -529,6 +545,7 @@ async fn take_doc(
             .pop()
             .map(|e| e.revision);
         if stored.is_none_or(|s| s == record.local) {
+            still_on()?;
             store::delete(id).await;
             forget_case(id);
             taken(id);
@@ -555,6 +572,7 @@ async fn take_doc(
         match plan::classify(record.as_ref(), stored, &path, closed) {
             Incoming::Have => {}
             Incoming::Take => {
+                still_on()?;
                 case.revision = stored.unwrap_or(0) + 1;
                 let written = cases::write(
                     &case,
@@ -586,6 +604,7 @@ async fn take_doc(
                 taken(&id);
             }
             Incoming::Conflict => {
+                still_on()?;
                 // Both kept: this device's version stays here (and is sent as a version of its
                 // own), the other stays on the server.
                 let kept = match record.take() {
@@ -695,6 +714,7 @@ async fn push(server: &Server<'_>, format: Format, outcome: &mut Outcome) -> Res
             });
             server.ask("POST", "/_bulk_docs", Some(body)).await?;
         }
+        still_on()?;
         for (id, record) in sent {
             keep_record(&id, &record).map_err(|_| Trouble::NotStored)?;
             outcome.sent += 1;

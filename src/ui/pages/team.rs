@@ -44,6 +44,7 @@ fn trouble_text(trouble: Trouble) -> &'static str {
         Trouble::NoKey => text::NO_KEY,
         Trouble::NotStored => text::NOT_STORED,
         Trouble::Server => text::SERVER,
+        Trouble::Stopped => text::STOPPED,
     }
 }
 
