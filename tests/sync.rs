@@ -2,7 +2,6 @@
 //! every conflict, and knows what it is missing) and the history of a case changed on two
 //! devices while apart (every event from both, once each, in time order).
 
-#[allow(dead_code)]
 mod common;
 
 use presentence_checks::domain::audit::merge_histories;
@@ -276,24 +275,22 @@ mod settling {
     fn an_endorsement_on_one_device_and_an_edit_on_the_other_end_revoked_when_the_edit_is_kept() {
         let (spo_side, officer_side) = (endorsed(shared()), edited(shared()));
         assert!(gatekeeping_status(&spo_side).endorsed);
-        for (kept, other) in [(&officer_side, &spo_side)] {
-            let settled = settle_versions(kept, other, "2026-11-21T12:00:00", SETTLER);
-            assert_eq!(settled.hearing.court, "Southshire Crown Court");
-            let status = gatekeeping_status(&settled);
-            assert!(!status.endorsed && status.revoked, "{status:?}");
-            assert!(
-                assess(&settled, common::today())
-                    .blockers
-                    .iter()
-                    .any(|b| b.code == "GATEKEEPING_NOT_ENDORSED"),
-                "suitable is blocked until the SPO endorses again"
-            );
-            assert_eq!(
-                titles(&settled).last(),
-                Some(&audit::WHAT_REVOKED),
-                "the revocation is recorded"
-            );
-        }
+        let settled = settle_versions(&officer_side, &spo_side, "2026-11-21T12:00:00", SETTLER);
+        assert_eq!(settled.hearing.court, "Southshire Crown Court");
+        let status = gatekeeping_status(&settled);
+        assert!(!status.endorsed && status.revoked, "{status:?}");
+        assert!(
+            assess(&settled, common::today())
+                .blockers
+                .iter()
+                .any(|b| b.code == "GATEKEEPING_NOT_ENDORSED"),
+            "suitable is blocked until the SPO endorses again"
+        );
+        assert_eq!(
+            titles(&settled).last(),
+            Some(&audit::WHAT_REVOKED),
+            "the revocation is recorded"
+        );
     }
 
     #[test]
