@@ -1,5 +1,8 @@
 // Team sync's conversations with the team's CouchDB server, loaded only when team sync is used
-// (through start.js). Each answer is a plain word that the app turns into a message.
+// (through start.js): signing in, the team passphrase and its key, sealing and opening each
+// case's document, and the single requests of a replication round (what to ask and what to do
+// with the answers is decided in src/storage/sync/). Each answer is a plain word or the
+// server's own status and text.
 //
 // The password goes to the server once, in the body of CouchDB's own sign-in (`POST
 // /_session`), and is never kept: the server answers with a session cookie that the browser
