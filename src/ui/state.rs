@@ -1098,7 +1098,7 @@ impl Store {
         }
         self.lock.set(Lock::Unlocked);
         // A team key kept on the device would open the team's cases without the passphrase.
-        if storage::sync::team::load().is_some() {
+        if storage::sync::team::is_set_up() {
             storage::sync::engine::forget_key().await;
         }
         let format = self.format_when_here().await;
@@ -1202,8 +1202,9 @@ impl Store {
         self.lock.set(Lock::Off);
     }
 
-    /// Another tab wrote or deleted case `id`: show its version here unless this tab is holding
-    /// a change of its own it could not save (that is settled by the person, as a conflict).
+    /// Another tab, or team sync, wrote or deleted case `id`: show its version here unless this
+    /// tab is holding a change of its own it could not save (that is settled by the person, as a
+    /// conflict).
     pub async fn follow(self, id: String) {
         let busy = self.working(|w| w.pending.contains(&id))
             || matches!(self.problem.get_untracked(), Some(SaveProblem::Conflict { id: ref c }) if *c == id);
