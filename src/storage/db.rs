@@ -99,10 +99,7 @@ pub async fn load() -> Option<Stored> {
             .collect()
     };
     Some(Stored {
-        index: rows(&field(&all, "index"))
-            .iter()
-            .map(|r| (text_at(r, 0), r.get(1).as_f64().unwrap_or(0.0) as u64))
-            .collect(),
+        index: revision_rows(&field(&all, "index")),
         summaries: pairs("summaries"),
         quarantine: pairs("quarantine"),
         not_moved: field(&all, "kept").as_f64().unwrap_or(0.0) as usize,
@@ -112,12 +109,17 @@ pub async fn load() -> Option<Stored> {
 /// Every case's id and stored revision, read without moving anything (unlike `load`).
 pub async fn revisions() -> Vec<(String, u64)> {
     match answer(js_revisions(space_name())).await {
-        Some(list) => rows(&list)
-            .iter()
-            .map(|r| (text_at(r, 0), r.get(1).as_f64().unwrap_or(0.0) as u64))
-            .collect(),
+        Some(list) => revision_rows(&list),
         None => Vec::new(),
     }
+}
+
+/// Rows of `[id, revision]`, as `cases-db.js` answers them.
+fn revision_rows(value: &JsValue) -> Vec<(String, u64)> {
+    rows(value)
+        .iter()
+        .map(|r| (text_at(r, 0), r.get(1).as_f64().unwrap_or(0.0) as u64))
+        .collect()
 }
 
 /// Every case in the space: id, stored revision, stored text.

@@ -519,19 +519,11 @@ async fn take_doc(
         }
         if deleted {
             // A deletion after this device's version: another device settled a conflict against
-            // it. (Deleting a case for the whole team is not shared yet.)
+            // it (or, when every version is deleted, deleted the case for the team: see below).
             closed |= known.as_ref().is_some_and(|(_, r)| path.contains(&r.team));
             continue;
         }
-        let plain = match &version.sealed {
-            Some(sealed) => {
-                let args = [JsValue::from(sealed), plan::binding(doc_id, &rev).into()];
-                team_call("unseal", &args).await.and_then(|v| v.as_string())
-            }
-            None => None,
-        };
-        let case = plain.and_then(|p| (format.decode)(&p).ok());
-        match case {
+        match open_version(doc_id, &rev, version.sealed.as_deref(), format).await {
             Some(case) => opened.push((rev, path, case)),
             None => outcome.unreadable += 1,
         }
@@ -734,15 +726,23 @@ pub async fn other_version(
     let rev = record.conflict.ok_or(Trouble::Server)?;
     let path = format!("/{}?rev={}", record.doc, query(&rev.to_string()));
     let doc: TeamDoc = Server(server).get(&path).await?;
-    let args = [
-        JsValue::from(doc.sealed.unwrap_or_default()),
-        plan::binding(&record.doc, &rev).into(),
-    ];
-    let plain = team_call("unseal", &args).await.and_then(|v| v.as_string());
-    plain
-        .and_then(|p| (format.decode)(&p).ok())
+    open_version(&record.doc, &rev, doc.sealed.as_deref(), format)
+        .await
         .filter(|case| case.id == id)
         .ok_or(Trouble::Server)
+}
+
+/// The case a version of a team document holds, if it opens with the team's key as that
+/// document and revision (`None` if it was moved, replayed, damaged or is not a case).
+async fn open_version(
+    doc: &str,
+    rev: &Rev,
+    sealed: Option<&str>,
+    format: Format,
+) -> Option<crate::domain::Case> {
+    let args = [JsValue::from(sealed?), plan::binding(doc, rev).into()];
+    let plain = team_call("unseal", &args).await?.as_string()?;
+    (format.decode)(&plain).ok()
 }
 
 /// A deletion sent to the server (`_deleted` true, no content).
