@@ -504,6 +504,8 @@ async function anotherTab(page) {
 /** The names of the cases on the case list, as links. */
 async function caseListNames(page) {
   await page.getByRole('heading', { name: 'Cases', exact: true, level: 1 }).waitFor();
+  // The heading shows before the cases are read; in training the list waits for every case.
+  await page.getByRole('main').getByRole('status').getByText('Checking the cases…').waitFor({ state: 'hidden' });
   return page.getByRole('main').getByRole('heading', { level: 3 }).getByRole('link').allInnerTexts();
 }
 
