@@ -310,6 +310,10 @@ pub mod team {
     pub const DELETE_HERE_HINT: &str =
         "The rest of the team keeps it. This device will not receive it again.";
     pub const DELETE_CHOOSE: &str = "Select where to delete the case";
+    pub const DELETE_FOR_TEAM_HINT_MANY: &str = "They are deleted from the team's server and from every device of the team when it next syncs. A device where one was changed and not yet synced keeps it and shares it again.";
+    pub const DELETE_HERE_HINT_MANY: &str =
+        "The rest of the team keeps them. This device will not receive them again.";
+    pub const DELETE_CHOOSE_MANY: &str = "Select where to delete the shared cases";
     pub const WORKING: &str = "Signing in to the team server.";
     pub const STOP: &str = "Stop team sync on this device";
     pub const STOPPED: &str = "Team sync is off on this device. Your cases are still here.";

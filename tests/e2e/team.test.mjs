@@ -4,7 +4,7 @@
 // as a web server in front of the app would pass /couchdb/ on. Every person here is invented.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, eventually, freshPage, launch, SPO, storedData } from './support.mjs';
+import { axeViolations, daysFromToday, eventually, freshPage, launch, SPO, storedData } from './support.mjs';
 import { ALEX, choose, completeLivesAloneChecks, createCase, heading, mouse, openSection, recordSuitable, saveAndContinue } from './officer.mjs';
 import { startTeamServer } from './team-server.mjs';
 import { readFileSync } from 'node:fs';
@@ -346,6 +346,43 @@ describe('a case changed on two devices while apart', () => {
     assert.deepEqual(spoPage.problems.filter((p) => !expected.test(p)), []);
     await officerPage.context().close();
     await spoPage.context().close();
+  });
+});
+
+describe('old shared cases deleted together from "Data on this device"', () => {
+  test('ask where to delete them, as one case does, and go from the team when deleted for everyone', async () => {
+    await team.createDatabase('southshire-court-team', ['olu']);
+    const page = await freshPage(env.browser);
+    const actor = mouse(page);
+    await joinTeam(page, { database: 'southshire-court-team', name: 'olu', password: PASSWORD });
+    await createCase(actor, env.base, { ...ALEX, name: 'Heard Long Ago', hearing: daysFromToday(-45) });
+    await createCase(actor, env.base, { ...ALEX, name: 'Heard Longer Ago', hearing: daysFromToday(-60) });
+    await eventually(async () => (await team.read('/southshire-court-team/_all_docs')).rows.length === 2, 'both cases are on the team server', 30000);
+
+    await page.goto(`${env.base}/data`);
+    await heading(page, 'Data on this device');
+    await page.getByRole('button', { name: 'Delete these 2 cases' }).click();
+    const question = page.getByRole('group', { name: 'These cases are shared with your team. Where do you want to delete them?' });
+    await question.waitFor();
+    // Not answered: nothing is deleted, and the page says what to do.
+    await page.getByRole('button', { name: 'Yes, delete 2 cases' }).click();
+    await page.getByRole('alert').getByRole('link', { name: 'Select where to delete the shared cases' }).waitFor();
+    for (const name of ['Heard Long Ago', 'Heard Longer Ago']) await page.getByRole('link', { name, exact: true }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+
+    await question.getByLabel('For everyone in the team').check();
+    await page.getByRole('button', { name: 'Yes, delete 2 cases' }).click();
+    await page.getByText('No case had its hearing more than 30 days ago.').waitFor();
+    assert.equal(await page.getByRole('alert').count(), 0, 'the error has gone');
+    await eventually(async () => (await team.read('/southshire-court-team/_all_docs')).rows.length === 0, 'the server holds both deletions', 30000);
+    // Later rounds do not bring them back.
+    await new Promise((ok) => setTimeout(ok, 12000));
+    await page.goto(`${env.base}/`);
+    await page.getByText('There are no cases on this device yet.').waitFor();
+
+    const expected = /status of 404/;
+    assert.deepEqual(page.problems.filter((p) => !expected.test(p)), []);
+    await page.context().close();
   });
 });
 

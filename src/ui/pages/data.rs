@@ -4,16 +4,19 @@
 use leptos::prelude::*;
 
 use crate::content::data as text;
+use crate::content::team as team_text;
 use crate::domain::inputs::{long_date, parse_whole_number};
 use crate::domain::retention::{MAX_DAYS, past_retention};
 use crate::domain::validate::FieldError;
 use crate::storage;
+use crate::storage::sync::engine;
 use crate::ui::components::fields::PageErrors;
 use crate::ui::components::form::{Item, render};
 use crate::ui::components::page::{
     BackLink, ErrorSummary, PageHeading, Warning, dynamic, navigator, on_click, on_submit,
     show_errors, status_line,
 };
+use crate::ui::pages::delete_case::{chosen_scope, where_to_delete};
 use crate::ui::state::use_store;
 
 #[component]
@@ -71,6 +74,9 @@ pub fn DataPage() -> impl IntoView {
         }
     });
     let confirming = RwSignal::new(false);
+    // For shared cases: delete them for the whole team, or only here (see `where_to_delete`).
+    let scope = RwSignal::new(String::new());
+    let team_set_up = storage::sync::team::is_set_up();
     let due = dynamic(move || {
         let days = store.retention_days.get();
         let list: Vec<(String, String, String)> = store.cases.with(|cases| {
@@ -90,6 +96,13 @@ pub fn DataPage() -> impl IntoView {
         }
         let ids: Vec<String> = list.iter().map(|(id, _, _)| id.clone()).collect();
         let n = list.len();
+        // Deleted without asking, a shared case would come back with the team's next change.
+        let shared: Vec<String> = ids
+            .iter()
+            .filter(|id| team_set_up && engine::shared(id))
+            .cloned()
+            .collect();
+        let many = shared.len() > 1;
         let rows = list
             .into_iter()
             .map(|(id, name, date)| {
@@ -102,18 +115,68 @@ pub fn DataPage() -> impl IntoView {
                 }
             })
             .collect_view();
+        let where_to = (!shared.is_empty()).then(|| {
+            let question = match (n, shared.len()) {
+                (1, _) => team_text::DELETE_WHERE.to_string(),
+                (n, k) if n == k => "These cases are shared with your team. Where do you want to delete them?".to_string(),
+                (_, 1) => "1 of these cases is shared with your team. Where do you want to delete it?".to_string(),
+                (_, k) => format!("{k} of these cases are shared with your team. Where do you want to delete them?"),
+            };
+            let hints = if many {
+                [team_text::DELETE_FOR_TEAM_HINT_MANY, team_text::DELETE_HERE_HINT_MANY]
+            } else {
+                [team_text::DELETE_FOR_TEAM_HINT, team_text::DELETE_HERE_HINT]
+            };
+            where_to_delete(question, hints, scope, errors)
+        });
+        let any_shared = !shared.is_empty();
         let delete_all_due = on_click(move || {
+            if any_shared {
+                let missing = if many {
+                    team_text::DELETE_CHOOSE_MANY
+                } else {
+                    team_text::DELETE_CHOOSE
+                };
+                let Some(how) = chosen_scope(scope, errors, missing) else {
+                    return;
+                };
+                for id in &shared {
+                    engine::deleting(id, how);
+                }
+            }
             for id in &ids {
                 store.delete(id);
             }
+            if any_shared {
+                crate::ui::team_sync::sync_now();
+            }
+            show_errors(errors, Vec::new());
+            scope.set(String::new());
+            confirming.set(false);
+        });
+        let cancel = on_click(move || {
+            show_errors(errors, Vec::new());
             confirming.set(false);
         });
         let confirm = if confirming.get() {
+            let warning = if any_shared {
+                format!(
+                    "This deletes {n} {} and everything recorded in {}. It cannot be undone.",
+                    if n == 1 { "case" } else { "cases" },
+                    if n == 1 { "it" } else { "them" }
+                )
+            } else {
+                format!(
+                    "This deletes {n} {} from this device. It cannot be undone.",
+                    if n == 1 { "case" } else { "cases" }
+                )
+            };
             view! {
-                <Warning>{format!("This deletes {n} {} from this device. It cannot be undone.", if n == 1 { "case" } else { "cases" })}</Warning>
+                <Warning>{warning}</Warning>
+                {where_to}
                 <div class="govuk-button-group">
                     <button type="button" class="govuk-button govuk-button--warning" on:click=delete_all_due>{if n == 1 { "Yes, delete it".to_string() } else { format!("Yes, delete {n} cases") }}</button>
-                    <button type="button" class="govuk-button govuk-button--secondary" on:click=on_click(move || confirming.set(false))>"Cancel"</button>
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=cancel>"Cancel"</button>
                 </div>
             }
             .into_any()

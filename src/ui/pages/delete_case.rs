@@ -24,19 +24,8 @@ pub fn DeleteCasePage(id: String) -> impl IntoView {
     let delete = on_click(move || {
         let id = handle.id.get_untracked();
         if shared {
-            let how = match scope.get_untracked().as_str() {
-                "team" => Deleted::ForTeam,
-                "here" => Deleted::OnlyHere,
-                _ => {
-                    show_errors(
-                        errors,
-                        vec![FieldError {
-                            field: "delete-scope".into(),
-                            message: text::DELETE_CHOOSE.into(),
-                        }],
-                    );
-                    return;
-                }
+            let Some(how) = chosen_scope(scope, errors, text::DELETE_CHOOSE) else {
+                return;
             };
             engine::deleting(&id, how);
             crate::ui::team_sync::sync_now();
@@ -45,25 +34,10 @@ pub fn DeleteCasePage(id: String) -> impl IntoView {
         go.run("/".into());
     });
     let choice = shared.then(|| {
-        let options = vec![
-            Opt {
-                key: "team".into(),
-                label: text::DELETE_FOR_TEAM.into(),
-                hint: Some(text::DELETE_FOR_TEAM_HINT.into()),
-            },
-            Opt {
-                key: "here".into(),
-                label: text::DELETE_HERE.into(),
-                hint: Some(text::DELETE_HERE_HINT.into()),
-            },
-        ];
-        render(
-            vec![Item::radios(
-                "delete-scope",
-                text::DELETE_WHERE,
-                options,
-                (scope.into(), Callback::new(move |v| scope.set(v))),
-            )],
+        where_to_delete(
+            text::DELETE_WHERE.into(),
+            [text::DELETE_FOR_TEAM_HINT, text::DELETE_HERE_HINT],
+            scope,
             errors,
         )
     });
@@ -83,4 +57,54 @@ pub fn DeleteCasePage(id: String) -> impl IntoView {
             <a class="govuk-link" href=handle.href("")>"No, keep it"</a>
         </div>
     }
+}
+
+/// The question a shared case's deletion asks (`question`, with a hint for each answer): for the
+/// whole team, or only on this device. Also asked when old cases are deleted together.
+pub fn where_to_delete(
+    question: String,
+    [for_team, here]: [&'static str; 2],
+    scope: RwSignal<String>,
+    errors: PageErrors,
+) -> AnyView {
+    let options = vec![
+        Opt {
+            key: "team".into(),
+            label: text::DELETE_FOR_TEAM.into(),
+            hint: Some(for_team.into()),
+        },
+        Opt {
+            key: "here".into(),
+            label: text::DELETE_HERE.into(),
+            hint: Some(here.into()),
+        },
+    ];
+    render(
+        vec![Item::radios(
+            "delete-scope",
+            question,
+            options,
+            (scope.into(), Callback::new(move |v| scope.set(v))),
+        )],
+        errors,
+    )
+}
+
+/// The answer to `where_to_delete`; if there is none yet, `missing` is shown as the error.
+pub fn chosen_scope(scope: RwSignal<String>, errors: PageErrors, missing: &str) -> Option<Deleted> {
+    let how = match scope.get_untracked().as_str() {
+        "team" => Deleted::ForTeam,
+        "here" => Deleted::OnlyHere,
+        _ => {
+            show_errors(
+                errors,
+                vec![FieldError {
+                    field: "delete-scope".into(),
+                    message: missing.into(),
+                }],
+            );
+            return None;
+        }
+    };
+    Some(how)
 }
