@@ -279,6 +279,7 @@ pub mod team {
     pub const SIGNED_OUT: &str = "The team server has signed you out. Sign in again";
     pub const NO_KEY: &str = "Give the team passphrase to sync. Sign in again";
     pub const NOT_STORED: &str = "A case from your team could not be stored on this device. It will be tried again: check there is room on \"Data on this device\"";
+    pub const CHANGED_HERE: &str = "A case from your team arrived while it was being saved on this device. It will be taken in the next round, in a few seconds";
     pub const SERVER: &str = "The team server gave an answer this app cannot use. It will try again; if this stays, tell your administrator";
     pub const UNREADABLE: &str = "could not be opened with your team passphrase and were left on the server. Tell your administrator: they may have been damaged or tampered with.";
     pub const CONFLICTS: &str = "Changed on this device and another at the same time";

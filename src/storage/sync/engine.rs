@@ -75,6 +75,9 @@ pub enum Trouble {
     NoKey,
     /// This device could not store what came (it is full, say); it is asked for again next time.
     NotStored,
+    /// The case was saved here while the team's version of it arrived: the next round, soon
+    /// after that save, takes it again (and shows both versions if they differ).
+    ChangedHere,
     /// The server answered something this app cannot use.
     Server,
     /// Team sync was stopped, or everything deleted, while the round ran: it stores nothing more.
@@ -575,8 +578,10 @@ async fn take_doc(
                     format,
                 )
                 .await;
-                if written.is_err() {
-                    return Err(Trouble::NotStored);
+                match written {
+                    Ok(()) => {}
+                    Err(SaveError::Conflict { .. }) => return Err(Trouble::ChangedHere),
+                    Err(_) => return Err(Trouble::NotStored),
                 }
                 // A conflict this version settled (it follows the other version) is over.
                 let conflict = record

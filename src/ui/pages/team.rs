@@ -43,6 +43,7 @@ fn trouble_text(trouble: Trouble) -> &'static str {
         Trouble::NoDatabase => text::NO_DATABASE,
         Trouble::NoKey => text::NO_KEY,
         Trouble::NotStored => text::NOT_STORED,
+        Trouble::ChangedHere => text::CHANGED_HERE,
         Trouble::Server => text::SERVER,
         Trouble::Stopped => text::STOPPED,
     }
