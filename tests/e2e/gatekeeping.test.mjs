@@ -4,11 +4,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshPage, launch, OFFICER, SPO, storedData } from './support.mjs';
-import { ALEX, completeLivesAloneChecks, createCase, heading, mouse, openSection } from './officer.mjs';
+import { ALEX, completeLivesAloneChecks, createCase, exportCases, heading, mouse, openSection } from './officer.mjs';
 
 let env;
 before(async () => {
@@ -158,18 +158,6 @@ describe('gatekeeping', () => {
   });
 });
 
-/** Exports the named cases from the export page; returns the file's text. */
-async function exportCases(page, names) {
-  await page.goto(`${env.base}/export`);
-  await heading(page, 'Export cases');
-  for (const name of names) await page.getByLabel(name).check();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download the file' }).click(),
-  ]);
-  return readFileSync(await download.path(), 'utf8');
-}
-
 const dir = mkdtempSync(join(tmpdir(), 'psc-import-'));
 
 /** Chooses `text` as the file on the import page, under `name`. */
@@ -193,7 +181,7 @@ describe('handing a case to another device', () => {
     const officerPage = await freshPage(env.browser);
     await createCase(mouse(officerPage), env.base, ALEX);
     const taskList = officerPage.url();
-    const text = await exportCases(officerPage, [ALEX.name]);
+    const text = await exportCases(officerPage, env.base, [ALEX.name]);
     const file = JSON.parse(text);
     assert.equal(file.format, 'pre-sentence-safeguarding-checks');
     assert.equal(file.format_version, 1);
@@ -248,7 +236,7 @@ describe('handing a case to another device', () => {
     await officerPage.getByRole('link', { name: 'Hearing, risk and orders' }).click();
     await officerPage.getByLabel('Court').fill('Southshire Crown Court');
     await officerPage.getByLabel('Court').blur();
-    const changed = await exportCases(officerPage, [ALEX.name]);
+    const changed = await exportCases(officerPage, env.base, [ALEX.name]);
     await chooseFile(spoPage, 'alex-2.json', changed);
     const group = spoPage.getByRole('region', { name: `${ALEX.name}: already on this device, with differences` });
     await group.waitFor();

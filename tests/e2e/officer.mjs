@@ -4,6 +4,7 @@
 // `keyboard(page)` reaches each control with Tab and works it with the keyboard alone, which is
 // how the keyboard-only test proves the whole case can be done without a mouse.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { daysFromToday } from './support.mjs';
 
 export function mouse(page) {
@@ -326,4 +327,16 @@ export async function become(actor, { name, role }) {
   await actor.fill(page.getByLabel('Your name'), name);
   await actor.check(page.getByLabel(ROLE_LABELS[role], { exact: true }));
   await actor.click(page.getByRole('button', { name: 'Continue' }));
+}
+
+/** Exports the named cases from the export page; returns the file's text. */
+export async function exportCases(page, base, names) {
+  await page.goto(`${base}/export`);
+  await heading(page, 'Export cases');
+  for (const name of names) await page.getByLabel(name).check();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the file' }).click(),
+  ]);
+  return readFileSync(await download.path(), 'utf8');
 }

@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, daysFromToday, eventually, freshPage, launch, SPO, storedData } from './support.mjs';
-import { ALEX, choose, completeLivesAloneChecks, createCase, heading, mouse, openSection, recordSuitable, saveAndContinue } from './officer.mjs';
+import { ALEX, choose, completeLivesAloneChecks, createCase, exportCases, heading, mouse, openSection, recordSuitable, saveAndContinue } from './officer.mjs';
 import { startTeamServer } from './team-server.mjs';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -147,6 +147,20 @@ async function joinTeam(page, who) {
   await page.getByText('Syncing in the background while the app is open.').waitFor();
 }
 
+/** From the case's task list: changes the court (answering the rest of that page), back to the task list. */
+async function changeCourt(actor, court) {
+  await openSection(actor, 'Hearing, risk and orders');
+  await actor.page.getByLabel('Court').fill(court);
+  for (const domain of ['Risk to children', 'Risk to the public', 'Risk to a known adult', 'Risk to staff']) {
+    await choose(actor, actor.page, domain, 'Low');
+  }
+  await choose(actor, actor.page, 'Does any order protect someone from this person?', 'No');
+  await saveAndContinue(actor);
+  await heading(actor.page, ALEX.name);
+}
+
+const BANNER = 'This case was changed on this device and another device of your team at the same time.';
+
 describe('two devices of one team', () => {
   test("the officer's submitted case reaches the SPO's queue, the endorsement comes back, and the server reads none of it", async () => {
     const officerPage = await freshPage(env.browser);
@@ -258,16 +272,6 @@ describe('a case changed on two devices while apart', () => {
 
     // The server goes down; each device changes the court while it cannot reach the other.
     await team.pause();
-    const changeCourt = async (actor, court) => {
-      await openSection(actor, 'Hearing, risk and orders');
-      await actor.page.getByLabel('Court').fill(court);
-      for (const domain of ['Risk to children', 'Risk to the public', 'Risk to a known adult', 'Risk to staff']) {
-        await choose(actor, actor.page, domain, 'Low');
-      }
-      await choose(actor, actor.page, 'Does any order protect someone from this person?', 'No');
-      await saveAndContinue(actor);
-      await heading(actor.page, ALEX.name);
-    };
     await changeCourt(officer, 'Southshire Crown Court');
     await changeCourt(spo, "Eastshire Magistrates' Court");
     await officerPage.goto(`${env.base}/team`);
@@ -288,7 +292,7 @@ describe('a case changed on two devices while apart', () => {
     assert.notEqual(checkpoints.get(spoPage), '0');
     await team.start();
     await officerPage.goto(taskList);
-    const banner = 'This case was changed on this device and another device of your team at the same time.';
+    const banner = BANNER;
     await officerPage.getByText(banner).waitFor({ timeout: 30000 });
     await spoPage.goto(taskList);
     await spoPage.getByText(banner).waitFor({ timeout: 30000 });
@@ -342,6 +346,66 @@ describe('a case changed on two devices while apart', () => {
     assert.equal(live.length, 1, 'the team still has the case');
 
     const expected = /status of (404|502)/;
+    assert.deepEqual(officerPage.problems.filter((p) => !expected.test(p)), []);
+    assert.deepEqual(spoPage.problems.filter((p) => !expected.test(p)), []);
+    await officerPage.context().close();
+    await spoPage.context().close();
+  });
+});
+
+describe('a case handed over by file before the team shared it', () => {
+  test('is shown as two versions on the device that imported it, settled there, and both devices end with the one case', async () => {
+    await team.createDatabase('midshire-court-team', ['olu', 'sam']);
+    const officerPage = await freshPage(env.browser);
+    const spoPage = await freshPage(env.browser, { user: SPO });
+    const [officer, spo] = [mouse(officerPage), mouse(spoPage)];
+    await createCase(officer, env.base, ALEX);
+    const taskList = officerPage.url();
+    const file = await exportCases(officerPage, env.base, [ALEX.name]);
+    await spoPage.goto(`${env.base}/import`);
+    await heading(spoPage, 'Import cases');
+    await spoPage.getByLabel('Upload a case file').setInputFiles({ name: 'alex.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await spoPage.getByRole('button', { name: 'Import' }).click();
+    await spoPage.getByText('1 added, 0 replaced, 0 kept as copies, 0 left as they were.').waitFor();
+    // The SPO's copy is the same case (the same address), changed there.
+    await spoPage.goto(taskList);
+    await heading(spoPage, ALEX.name);
+    await changeCourt(spo, "Eastshire Magistrates' Court");
+
+    // The officer's device shares it first; the SPO's then finds the team's version of a case it
+    // already has, never shared from there: both are kept, and the SPO chooses.
+    await joinTeam(officerPage, { database: 'midshire-court-team', name: 'olu', password: PASSWORD });
+    await eventually(async () => (await team.read('/midshire-court-team/_all_docs')).rows.length === 1, 'the officer has shared the case', 30000);
+    await joinTeam(spoPage, { database: 'midshire-court-team', name: 'sam', password: 'sam-team-password-1' });
+    await spoPage.goto(taskList);
+    await spoPage.getByText(BANNER).waitFor({ timeout: 30000 });
+    await spoPage.getByRole('link', { name: 'Choose which answers to keep' }).click();
+    await heading(spoPage, 'Choose which answers to keep');
+    const court = spoPage.getByRole('table', { name: 'Where the two versions differ' }).getByRole('row', { name: /^Hearing, court/ });
+    assert.match(await court.innerText(), new RegExp(`Eastshire Magistrates' Court\\s+${ALEX.court}`));
+    await spoPage.getByLabel('The answers on this device').check();
+    await spoPage.getByRole('button', { name: 'Keep these answers' }).click();
+    await heading(spoPage, ALEX.name);
+    assert.equal(await spoPage.getByText(BANNER).count(), 0);
+
+    // The officer's device takes the settled case; the team holds one document for it.
+    await officerPage.goto(taskList);
+    await heading(officerPage, ALEX.name);
+    await eventually(async () => {
+      await officerPage.reload();
+      await heading(officerPage, ALEX.name);
+      return /Eastshire Magistrates' Court/.test(await officerPage.locator('main').innerText());
+    }, "the officer's device takes the SPO's answers", 30000);
+    assert.equal(await officerPage.getByText(BANNER).count(), 0);
+    assert.equal((await team.read('/midshire-court-team/_all_docs')).rows.length, 1, 'one document for the one case');
+    await officerPage.getByRole('link', { name: 'History of changes' }).click();
+    await heading(officerPage, 'History of changes');
+    const history = await officerPage.locator('main ol').innerText();
+    for (const entry of ['Imported from a file exported by Olu Officer', "Eastshire Magistrates' Court", 'Settled two versions changed on different devices']) {
+      assert.ok(history.includes(entry), `the officer's history holds ${entry}`);
+    }
+
+    const expected = /status of 404/;
     assert.deepEqual(officerPage.problems.filter((p) => !expected.test(p)), []);
     assert.deepEqual(spoPage.problems.filter((p) => !expected.test(p)), []);
     await officerPage.context().close();
