@@ -415,13 +415,13 @@ describe('a case handed over by file before the team shared it', () => {
 
 describe('old shared cases deleted together from "Data on this device"', () => {
   test('ask where to delete them, as one case does, and go from the team when deleted for everyone', async () => {
-    await team.createDatabase('southshire-court-team', ['olu']);
+    await team.createDatabase('fenshire-court-team', ['olu']);
     const page = await freshPage(env.browser);
     const actor = mouse(page);
-    await joinTeam(page, { database: 'southshire-court-team', name: 'olu', password: PASSWORD });
+    await joinTeam(page, { database: 'fenshire-court-team', name: 'olu', password: PASSWORD });
     await createCase(actor, env.base, { ...ALEX, name: 'Heard Long Ago', hearing: daysFromToday(-45) });
     await createCase(actor, env.base, { ...ALEX, name: 'Heard Longer Ago', hearing: daysFromToday(-60) });
-    await eventually(async () => (await team.read('/southshire-court-team/_all_docs')).rows.length === 2, 'both cases are on the team server', 30000);
+    await eventually(async () => (await team.read('/fenshire-court-team/_all_docs')).rows.length === 2, 'both cases are on the team server', 30000);
 
     await page.goto(`${env.base}/data`);
     await heading(page, 'Data on this device');
@@ -438,7 +438,7 @@ describe('old shared cases deleted together from "Data on this device"', () => {
     await page.getByRole('button', { name: 'Yes, delete 2 cases' }).click();
     await page.getByText('No case had its hearing more than 30 days ago.').waitFor();
     assert.equal(await page.getByRole('alert').count(), 0, 'the error has gone');
-    await eventually(async () => (await team.read('/southshire-court-team/_all_docs')).rows.length === 0, 'the server holds both deletions', 30000);
+    await eventually(async () => (await team.read('/fenshire-court-team/_all_docs')).rows.length === 0, 'the server holds both deletions', 30000);
     // Later rounds do not bring them back.
     await new Promise((ok) => setTimeout(ok, 12000));
     await page.goto(`${env.base}/`);
