@@ -102,7 +102,7 @@ pub fn DataPage() -> impl IntoView {
             .filter(|id| team_set_up && engine::shared(id))
             .cloned()
             .collect();
-        let many = shared.len() > 1;
+        let (any_shared, many) = (!shared.is_empty(), shared.len() > 1);
         let rows = list
             .into_iter()
             .map(|(id, name, date)| {
@@ -115,7 +115,7 @@ pub fn DataPage() -> impl IntoView {
                 }
             })
             .collect_view();
-        let where_to = (!shared.is_empty()).then(|| {
+        let where_to = any_shared.then(|| {
             let question = match (n, shared.len()) {
                 (1, _) => team_text::DELETE_WHERE.to_string(),
                 (n, k) if n == k => "These cases are shared with your team. Where do you want to delete them?".to_string(),
@@ -129,7 +129,6 @@ pub fn DataPage() -> impl IntoView {
             };
             where_to_delete(question, hints, scope, errors)
         });
-        let any_shared = !shared.is_empty();
         let delete_all_due = on_click(move || {
             if any_shared {
                 let missing = if many {
