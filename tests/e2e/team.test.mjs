@@ -101,8 +101,7 @@ describe('team sync', () => {
     assert.equal((await storedData(page)).local['psc.settings.team'], undefined);
     // The browser logs the server's "not found" for the team's key before this first device made
     // it, and for the checkpoint before the first round.
-    assert.deepEqual(page.problems.filter((p) => !/status of 404/.test(p)), []);
-    await page.context().close();
+    await closeWithoutProblems([page], /status of 404/);
   });
 
   test('a wrong password, no access, no such database, a server that is down and a blocked address each say so', async () => {
@@ -134,8 +133,7 @@ describe('team sync', () => {
     assert.deepEqual(await axeViolations(page), []);
     // The browser logs each refusal the server answered; nothing else went wrong.
     const answered = /Failed to load resource: the server responded with a status of (401|404|502)/;
-    assert.deepEqual(page.problems.filter((p) => !answered.test(p)), []);
-    await page.context().close();
+    await closeWithoutProblems([page], answered);
   });
 });
 
@@ -160,6 +158,12 @@ async function changeCourt(actor, court) {
 }
 
 const BANNER = 'This case was changed on this device and another device of your team at the same time.';
+
+/** Each page logged no error but those `allowed` (the server's expected answers); then closed. */
+async function closeWithoutProblems(pages, allowed) {
+  for (const page of pages) assert.deepEqual(page.problems.filter((p) => !allowed.test(p)), []);
+  for (const page of pages) await page.context().close();
+}
 
 describe('two devices of one team', () => {
   test("the officer's submitted case reaches the SPO's queue, the endorsement comes back, and the server reads none of it", async () => {
@@ -246,11 +250,7 @@ describe('two devices of one team', () => {
 
     // The browser logs what the server answered "not found": the team's key, before the first
     // device made it, and each device's checkpoint before its first round.
-    const expected = /status of 404/;
-    assert.deepEqual(officerPage.problems.filter((p) => !expected.test(p)), []);
-    assert.deepEqual(spoPage.problems.filter((p) => !expected.test(p)), []);
-    await officerPage.context().close();
-    await spoPage.context().close();
+    await closeWithoutProblems([officerPage, spoPage], /status of 404/);
   });
 });
 
@@ -292,10 +292,9 @@ describe('a case changed on two devices while apart', () => {
     assert.notEqual(checkpoints.get(spoPage), '0');
     await team.start();
     await officerPage.goto(taskList);
-    const banner = BANNER;
-    await officerPage.getByText(banner).waitFor({ timeout: 30000 });
+    await officerPage.getByText(BANNER).waitFor({ timeout: 30000 });
     await spoPage.goto(taskList);
-    await spoPage.getByText(banner).waitFor({ timeout: 30000 });
+    await spoPage.getByText(BANNER).waitFor({ timeout: 30000 });
     for (const p of [officerPage, spoPage]) assert.equal(since.get(p), checkpoints.get(p), 'resumed from its checkpoint');
 
     // Settled on the officer's device: both versions are shown, the officer keeps their own.
@@ -310,12 +309,12 @@ describe('a case changed on two devices while apart', () => {
     await officerPage.getByLabel('The answers on this device').check();
     await officerPage.getByRole('button', { name: 'Keep these answers' }).click();
     await heading(officerPage, ALEX.name);
-    assert.equal(await officerPage.getByText(banner).count(), 0);
+    assert.equal(await officerPage.getByText(BANNER).count(), 0);
 
     // The SPO's device follows: the settled case, no conflict, and the same history.
     await spoPage.reload();
     await heading(spoPage, ALEX.name);
-    await eventually(async () => (await spoPage.getByText(banner).count()) === 0 && /Southshire Crown Court/.test(await spoPage.locator('main').innerText()), 'the SPO device takes the settled case', 30000);
+    await eventually(async () => (await spoPage.getByText(BANNER).count()) === 0 && /Southshire Crown Court/.test(await spoPage.locator('main').innerText()), 'the SPO device takes the settled case', 30000);
     const history = async (p) => {
       await p.getByRole('link', { name: 'History of changes' }).click();
       await heading(p, 'History of changes');
@@ -345,11 +344,7 @@ describe('a case changed on two devices while apart', () => {
     const live = (await team.read('/westshire-court-team/_all_docs')).rows;
     assert.equal(live.length, 1, 'the team still has the case');
 
-    const expected = /status of (404|502)/;
-    assert.deepEqual(officerPage.problems.filter((p) => !expected.test(p)), []);
-    assert.deepEqual(spoPage.problems.filter((p) => !expected.test(p)), []);
-    await officerPage.context().close();
-    await spoPage.context().close();
+    await closeWithoutProblems([officerPage, spoPage], /status of (404|502)/);
   });
 });
 
@@ -405,11 +400,7 @@ describe('a case handed over by file before the team shared it', () => {
       assert.ok(history.includes(entry), `the officer's history holds ${entry}`);
     }
 
-    const expected = /status of 404/;
-    assert.deepEqual(officerPage.problems.filter((p) => !expected.test(p)), []);
-    assert.deepEqual(spoPage.problems.filter((p) => !expected.test(p)), []);
-    await officerPage.context().close();
-    await spoPage.context().close();
+    await closeWithoutProblems([officerPage, spoPage], /status of 404/);
   });
 });
 
@@ -444,9 +435,7 @@ describe('old shared cases deleted together from "Data on this device"', () => {
     await page.goto(`${env.base}/`);
     await page.getByText('There are no cases on this device yet.').waitFor();
 
-    const expected = /status of 404/;
-    assert.deepEqual(page.problems.filter((p) => !expected.test(p)), []);
-    await page.context().close();
+    await closeWithoutProblems([page], /status of 404/);
   });
 });
 
