@@ -776,6 +776,233 @@ fn impossible_reply_dates_block_for_every_enquiry() {
     }
 }
 
+/// Issue 20: a reply or a consent from before this case's offence (or, for a consent, before
+/// any conviction) is not a check for this report, however possible its dates are.
+#[test]
+fn replies_from_before_the_offence_block_for_every_enquiry() {
+    let enquiries: [(&str, Section, &str, Dates); 4] = [
+        ("police enquiry", Section::Police, "police", |c| {
+            (&mut c.police.requested, &mut c.police.received)
+        }),
+        (
+            "children's services enquiry",
+            Section::ChildrensServices,
+            "childrens-services",
+            |c| {
+                let e = &mut c.childrens_services[0].enquiry;
+                (&mut e.requested, &mut e.received)
+            },
+        ),
+        (
+            "address police check",
+            Section::Places,
+            "#police-callout",
+            |c| {
+                let e = &mut c.places[0].police_callout;
+                (&mut e.requested, &mut e.received)
+            },
+        ),
+        (
+            "address children's services check",
+            Section::Places,
+            "#cs-check",
+            |c| {
+                let e = &mut c.places[0].cs_check;
+                (&mut e.requested, &mut e.received)
+            },
+        ),
+    ];
+    // The offence (theft from a shop) was on 1 September 2026.
+    let changes: [DateChange; 3] = [
+        (
+            "requested and received years before the offence",
+            |asked, got| {
+                *asked = d(2019, 3, 4);
+                *got = d(2019, 3, 8);
+            },
+            &[
+                "it was requested on 4 March 2019, before the offence of theft from a shop on 1 September 2026",
+                "not a check for this report",
+            ],
+        ),
+        (
+            "requested the day before the offence, received after it",
+            |asked, got| {
+                *asked = d(2026, 8, 31);
+                *got = d(2026, 9, 3);
+            },
+            &["it was requested on 31 August 2026, before the offence"],
+        ),
+        (
+            "no request date, received before the offence",
+            |asked, got| {
+                *asked = DateParts::default();
+                *got = d(2025, 1, 6);
+            },
+            &["it was received on 6 January 2025, before the offence"],
+        ),
+    ];
+    for (what, section, at, dates) in enquiries {
+        let base = lives_alone();
+        let (asked, got) = {
+            let mut b = base.clone();
+            let (a, g) = dates(&mut b);
+            (a.clone(), g.clone())
+        };
+        for (how, change, says) in changes {
+            appears_and_clears(
+                &format!("{what}: {how}"),
+                &base,
+                |c| {
+                    let (a, g) = dates(c);
+                    change(a, g);
+                },
+                "REPLY_BEFORE_OFFENCE",
+                section,
+                at,
+                says,
+                |c| {
+                    let (a, g) = dates(c);
+                    *a = asked.clone();
+                    *g = got.clone();
+                },
+            );
+        }
+    }
+    // With two offences, a reply between them misses the later one.
+    let mut case = lives_alone();
+    let id = case.add_offence();
+    let o = case.offences.iter_mut().find(|o| o.id == id).unwrap();
+    o.description = "Criminal damage".into();
+    o.offence_date = d(2026, 10, 20);
+    o.conviction_date = d(2026, 11, 2);
+    o.da_related = Some(false);
+    case.police.requested = d(2026, 10, 1);
+    case.police.received = d(2026, 10, 5);
+    let a = assess(&case, today());
+    let b = a
+        .blockers
+        .iter()
+        .find(|b| b.code == "REPLY_BEFORE_OFFENCE")
+        .expect("blocked");
+    assert!(
+        b.message
+            .contains("before the offence of criminal damage on 20 October 2026"),
+        "{}",
+        b.message
+    );
+}
+
+#[test]
+fn consents_from_before_the_offence_or_the_conviction_block() {
+    check(&[
+        Row {
+            name: "consent given years before the offence",
+            base: partners_home_checked,
+            change: |c| {
+                let consent = &mut c.places[0].residents[0].consent;
+                consent.contact_date = d(2020, 5, 1);
+                consent.decision_date = d(2020, 5, 1);
+            },
+            code: "CONSENT_BEFORE_CASE",
+            section: Section::Consent,
+            at: "consent/3/5",
+            says: &[
+                "Sam Sample",
+                "they were contacted on 1 May 2020, before the offence of theft from a shop on 1 September 2026",
+                "tell them about this offending",
+            ],
+            fix: |c| {
+                let consent = &mut c.places[0].residents[0].consent;
+                consent.contact_date = d(2026, 11, 17);
+                consent.decision_date = d(2026, 11, 17);
+            },
+        },
+        Row {
+            name: "consent given after the offence but before the conviction",
+            base: partners_home_checked,
+            change: |c| {
+                let consent = &mut c.places[0].residents[0].consent;
+                consent.contact_date = d(2026, 10, 12);
+                consent.decision_date = d(2026, 10, 12);
+            },
+            code: "CONSENT_BEFORE_CASE",
+            section: Section::Consent,
+            at: "consent/3/5",
+            says: &[
+                "they were contacted on 12 October 2026, before the conviction on 2 November 2026, when no court could yet be considering a curfew",
+            ],
+            fix: |c| {
+                let consent = &mut c.places[0].residents[0].consent;
+                consent.contact_date = d(2026, 11, 2);
+                consent.decision_date = d(2026, 11, 2);
+            },
+        },
+        Row {
+            name: "no date of contact, decision before the offence",
+            base: partners_home_checked,
+            change: |c| {
+                let consent = &mut c.places[0].residents[0].consent;
+                consent.contact_date = DateParts::default();
+                consent.decision_date = d(2024, 2, 29);
+            },
+            code: "CONSENT_BEFORE_CASE",
+            section: Section::Consent,
+            at: "consent/3/5",
+            says: &["their decision is dated 29 February 2024, before the offence"],
+            fix: |c| {
+                let consent = &mut c.places[0].residents[0].consent;
+                consent.contact_date = d(2026, 11, 17);
+                consent.decision_date = d(2026, 11, 17);
+            },
+        },
+    ]);
+}
+
+#[test]
+fn replies_and_consents_old_by_the_hearing_are_advised_never_blocked() {
+    // The hearing is on 30 November 2026; today is 23 November.
+    let mut case = partners_home_checked();
+    case.police.requested = d(2026, 9, 14);
+    case.police.received = d(2026, 9, 18);
+    case.childrens_services[0].enquiry.requested = d(2026, 10, 26);
+    case.childrens_services[0].enquiry.received = d(2026, 11, 2);
+    let a = assess(&case, today());
+    assert!(a.can_record_suitable(), "{:#?}", a.blockers);
+    let old: Vec<&str> = a
+        .advice
+        .iter()
+        .filter(|x| x.code == "OLD_INFORMATION")
+        .map(|x| x.message.as_str())
+        .collect();
+    assert_eq!(
+        old,
+        vec![
+            "The police domestic abuse reply is dated 18 September 2026, 73 days before the hearing. Things may have changed since: ask the police whether they hold anything new before the court relies on it."
+        ],
+        "28 days before the hearing is not old; 73 is"
+    );
+    // A consent 29 days before the hearing is advised too, on its own page.
+    let mut case = partners_home_checked();
+    let consent = &mut case.places[0].residents[0].consent;
+    consent.contact_date = d(2026, 11, 1);
+    consent.decision_date = d(2026, 11, 1);
+    case.offences[0].conviction_date = d(2026, 10, 30);
+    let a = assess(&case, today());
+    assert!(a.can_record_suitable(), "{:#?}", a.blockers);
+    let advice = a
+        .advice
+        .iter()
+        .find(|x| x.code == "OLD_INFORMATION")
+        .expect("advised");
+    assert!(
+        advice.message.starts_with("The consent of Sam Sample at "),
+        "{}",
+        advice.message
+    );
+    assert!(advice.path.starts_with("consent/"), "{}", advice.path);
+}
+
 // ---- 3. Every returned enquiry must be considered -------------------------------------------
 
 #[test]

@@ -113,6 +113,14 @@ pub enum BlockerKind {
     Finding,
 }
 
+/// A reply or a consent older than this by the hearing is flagged as advice (never a blocker).
+/// No national rule we could find sets an age: the law asks for information about the place
+/// before the order is made (Sentencing Act 2020, Schedule 9, paragraph 10), and the review asks
+/// that suitability be kept under review (recommendation 4). 28 days is longer than a standard
+/// delivery report's own enquiries take (15 working days, and a week for the reply), so an
+/// older reply was not made for this report.
+pub const OLD_AFTER_DAYS: i64 = 28;
+
 /// Where each requirement comes from, quoted with every blocker.
 pub mod sources {
     pub const REC1_MANDATE: &str = "Recommendation 1; HMPPS mandate, April 2022";
@@ -135,6 +143,8 @@ pub mod sources {
     pub const YOUTH: &str =
         "Sentencing Act 2020, Schedule 6 (youth orders, out of scope of this tool)";
     pub const DATES: &str = "Recommendation 3: information verified, not assumed";
+    pub const FOR_THIS_REPORT: &str = "Recommendation 4: enquiries made before a curfew is found suitable; HMPPS mandate, April 2022";
+    pub const CURRENT: &str = "Sentencing Act 2020, Schedule 9, paragraph 10 (information about the place before the order is made); recommendation 4 (suitability kept under review)";
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -269,6 +279,7 @@ pub fn assess_with_holidays(case: &Case, today: NaiveDate, holidays: &[NaiveDate
         },
     );
     enquiry_blockers(
+        case,
         &case.police,
         "The police domestic abuse enquiry",
         Section::Police.slug(),
@@ -550,6 +561,28 @@ fn impossible_dates(case: &Case, today: NaiveDate, found: &mut Found) {
     }
 }
 
+/// The latest offence of the case committed after `date`, with its name: an enquiry made or a
+/// consent given on `date` cannot cover it.
+fn before_offence(case: &Case, date: NaiveDate) -> Option<(NaiveDate, String)> {
+    case.offences
+        .iter()
+        .enumerate()
+        .filter_map(|(i, o)| Some((o.offence_date.date()?, offence_name(i, o))))
+        .filter(|(committed, _)| *committed > date)
+        .max_by_key(|(committed, _)| *committed)
+}
+
+/// The case's first date of conviction (that can be right) after `date`: until then no court
+/// could be considering a curfew for this case.
+fn before_conviction(case: &Case, date: NaiveDate, today: NaiveDate) -> Option<NaiveDate> {
+    case.offences
+        .iter()
+        .filter_map(|o| o.conviction_date.date())
+        .filter(|v| *v <= today)
+        .min()
+        .filter(|first| *first > date)
+}
+
 /// Orders protecting others. An order recorded counts whatever the answer to "any orders?"
 /// says, so switching that answer to "no" can neither hide an order nor its effect.
 fn order_blockers(case: &Case, curfew: bool, found: &mut Found) {
@@ -753,6 +786,7 @@ fn children_at_places(case: &Case) -> Vec<ChildAtPlace> {
 /// Blockers for one enquiry. `what` names it in messages, for example "The police domestic abuse
 /// enquiry".
 fn enquiry_blockers<O: EnquiryOutcome>(
+    case: &Case,
     enquiry: &Enquiry<O>,
     what: &str,
     path: &str,
@@ -834,6 +868,24 @@ fn enquiry_blockers<O: EnquiryOutcome>(
                     long_date(asked)
                 ),
             ),
+            (asked, Some(got)) if before_offence(case, asked.unwrap_or(got)).is_some() => {
+                let (offence, name) = before_offence(case, asked.unwrap_or(got)).unwrap_or_default();
+                let (how, when) = match asked {
+                    Some(asked) => ("requested", asked),
+                    None => ("received", got),
+                };
+                found.add(
+                    "REPLY_BEFORE_OFFENCE",
+                    BlockerKind::Problem,
+                    sources::FOR_THIS_REPORT,
+                    path,
+                    format!(
+                        "{what}: it was {how} on {}, before {name} on {}. A reply from before the offence cannot cover it or anything since, so it is not a check for this report. Make the enquiry again and record the new reply.",
+                        long_date(when),
+                        long_date(offence)
+                    ),
+                )
+            }
             _ if !enquiry.considered => found.add(
                 considered_code,
                 BlockerKind::Missing,
@@ -898,6 +950,7 @@ fn cs_blockers(case: &Case, today: NaiveDate, found: &mut Found) {
             );
         }
         enquiry_blockers(
+            case,
             &cs.enquiry,
             &what,
             path,
@@ -996,6 +1049,7 @@ fn place_blockers(case: &Case, name: &str, today: NaiveDate, found: &mut Found) 
             Some(false) => {}
         }
         enquiry_blockers(
+            case,
             &place.police_callout,
             &format!("{at}: the police call-out check"),
             &format!("{path}#police-callout"),
@@ -1013,6 +1067,7 @@ fn place_blockers(case: &Case, name: &str, today: NaiveDate, found: &mut Found) 
             );
         } else {
             enquiry_blockers(
+                case,
                 &place.cs_check,
                 &format!("{at}: the children's services check"),
                 &format!("{path}#cs-check"),
@@ -1189,6 +1244,41 @@ fn consent_blockers(case: &Case, today: NaiveDate, found: &mut Found) {
                     path.clone(),
                     format!("{person}: {why}. Correct it."),
                 );
+            } else if let Some(first) = consent.contact_date.date().or(consent.decision_date.date())
+            {
+                // A consent from before the offence, or before any conviction, was not to a
+                // curfew for this case: they could not have been told of the offending, and no
+                // court could yet be considering one.
+                let how = if consent.contact_date.date().is_some() {
+                    "they were contacted on"
+                } else {
+                    "their decision is dated"
+                };
+                if let Some((offence, name)) = before_offence(case, first) {
+                    found.add(
+                        "CONSENT_BEFORE_CASE",
+                        BlockerKind::Problem,
+                        sources::CONSENT,
+                        path.clone(),
+                        format!(
+                            "{person}: {how} {}, before {name} on {}. They cannot have agreed to a curfew for it: ask them again, tell them about this offending, and record their decision.",
+                            long_date(first),
+                            long_date(offence)
+                        ),
+                    );
+                } else if let Some(convicted) = before_conviction(case, first, today) {
+                    found.add(
+                        "CONSENT_BEFORE_CASE",
+                        BlockerKind::Problem,
+                        sources::CONSENT,
+                        path.clone(),
+                        format!(
+                            "{person}: {how} {}, before the conviction on {}, when no court could yet be considering a curfew. Ask them again and record their decision.",
+                            long_date(first),
+                            long_date(convicted)
+                        ),
+                    );
+                }
             }
             // Consent belongs to what the person was told: other hours or another address
             // need asking again.
@@ -1561,6 +1651,93 @@ fn advice_for(
                 format!("{}: the children's services check", p.short_address()),
                 path,
             );
+        }
+    }
+
+    // Replies and consents old by the hearing: information may have changed since.
+    let on = case
+        .hearing
+        .date
+        .date()
+        .filter(|h| *h > today)
+        .unwrap_or(today);
+    let mut old = |received: Option<NaiveDate>, what: String, path: String, ask: &str| {
+        let Some(got) = received.filter(|d| *d <= today) else {
+            return;
+        };
+        let days = (on - got).num_days();
+        if days > OLD_AFTER_DAYS {
+            add(
+                "OLD_INFORMATION",
+                sources::CURRENT,
+                &path,
+                format!(
+                    "{what} is dated {}, {days} days before {}. Things may have changed since: {ask} before the court relies on it.",
+                    long_date(got),
+                    if on == today { "today" } else { "the hearing" }
+                ),
+            );
+        }
+    };
+    if case.police.outcome.is_some_and(|o| o.is_reply()) {
+        old(
+            case.police.received.date(),
+            "The police domestic abuse reply".into(),
+            Section::Police.slug().into(),
+            "ask the police whether they hold anything new",
+        );
+    }
+    for cs in &case.childrens_services {
+        if cs.enquiry.outcome.is_some_and(|o| o.is_reply()) {
+            let agency = cs.enquiry.agency.trim();
+            old(
+                cs.enquiry.received.date(),
+                if agency.is_empty() {
+                    "A children's services reply".to_string()
+                } else {
+                    format!("The children's services reply from {agency}")
+                },
+                Section::ChildrensServices.slug().into(),
+                "ask children's services whether anything has changed",
+            );
+        }
+    }
+    if curfew {
+        for p in &case.places {
+            let path = format!("{}/{}", Section::Places.slug(), p.id);
+            if p.police_callout.outcome.is_some_and(|o| o.is_reply()) {
+                old(
+                    p.police_callout.received.date(),
+                    format!("{}: the police call-out reply", p.short_address()),
+                    path.clone(),
+                    "ask the police whether there have been call-outs since",
+                );
+            }
+            if p.cs_check.outcome.is_some_and(|o| o.is_reply()) {
+                old(
+                    p.cs_check.received.date(),
+                    format!("{}: the children's services reply", p.short_address()),
+                    path,
+                    "ask children's services whether anything has changed",
+                );
+            }
+            for who in p.consent_subjects() {
+                let Some(consent) = p.consent(who) else {
+                    continue;
+                };
+                if consent.decision == Some(ConsentDecision::Given) {
+                    old(
+                        consent.decision_date.date(),
+                        format!(
+                            "The consent of {} at {}",
+                            p.subject_name(who),
+                            p.short_address()
+                        ),
+                        format!("{}/{}/{}", Section::Consent.slug(), p.id, who.slug()),
+                        "ask them, privately, whether they still agree",
+                    );
+                }
+            }
         }
     }
 
