@@ -95,6 +95,92 @@ fn without(text: &str, starts: &str) -> String {
     out.join("\n")
 }
 
+/// Loads the example scenario with `from` replaced by `to`, and checks that it is refused with a
+/// message that names the line `to` is on and says `says` (which quotes the value).
+fn refused_on_its_line(from: &str, to: &str, says: &str) {
+    assert!(partners_home().contains(from), "{from}");
+    let text = partners_home().replacen(from, to, 1);
+    let line = text
+        .lines()
+        .position(|l| l.contains(to.lines().next().unwrap()))
+        .unwrap()
+        + 1;
+    let refused = load(&text, today()).expect_err(to);
+    let expected = format!("Line {line}: ");
+    assert!(
+        refused
+            .0
+            .iter()
+            .any(|m| m.starts_with(&expected) && m.contains(says)),
+        "{to}: expected \"{expected}…{says}…\" in {:#?}",
+        refused.0
+    );
+}
+
+#[test]
+fn every_refused_date_names_its_line_quotes_it_and_says_what_is_wrong() {
+    // The example's offence: committed 170 days before the first day, convicted 3 days before.
+    let table: &[(&str, &str, &str)] = &[
+        // A date that does not exist is not called a date in the wrong form.
+        (
+            "conviction_date = -3",
+            "conviction_date = \"2026-02-30\"",
+            "Offence 1: the date of conviction, \"2026-02-30\", is not a date that exists",
+        ),
+        (
+            "date_of_birth = \"1996-02-03\"",
+            "date_of_birth = \"1996-13-03\"",
+            "The date of birth, \"1996-13-03\", is not a date that exists",
+        ),
+        (
+            "date_of_birth = \"1996-02-03\"",
+            "date_of_birth = \"3 February 1996\"",
+            "The date of birth, \"3 February 1996\", is not a date. Write a whole number of days",
+        ),
+        // TOML's own unquoted date.
+        (
+            "conviction_date = -3",
+            "conviction_date = 2026-05-10",
+            "\"2026-05-10\" is not a date here. Write a whole number of days",
+        ),
+        // In the future for the trainee, written either way.
+        (
+            "conviction_date = -3",
+            "conviction_date = \"2027-01-04\"",
+            "Offence 1: the date of conviction, \"2027-01-04\", is after the scenario's first day (30 November 2026)",
+        ),
+        (
+            "conviction_date = -3",
+            "conviction_date = 4",
+            "Offence 1: the date of conviction, 4, is after the scenario's first day",
+        ),
+        (
+            "offence_date = -170",
+            "offence_date = \"2027-06-01\"",
+            "Offence 1: the date of the offence, \"2027-06-01\", is after the scenario's first day",
+        ),
+        (
+            "date_of_birth = \"1996-02-03\"",
+            "date_of_birth = \"2030-02-03\"",
+            "The date of birth, \"2030-02-03\", is after the scenario's first day",
+        ),
+        // Before the offence, in the same form or mixed.
+        (
+            "conviction_date = -3",
+            "conviction_date = -200",
+            "Offence 1: the date of conviction, -200, is before the date of the offence, -170",
+        ),
+        (
+            "conviction_date = -3",
+            "conviction_date = \"2020-01-01\"",
+            "Offence 1: the date of conviction, \"2020-01-01\", is before the date of the offence, -170",
+        ),
+    ];
+    for (from, to, says) in table {
+        refused_on_its_line(from, to, says);
+    }
+}
+
 #[test]
 fn values_a_trainer_might_mistype_are_refused_with_a_message_each() {
     let table: &[(&str, &str, &str)] = &[
@@ -136,7 +222,7 @@ fn values_a_trainer_might_mistype_are_refused_with_a_message_each() {
         (
             "id = \"partners-home\"",
             "id = \"Partner's home\"",
-            "The id must be lower-case",
+            "The id \"Partner's home\" must be lower-case",
         ),
         (
             "postcode = \"NT4 5CD\"",
@@ -145,14 +231,7 @@ fn values_a_trainer_might_mistype_are_refused_with_a_message_each() {
         ),
     ];
     for (from, to, says) in table {
-        assert!(partners_home().contains(from), "{from}");
-        let text = partners_home().replacen(from, to, 1);
-        let refused = load(&text, today()).expect_err(to);
-        assert!(
-            refused.0.iter().any(|m| m.contains(says)),
-            "{to}: {:#?}",
-            refused.0
-        );
+        refused_on_its_line(from, to, says);
     }
     // Not TOML at all, and too large.
     assert!(load("this is not a scenario", today()).is_err());

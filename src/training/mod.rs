@@ -28,6 +28,10 @@ pub const BUILT_IN: &[&str] = &[
 /// and that doing every step right ends as it says.
 pub fn load(text: &str, today: NaiveDate) -> Result<Scenario, Refused> {
     let s = scenario::parse(text)?;
+    let dates = scenario::check_dates(&s, text, today);
+    if !dates.is_empty() {
+        return Err(Refused(dates));
+    }
     model::check_outcome(&s, today).map_err(|why| Refused(vec![why]))?;
     Ok(s)
 }

@@ -305,7 +305,7 @@ pub fn parse(text: &str) -> Result<Scenario, Refused> {
     }
     let scenario: Scenario =
         toml::from_str(text).map_err(|e| Refused(vec![toml_problem(text, &e)]))?;
-    let problems = check(&scenario);
+    let problems = check(&scenario, &Lines::new(text));
     if problems.is_empty() {
         Ok(scenario)
     } else {
@@ -313,60 +313,126 @@ pub fn parse(text: &str) -> Result<Scenario, Refused> {
     }
 }
 
-/// A TOML or shape error, in a sentence a trainer can act on.
+/// A TOML or shape error, in a sentence a trainer can act on, with its line and the value it
+/// is about.
 fn toml_problem(text: &str, e: &toml::de::Error) -> String {
     // A table missing from the whole file has no line of its own to point to.
-    let line = e
-        .span()
-        .filter(|s| s.start > 0)
-        .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+    let span = e.span().filter(|s| s.start > 0 && s.end <= text.len());
     let message = e.message().trim().replace('`', "'");
-    let message = match message.strip_prefix("missing field ") {
-        Some(field) => format!("Something required is missing: {field}"),
-        None => message,
+    let message = if let Some(field) = message.strip_prefix("missing field ") {
+        format!("Something required is missing: {field}")
+    } else if message.contains("untagged enum ScenarioDate") {
+        // A date neither a number nor in quotes (TOML's own unquoted date, say).
+        let written = span.clone().map(|s| text[s].trim()).unwrap_or_default();
+        format!("\"{written}\" is not a date here. {DATE_FORMS}")
+    } else {
+        message
     };
-    match line {
-        Some(n) => format!("Line {n}: {message}."),
+    match span {
+        Some(s) => format!("Line {}: {message}.", line_at(text, s.start)).replace("..", "."),
         None => format!("{message}."),
     }
 }
 
-/// Every problem a trainer should fix, in the order they appear in the file.
-fn check(s: &Scenario) -> Vec<String> {
+/// How a date may be written, for messages.
+const DATE_FORMS: &str = "Write a whole number of days from the first day, like -3, or a date in quotes, like \"2022-05-10\"";
+
+/// The line (from 1) that holds byte `at` of `text`.
+fn line_at(text: &str, at: usize) -> usize {
+    text[..at.min(text.len())].matches('\n').count() + 1
+}
+
+/// Where each value of a scenario file is written, so that every refusal of a value can name its
+/// line and quote it as the trainer wrote it.
+struct Lines<'a> {
+    text: &'a str,
+    document: Option<toml::de::DeValue<'a>>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Self {
+        let document = toml::de::DeTable::parse(text)
+            .ok()
+            .map(|t| toml::de::DeValue::Table(t.into_inner()));
+        Lines { text, document }
+    }
+
+    /// Where the value at `path` (keys and array positions, like `offences.0.conviction_date`)
+    /// is written in the file.
+    fn span(&self, path: &str) -> Option<std::ops::Range<usize>> {
+        let mut value = self.document.as_ref()?;
+        let mut span = None;
+        for key in path.split('.') {
+            let found = match key.parse::<usize>() {
+                Ok(i) => value.get(i)?,
+                Err(_) => value.get(key)?,
+            };
+            span = Some(found.span());
+            value = found.get_ref();
+        }
+        span.filter(|s| s.end <= self.text.len())
+    }
+
+    /// "Line 12: " for the value at `path`, or nothing if it is not written in the file.
+    fn at(&self, path: &str) -> String {
+        self.span(path)
+            .map(|s| format!("Line {}: ", line_at(self.text, s.start)))
+            .unwrap_or_default()
+    }
+
+    /// The value at `path` exactly as written, quotes and all.
+    fn written(&self, path: &str) -> String {
+        self.span(path)
+            .map(|s| self.text[s].trim().to_string())
+            .unwrap_or_default()
+    }
+}
+
+/// Every problem a trainer should fix, in the order they appear in the file; each about a value
+/// names the line it is on (`at`) and quotes it.
+fn check(s: &Scenario, lines: &Lines) -> Vec<String> {
     let mut p = Vec::new();
+    let at = |path: &str| lines.at(path);
     need(
         &mut p,
         !s.id.is_empty()
             && s.id
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
-        "The id must be lower-case letters, digits and hyphens, like \"partners-home\".".into(),
+        format!(
+            "{}The id \"{}\" must be lower-case letters, digits and hyphens, like \"partners-home\".",
+            at("id"),
+            s.id
+        ),
     );
-    for (what, text) in [
-        ("title", &s.title),
-        ("briefing", &s.briefing),
-        ("lesson", &s.lesson),
-        ("person's name", &s.person.name),
-        ("court", &s.hearing.court),
-        ("police force", &s.police.agency),
+    for (what, path, text) in [
+        ("title", "title", &s.title),
+        ("briefing", "briefing", &s.briefing),
+        ("lesson", "lesson", &s.lesson),
+        ("person's name", "person.name", &s.person.name),
+        ("court", "hearing.court", &s.hearing.court),
+        ("police force", "police.agency", &s.police.agency),
     ] {
         need(
             &mut p,
             !text.trim().is_empty(),
-            format!("The {what} is empty."),
+            format!("{}The {what} is empty.", at(path)),
         );
     }
-    let first = NaiveDate::from_ymd_opt(2026, 1, 5).expect("a date");
-    need(
-        &mut p,
-        s.person.date_of_birth.on(first).is_some(),
-        "The date of birth must be a number of days, or a date like \"1990-04-12\".".into(),
-    );
+    if let Some(problem) = date_problem(
+        lines,
+        "person.date_of_birth",
+        "The date of birth",
+        &s.person.date_of_birth,
+    ) {
+        p.push(problem);
+    }
     need(
         &mut p,
         ReportType::from_key(&s.hearing.report_type).is_some(),
         format!(
-            "The report type \"{}\" is not one of: oral, fast, standard.",
+            "{}The report type \"{}\" is not one of: oral, fast, standard.",
+            at("hearing.report_type"),
             s.hearing.report_type
         ),
     );
@@ -375,40 +441,72 @@ fn check(s: &Scenario) -> Vec<String> {
         !s.offences.is_empty(),
         "There is no offence: add at least one [[offences]].".into(),
     );
+    let first = NaiveDate::from_ymd_opt(2026, 1, 5).expect("a date");
     for (i, o) in s.offences.iter().enumerate() {
         let n = i + 1;
+        let path = |field: &str| format!("offences.{i}.{field}");
         need(
             &mut p,
             !o.description.trim().is_empty(),
-            format!("Offence {n} has no description."),
-        );
-        let (committed, convicted) = (o.offence_date.on(first), o.conviction_date.on(first));
-        need(
-            &mut p,
-            committed.is_some() && convicted.is_some(),
             format!(
-                "Offence {n}: each date must be a number of days, or a date like \"2022-05-10\"."
+                "{}Offence {n} has no description.",
+                at(&path("description"))
             ),
         );
-        if let (Some(c), Some(v)) = (committed, convicted) {
+        let dates = [
+            (
+                path("offence_date"),
+                format!("Offence {n}: the date of the offence"),
+                &o.offence_date,
+            ),
+            (
+                path("conviction_date"),
+                format!("Offence {n}: the date of conviction"),
+                &o.conviction_date,
+            ),
+        ];
+        let mut readable = true;
+        for (path, what, date) in &dates {
+            if let Some(problem) = date_problem(lines, path, what, date) {
+                p.push(problem);
+                readable = false;
+            }
+        }
+        if let (true, Some(c), Some(v)) = (
+            readable,
+            o.offence_date.on(first),
+            o.conviction_date.on(first),
+        ) {
+            // A relative and a fixed date compare only on a real day: `check_dates` does that.
+            let both_alike = matches!(
+                (&o.offence_date, &o.conviction_date),
+                (ScenarioDate::Relative(_), ScenarioDate::Relative(_))
+                    | (ScenarioDate::Fixed(_), ScenarioDate::Fixed(_))
+            );
             need(
                 &mut p,
-                v >= c,
-                format!("Offence {n}: the conviction is before the offence."),
+                !both_alike || v >= c,
+                format!(
+                    "{}Offence {n}: the date of conviction, {}, is before the date of the offence, {}.",
+                    at(&path("conviction_date")),
+                    lines.written(&path("conviction_date")),
+                    lines.written(&path("offence_date")),
+                ),
             );
         }
     }
-    for (domain, key) in [
-        ("children", &s.risk.children),
-        ("the public", &s.risk.public),
-        ("a known adult", &s.risk.known_adult),
-        ("staff", &s.risk.staff),
+    for (domain, field, key) in [
+        ("children", "children", &s.risk.children),
+        ("the public", "public", &s.risk.public),
+        ("a known adult", "known_adult", &s.risk.known_adult),
+        ("staff", "staff", &s.risk.staff),
     ] {
         need(
             &mut p,
             RoshLevel::from_key(key).is_some_and(|l| l != RoshLevel::NotAssessed),
             format!(
-                "The risk to {domain}, \"{key}\", is not one of: low, medium, high, very_high."
+                "{}The risk to {domain}, \"{key}\", is not one of: low, medium, high, very_high.",
+                at(&format!("risk.{field}"))
             ),
         );
     }
@@ -417,13 +515,14 @@ fn check(s: &Scenario) -> Vec<String> {
             &mut p,
             OrderKind::from_key(&o.kind).is_some(),
             format!(
-                "Order {}: the kind \"{}\" is not one of: restraining, non_molestation, occupation, dapo, bail, child_arrangements.",
+                "{}Order {}: the kind \"{}\" is not one of: restraining, non_molestation, occupation, dapo, bail, child_arrangements.",
+                at(&format!("orders.{i}.kind")),
                 i + 1,
                 o.kind
             ),
         );
     }
-    reply(&mut p, "The police reply", &s.police, true);
+    reply(&mut p, lines, "The police reply", "police", &s.police, true);
     need(
         &mut p,
         !s.childrens_services.is_empty(),
@@ -431,24 +530,35 @@ fn check(s: &Scenario) -> Vec<String> {
     );
     for (i, cs) in s.childrens_services.iter().enumerate() {
         let what = format!("Children's services reply {}", i + 1);
-        reply(&mut p, &what, &cs.reply, false);
+        reply(
+            &mut p,
+            lines,
+            &what,
+            &format!("childrens_services.{i}"),
+            &cs.reply,
+            false,
+        );
     }
     if s.places.is_empty() {
         p.push("There is no proposed address: add at least one [[places]].".into());
     }
     for (i, place) in s.places.iter().enumerate() {
-        let at = format!("Address {}", i + 1);
-        for (what, text) in [
-            ("first line", &place.address_line_1),
-            ("town", &place.town),
-            ("postcode", &place.postcode),
+        let address = format!("Address {}", i + 1);
+        let path = |field: &str| format!("places.{i}.{field}");
+        for (what, field, text) in [
+            ("first line", "address_line_1", &place.address_line_1),
+            ("town", "town", &place.town),
+            ("postcode", "postcode", &place.postcode),
         ] {
             if text.trim().is_empty() {
-                p.push(format!("{at}: the {what} is empty."));
+                p.push(format!(
+                    "{}{address}: the {what} is empty.",
+                    at(&path(field))
+                ));
             }
         }
         if Tenure::from_key(&place.tenure).is_none() {
-            p.push(format!("{at}: the tenure \"{}\" is not one of: owned, private_rented, social_rented, hostel, approved_premises, other.", place.tenure));
+            p.push(format!("{}{address}: the tenure \"{}\" is not one of: owned, private_rented, social_rented, hostel, approved_premises, other.", at(&path("tenure")), place.tenure));
         }
         let occupier = place.main_occupier.trim();
         let is_resident = place
@@ -457,88 +567,219 @@ fn check(s: &Scenario) -> Vec<String> {
             .any(|r| r.name == occupier && r.age >= 18);
         let is_manager = place.manager.as_ref().is_some_and(|m| m.name == occupier);
         if occupier != "the person" && !is_resident && !is_manager {
-            p.push(format!("{at}: the main occupier \"{occupier}\" must be \"the person\", an adult resident's name or the manager's name."));
+            p.push(format!("{}{address}: the main occupier \"{occupier}\" must be \"the person\", an adult resident's name or the manager's name.", at(&path("main_occupier"))));
         }
-        for r in &place.residents {
+        for (r_i, r) in place.residents.iter().enumerate() {
+            let resident = |field: &str| path(&format!("residents.{r_i}.{field}"));
             if r.name.trim().is_empty() {
-                p.push(format!("{at}: a resident has no name."));
+                p.push(format!(
+                    "{}{address}: a resident has no name.",
+                    at(&resident("name"))
+                ));
             }
             if r.age >= 18 && r.answers.is_none() {
                 p.push(format!(
-                    "{at}: {} is an adult: add their answers ([places.residents.answers]).",
-                    r.name
+                    "{}{address}: {} is an adult (age {}): add their answers ([places.residents.answers]).",
+                    at(&resident("age")),
+                    r.name,
+                    r.age
                 ));
             }
         }
-        for v in &place.visiting_children {
+        for (v_i, v) in place.visiting_children.iter().enumerate() {
             if v.age >= 18 {
-                p.push(format!("{at}: {} visits, but is not a child.", v.name));
+                p.push(format!(
+                    "{}{address}: {} visits, but is not a child (age {}).",
+                    at(&path(&format!("visiting_children.{v_i}.age"))),
+                    v.name,
+                    v.age
+                ));
             }
         }
         let answers = place
             .residents
             .iter()
-            .filter_map(|r| r.answers.as_ref().map(|a| (r.name.as_str(), a)))
+            .enumerate()
+            .filter_map(|(r_i, r)| {
+                r.answers.as_ref().map(|a| {
+                    (
+                        r.name.as_str(),
+                        path(&format!("residents.{r_i}.answers")),
+                        a,
+                    )
+                })
+            })
             .chain(
                 place
                     .manager
                     .as_ref()
-                    .map(|m| (m.name.as_str(), &m.answers)),
+                    .map(|m| (m.name.as_str(), path("manager.answers"), &m.answers)),
             );
-        for (name, a) in answers {
-            for (how, answer) in [
-                ("through the person", &a.through_the_person),
-                ("with the person present", &a.with_the_person_present),
-                ("privately", &a.privately),
+        for (name, answers_at, a) in answers {
+            for (how, field, answer) in [
+                (
+                    "through the person",
+                    "through_the_person",
+                    &a.through_the_person,
+                ),
+                (
+                    "with the person present",
+                    "with_the_person_present",
+                    &a.with_the_person_present,
+                ),
+                ("privately", "privately", &a.privately),
             ] {
+                let here = |key: &str| at(&format!("{answers_at}.{field}.{key}"));
                 if answer.says.trim().is_empty() {
-                    p.push(format!("{at}: what {name} says when asked {how} is empty."));
+                    p.push(format!(
+                        "{}{address}: what {name} says when asked {how} is empty.",
+                        here("says")
+                    ));
                 }
                 if !matches!(answer.consent.as_str(), "given" | "refused" | "none") {
-                    p.push(format!("{at}: {name}'s consent when asked {how}, \"{}\", is not one of: given, refused, none.", answer.consent));
+                    p.push(format!("{}{address}: {name}'s consent when asked {how}, \"{}\", is not one of: given, refused, none.", here("consent"), answer.consent));
                 }
             }
         }
         reply(
             &mut p,
-            &format!("{at}: the police call-out check"),
+            lines,
+            &format!("{address}: the police call-out check"),
+            &path("police_callout"),
             &place.police_callout,
             true,
         );
         reply(
             &mut p,
-            &format!("{at}: the children's services check"),
+            lines,
+            &format!("{address}: the children's services check"),
+            &path("cs_check"),
             &place.cs_check,
             false,
         );
     }
     if s.curfew.months == 0 {
-        p.push("The curfew must last at least 1 month.".into());
+        p.push(format!(
+            "{}The curfew must last at least 1 month, not 0.",
+            at("curfew.months")
+        ));
     }
     if s.curfew.requested.is_empty() {
         p.push("There are no requested curfew hours: add [[curfew.requested]].".into());
     }
-    for hours in s
+    let hours = s
         .curfew
         .requested
         .iter()
-        .chain(s.curfew.lawful.iter().flatten())
-    {
+        .enumerate()
+        .map(|(i, h)| (format!("curfew.requested.{i}"), h))
+        .chain(
+            s.curfew
+                .lawful
+                .iter()
+                .flatten()
+                .enumerate()
+                .map(|(i, h)| (format!("curfew.lawful.{i}"), h)),
+        );
+    for (path, hours) in hours {
         if crate::domain::schedule::parse_window(&hours.from, &hours.to).is_none() {
-            p.push(format!("The curfew hours {} to {} are not two different 24-hour times, like 19:00 and 07:00.", hours.from, hours.to));
+            p.push(format!("{}The curfew hours \"{}\" to \"{}\" are not two different 24-hour times, like 19:00 and 07:00.", at(&format!("{path}.from")), hours.from, hours.to));
         }
-        for d in &hours.days {
+        for (d_i, d) in hours.days.iter().enumerate() {
             if crate::domain::case::Day::from_key(d).is_none() {
                 p.push(format!(
-                    "\"{d}\" is not a day: use mon, tue, wed, thu, fri, sat or sun."
+                    "{}\"{d}\" is not a day: use mon, tue, wed, thu, fri, sat or sun.",
+                    at(&format!("{path}.days.{d_i}"))
                 ));
             }
         }
-        let at = hours.at.trim();
-        if !at.is_empty() && !s.places.iter().any(|pl| pl.address_line_1 == at) {
+        let place = hours.at.trim();
+        if !place.is_empty() && !s.places.iter().any(|pl| pl.address_line_1 == place) {
             p.push(format!(
-                "The curfew hours at \"{at}\" name no proposed address."
+                "{}The curfew hours at \"{place}\" name no proposed address.",
+                at(&format!("{path}.at"))
             ));
+        }
+    }
+    p
+}
+
+/// Why a date cannot be read, if it cannot: not a number of days or a `"YYYY-MM-DD"` date, or
+/// a date that does not exist (the 30th of February).
+fn date_problem(lines: &Lines, path: &str, what: &str, date: &ScenarioDate) -> Option<String> {
+    let ScenarioDate::Fixed(text) = date else {
+        return None;
+    };
+    if crate::domain::inputs::parse_iso_date(text).is_some() {
+        return None;
+    }
+    let parts: Vec<&str> = text.split('-').collect();
+    let shaped = matches!(parts.as_slice(), [y, m, d]
+        if y.len() == 4 && m.len() == 2 && d.len() == 2
+            && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())));
+    let why = if shaped {
+        "is not a date that exists: check the month and the day".to_string()
+    } else {
+        format!("is not a date. {DATE_FORMS}")
+    };
+    Some(format!("{}{what}, \"{text}\", {why}.", lines.at(path)))
+}
+
+/// Dates that cannot be right on the day a scenario starts (`today`, its first day): a birth,
+/// an offence or a conviction after it. Fixed dates can only be checked against a real day,
+/// so this runs when a file is loaded (see `super::load`), after `parse`.
+pub fn check_dates(s: &Scenario, text: &str, today: NaiveDate) -> Vec<String> {
+    let lines = Lines::new(text);
+    let mut p = Vec::new();
+    let mut after_today = |path: String, what: String, date: &ScenarioDate, on_the_day: bool| {
+        let Some(day) = date.on(today) else { return };
+        if day > today || (on_the_day && day == today) {
+            p.push(format!(
+                "{}{what}, {}, is after the scenario's first day ({}), so it is in the future for the trainee.",
+                lines.at(&path),
+                lines.written(&path),
+                crate::domain::inputs::long_date(today),
+            ));
+        }
+    };
+    after_today(
+        "person.date_of_birth".into(),
+        "The date of birth".into(),
+        &s.person.date_of_birth,
+        true,
+    );
+    for (i, o) in s.offences.iter().enumerate() {
+        let n = i + 1;
+        after_today(
+            format!("offences.{i}.offence_date"),
+            format!("Offence {n}: the date of the offence"),
+            &o.offence_date,
+            false,
+        );
+        after_today(
+            format!("offences.{i}.conviction_date"),
+            format!("Offence {n}: the date of conviction"),
+            &o.conviction_date,
+            false,
+        );
+    }
+    for (i, o) in s.offences.iter().enumerate() {
+        if let (Some(c), Some(v)) = (o.offence_date.on(today), o.conviction_date.on(today)) {
+            let mixed = matches!(
+                (&o.offence_date, &o.conviction_date),
+                (ScenarioDate::Relative(_), ScenarioDate::Fixed(_))
+                    | (ScenarioDate::Fixed(_), ScenarioDate::Relative(_))
+            );
+            if mixed && v < c {
+                let path = format!("offences.{i}.conviction_date");
+                p.push(format!(
+                    "{}Offence {}: the date of conviction, {}, is before the date of the offence, {}.",
+                    lines.at(&path),
+                    i + 1,
+                    lines.written(&path),
+                    lines.written(&format!("offences.{i}.offence_date")),
+                ));
+            }
         }
     }
     p
@@ -551,9 +792,18 @@ fn need(p: &mut Vec<String>, ok: bool, message: String) {
     }
 }
 
-fn reply(p: &mut Vec<String>, what: &str, r: &ReplyScript, police: bool) {
+/// Problems with one scripted reply, written at `path` in the file.
+fn reply(
+    p: &mut Vec<String>,
+    lines: &Lines,
+    what: &str,
+    path: &str,
+    r: &ReplyScript,
+    police: bool,
+) {
+    let at = |key: &str| lines.at(&format!("{path}.{key}"));
     if r.agency.trim().is_empty() {
-        p.push(format!("{what}: the agency is empty."));
+        p.push(format!("{}{what}: the agency is empty.", at("agency")));
     }
     let known = if police {
         PoliceOutcome::from_key(&r.outcome).is_some_and(|o| o.is_reply())
@@ -567,14 +817,16 @@ fn reply(p: &mut Vec<String>, what: &str, r: &ReplyScript, police: bool) {
             "cp_plan, cin_plan, looked_after, assessment, proceedings, early_help, previously_known, not_known"
         };
         p.push(format!(
-            "{what}: the outcome \"{}\" is not one of: {keys}.",
+            "{}{what}: the outcome \"{}\" is not one of: {keys}.",
+            at("outcome"),
             r.outcome
         ));
     }
     let needs_summary = !matches!(r.outcome.as_str(), "none_held" | "not_known");
     if known && needs_summary && r.summary.trim().is_empty() {
         p.push(format!(
-            "{what}: a reply that holds information needs a summary."
+            "{}{what}: a reply that holds information needs a summary.",
+            at("outcome")
         ));
     }
 }
