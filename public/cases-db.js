@@ -327,17 +327,36 @@
       tell({ space, kind: 'quarantine' });
     },
 
-    // Empties both spaces' databases (delete all data).
-    async clearAll() {
+    // How many cases and set-aside entries each space holds, those still in local storage
+    // included, so that "delete all data" names everything before it deletes anything:
+    // [[real cases, real set aside], [training cases, training set aside]].
+    async counts() {
+      const out = [];
       for (const space of Object.keys(NAMES)) {
         const db = await open(space);
+        const tx = db.transaction(['cases', 'quarantine'], 'readonly');
+        const [cases, aside] = await Promise.all([
+          request(tx.objectStore('cases').count()),
+          request(tx.objectStore('quarantine').count()),
+        ]);
+        const old = oldKeys(space);
+        const oldCases = old.filter((k) => k.startsWith(PREFIX[space] + 'case.')).length;
+        out.push([cases + oldCases, aside + old.length - oldCases]);
+      }
+      return out;
+    },
+
+    // Empties one space's database (delete training data only), or both (delete all data).
+    async clear(space) {
+      for (const each of space ? [space] : Object.keys(NAMES)) {
+        const db = await open(each);
         const tx = db.transaction(STORES, 'readwrite');
         for (const s of STORES) tx.objectStore(s).clear();
         await done(tx);
       }
-      // Team sync's key, if one is kept (see team.js).
-      indexedDB.deleteDatabase('psc-team-key');
-      tell({ kind: 'cleared' });
+      // Team sync's key, if one is kept (see team.js): it goes with the real cases.
+      if (!space) indexedDB.deleteDatabase('psc-team-key');
+      tell(space ? { kind: 'cleared', space } : { kind: 'cleared' });
     },
 
     // How much this site stores and may store, in bytes: [usage, quota], or null if unknown.

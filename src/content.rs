@@ -207,6 +207,9 @@ pub mod training {
     pub const START_INTRO: &str = "Rehearse the checks on fictional cases, on the real pages and under the real rules. Each scenario scripts what the police and children's services reply, and when, on a clock you move on one working day at a time; and what each person at the address says, which depends on how you ask them. A debrief at the end shows what was missed and which recommendation it breaks.";
     pub const APART: &str = "Training cases are kept apart from real ones: they never appear in the real case list, the gatekeeping queue, enquiries to chase, exports or reminders. Practising happens in this browser tab only; other tabs stay as they are.";
     pub const START: &str = "Start practising";
+    /// A run that is gone, or another trainee's (which is not shown, even by its address).
+    pub const CASE_NOT_FOUND: &str = "There is no practice case of yours at this address. It may have been restarted or deleted. Each trainee sees only the cases they started: check the name beside \u{201c}You:\u{201d} at the top of the page.";
+    pub const RUN_NOT_FOUND: &str = "There is no practice run of yours at this address. It may have been restarted or deleted. Each trainee sees only their own runs: check the name beside \u{201c}You:\u{201d} at the top of the page.";
     pub const TITLE: &str = "Training";
     pub const WHO_HINT: &str = "Each trainee sees only their own practice runs: if someone else is practising on this device, change who is using it first (\"You:\" at the top of the page).";
     pub const NO_RUNS: &str = "You have not started a scenario yet.";
@@ -243,6 +246,15 @@ pub mod data {
     pub const RETENTION_HINT: &str = "For example, 30";
     pub const DELETE_ALL: &str = "Delete all data on this device";
     pub const DELETE_ALL_WHY: &str = "Deletes every case, every set-aside entry, any case you had started creating and your settings, and all training: practice runs, their fictional cases and scenarios loaded here. Use it before a device is passed on.";
+    pub const DELETE_ALL_WHY_TRAINING: &str = "Deletes the training on this device (practice runs, their fictional cases and scenarios loaded here) or, if you choose, everything on this device, real cases included. The next page says what each choice deletes.";
+    pub const DELETE_TITLE: &str = "Are you sure you want to delete all data on this device?";
+    pub const DELETE_TITLE_TRAINING: &str = "What do you want to delete from this device?";
+    pub const DELETE_WHAT: &str = "What to delete";
+    pub const DELETE_TRAINING_ONLY: &str = "Training only";
+    pub const DELETE_REAL_TOO: &str = "Everything on this device, real cases included";
+    pub const DELETE_TRAINING_BUTTON: &str = "Yes, delete training";
+    pub const DELETE_EVERYTHING_BUTTON: &str = "Yes, delete everything";
+    pub const DELETE_CHANGED: &str = "What is stored on this device changed since this page was opened, so nothing was deleted. Check what will be deleted now, then confirm again.";
 }
 
 pub mod team {
@@ -271,6 +283,7 @@ pub mod team {
     pub const LAST: &str = "Last synced";
     pub const NEVER: &str = "Not yet";
     pub const WAITING: &str = "Changes waiting to be sent";
+    pub const COUNTING: &str = "Counting\u{2026}";
     pub const PROBLEM: &str = "Problem";
     pub const SYNC_NOW: &str = "Sync now";
     pub const RUNNING: &str = "Syncing in the background while the app is open.";

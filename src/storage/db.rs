@@ -41,8 +41,10 @@ extern "C" {
     fn js_set_aside(space: &str, id: &str, text: &str) -> Result<Promise, JsValue>;
     #[wasm_bindgen(catch, js_namespace = pscDb, js_name = removeSetAside)]
     fn js_remove_set_aside(space: &str, key: &str) -> Result<Promise, JsValue>;
-    #[wasm_bindgen(catch, js_namespace = pscDb, js_name = clearAll)]
-    fn js_clear_all() -> Result<Promise, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = pscDb, js_name = clear)]
+    fn js_clear(space: Option<&str>) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = pscDb, js_name = counts)]
+    fn js_counts() -> Result<Promise, JsValue>;
     #[wasm_bindgen(catch, js_namespace = pscDb, js_name = estimate)]
     fn js_estimate() -> Result<Promise, JsValue>;
     #[wasm_bindgen(catch, js_namespace = pscDb, js_name = listen)]
@@ -230,8 +232,25 @@ pub async fn remove_set_aside(key: &str) {
     let _ = answer(js_remove_set_aside(space_name(), key)).await;
 }
 
+/// Empties both spaces' databases.
 pub async fn clear_all() {
-    let _ = answer(js_clear_all()).await;
+    let _ = answer(js_clear(None)).await;
+}
+
+/// Empties the training space's database only.
+pub async fn clear_training() {
+    let _ = answer(js_clear(Some("training"))).await;
+}
+
+/// How many cases and set-aside entries each space holds: (real, training), each (cases, set
+/// aside); `None` if the databases cannot be read.
+pub async fn counts() -> Option<((usize, usize), (usize, usize))> {
+    let all = Array::from(&answer(js_counts()).await?);
+    let pair = |i: u32| -> Option<(usize, usize)> {
+        let row = Array::from(&all.get(i));
+        Some((row.get(0).as_f64()? as usize, row.get(1).as_f64()? as usize))
+    };
+    Some((pair(0)?, pair(1)?))
 }
 
 /// The bytes this site stores and the most the browser lets it store, if the browser says.
@@ -240,11 +259,13 @@ pub async fn estimate() -> Option<(f64, f64)> {
     Some((pair.get(0).as_f64()?, pair.get(1).as_f64()?))
 }
 
-/// What another tab changed: a case (by id), the set-aside entries, or everything cleared.
+/// What another tab changed: a case (by id), the set-aside entries, everything cleared, or
+/// this tab's space cleared (training deleted from a training tab).
 pub enum Change {
     Case(String),
     SetAside,
     Cleared,
+    SpaceCleared,
 }
 
 /// Calls `follow` for every change another tab makes in this tab's space.
@@ -254,7 +275,8 @@ pub fn listen(follow: impl Fn(Change) + 'static) {
         let kind = field(&message, "kind").as_string().unwrap_or_default();
         let same_space = field(&message, "space").as_string().as_deref() == Some(mine);
         match kind.as_str() {
-            "cleared" => follow(Change::Cleared),
+            "cleared" if field(&message, "space").is_undefined() => follow(Change::Cleared),
+            "cleared" if same_space => follow(Change::SpaceCleared),
             "case" if same_space => {
                 if let Some(id) = field(&message, "id").as_string() {
                     follow(Change::Case(id));

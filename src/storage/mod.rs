@@ -469,13 +469,61 @@ pub fn load_all_under(prefix: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Removes every case (both spaces' databases) and every local storage key this app wrote,
-/// training included, and nothing else.
-pub async fn delete_everything() {
+/// What one space holds, for "delete all data" to name before anything is deleted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Held {
+    pub cases: usize,
+    pub set_aside: usize,
+    /// Training only: practice runs, and scenario files a trainer loaded here.
+    pub runs: usize,
+    pub scenarios: usize,
+}
+
+/// What each space holds: (real, training). `None` if the databases cannot be read.
+pub async fn holdings() -> Option<(Held, Held)> {
+    let ((cases, set_aside), (training_cases, training_set_aside)) = db::counts().await?;
+    let under = |kind: &str| {
+        raw().map_or(0, |store| {
+            let prefix = format!("{TRAINING_PREFIX}{kind}.");
+            keys(&store)
+                .iter()
+                .filter(|k| k.starts_with(&prefix))
+                .count()
+        })
+    };
+    let real = Held {
+        cases,
+        set_aside,
+        ..Held::default()
+    };
+    let training = Held {
+        cases: training_cases,
+        set_aside: training_set_aside,
+        runs: under(training::RUN),
+        scenarios: under(training::SCENARIO),
+    };
+    Some((real, training))
+}
+
+/// Removes every local storage key that starts with `prefix`.
+fn remove_keys_under(prefix: &str) {
     if let Some(store) = raw() {
-        for key in keys(&store).into_iter().filter(|k| k.starts_with(PREFIX)) {
+        for key in keys(&store).into_iter().filter(|k| k.starts_with(prefix)) {
             let _ = store.remove_item(&key);
         }
     }
+}
+
+/// Removes every case (both spaces' databases) and every local storage key this app wrote,
+/// training included, and nothing else.
+pub async fn delete_everything() {
+    remove_keys_under(PREFIX);
     db::clear_all().await;
+}
+
+/// Removes training only: its database and its local storage keys (practice runs, scenarios
+/// loaded here, the training draft). Real cases and settings stay.
+pub async fn delete_training() {
+    remove_keys_under(TRAINING_PREFIX);
+    db::clear_training().await;
 }

@@ -148,11 +148,12 @@ fn page_for(path: &str) -> AnyView {
         // Fictional cases never leave training by a file, and real ones never enter it.
         ["export", ..] | ["import"] if store.training() => training_page(path),
         ["cases", "new"] => section(path),
-        // Every other case page needs the case to be on this device.
+        // Every other case page needs the case to be on this device, and in training to be
+        // this trainee's (see `Store::shows`): another's is not found, even by its address.
         ["cases", c, ..]
             if store
                 .cases
-                .with_untracked(|cases| !cases.iter().any(|x| x.id == *c)) =>
+                .with_untracked(|cases| !cases.iter().any(|x| x.id == *c && store.shows(x))) =>
         {
             let set_aside = store.quarantined.with_untracked(|q| {
                 q.iter()

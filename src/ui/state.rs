@@ -947,9 +947,28 @@ impl Store {
     }
 
     /// Removes every case and every setting this app stored on the device.
-    pub fn delete_everything(&self) {
-        leptos::task::spawn_local(storage::delete_everything());
+    /// Deletes everything on the device, both spaces (see `storage::delete_everything`), and
+    /// shows nothing of it.
+    pub async fn delete_everything(self) {
+        storage::delete_everything().await;
         self.forget_everything();
+        self.forget_work();
+        self.retention_days
+            .set(crate::domain::retention::DEFAULT_DAYS);
+        self.holidays.set(Vec::new());
+        lock::forget();
+    }
+
+    /// From a tab in training: deletes training only (see `storage::delete_training`); real
+    /// cases, settings and who is using the device stay.
+    pub async fn delete_training(self) {
+        storage::delete_training().await;
+        self.forget_cases();
+        self.forget_work();
+    }
+
+    /// This tab's unsaved work on the cases just deleted.
+    fn forget_work(&self) {
         self.working(|w| {
             w.pending.clear();
             w.saved_revision.clear();
@@ -957,10 +976,6 @@ impl Store {
         });
         self.problem.set(None);
         self.draft.set(Case::blank(NEW_CASE, &now_stamp()));
-        self.retention_days
-            .set(crate::domain::retention::DEFAULT_DAYS);
-        self.holidays.set(Vec::new());
-        lock::forget();
     }
 
     /// Opens every stored case with the passphrase. A wrong passphrase changes nothing.
@@ -1184,6 +1199,7 @@ impl Store {
         // Cases are in IndexedDB: another tab says on a broadcast channel which one it changed.
         storage::db::listen(move |change| match change {
             storage::db::Change::Cleared => store.forget_everything(),
+            storage::db::Change::SpaceCleared => store.forget_cases(),
             _ if store.lock.get_untracked() == Lock::Locked => {}
             storage::db::Change::SetAside => store.refresh_set_aside(),
             storage::db::Change::Case(id) => {
@@ -1195,11 +1211,16 @@ impl Store {
     /// Everything was deleted (here or in another tab): show nothing of it.
     fn forget_everything(&self) {
         self.user.set(None);
+        self.forget_cases();
+        self.lock.set(Lock::Off);
+    }
+
+    /// This tab's space was emptied: show none of its cases.
+    fn forget_cases(&self) {
         self.cases.set(Vec::new());
         self.index.set(Vec::new());
         self.all_read.set(true);
         self.quarantined.set(Vec::new());
-        self.lock.set(Lock::Off);
     }
 
     /// Another tab, or team sync, wrote or deleted case `id`: show its version here unless this

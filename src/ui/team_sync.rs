@@ -20,8 +20,10 @@ pub struct SyncStatus {
     pub elsewhere: bool,
     /// When this device last finished a round (milliseconds since 1970).
     pub last: Option<f64>,
-    /// Cases changed here that the team has not had yet.
-    pub waiting: usize,
+    /// Cases changed here that the team has not had yet; `None` until counted, so a page
+    /// drawn before the count never says 0 (a test, or a person, waiting for "0" would take it
+    /// for "all sent" while the first round is still sending).
+    pub waiting: Option<usize>,
     /// Why the last round stopped, if it did.
     pub trouble: Option<Trouble>,
     /// Versions from the team that did not open with the team's key.
@@ -61,9 +63,11 @@ pub fn start(store: Store, server: TeamServer) {
         let running = || RUN.with(|r| r.get()) == run;
         engine::lead().await;
         if running() {
+            let waiting = engine::waiting_count().await;
             status.update(|s| {
                 s.elsewhere = false;
                 s.on = true;
+                s.waiting = Some(waiting);
             });
         }
         while running() {
@@ -86,7 +90,7 @@ pub fn start(store: Store, server: TeamServer) {
                 }
                 status.update(|s| {
                     s.last = engine::last_synced();
-                    s.waiting = waiting;
+                    s.waiting = Some(waiting);
                     s.trouble = result.as_ref().err().copied();
                     s.unreadable += result.as_ref().map_or(0, |o| o.unreadable);
                     s.conflicts = engine::conflicts();

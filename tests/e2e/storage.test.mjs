@@ -322,6 +322,8 @@ describe('retention and deletion', () => {
 
     await page.getByRole('button', { name: 'Delete all data on this device' }).click();
     await heading(page, 'Are you sure you want to delete all data on this device?');
+    // It names what it deletes, counted from what is stored.
+    await page.getByText('This deletes 1 real case and 0 set-aside entries, any case you had started creating, and your settings, from this browser on this device. There is no training on this device. It cannot be undone.').waitFor();
     await page.getByRole('button', { name: 'Yes, delete everything' }).click();
     // Who was using the device is deleted too, so the app starts afresh by asking.
     await heading(page, 'Who is using this device?');

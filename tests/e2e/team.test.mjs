@@ -457,12 +457,14 @@ describe('a client we did not write', () => {
 
     // PouchDB, signed in as the officer, copies the team's database: the same documents, with
     // the same revision histories, as the server holds.
+    // (The server is read first: what the copy must match is what the server held when the
+    // copy was made.)
+    const onServer = (await team.read('/southshire-court-team/_all_docs')).rows.map((r) => [r.id, r.value.rev]);
+    assert.equal(onServer.length, 1, 'the app counted nothing waiting only once the server held the case');
     const remote = new PouchDB(`${team.origin}/southshire-court-team`, { auth: { username: 'olu', password: PASSWORD } });
     const copy = new PouchDB('southshire-copy', { adapter: 'memory' });
     await copy.replicate.from(remote);
-    const onServer = (await team.read('/southshire-court-team/_all_docs')).rows.map((r) => [r.id, r.value.rev]);
     const inCopy = (await copy.allDocs()).rows.map((r) => [r.id, r.value.rev]);
-    assert.equal(onServer.length, 1);
     assert.deepEqual(inCopy, onServer);
     const [[id, rev]] = onServer;
     const serverDoc = await team.read(`/southshire-court-team/${id}?revs=true`);
@@ -597,5 +599,34 @@ describe('a connection broken in the middle of a round', () => {
     assert.deepEqual(spoPage.problems.filter((p) => !/status of (404|502)/.test(p)), []);
     await officerPage.context().close();
     await spoPage.context().close();
+  });
+});
+
+describe('changes waiting to be sent', () => {
+  test('are never shown as 0 before they have been counted, so "0" means the server has them', async () => {
+    await team.createDatabase('westshire-court-team', ['olu']);
+    const page = await freshPage(env.browser);
+    await joinTeam(page, { database: 'westshire-court-team', name: 'olu', password: PASSWORD });
+    // Made while the server is down, so it cannot have been sent.
+    await team.pause();
+    await createCase(mouse(page), env.base, ALEX);
+    await openTeamSync(page, { off: false });
+    const waitingRow = page.locator('.govuk-summary-list__row').filter({ hasText: 'Changes waiting to be sent' });
+    // From the moment the page is drawn until it is counted, it reads "Counting…", never 0.
+    const seen = [];
+    await eventually(async () => {
+      const text = (await waitingRow.innerText()).trim();
+      seen.push(text);
+      return /sent\s*1$/.test(text);
+    }, 'the case is counted as waiting', 30000);
+    assert.deepEqual(seen.filter((t) => /sent\s*0$/.test(t)), [], `shown before it was counted: ${seen.join(' | ')}`);
+    assert.match(seen[0], /sent\s*(Counting…|1)$/);
+    // Back up: 0 is shown only once the server holds the case.
+    await team.start();
+    await eventually(async () => /sent\s*0$/.test((await waitingRow.innerText()).trim()), 'the case is sent', 30000);
+    assert.equal((await team.read('/westshire-court-team/_all_docs')).rows.length, 1);
+    // The server's own answers while it was down (502 from the proxy) and its "no checkpoint
+    // yet" (404) are expected.
+    await closeWithoutProblems([page], /status of (404|502)/);
   });
 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { axeViolations, daysFromToday, freshPage, launch, OFFICER } from './support.mjs';
+import { axeViolations, daysFromToday, freshPage, launch, OFFICER, storedData } from './support.mjs';
 import {
   ALEX,
   become,
@@ -712,6 +712,101 @@ describe('training and real cases never mix', () => {
   });
 });
 
+describe('each trainee sees only their own runs, by every route', () => {
+  test("another trainee's run, debrief and case are not found, even by their addresses", async () => {
+    const page = await freshPage(env.browser);
+    const actor = mouse(page);
+    await startPractising(actor, env.base);
+    const run = await startScenario(actor, LIVES_ALONE);
+    const runAddress = page.url();
+    await run.openCase();
+    const caseAddress = page.url();
+    await page.goto(runAddress);
+    await run.ready();
+    await run.openDebrief();
+    const debriefAddress = page.url();
+    assert.match(runAddress, /\/training\/runs\/[^/]+$/);
+    assert.match(caseAddress, /\/cases\/[^/]+$/);
+
+    await become(actor, { name: 'Tam Trainee', role: 'trainer' });
+    await heading(page, 'Cases');
+    for (const [what, address, title] of [
+      ['run', runAddress, 'Practice run not found'],
+      ['debrief', debriefAddress, 'Practice run not found'],
+      ['case', caseAddress, 'Case not found'],
+      ['case section', `${caseAddress}/police`, 'Case not found'],
+    ]) {
+      await page.goto(address);
+      await heading(page, title);
+      await page.getByText(/Each trainee sees only/).waitFor();
+      assert.equal(await page.getByText(LIVES_ALONE.person).count(), 0, `${what}: nothing of the first trainee's case shows`);
+      await assertInTraining(page, what);
+    }
+
+    // The first trainee still has them all.
+    await become(actor, OFFICER);
+    await page.goto(debriefAddress);
+    await heading(page, `Debrief: ${LIVES_ALONE.title}`);
+    await page.goto(caseAddress);
+    await heading(page, LIVES_ALONE.person);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+});
+
+describe('deleting data from a training tab', () => {
+  test('names what each choice deletes, deletes training only unless everything is chosen, and never a case it did not name', async () => {
+    const real = await freshPage(env.browser);
+    await createCase(mouse(real), env.base, ALEX);
+    // Training in another tab of the same browser.
+    const page = await real.context().newPage();
+    page.problems = [];
+    page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
+    const actor = mouse(page);
+    await startPractising(actor, env.base);
+    await startScenario(actor, LIVES_ALONE);
+
+    await page.goto(`${env.base}/data`);
+    await heading(page, 'Data on this device');
+    await page.getByText('Deletes the training on this device').waitFor();
+    await actor.click(page.getByRole('button', { name: 'Delete all data on this device' }));
+    await heading(page, 'What do you want to delete from this device?');
+    await assertInTraining(page, 'delete page');
+    const what = page.getByRole('group', { name: 'What to delete' });
+    // Training only is the default here, and each choice says what it deletes.
+    assert.ok(await what.getByLabel('Training only', { exact: true }).isChecked());
+    await what.getByText('Deletes 1 practice run, their 1 fictional case and 0 scenarios loaded here. Real cases and settings stay.').waitFor();
+    await what.getByText(/^Deletes 1 real case and 0 set-aside entries, any case you had started creating, and your settings, from this browser on this device\. It also deletes all training here: 1 practice run, their 1 fictional case and 0 scenarios loaded here\. It cannot be undone\.$/).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    await actor.click(page.getByRole('button', { name: 'Yes, delete training' }));
+    await heading(page, 'Training');
+    await page.getByText('You have not started a scenario yet.').waitFor();
+    assert.deepEqual((await storedData(page, 'psc-training')).cases, {}, 'the training case is gone');
+    // The real case, in the real tab, is untouched.
+    await real.goto(`${env.base}/`);
+    await real.getByRole('link', { name: ALEX.name }).waitFor();
+    assert.equal(Object.keys((await storedData(real)).cases).length, 1);
+
+    // Another case made while the page is open: nothing is deleted, and the page counts again.
+    await page.goto(`${env.base}/data/delete-all`);
+    await heading(page, 'What do you want to delete from this device?');
+    await what.getByText(/^Deletes 1 real case and/).waitFor();
+    await createCase(mouse(real), env.base, { ...ALEX, name: 'Bea Example' });
+    await actor.check(what.getByLabel('Everything on this device, real cases included', { exact: true }));
+    await actor.click(page.getByRole('button', { name: 'Yes, delete everything' }));
+    await page.getByRole('alert').getByRole('link', { name: /What is stored on this device changed since this page was opened, so nothing was deleted/ }).waitFor();
+    await what.getByText(/^Deletes 2 real cases and 0 set-aside entries/).waitFor();
+    assert.equal(Object.keys((await storedData(real)).cases).length, 2, 'nothing was deleted');
+
+    // Everything, now that the page names both real cases.
+    await actor.click(page.getByRole('button', { name: 'Yes, delete everything' }));
+    await heading(page, 'Who is using this device?');
+    assert.deepEqual((await storedData(real)).cases, {});
+    assert.deepEqual([...real.problems, ...page.problems], []);
+    await real.context().close();
+  });
+});
+
 /** On the load page: chooses `text` as the scenario file, as a trainer picks it from their device. */
 async function uploadScenario(page, name, text) {
   await page.getByLabel('Upload a scenario file').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
@@ -722,6 +817,18 @@ async function listedProblems(page) {
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await summary.waitFor();
   return summary.getByRole('link').allInnerTexts();
+}
+
+/**
+ * A refusal that starts with the line of the file that holds `written` (its `nth` occurrence)
+ * and then says `says`.
+ */
+function lineOf(text, written, says, nth = 1) {
+  let at = -1;
+  for (let i = 0; i < nth; i += 1) at = text.indexOf(written, at + 1);
+  assert.ok(at >= 0, `${written} is in the file`);
+  const line = text.slice(0, at).split('\n').length;
+  return new RegExp(`^Line ${line}: ${says.source.replace(/^\^/, '')}`);
 }
 
 const everything = (page) => page.evaluate(() => ({ ...localStorage }));
@@ -750,9 +857,19 @@ describe('loading a scenario from a file', () => {
           .replace('[police]\nagency = "Northshire Police"\nreply_after = 2\noutcome = "none_held"', '[police]\nagency = "Northshire Police"\nreply_after = 2\noutcome = "non_held"')
           .replace('reply_after = 3\n  outcome = "not_known"', 'reply_after = 3\n  outcome = "not-known"'),
         problems: [
-          /^The police reply: the outcome "non_held" is not one of: da_held, info_not_da, none_held\.$/,
-          /^Address 1: the children's services check: the outcome "not-known" is not one of: .*not_known\.$/,
+          lineOf(alone, 'outcome = "none_held"', /The police reply: the outcome "non_held" is not one of: da_held, info_not_da, none_held\.$/),
+          lineOf(alone, 'outcome = "not_known"', /Address 1: the children's services check: the outcome "not-known" is not one of: .*not_known\.$/, 2),
         ],
+      },
+      {
+        what: 'lives-alone with a date that does not exist',
+        text: alone.replace('conviction_date = -2', 'conviction_date = "2026-02-30"'),
+        problems: [lineOf(alone, 'conviction_date = -2', /Offence 1: the date of conviction, "2026-02-30", is not a date that exists: check the month and the day\.$/)],
+      },
+      {
+        what: 'lives-alone convicted in the future',
+        text: alone.replace('conviction_date = -2', 'conviction_date = "2099-06-01"'),
+        problems: [lineOf(alone, 'conviction_date = -2', /Offence 1: the date of conviction, "2099-06-01", is after the scenario's first day \(.*\), so it is in the future for the trainee\.$/)],
       },
       {
         what: 'lives-alone expecting the wrong outcome',

@@ -9,8 +9,9 @@ use crate::domain::inputs::{long_date, parse_whole_number};
 use crate::domain::retention::{MAX_DAYS, past_retention};
 use crate::domain::validate::FieldError;
 use crate::storage;
+use crate::storage::Held;
 use crate::storage::sync::engine;
-use crate::ui::components::fields::PageErrors;
+use crate::ui::components::fields::{Opt, PageErrors};
 use crate::ui::components::form::{Item, render};
 use crate::ui::components::page::{
     BackLink, ErrorSummary, PageHeading, Warning, dynamic, navigator, on_click, on_submit,
@@ -239,7 +240,7 @@ pub fn DataPage() -> impl IntoView {
         <h2 class="govuk-heading-m" id="protection">{crate::content::lock::PROTECTION}</h2>
         <crate::ui::pages::Protection/>
         <h2 class="govuk-heading-m">{text::DELETE_ALL}</h2>
-        <p class="govuk-body">{text::DELETE_ALL_WHY}</p>
+        <p class="govuk-body">{if store.training() { text::DELETE_ALL_WHY_TRAINING } else { text::DELETE_ALL_WHY }}</p>
         <a class="govuk-button govuk-button--warning" role="button" draggable="false" href="/data/delete-all">{text::DELETE_ALL}</a>
     }
 }
@@ -296,29 +297,156 @@ pub fn RoomWarning() -> impl IntoView {
     }
 }
 
+/// "1 case", "3 cases".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Everything training keeps, in words: "2 practice runs, their 2 fictional cases and 1 scenario
+/// loaded here".
+fn training_words(t: &Held) -> String {
+    let mut words = format!(
+        "{}, their {}",
+        count(t.runs, "practice run", "practice runs"),
+        count(t.cases, "fictional case", "fictional cases")
+    );
+    if t.set_aside > 0 {
+        words.push_str(&format!(
+            ", {}",
+            count(
+                t.set_aside,
+                "set-aside training entry",
+                "set-aside training entries"
+            )
+        ));
+    }
+    words.push_str(&format!(
+        " and {} loaded here",
+        count(t.scenarios, "scenario", "scenarios")
+    ));
+    words
+}
+
+/// The real cases, in words: "3 real cases and 1 set-aside entry".
+fn real_words(r: &Held) -> String {
+    format!(
+        "{} and {}",
+        count(r.cases, "real case", "real cases"),
+        count(r.set_aside, "set-aside entry", "set-aside entries")
+    )
+}
+
+/// Deleting data: from a real tab, everything (real cases and training alike, each counted);
+/// from a training tab, training only unless the trainee chooses everything. The counts are of
+/// what is stored, read again as the button is pressed: if anything changed since, nothing is
+/// deleted and the new counts are shown, so no deletion reaches data the page did not name.
 #[component]
 pub fn DeleteEverythingPage() -> impl IntoView {
     let store = use_store();
     let go = navigator();
-    let summary = Signal::derive(move || {
-        let cases = store.cases.with(Vec::len);
-        let set_aside = store.quarantined.with(Vec::len);
-        format!(
-            "This deletes {cases} {} and {set_aside} set-aside {}, any case you had started creating, and your settings, from this browser on this device. It cannot be undone. Download anything you must keep first.",
-            if cases == 1 { "case" } else { "cases" },
-            if set_aside == 1 { "entry" } else { "entries" }
+    let training = store.training();
+    let errors: PageErrors = RwSignal::new(Vec::new());
+    // What is stored, in both spaces (`None` until read, or if it cannot be).
+    let held: RwSignal<Option<(Held, Held)>> = RwSignal::new(None);
+    leptos::task::spawn_local(async move { held.set(storage::holdings().await) });
+    // From training, training only unless everything is chosen.
+    let scope = RwSignal::new(if training { "training" } else { "everything" }.to_string());
+    let busy = RwSignal::new(false);
+    let delete = on_click(move || {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let shown = held.get_untracked();
+            let now = storage::holdings().await;
+            if now.is_none() || now != shown {
+                held.set(now);
+                show_errors(
+                    errors,
+                    vec![FieldError {
+                        field: "delete-what".into(),
+                        message: text::DELETE_CHANGED.into(),
+                    }],
+                );
+                busy.set(false);
+                return;
+            }
+            if scope.get_untracked() == "training" {
+                store.delete_training().await;
+                go.run("/training".into());
+            } else {
+                store.delete_everything().await;
+                go.run("/".into());
+            }
+        });
+    });
+    let body = dynamic(move || {
+        let Some((real, practice)) = held.get() else {
+            return view! { <p class="govuk-body" role="status">"Counting what is stored on this device…"</p> }.into_any();
+        };
+        let also = if practice == Held::default() {
+            "There is no training on this device.".to_string()
+        } else {
+            format!(
+                "It also deletes all training here: {}.",
+                training_words(&practice)
+            )
+        };
+        let everything = format!(
+            "{}, any case you had started creating, and your settings, from this browser on this device. {also}",
+            real_words(&real),
+        );
+        if !training {
+            return view! {
+                <Warning>{format!("This deletes {everything} It cannot be undone. Download anything you must keep first.")}</Warning>
+            }
+            .into_any();
+        }
+        let options = vec![
+            Opt {
+                key: "training".into(),
+                label: text::DELETE_TRAINING_ONLY.into(),
+                hint: Some(format!(
+                    "Deletes {}. Real cases and settings stay.",
+                    training_words(&practice)
+                )),
+            },
+            Opt {
+                key: "everything".into(),
+                label: text::DELETE_REAL_TOO.into(),
+                hint: Some(format!("Deletes {everything} It cannot be undone.")),
+            },
+        ];
+        render(
+            vec![Item::radios(
+                "delete-what",
+                text::DELETE_WHAT.to_string(),
+                options,
+                (scope.into(), Callback::new(move |v| scope.set(v))),
+            )],
+            errors,
         )
     });
-    let delete = on_click(move || {
-        store.delete_everything();
-        go.run("/".into());
-    });
+    let button = move || {
+        if scope.get() == "training" {
+            text::DELETE_TRAINING_BUTTON
+        } else {
+            text::DELETE_EVERYTHING_BUTTON
+        }
+    };
+    let title = if training {
+        text::DELETE_TITLE_TRAINING
+    } else {
+        text::DELETE_TITLE
+    };
     view! {
         <BackLink href="/data".to_string() text="Back".to_string()/>
-        <PageHeading title="Are you sure you want to delete all data on this device?".to_string()/>
-        <Warning>{summary}</Warning>
+        <ErrorSummary errors=errors/>
+        <PageHeading title=title.to_string()/>
+        {body}
         <div class="govuk-button-group">
-            <button type="button" class="govuk-button govuk-button--warning" on:click=delete>"Yes, delete everything"</button>
+            <button type="button" class="govuk-button govuk-button--warning" disabled=move || held.with(Option::is_none) on:click=delete>{button}</button>
             <a class="govuk-link" href="/data">"No, go back"</a>
         </div>
     }

@@ -62,6 +62,8 @@ pub(crate) fn CaseMissing(set_aside: bool) -> impl IntoView {
             "Case could not be read",
             "This case's stored copy could not be read, so it has been set aside, exactly as it was. The list of cases shows it with the reason, and you can download a copy.",
         )
+    } else if crate::ui::state::use_store().training() {
+        ("Case not found", crate::content::training::CASE_NOT_FOUND)
     } else {
         (
             "Case not found",

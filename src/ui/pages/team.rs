@@ -126,7 +126,7 @@ fn sync_state(
         <p class="govuk-body" role="status">{running}</p>
         <dl class="govuk-summary-list">
             {row(text::LAST, last)}
-            {row(text::WAITING, status.waiting.to_string())}
+            {row(text::WAITING, status.waiting.map_or_else(|| text::COUNTING.to_string(), |n| n.to_string()))}
             {problem}
         </dl>
         {unreadable}
@@ -173,7 +173,7 @@ pub fn TeamSyncPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let waiting = engine::waiting_count().await;
             status.update(|s| {
-                s.waiting = waiting;
+                s.waiting = Some(waiting);
                 s.last = engine::last_synced();
                 s.conflicts = engine::conflicts();
             });

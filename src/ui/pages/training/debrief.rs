@@ -12,7 +12,7 @@ use crate::ui::state::use_store;
 #[component]
 pub fn DebriefPage(id: String) -> impl IntoView {
     let store = use_store();
-    let found = run_by_id(&id).and_then(|run| {
+    let found = run_by_id(store, &id).and_then(|run| {
         let s = crate::training::scenario::parse(&run.source)
             .ok()
             .or_else(|| {
@@ -28,7 +28,7 @@ pub fn DebriefPage(id: String) -> impl IntoView {
         return view! {
             <BackLink href="/training".to_string() text="Back to training".to_string()/>
             <PageHeading title="Practice run not found".to_string()/>
-            <p class="govuk-body">"It may have been restarted or deleted."</p>
+            <p class="govuk-body">{crate::content::training::RUN_NOT_FOUND}</p>
         }
         .into_any();
     };

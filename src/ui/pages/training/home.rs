@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{Available, available, discard, runs_of, start};
+use super::{Available, available, discard, runs_of, start, trainee};
 use crate::content::training as text;
 use crate::domain::inputs::long_date;
 use crate::storage::{Space, enter, space};
@@ -34,10 +34,7 @@ pub fn TrainingHomePage() -> impl IntoView {
         }
         .into_any();
     }
-    let trainee = store
-        .user
-        .with_untracked(|u| u.as_ref().map(|u| u.name.clone()))
-        .unwrap_or_default();
+    let trainee = trainee(store);
     let runs = RwSignal::new(runs_of(&trainee));
     let leave = on_click(|| {
         enter(Space::Real);

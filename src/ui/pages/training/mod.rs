@@ -59,11 +59,18 @@ pub(crate) fn runs_of(trainee: &str) -> Vec<Run> {
     runs
 }
 
-pub(crate) fn run_by_id(id: &str) -> Option<Run> {
-    stored::all(RUN)
-        .iter()
-        .filter_map(|t| miniserde::json::from_str::<Run>(t).ok())
-        .find(|r| r.id == id)
+/// The run `id`, only if it is this trainee's: another trainee's run, opened by its address,
+/// is not found (each trainee sees only their own runs, by every route).
+pub(crate) fn run_by_id(store: Store, id: &str) -> Option<Run> {
+    runs_of(&trainee(store)).into_iter().find(|r| r.id == id)
+}
+
+/// The name of whoever uses the device, whose runs these are.
+pub(crate) fn trainee(store: Store) -> String {
+    store
+        .user
+        .with_untracked(|u| u.as_ref().map(|u| u.name.clone()))
+        .unwrap_or_default()
 }
 
 pub(crate) fn save_run(run: &Run) {
@@ -78,10 +85,7 @@ fn same_person(a: &str, b: &str) -> bool {
 pub(crate) fn start(store: Store, available: &Available) -> String {
     let run_id = format!("r{}", crate::ui::state::fresh_id());
     let case_id = format!("t{}", crate::ui::state::fresh_id());
-    let trainee = store
-        .user
-        .with_untracked(|u| u.as_ref().map(|u| u.name.clone()))
-        .unwrap_or_default();
+    let trainee = trainee(store);
     let (run, mut case) = Run::start(
         &run_id,
         &case_id,

@@ -35,11 +35,11 @@ fn consent_words(a: &Answer) -> &'static str {
 #[component]
 pub fn RunPage(id: String) -> impl IntoView {
     let store = use_store();
-    let Some(first) = run_by_id(&id) else {
+    let Some(first) = run_by_id(store, &id) else {
         return view! {
             <BackLink href="/training".to_string() text="Back to training".to_string()/>
             <PageHeading title="Practice run not found".to_string()/>
-            <p class="govuk-body">"It may have been restarted or deleted."</p>
+            <p class="govuk-body">{crate::content::training::RUN_NOT_FOUND}</p>
         }
         .into_any();
     };
