@@ -161,6 +161,27 @@ async function searchTimes(page) {
   });
 }
 
+/**
+ * Presses "Show 50 more" until every case is shown (or `presses` times), each from the click to
+ * the next paint, in ms: returns every press's time, in order.
+ */
+async function showMoreTimes(page, presses) {
+  await page.goto(`${env.base}/`);
+  await page.getByRole('button', { name: /^Show \d+ more/ }).waitFor();
+  return page.evaluate(async (presses) => {
+    const painted = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    const button = () => [...document.querySelectorAll('button')].find((b) => /^Show \d+ more/.test(b.textContent));
+    const times = [];
+    for (let i = 0; i < presses && button(); i += 1) {
+      const t0 = performance.now();
+      button().click();
+      await painted();
+      times.push(performance.now() - t0);
+    }
+    return times;
+  }, presses);
+}
+
 /** Moves within the app (as a link would), keeping what is in memory, such as an open lock. */
 async function within(page, path) {
   await page.evaluate((to) => {
@@ -217,21 +238,38 @@ async function watchInteractions(context) {
 }
 
 try {
-  // Bytes a browser really receives for the first load, headers included, measured by Chromium.
-  {
-    const first = await freshPage(env.browser);
+  // What Chromium really fetches before the first page shows: for a returning officer (the
+  // case list) and on a device's very first visit ("Who is using this device?"), each file's
+  // gzipped size against the budget, and the bytes received (compressed, headers included).
+  for (const [what, user, title] of [
+    ['returning officer (case list)', undefined, 'Cases'],
+    ['first visit ever ("Who is using this device?")', null, 'Who is using this device?'],
+  ]) {
+    const first = await freshPage(env.browser, user === null ? { user: null } : {});
     const cdp = await first.context().newCDPSession(first);
     await cdp.send('Network.enable');
     let wire = 0;
+    const fetched = new Set();
     cdp.on('Network.loadingFinished', (e) => {
       wire += e.encodedDataLength;
     });
+    first.on('request', (r) => {
+      const path = new URL(r.url()).pathname.slice(1) || 'index.html';
+      try {
+        if (readdirSync(dist).includes(path)) fetched.add(path);
+      } catch {
+        // Not one of the app's files.
+      }
+    });
     await first.goto(`${env.base}/`);
-    await first.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+    await first.getByRole('heading', { level: 1, name: title }).waitFor();
     await first.waitForLoadState('networkidle');
-    console.log(`First load received by the browser (compressed, headers included): ${(wire / 1024).toFixed(1)} KB\n`);
+    const zipped = [...fetched].reduce((n, f) => n + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0) / 1024;
+    const verdict = zipped <= BUDGET_KB ? 'within the budget' : `OVER the budget by ${(zipped - BUDGET_KB).toFixed(1)} KB`;
+    console.log(`First load, ${what}: ${fetched.size} files, ${zipped.toFixed(1)} KB gzipped (${verdict}); received by the browser (compressed, headers included): ${(wire / 1024).toFixed(1)} KB`);
     await first.context().close();
   }
+  console.log('');
   const template = realisticTemplate();
   for (const n of CASELOADS) {
     const page = await freshPage(env.browser);
@@ -264,6 +302,14 @@ try {
       const searches = [];
       for (let i = 0; i < RUNS; i += 1) searches.push(median(await searchTimes(page)));
       console.log(`  search keystroke to the filtered list painted, CPU ${rate}x: ${spread(searches)}`);
+    }
+    // "Show 50 more", pressed again and again at 4x: each press should cost the 50 it adds.
+    {
+      const presses = [];
+      for (let i = 0; i < 3; i += 1) presses.push(await showMoreTimes(page, 100));
+      const each = presses[0].map((_, i) => median(presses.map((p) => p[i] ?? p.at(-1))));
+      const last = each.at(-1);
+      console.log(`  "Show 50 more" pressed ${each.length} times, CPU 4x: first ${each[0].toFixed(0)} ms, median ${median(each).toFixed(0)} ms, worst ${Math.max(...each).toFixed(0)} ms, last (${count(Math.min(n, 50 * (each.length + 1)))} shown) ${last.toFixed(0)} ms`);
     }
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     const memory = await memoryMb(page);

@@ -101,7 +101,13 @@ pub fn App() -> impl IntoView {
 /// only summaries and sees to them itself; while locked, only the passphrase page shows.
 fn data_ready(store: Store, path: &str) -> bool {
     let parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    if parts.is_empty() || store.lock.get() == crate::ui::state::Lock::Locked {
+    // "Who is using this device?" (asked before any other page) works with neither: a first
+    // visit to any address fetches no rules.
+    if parts.is_empty()
+        || parts == ["you"]
+        || store.user.with(Option::is_none)
+        || store.lock.get() == crate::ui::state::Lock::Locked
+    {
         return true;
     }
     let rules = store.rules.with(Option::is_some);
@@ -110,7 +116,7 @@ fn data_ready(store: Store, path: &str) -> bool {
     }
     // The cases are read meanwhile.
     let cases = match parts.as_slice() {
-        ["you"] | ["cases", "new"] => true,
+        ["cases", "new"] => true,
         ["cases", c, ..] => store.case_ready(c),
         _ => store.all_ready(),
     };
@@ -136,7 +142,7 @@ fn page_for(path: &str) -> AnyView {
     store.record_changes();
     // Asked once, before anything else, so every change is recorded against a name.
     if parts == ["you"] || store.user.with(Option::is_none) {
-        return front(Front::User);
+        return ready_or_loading(who_page(), __preload_who_page());
     }
     if !parts.is_empty() && !data_ready(store, path) {
         return view! { <p class="govuk-body" role="status">"Loading…"</p> }.into_any();
@@ -180,11 +186,11 @@ fn page_for(path: &str) -> AnyView {
 // build time, at the `#[lazy]` functions below; code two of them share goes into a chunk of its
 // own.
 
-/// Pages and notices the case list does without: who is using the app, the passphrase, a change
-/// that could not be saved, stored cases that could not be read, and a case that is not here. Small, so fetched quickly when needed.
+/// Pages and notices the case list does without: the passphrase, a change that could not be
+/// saved, stored cases that could not be read, and a case that is not here. Small, so fetched
+/// quickly when needed.
 #[derive(Clone, Copy)]
 pub enum Front {
-    User,
     Unlock,
     SaveProblem,
     SetAside,
@@ -194,12 +200,18 @@ pub enum Front {
 #[leptos::lazy]
 fn front_page(page: Front) -> AnyView {
     match page {
-        Front::User => view! { <UserPage/> }.into_any(),
         Front::Unlock => view! { <UnlockPage/> }.into_any(),
         Front::SaveProblem => view! { <SaveProblem/> }.into_any(),
         Front::SetAside => view! { <SetAside/> }.into_any(),
         Front::CaseMissing { set_aside } => view! { <CaseMissing set_aside/> }.into_any(),
     }
+}
+
+/// "Who is using this device?", the first page a new device shows: in a module of its own that
+/// shares no code with the others, so a first visit downloads only it (see `pages::user`).
+#[leptos::lazy]
+fn who_page() -> AnyView {
+    view! { <UserPage/> }.into_any()
 }
 
 fn front(page: Front) -> AnyView {

@@ -604,9 +604,9 @@ describe('a connection broken in the middle of a round', () => {
 
 describe('changes waiting to be sent', () => {
   test('are never shown as 0 before they have been counted, so "0" means the server has them', async () => {
-    await team.createDatabase('westshire-court-team', ['olu']);
+    await team.createDatabase('lakeshire-court-team', ['olu']);
     const page = await freshPage(env.browser);
-    await joinTeam(page, { database: 'westshire-court-team', name: 'olu', password: PASSWORD });
+    await joinTeam(page, { database: 'lakeshire-court-team', name: 'olu', password: PASSWORD });
     // Made while the server is down, so it cannot have been sent.
     await team.pause();
     await createCase(mouse(page), env.base, ALEX);
@@ -624,7 +624,7 @@ describe('changes waiting to be sent', () => {
     // Back up: 0 is shown only once the server holds the case.
     await team.start();
     await eventually(async () => /sent\s*0$/.test((await waitingRow.innerText()).trim()), 'the case is sent', 30000);
-    assert.equal((await team.read('/westshire-court-team/_all_docs')).rows.length, 1);
+    assert.equal((await team.read('/lakeshire-court-team/_all_docs')).rows.length, 1);
     // The server's own answers while it was down (502 from the proxy) and its "no checkpoint
     // yet" (404) are expected.
     await closeWithoutProblems([page], /status of (404|502)/);

@@ -2,6 +2,8 @@
 //! on the device), grouped by hearing day, soonest hearing first. It reads only the cases'
 //! summaries (`domain::summary`); the rules run again only for a case that changed.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::content::list as text;
@@ -88,6 +90,18 @@ fn remember(filters: &[Filter]) {
     let _ = storage::save_setting(filters_setting(), &keys.join(","));
 }
 
+/// The parts of a group of `len` cases that starts at position `start` of the whole list: each
+/// (part, from, to), the group's cases `from..to` that fall in the list's part number `part`
+/// (positions `part * STEP` up to the next part).
+fn parts_of(start: usize, len: usize) -> impl Iterator<Item = (usize, usize, usize)> {
+    let end = start + len;
+    (start / STEP..end.div_ceil(STEP)).map(move |part| {
+        let from = (part * STEP).max(start) - start;
+        let to = ((part + 1) * STEP).min(end) - start;
+        (part, from, to)
+    })
+}
+
 fn case_item(s: &Summary, today: chrono::NaiveDate) -> impl IntoView + use<> {
     let hearing = match s.hearing_date() {
         Some(d) => format!("Hearing {}", long_date(d)),
@@ -134,10 +148,11 @@ pub fn CaseListPage(set_aside: fn() -> AnyView) -> impl IntoView {
             search.with(|typed| {
                 filters.with(|chosen| {
                     let found = find(all, typed, chosen, today, days);
+                    // Shared, not copied, by the parts of the list that draw them.
                     let groups: Vec<_> = found
                         .groups
                         .into_iter()
-                        .map(|(g, list)| (g, list.into_iter().cloned().collect::<Vec<_>>()))
+                        .map(|(g, list)| (g, list.into_iter().cloned().collect::<Arc<[Summary]>>()))
                         .collect();
                     Some((groups, found.counts, found.total, all.len()))
                 })
@@ -242,9 +257,12 @@ pub fn CaseListPage(set_aside: fn() -> AnyView) -> impl IntoView {
             format!("{} on this device", cases(all))
         }
     };
+    // Drawn again when the cases found change (a search, a filter, a case saved). "Show more"
+    // does not draw it again: the list is made of parts of `STEP` cases each, in the order
+    // shown, and each part draws its cases the first time `shown` reaches it, so a press costs
+    // only the cases it adds, however many are already on the page.
     let results = dynamic(move || {
         let today = store.today.get();
-        let limit = shown.get();
         found.with(|found| {
             let Some((groups, _, total, all)) = found else {
                 return ().into_any();
@@ -253,35 +271,63 @@ pub fn CaseListPage(set_aside: fn() -> AnyView) -> impl IntoView {
                 return view! { <p class="govuk-body">{text::EMPTY}</p> }.into_any();
             }
             if *total == 0 {
-                let why = if search.with(|s| s.trim().is_empty()) { text::NONE_FOR_FILTERS } else { text::NONE_FOUND };
+                let why = if search.with_untracked(|s| s.trim().is_empty()) { text::NONE_FOR_FILTERS } else { text::NONE_FOUND };
                 return view! { <p class="govuk-body">{why}</p> }.into_any();
             }
-            let mut left = limit;
+            let mut start = 0;
             let drawn = groups
                 .iter()
-                .filter_map(|(group, list)| {
-                    if left == 0 {
-                        return None;
-                    }
-                    let take = list.len().min(left);
-                    left -= take;
-                    let items = list[..take].iter().map(|s| case_item(s, today)).collect_view();
+                .map(|(group, list)| {
+                    let (first, list) = (start, Arc::clone(list));
+                    start += list.len();
                     let heading = format!("{} ({})", group.title(), count(list.len()));
-                    Some(view! {
-                        <h2 class="govuk-heading-m app-case-group">{heading}</h2>
-                        <ul class="govuk-list app-case-list">{items}</ul>
+                    // Drawn once, when `shown` first reaches the group. (Each part is drawn by
+                    // `dynamic`, whose one boxed type keeps the download small.)
+                    let reached = Memo::new(move |_| first < shown.get());
+                    dynamic(move || {
+                        if !reached.get() {
+                            return ().into_any();
+                        }
+                        let parts = parts_of(first, list.len())
+                            .map(|(part, from, to)| {
+                                let list = Arc::clone(&list);
+                                let reached = Memo::new(move |_| part * STEP < shown.get());
+                                dynamic(move || {
+                                    if !reached.get() {
+                                        return ().into_any();
+                                    }
+                                    list[from..to].iter().map(|s| case_item(s, today)).collect_view().into_any()
+                                })
+                            })
+                            .collect_view();
+                        view! {
+                            <h2 class="govuk-heading-m app-case-group">{heading.clone()}</h2>
+                            <ul class="govuk-list app-case-list">{parts}</ul>
+                        }
+                        .into_any()
                     })
                 })
                 .collect_view();
-            let more = total.saturating_sub(limit);
-            view! {
-                {drawn}
-                {(more > 0).then(|| view! {
+            let total = *total;
+            let more = move || total.saturating_sub(shown.get());
+            let any_more = Memo::new(move |_| more() > 0);
+            // The same button while there are more, so keyboard focus stays on it press after
+            // press.
+            let button = dynamic(move || {
+                if !any_more.get() {
+                    return ().into_any();
+                }
+                view! {
                     <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button"
                         on:click=move |_| shown.update(|n| *n += STEP)>
-                        {format!("Show {} more (of {} not shown)", STEP.min(more), count(more))}
+                        {move || format!("Show {} more (of {} not shown)", STEP.min(more()), count(more()))}
                     </button>
-                })}
+                }
+                .into_any()
+            });
+            view! {
+                {drawn}
+                {button}
             }
             .into_any()
         })
@@ -313,7 +359,7 @@ pub fn CaseListPage(set_aside: fn() -> AnyView) -> impl IntoView {
                 <input class="govuk-input app-finder__search" id="case-search" name="case-search" type="search"
                     autocomplete="off" spellcheck="false" aria-describedby="case-search-hint"
                     prop:value=move || search.get()
-                    on:input=move |ev| { search.set(event_target_value(&ev)); shown.set(STEP); }/>
+                    on:input=move |ev| { shown.set(STEP); search.set(event_target_value(&ev)); }/>
             </div>
             <div class="govuk-form-group">
                 <fieldset class="govuk-fieldset" aria-describedby="filters-hint">
