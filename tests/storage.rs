@@ -368,3 +368,35 @@ mod summaries {
         assert!(listing.complete());
     }
 }
+
+// Who uses the device is stored as JSON written by hand (`User::to_json`, kept out of the first
+// page's download): whatever name is typed, it reads back exactly as the JSON library reads it.
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+    #[test]
+    fn who_uses_the_device_reads_back_as_typed(name in any::<String>(), role in 0usize..3) {
+        use presentence_checks::domain::audit::{Role, User};
+        use presentence_checks::domain::choice::Choice;
+        let user = User { name, role: Role::all()[role] };
+        let read: User = miniserde::json::from_str(&user.to_json()).expect("valid JSON");
+        prop_assert_eq!(&read, &user);
+    }
+}
+
+#[test]
+fn who_uses_the_device_is_stored_as_the_json_library_writes_it() {
+    use presentence_checks::domain::audit::{Role, User};
+    for name in [
+        "Olu Officer",
+        "Sam \"Sam\" Senior",
+        "back\\slash",
+        "Zoë Ñandú",
+        "",
+    ] {
+        let user = User {
+            name: name.into(),
+            role: Role::Spo,
+        };
+        assert_eq!(user.to_json(), miniserde::json::to_string(&user), "{name}");
+    }
+}

@@ -36,6 +36,25 @@ impl Role {
 }
 
 impl User {
+    /// As stored: the JSON `miniserde` writes for a `User`, written here by hand because the
+    /// first page a new device shows stores it, and the JSON writer would otherwise come into
+    /// that page's download (issue 20). Read back with `miniserde` (tested).
+    pub fn to_json(&self) -> String {
+        use crate::domain::choice::Choice;
+        let mut name = String::with_capacity(self.name.len() + 2);
+        name.push('"');
+        for c in self.name.chars() {
+            match c {
+                '"' => name.push_str("\\\""),
+                '\\' => name.push_str("\\\\"),
+                c if (c as u32) < 0x20 => name.push_str(&format!("\\u{:04x}", c as u32)),
+                c => name.push(c),
+            }
+        }
+        name.push('"');
+        format!(r#"{{"name":{name},"role":"{}"}}"#, self.role.key())
+    }
+
     /// How the user is named in the audit trail and on decisions.
     pub fn describe(&self) -> String {
         format!("{} ({})", self.name.trim(), self.role.in_trail())

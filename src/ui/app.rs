@@ -221,7 +221,9 @@ fn front(page: Front) -> AnyView {
 /// A notice on a page: nothing until its module is here, then drawn once (it follows its own
 /// signals from then on).
 fn notice(page: Front) -> AnyView {
-    let arrived = expect_context::<ModuleArrived>().0;
+    let arrived = use_context::<ModuleArrived>()
+        .expect("the app provides it")
+        .0;
     dynamic(move || {
         ready_or(front_page(page), __preload_front_page(), || {
             // Drawn again when a module arrives, only while waiting.
@@ -257,6 +259,7 @@ fn load_rules() -> Rules {
         save: Store::save,
         read: Store::read_cases,
         record: Store::record_now,
+        keep_summaries: Store::store_summaries,
     }
 }
 
@@ -384,7 +387,9 @@ fn ready_or(
     if let Poll::Ready(view) = page.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
         return view;
     }
-    let arrived = expect_context::<ModuleArrived>().0;
+    let arrived = use_context::<ModuleArrived>()
+        .expect("the app provides it")
+        .0;
     leptos::task::spawn_local(async move {
         load.await;
         arrived.update(|n| *n += 1);

@@ -74,7 +74,8 @@ pub fn provide_router() -> Router {
 }
 
 pub fn use_router() -> Router {
-    expect_context::<Router>()
+    // Not `expect_context`: its message formats the caller's location, which costs download.
+    use_context::<Router>().expect("the app provides the router")
 }
 
 /// Opens an app page. A `#fragment` moves focus to the element with that id once it is drawn.

@@ -39,6 +39,24 @@ pub struct Rules {
     pub read: fn(Store, Reading),
     /// `Store::record_now`: the history entries for answers changed since the last.
     pub record: fn(Store),
+    /// `Store::store_summaries`: keeping summaries made again (only the rules make them).
+    pub keep_summaries: fn(Store, &[Summary]),
+}
+
+/// What another tab did, as this one hears it (see `Store::listen_to_other_tabs`).
+pub enum OtherTab {
+    /// A local storage key changed (the lock record, the draft, a setting).
+    Stored { key: String, removed: bool },
+    /// A case, the set-aside entries or a whole space changed in IndexedDB.
+    Cases(storage::db::Change),
+}
+
+/// Following another tab, in a module of its own: reading the case it changed, the draft or
+/// the lock is not needed until another tab changes something, so the first download does
+/// without it (issue 20). Deleting everything is followed at once, without it.
+#[leptos::lazy]
+fn follow_other_tab(store: Store, change: OtherTab) {
+    store.follow(change);
 }
 
 /// Which cases to read (see `Rules::read`).
@@ -386,7 +404,9 @@ impl Store {
                 })
             })
         });
-        self.store_summaries(&listing.made);
+        if let Some(rules) = rules.filter(|_| !listing.made.is_empty()) {
+            (rules.keep_summaries)(*self, &listing.made);
+        }
         if listing.complete() {
             return Some(listing.shown);
         }
@@ -399,9 +419,9 @@ impl Store {
         None
     }
 
-    /// Keeps summaries made again (missing, stale or from another day) for next time. Not while
-    /// protection is on: summaries name people.
-    fn store_summaries(&self, made: &[Summary]) {
+    /// `Rules::keep_summaries`: keeps summaries made again (missing, stale or from another day)
+    /// for next time. Not while protection is on: summaries name people.
+    pub fn store_summaries(self, made: &[Summary]) {
         if made.is_empty() || self.lock.get_untracked() != Lock::Off {
             return;
         }
@@ -678,7 +698,7 @@ impl Store {
     /// Says who uses this device, from now on.
     pub fn set_user(&self, user: User) {
         self.record_changes();
-        let _ = storage::save_setting("user", &miniserde::json::to_string(&user));
+        let _ = storage::save_setting("user", &user.to_json());
         self.user.set(Some(user));
     }
 
@@ -946,7 +966,6 @@ impl Store {
         });
     }
 
-    /// Removes every case and every setting this app stored on the device.
     /// Deletes everything on the device, both spaces (see `storage::delete_everything`), and
     /// shows nothing of it.
     pub async fn delete_everything(self) {
@@ -1156,40 +1175,20 @@ impl Store {
         use wasm_bindgen::JsCast;
         use wasm_bindgen::prelude::Closure;
         let store = *self;
+        let follow = move |change: OtherTab| {
+            leptos::task::spawn_local(async move { follow_other_tab(store, change).await });
+        };
         // Settings, the draft and the lock record are in local storage: its events tell.
         let on_storage =
             Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
-                let Some(key) = ev.key() else {
+                match ev.key() {
                     // Another tab cleared all storage.
-                    store.forget_everything();
-                    return;
-                };
-                if key == lock::LOCK_KEY {
-                    // Protection turned on or off in another tab: follow it.
-                    match (ev.new_value().is_some(), store.lock.get_untracked()) {
-                        (true, Lock::Off) => store.lock_now(),
-                        (false, Lock::Locked | Lock::Unlocked) => {
-                            lock::forget();
-                            store.lock.set(Lock::Off);
-                            store.begin_reading(Reading::Again);
-                        }
-                        _ => {}
-                    }
-                    return;
+                    None => store.forget_everything(),
+                    Some(key) => follow(OtherTab::Stored {
+                        key,
+                        removed: ev.new_value().is_none(),
+                    }),
                 }
-                if store.lock.get_untracked() == Lock::Locked || key != storage::draft_key() {
-                    return;
-                }
-                if ev.new_value().is_none() {
-                    return;
-                }
-                // Without the format the draft is read when the rules come (see `arrive`).
-                let Some(format) = store.format() else { return };
-                leptos::task::spawn_local(async move {
-                    if let Some(theirs) = stored::open_draft(format).await {
-                        store.draft.set(theirs);
-                    }
-                });
             });
         if let Some(window) = web_sys::window() {
             let _ = window
@@ -1199,13 +1198,54 @@ impl Store {
         // Cases are in IndexedDB: another tab says on a broadcast channel which one it changed.
         storage::db::listen(move |change| match change {
             storage::db::Change::Cleared => store.forget_everything(),
-            storage::db::Change::SpaceCleared => store.forget_cases(),
-            _ if store.lock.get_untracked() == Lock::Locked => {}
-            storage::db::Change::SetAside => store.refresh_set_aside(),
-            storage::db::Change::Case(id) => {
-                leptos::task::spawn_local(async move { store.follow(id).await })
-            }
+            change => follow(OtherTab::Cases(change)),
         });
+    }
+
+    /// Follows what another tab did (see `follow_other_tab`).
+    fn follow(self, change: OtherTab) {
+        let change = match change {
+            OtherTab::Cases(change) => change,
+            OtherTab::Stored { key, removed } => {
+                if key == lock::LOCK_KEY {
+                    // Protection turned on or off in another tab: follow it.
+                    match (!removed, self.lock.get_untracked()) {
+                        (true, Lock::Off) => self.lock_now(),
+                        (false, Lock::Locked | Lock::Unlocked) => {
+                            lock::forget();
+                            self.lock.set(Lock::Off);
+                            self.begin_reading(Reading::Again);
+                        }
+                        _ => {}
+                    }
+                    return;
+                }
+                if self.lock.get_untracked() == Lock::Locked
+                    || key != storage::draft_key()
+                    || removed
+                {
+                    return;
+                }
+                // Without the format the draft is read when the rules come (see `arrive`).
+                let Some(format) = self.format() else { return };
+                let store = self;
+                leptos::task::spawn_local(async move {
+                    if let Some(theirs) = stored::open_draft(format).await {
+                        store.draft.set(theirs);
+                    }
+                });
+                return;
+            }
+        };
+        match change {
+            storage::db::Change::Cleared => self.forget_everything(),
+            storage::db::Change::SpaceCleared => self.forget_cases(),
+            _ if self.lock.get_untracked() == Lock::Locked => {}
+            storage::db::Change::SetAside => self.refresh_set_aside(),
+            storage::db::Change::Case(id) => {
+                leptos::task::spawn_local(async move { self.follow_case(id).await })
+            }
+        }
     }
 
     /// Everything was deleted (here or in another tab): show nothing of it.
@@ -1226,7 +1266,7 @@ impl Store {
     /// Another tab, or team sync, wrote or deleted case `id`: show its version here unless this
     /// tab is holding a change of its own it could not save (that is settled by the person, as a
     /// conflict).
-    pub async fn follow(self, id: String) {
+    pub async fn follow_case(self, id: String) {
         let busy = self.working(|w| w.pending.contains(&id))
             || matches!(self.problem.get_untracked(), Some(SaveProblem::Conflict { id: ref c }) if *c == id);
         if busy {
@@ -1318,7 +1358,8 @@ fn persistence_answer() -> String {
 }
 
 pub fn use_store() -> Store {
-    expect_context::<Store>()
+    // Not `expect_context`: its message formats the caller's location, which costs download.
+    use_context::<Store>().expect("the app provides the store")
 }
 
 /// One case as a page sees it: read through memos, changed through `update`.

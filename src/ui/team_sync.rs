@@ -80,7 +80,7 @@ pub fn start(store: Store, server: TeamServer) {
             if lock != Lock::Locked {
                 let taken = |id: &str| {
                     let id = id.to_string();
-                    leptos::task::spawn_local(async move { store.follow(id).await });
+                    leptos::task::spawn_local(async move { store.follow_case(id).await });
                 };
                 let result =
                     engine::round(&server, lock == Lock::Unlocked, Format::stored(), &taken).await;

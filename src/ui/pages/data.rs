@@ -398,8 +398,11 @@ pub fn DeleteEverythingPage() -> impl IntoView {
             real_words(&real),
         );
         if !training {
+            // (The id is where the error summary's link leads if the counts change.)
             return view! {
-                <Warning>{format!("This deletes {everything} It cannot be undone. Download anything you must keep first.")}</Warning>
+                <div id="delete-what" tabindex="-1">
+                    <Warning>{format!("This deletes {everything} It cannot be undone. Download anything you must keep first.")}</Warning>
+                </div>
             }
             .into_any();
         }
