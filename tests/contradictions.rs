@@ -694,40 +694,75 @@ type DateChange = (
     &'static [&'static str],
 );
 
+/// Every enquiry of a fully checked case whose dates a test changes: what it is, its section,
+/// how its blocker's path ends, and its two dates (requested, received).
+const ENQUIRIES: [(&str, Section, &str, Dates); 4] = [
+    ("police enquiry", Section::Police, "police", |c| {
+        (&mut c.police.requested, &mut c.police.received)
+    }),
+    (
+        "children's services enquiry",
+        Section::ChildrensServices,
+        "childrens-services",
+        |c| {
+            let e = &mut c.childrens_services[0].enquiry;
+            (&mut e.requested, &mut e.received)
+        },
+    ),
+    (
+        "address police check",
+        Section::Places,
+        "#police-callout",
+        |c| {
+            let e = &mut c.places[0].police_callout;
+            (&mut e.requested, &mut e.received)
+        },
+    ),
+    (
+        "address children's services check",
+        Section::Places,
+        "#cs-check",
+        |c| {
+            let e = &mut c.places[0].cs_check;
+            (&mut e.requested, &mut e.received)
+        },
+    ),
+];
+
+/// Each change of `changes`, made to each enquiry's dates in turn, blocks with `code` and says
+/// what the change says it should; putting the dates back clears it.
+fn each_date_change_blocks_every_enquiry(changes: &[DateChange], code: &str) {
+    for (what, section, at, dates) in ENQUIRIES {
+        let base = lives_alone();
+        let (asked, got) = {
+            let mut b = base.clone();
+            let (a, g) = dates(&mut b);
+            (a.clone(), g.clone())
+        };
+        for (how, change, says) in changes {
+            appears_and_clears(
+                &format!("{what}: {how}"),
+                &base,
+                |c| {
+                    let (a, g) = dates(c);
+                    change(a, g);
+                },
+                code,
+                section,
+                at,
+                says,
+                |c| {
+                    let (a, g) = dates(c);
+                    *a = asked.clone();
+                    *g = got.clone();
+                },
+            );
+        }
+    }
+}
+
 #[test]
 fn impossible_reply_dates_block_for_every_enquiry() {
-    let enquiries: [(&str, Section, &str, Dates); 4] = [
-        ("police enquiry", Section::Police, "police", |c| {
-            (&mut c.police.requested, &mut c.police.received)
-        }),
-        (
-            "children's services enquiry",
-            Section::ChildrensServices,
-            "childrens-services",
-            |c| {
-                let e = &mut c.childrens_services[0].enquiry;
-                (&mut e.requested, &mut e.received)
-            },
-        ),
-        (
-            "address police check",
-            Section::Places,
-            "#police-callout",
-            |c| {
-                let e = &mut c.places[0].police_callout;
-                (&mut e.requested, &mut e.received)
-            },
-        ),
-        (
-            "address children's services check",
-            Section::Places,
-            "#cs-check",
-            |c| {
-                let e = &mut c.places[0].cs_check;
-                (&mut e.requested, &mut e.received)
-            },
-        ),
-    ];
     let changes: [DateChange; 3] = [
         (
             "received in the future",
@@ -747,71 +782,13 @@ fn impossible_reply_dates_block_for_every_enquiry() {
             &["the date requested, 1 December 2026, is in the future"],
         ),
     ];
-    for (what, section, at, dates) in enquiries {
-        let base = lives_alone();
-        let (asked, got) = {
-            let mut b = base.clone();
-            let (a, g) = dates(&mut b);
-            (a.clone(), g.clone())
-        };
-        for (how, change, says) in changes {
-            appears_and_clears(
-                &format!("{what}: {how}"),
-                &base,
-                |c| {
-                    let (a, g) = dates(c);
-                    change(a, g);
-                },
-                "REPLY_DATE_IMPOSSIBLE",
-                section,
-                at,
-                says,
-                |c| {
-                    let (a, g) = dates(c);
-                    *a = asked.clone();
-                    *g = got.clone();
-                },
-            );
-        }
-    }
+    each_date_change_blocks_every_enquiry(&changes, "REPLY_DATE_IMPOSSIBLE");
 }
 
 /// Issue 20: a reply or a consent from before this case's offence (or, for a consent, before
 /// any conviction) is not a check for this report, however possible its dates are.
 #[test]
 fn replies_from_before_the_offence_block_for_every_enquiry() {
-    let enquiries: [(&str, Section, &str, Dates); 4] = [
-        ("police enquiry", Section::Police, "police", |c| {
-            (&mut c.police.requested, &mut c.police.received)
-        }),
-        (
-            "children's services enquiry",
-            Section::ChildrensServices,
-            "childrens-services",
-            |c| {
-                let e = &mut c.childrens_services[0].enquiry;
-                (&mut e.requested, &mut e.received)
-            },
-        ),
-        (
-            "address police check",
-            Section::Places,
-            "#police-callout",
-            |c| {
-                let e = &mut c.places[0].police_callout;
-                (&mut e.requested, &mut e.received)
-            },
-        ),
-        (
-            "address children's services check",
-            Section::Places,
-            "#cs-check",
-            |c| {
-                let e = &mut c.places[0].cs_check;
-                (&mut e.requested, &mut e.received)
-            },
-        ),
-    ];
     // The offence (theft from a shop) was on 1 September 2026.
     let changes: [DateChange; 3] = [
         (
@@ -842,33 +819,7 @@ fn replies_from_before_the_offence_block_for_every_enquiry() {
             &["it was received on 6 January 2025, before the offence"],
         ),
     ];
-    for (what, section, at, dates) in enquiries {
-        let base = lives_alone();
-        let (asked, got) = {
-            let mut b = base.clone();
-            let (a, g) = dates(&mut b);
-            (a.clone(), g.clone())
-        };
-        for (how, change, says) in changes {
-            appears_and_clears(
-                &format!("{what}: {how}"),
-                &base,
-                |c| {
-                    let (a, g) = dates(c);
-                    change(a, g);
-                },
-                "REPLY_BEFORE_OFFENCE",
-                section,
-                at,
-                says,
-                |c| {
-                    let (a, g) = dates(c);
-                    *a = asked.clone();
-                    *g = got.clone();
-                },
-            );
-        }
-    }
+    each_date_change_blocks_every_enquiry(&changes, "REPLY_BEFORE_OFFENCE");
     // With two offences, a reply between them misses the later one.
     let mut case = lives_alone();
     let id = case.add_offence();

@@ -1254,29 +1254,25 @@ fn consent_blockers(case: &Case, today: NaiveDate, found: &mut Found) {
                 } else {
                     "their decision is dated"
                 };
-                if let Some((offence, name)) = before_offence(case, first) {
+                let when = long_date(first);
+                let why = if let Some((offence, name)) = before_offence(case, first) {
+                    Some(format!(
+                        "{how} {when}, before {name} on {}. They cannot have agreed to a curfew for it: ask them again, tell them about this offending, and record their decision.",
+                        long_date(offence)
+                    ))
+                } else {
+                    before_conviction(case, first, today).map(|convicted| format!(
+                        "{how} {when}, before the conviction on {}, when no court could yet be considering a curfew. Ask them again and record their decision.",
+                        long_date(convicted)
+                    ))
+                };
+                if let Some(why) = why {
                     found.add(
                         "CONSENT_BEFORE_CASE",
                         BlockerKind::Problem,
                         sources::CONSENT,
                         path.clone(),
-                        format!(
-                            "{person}: {how} {}, before {name} on {}. They cannot have agreed to a curfew for it: ask them again, tell them about this offending, and record their decision.",
-                            long_date(first),
-                            long_date(offence)
-                        ),
-                    );
-                } else if let Some(convicted) = before_conviction(case, first, today) {
-                    found.add(
-                        "CONSENT_BEFORE_CASE",
-                        BlockerKind::Problem,
-                        sources::CONSENT,
-                        path.clone(),
-                        format!(
-                            "{person}: {how} {}, before the conviction on {}, when no court could yet be considering a curfew. Ask them again and record their decision.",
-                            long_date(first),
-                            long_date(convicted)
-                        ),
+                        format!("{person}: {why}"),
                     );
                 }
             }
