@@ -1204,48 +1204,43 @@ impl Store {
 
     /// Follows what another tab did (see `follow_other_tab`).
     fn follow(self, change: OtherTab) {
-        let change = match change {
-            OtherTab::Cases(change) => change,
-            OtherTab::Stored { key, removed } => {
-                if key == lock::LOCK_KEY {
-                    // Protection turned on or off in another tab: follow it.
-                    match (!removed, self.lock.get_untracked()) {
-                        (true, Lock::Off) => self.lock_now(),
-                        (false, Lock::Locked | Lock::Unlocked) => {
-                            lock::forget();
-                            self.lock.set(Lock::Off);
-                            self.begin_reading(Reading::Again);
-                        }
-                        _ => {}
-                    }
-                    return;
-                }
-                if self.lock.get_untracked() == Lock::Locked
-                    || key != storage::draft_key()
-                    || removed
-                {
-                    return;
-                }
-                // Without the format the draft is read when the rules come (see `arrive`).
-                let Some(format) = self.format() else { return };
-                let store = self;
-                leptos::task::spawn_local(async move {
-                    if let Some(theirs) = stored::open_draft(format).await {
-                        store.draft.set(theirs);
-                    }
-                });
-                return;
-            }
-        };
         match change {
-            storage::db::Change::Cleared => self.forget_everything(),
-            storage::db::Change::SpaceCleared => self.forget_cases(),
-            _ if self.lock.get_untracked() == Lock::Locked => {}
-            storage::db::Change::SetAside => self.refresh_set_aside(),
-            storage::db::Change::Case(id) => {
+            OtherTab::Stored { key, removed } => self.follow_stored(&key, removed),
+            OtherTab::Cases(storage::db::Change::Cleared) => self.forget_everything(),
+            OtherTab::Cases(storage::db::Change::SpaceCleared) => self.forget_cases(),
+            OtherTab::Cases(_) if self.lock.get_untracked() == Lock::Locked => {}
+            OtherTab::Cases(storage::db::Change::SetAside) => self.refresh_set_aside(),
+            OtherTab::Cases(storage::db::Change::Case(id)) => {
                 leptos::task::spawn_local(async move { self.follow_case(id).await })
             }
         }
+    }
+
+    /// Another tab changed a local storage key: the lock record or the draft matter here.
+    fn follow_stored(self, key: &str, removed: bool) {
+        if key == lock::LOCK_KEY {
+            // Protection turned on or off in another tab: follow it.
+            match (!removed, self.lock.get_untracked()) {
+                (true, Lock::Off) => self.lock_now(),
+                (false, Lock::Locked | Lock::Unlocked) => {
+                    lock::forget();
+                    self.lock.set(Lock::Off);
+                    self.begin_reading(Reading::Again);
+                }
+                _ => {}
+            }
+            return;
+        }
+        if self.lock.get_untracked() == Lock::Locked || key != storage::draft_key() || removed {
+            return;
+        }
+        // Without the format the draft is read when the rules come (see `arrive`).
+        let Some(format) = self.format() else { return };
+        leptos::task::spawn_local(async move {
+            if let Some(theirs) = stored::open_draft(format).await {
+                self.draft.set(theirs);
+            }
+        });
     }
 
     /// Everything was deleted (here or in another tab): show nothing of it.

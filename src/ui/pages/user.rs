@@ -25,7 +25,7 @@ pub fn UserPage() -> impl IntoView {
         .user
         .with_untracked(|u| u.as_ref().map(|u| (u.name.clone(), u.role.key())))
         .unwrap_or_default();
-    let first_time = name.is_empty();
+    let first_time = store.user.with_untracked(Option::is_none);
     set_title(false);
     // Once the page's frame is on screen: its content, what it answers, and focus on the
     // heading, as on every page (see `PageHeading`).
