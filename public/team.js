@@ -130,9 +130,31 @@ export async function forgetKey() {
   return 'ok';
 }
 
+// The rounds this app stretches a team passphrase with, and the most it accepts from the server:
+// the key record is readable and writable by every member and the administrator, and a huge
+// count would stall every device that signs in.
+const ROUNDS = 600000;
+const MOST_ROUNDS = 2000000;
+
+/** Whether a key record on the server is one this app makes: its salt, rounds and check. */
+function ourKeyRecord(record) {
+  return (
+    record !== null &&
+    typeof record === 'object' &&
+    typeof record.salt === 'string' &&
+    /^[A-Za-z0-9+/]{22,}={0,2}$/.test(record.salt) &&
+    Number.isInteger(record.rounds) &&
+    record.rounds >= ROUNDS &&
+    record.rounds <= MOST_ROUNDS &&
+    record.check !== null &&
+    typeof record.check === 'object'
+  );
+}
+
 /**
  * Opens the team's key with the passphrase. Answers 'ok' (or 'new' if this device set the
- * team's passphrase, as the first of the team), 'wrong-passphrase', 'unreachable' or 'refused'.
+ * team's passphrase, as the first of the team), 'wrong-passphrase', 'not-ours' (a key record
+ * this app does not make), 'unreachable' or 'refused'.
  */
 export async function openKey(address, database, passphrase, keep) {
   const hold = async (key) => {
@@ -146,7 +168,13 @@ export async function openKey(address, database, passphrase, keep) {
     if (!got) return 'unreachable';
     const [status, text] = got;
     if (status === 200) {
-      const record = JSON.parse(text);
+      let record;
+      try {
+        record = JSON.parse(text);
+      } catch {
+        return 'not-ours';
+      }
+      if (!ourKeyRecord(record)) return 'not-ours';
       const key = await lock.stretch(passphrase, lock.fromBase64(record.salt), record.rounds);
       try {
         if ((await lock.openWith(key, record.check)) !== lock.CHECK) return 'wrong-passphrase';
@@ -158,7 +186,7 @@ export async function openKey(address, database, passphrase, keep) {
     }
     if (status !== 404) return 'refused';
     const salt = lock.random(16);
-    const rounds = 600000;
+    const rounds = ROUNDS;
     const key = await lock.stretch(passphrase, salt, rounds);
     const record = { salt: lock.toBase64(salt), rounds, check: await lock.sealWith(key, lock.CHECK) };
     const made = await request(address, database, 'PUT', KEY_DOC, JSON.stringify(record));

@@ -272,7 +272,8 @@ pub mod team {
     pub const PASSWORD_HINT: &str =
         "It is sent to the team server to sign you in, and never stored on this device";
     pub const PASSPHRASE: &str = "Team passphrase";
-    pub const PASSPHRASE_HINT: &str = "Everyone in your team uses the same one. It seals cases before they leave this device. It is not stored: only a key made from it, which cannot be read out of the browser";
+    pub const PASSPHRASE_HINT: &str = "Everyone in your team uses the same one, of 10 characters or more: it seals cases before they leave this device, so anyone who guesses it can read what the team shares. It is not stored: only a key made from it, which cannot be read out of the browser";
+    pub const KEY_RECORD_NOT_OURS: &str = "The team's passphrase check on the server has settings this app does not make, so this device did not use it. Nothing has been changed. Ask your administrator to check the team database";
     pub const WRONG_PASSPHRASE: &str = "The team passphrase is not right. Nothing has been changed. Check it with your team and try again";
     pub const KEY_REFUSED: &str = "The team server would not let this device read the team's passphrase check. Ask your administrator";
     pub const MADE: &str = "You are the first of your team to sign in: the team passphrase is now set. Give it to your team in person, never by email.";

@@ -6,6 +6,9 @@ use wasm_bindgen::JsValue;
 
 /// Where the lock record (salt, rounds, check) is kept. Its presence means protection is on.
 pub const LOCK_KEY: &str = "psc.lock";
+/// The fewest characters a passphrase may have: the device lock's and the team's alike (a team
+/// passphrase seals every case the team shares, so it is held to the same rule).
+pub const MIN_PASSPHRASE_CHARS: usize = 10;
 
 /// Calls `name(args...)` in lock.js and waits for its answer.
 async fn call(name: &str, args: &[JsValue]) -> Option<JsValue> {

@@ -137,6 +137,39 @@ describe('team sync', () => {
   });
 });
 
+describe("the team's key", () => {
+  test('a short team passphrase, and a key record this app does not make, are refused before anything is set up', async () => {
+    const page = await freshPage(env.browser);
+    await openTeamSync(page);
+    // As short as the device lock would refuse: it would seal everything the team shares.
+    await signIn(page, { passphrase: 'team pass' });
+    await page.getByRole('alert').getByRole('link', { name: 'Team passphrase must be 10 characters or more: it seals every case your team shares' }).waitFor();
+    assert.equal((await storedData(page)).local['psc.settings.team'], undefined, 'nothing is set up');
+
+    // A key record with a round count no device of this app would make (written by anyone who
+    // can write the database), which would stall the device for hours: not used.
+    await team.createDatabase('kilnshire-court-team', ['olu']);
+    await team.write('/kilnshire-court-team/_local/psc-team-key', {
+      salt: 'c2FsdHNhbHRzYWx0c2FsdA==',
+      rounds: 2000000000,
+      check: { salt: 'AAAA', iv: 'AAAA', data: 'AAAA' },
+    });
+    const started = Date.now();
+    await signIn(page, { database: 'kilnshire-court-team' });
+    await refused(page, "The team's passphrase check on the server has settings this app does not make, so this device did not use it. Nothing has been changed. Ask your administrator to check the team database");
+    assert.ok(Date.now() - started < 20000, 'refused at once, not after stretching the passphrase');
+    // Nor one without a salt (on another page, so the answer waited for is the new one).
+    await team.createDatabase('kilnshire-youth-court-team', ['olu']);
+    await team.write('/kilnshire-youth-court-team/_local/psc-team-key', { rounds: 600000, check: { salt: 'AAAA', iv: 'AAAA', data: 'AAAA' } });
+    const again = await freshPage(env.browser);
+    await openTeamSync(again);
+    await signIn(again, { database: 'kilnshire-youth-court-team' });
+    await refused(again, "The team's passphrase check on the server has settings this app does not make, so this device did not use it. Nothing has been changed. Ask your administrator to check the team database");
+    await closeWithoutProblems([again], /status of 404/);
+    await closeWithoutProblems([page], /status of 404/);
+  });
+});
+
 /** Signs in on "Team sync" and waits for the first round to finish. */
 async function joinTeam(page, who) {
   await openTeamSync(page);

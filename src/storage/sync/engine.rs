@@ -846,6 +846,7 @@ pub async fn open_key(server: &TeamServer, passphrase: &str, keep: bool) -> KeyA
         Some("ok") => KeyAnswer::Opened,
         Some("new") => KeyAnswer::Made,
         Some("wrong-passphrase") => KeyAnswer::Wrong,
+        Some("not-ours") => KeyAnswer::NotOurs,
         Some("unreachable") => KeyAnswer::Unreachable,
         _ => KeyAnswer::Refused,
     }
@@ -858,6 +859,9 @@ pub enum KeyAnswer {
     /// This device is the first of the team: the team's key is made from this passphrase.
     Made,
     Wrong,
+    /// The key record on the server is not one this app makes (say, a round count that would
+    /// stall the device, or no salt): not used.
+    NotOurs,
     Unreachable,
     Refused,
 }

@@ -110,6 +110,11 @@ pub fn check(server: &TeamServer, password: &str, passphrase: &str) -> Vec<Field
     }
     if passphrase.is_empty() {
         add("team-passphrase", "Enter your team passphrase");
+    } else if passphrase.chars().count() < super::super::lock::MIN_PASSPHRASE_CHARS {
+        add(
+            "team-passphrase",
+            "Team passphrase must be 10 characters or more: it seals every case your team shares",
+        );
     }
     errors
 }
@@ -180,7 +185,12 @@ mod tests {
             "http://127.0.0.1:5984",
         ] {
             assert!(
-                check(&server(address, "northshire-court-team", "olu"), "pw", "tp").is_empty(),
+                check(
+                    &server(address, "northshire-court-team", "olu"),
+                    "pw",
+                    "a team passphrase"
+                )
+                .is_empty(),
                 "{address}"
             );
         }
@@ -208,14 +218,35 @@ mod tests {
             "ftp://x",
         ] {
             assert_eq!(
-                fields(check(&server(address, "team", "olu"), "pw", "tp")),
+                fields(check(
+                    &server(address, "team", "olu"),
+                    "pw",
+                    "a team passphrase"
+                )),
                 ["team-address"],
                 "{address}"
             );
         }
+        // As long as the device lock asks for, no shorter (10 characters, counted as typed).
+        for (passphrase, refused) in [
+            ("nine chars", false),
+            ("ninechars", true),
+            ("ééééééééé", true),
+            ("éééééééééé", false),
+        ] {
+            assert_eq!(
+                fields(check(&server("/couchdb", "team", "olu"), "pw", passphrase)).len(),
+                usize::from(refused),
+                "{passphrase}"
+            );
+        }
         for database in ["Team", "1team", "team name", "_users", "team!"] {
             assert_eq!(
-                fields(check(&server("/couchdb", database, "olu"), "pw", "tp")),
+                fields(check(
+                    &server("/couchdb", database, "olu"),
+                    "pw",
+                    "a team passphrase"
+                )),
                 ["team-database"],
                 "{database}"
             );

@@ -73,7 +73,7 @@ pub fn Protection() -> impl IntoView {
     let working = RwSignal::new(false);
     let protect = on_submit(move || {
         let (a, b) = (first.get_untracked(), second.get_untracked());
-        let problem = if a.chars().count() < 10 {
+        let problem = if a.chars().count() < crate::storage::lock::MIN_PASSPHRASE_CHARS {
             Some(error("new-passphrase", text::TOO_SHORT))
         } else if a != b {
             Some(error("confirm-passphrase", text::MISMATCH))

@@ -214,6 +214,7 @@ pub fn TeamSyncPage() -> impl IntoView {
                         None
                     }
                     KeyAnswer::Wrong => Some(("team-passphrase", text::WRONG_PASSPHRASE)),
+                    KeyAnswer::NotOurs => Some(("team-database", text::KEY_RECORD_NOT_OURS)),
                     KeyAnswer::Unreachable => Some(("team-address", text::UNREACHABLE)),
                     KeyAnswer::Refused => Some(("team-database", text::KEY_REFUSED)),
                 },
