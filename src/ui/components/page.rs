@@ -23,6 +23,16 @@ pub fn focus_id(id: &str) {
     }
 }
 
+/// The tab's title for a page headed `title`. No bidirectional controls: a name typed with one
+/// would reverse it. In training every title says so, as the banner does.
+pub fn tab_title(title: &str) -> String {
+    let training = match crate::storage::space() {
+        crate::storage::Space::Training => "Training: ",
+        crate::storage::Space::Real => "",
+    };
+    crate::domain::text::without_bidi_controls(&format!("{training}{title} – {SERVICE_NAME}"))
+}
+
 /// The page's `<h1>` with an optional caption. It sets the document title (`show_errors` adds
 /// "Error:" while the page shows errors) and, as a new page opens, takes focus so screen reader
 /// users hear where they are.
@@ -48,16 +58,7 @@ pub fn PageHeading(
         std::time::Duration::from_millis(0),
     );
     if let Some(doc) = document() {
-        // No bidirectional controls in the tab's title: a name typed with one would reverse it.
-        // In training every title says so, as the banner does.
-        let training = match crate::storage::space() {
-            crate::storage::Space::Training => "Training: ",
-            crate::storage::Space::Real => "",
-        };
-        doc.set_title(&crate::domain::text::without_bidi_controls(&format!(
-            "{training}{} – {SERVICE_NAME}",
-            title.get_untracked()
-        )));
+        doc.set_title(&tab_title(&title.get_untracked()));
     }
     view! {
         {caption.map(|c| view! { <span class="govuk-caption-l">{c}</span> })}

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::audit::{Role, User};
 use crate::domain::choice::Choice;
-use crate::ui::components::page::{SERVICE_NAME, focus_id};
+use crate::ui::components::page::{focus_id, tab_title};
 use crate::ui::state::use_store;
 
 const NAME_MISSING: &str = "Enter your name";
@@ -121,12 +121,8 @@ fn go_to(path: &str) {
 /// The tab's title, as every page sets it (see `PageHeading`), starting "Error:" while the page
 /// shows errors, as on GOV.UK.
 fn set_title(errors: bool) {
-    let training = match crate::storage::space() {
-        crate::storage::Space::Training => "Training: ",
-        crate::storage::Space::Real => "",
-    };
     let error = if errors { "Error: " } else { "" };
-    document().set_title(&format!("{error}{training}{TITLE} – {SERVICE_NAME}"));
+    document().set_title(&format!("{error}{}", tab_title(TITLE)));
 }
 
 const TITLE: &str = "Who is using this device?";
