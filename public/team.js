@@ -224,6 +224,19 @@ export async function unseal(sealedJson, bound) {
   }
 }
 
+/**
+ * The team's keyed hash of a version's content (HMAC-SHA-256, with a key drawn from the team
+ * key), as 32 hex digits: a revision's name, so that the server cannot test a guess at a case
+ * against it, and the same change always has the same name.
+ */
+export async function revisionHash(message) {
+  if (!teamKey) throw new Error('no team key');
+  const params = { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: new TextEncoder().encode('psc team revisions') };
+  const mac = await crypto.subtle.deriveKey(params, teamKey, { name: 'HMAC', hash: 'SHA-256', length: 256 }, false, ['sign']);
+  const hash = await crypto.subtle.sign('HMAC', mac, new TextEncoder().encode(message));
+  return Array.from(new Uint8Array(hash).slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** A fresh random id for a team document: 32 hex digits that say nothing about the case. */
 export function newId() {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');

@@ -296,6 +296,8 @@ pub mod team {
     pub const CHANGED_HERE: &str = "A case from your team arrived while it was being saved on this device. It will be taken in the next round, in a few seconds";
     pub const SERVER: &str = "The team server gave an answer this app cannot use. It will try again; if this stays, tell your administrator";
     pub const UNREADABLE: &str = "could not be opened with your team passphrase and were left on the server. Tell your administrator: they may have been damaged or tampered with.";
+    pub const UNSEALED: &str = "made outside this app (not sealed with your team passphrase) were refused, and the cases are kept on this device. Tell your administrator: someone who can write to the team's database may have tried to delete them.";
+    pub const ROLLBACKS: &str = "were refused: the team's server offered an older version of a case as the current one. This may be tampering. Your version is kept. Tell your administrator.";
     pub const CONFLICTS: &str = "Changed on this device and another at the same time";
     pub const CONFLICTS_BODY: &str = "Both versions are kept: this device's is shown, the other is on the team's server. Open each case to choose which answers to keep.";
     pub const VERSIONS_TITLE: &str = "Choose which answers to keep";
@@ -309,11 +311,9 @@ pub mod team {
     pub const KEEP_OTHER: &str = "The answers from the other device";
     pub const CHOOSE: &str = "Select which answers to keep";
     pub const SETTLE: &str = "Keep these answers";
-    pub const SETTLING: &str = "Saving and telling the team's server.";
     pub const FETCHING: &str = "Getting the other version from the team's server.";
     pub const OTHER_UNREADABLE: &str = "The other version could not be read from the team's server. Try again later; if this stays, tell your administrator.";
     pub const NOT_IN_CONFLICT: &str = "This case has only one version: there is nothing to choose.";
-    pub const SETTLE_UNSENT: &str = "Your choice is saved on this device, but the team's server could not be told. Check this device is online, then choose again";
     pub const TASK_BANNER: &str =
         "This case was changed on this device and another device of your team at the same time.";
     pub const TASK_LINK: &str = "Choose which answers to keep";

@@ -28,6 +28,10 @@ pub struct SyncStatus {
     pub trouble: Option<Trouble>,
     /// Versions from the team that did not open with the team's key.
     pub unreadable: usize,
+    /// Deletions and closings made outside the app: refused.
+    pub unsealed: usize,
+    /// Older versions offered as current: refused.
+    pub rollbacks: usize,
     /// Cases changed on this device and another while apart (local ids).
     pub conflicts: Vec<String>,
 }
@@ -83,7 +87,14 @@ pub fn start(store: Store, server: TeamServer) {
                     leptos::task::spawn_local(async move { store.follow_case(id).await });
                 };
                 let result =
-                    engine::round(&server, lock == Lock::Unlocked, Format::stored(), &taken).await;
+                    engine::round(
+                    &server,
+                    lock == Lock::Unlocked,
+                    Format::stored(),
+                    &store.who(),
+                    &taken,
+                )
+                .await;
                 let waiting = engine::waiting_count().await;
                 if !running() {
                     break;
@@ -92,7 +103,11 @@ pub fn start(store: Store, server: TeamServer) {
                     s.last = engine::last_synced();
                     s.waiting = Some(waiting);
                     s.trouble = result.as_ref().err().copied();
-                    s.unreadable += result.as_ref().map_or(0, |o| o.unreadable);
+                    if let Ok(o) = &result {
+                        s.unreadable += o.unreadable;
+                        s.unsealed += o.unsealed;
+                        s.rollbacks += o.rollbacks;
+                    }
                     s.conflicts = engine::conflicts();
                 });
             }

@@ -14,8 +14,8 @@ use miniserde::json::{self, Number, Value};
 use miniserde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
-use super::plan::{self, Incoming, Record};
-use super::revs::{Rev, RevTree, Revisions};
+use super::plan::{self, Draft, Kind, Offered, Record, Refusal, Sealed, Sent};
+use super::revs::Rev;
 use super::team::TeamServer;
 use crate::storage::cases::{self, Format};
 use crate::storage::{self as store, SaveError, db, script};
@@ -102,6 +102,20 @@ pub struct Outcome {
     pub sent: usize,
     /// Versions from the team that did not open with the team's key as what they claimed to be.
     pub unreadable: usize,
+    /// Deletions and closings not sealed with the team's key: refused, the case kept.
+    pub unsealed: usize,
+    /// Older versions offered as current: refused.
+    pub rollbacks: usize,
+}
+
+impl Outcome {
+    fn refused(&mut self, why: Refusal) {
+        match why {
+            Refusal::Unreadable => self.unreadable += 1,
+            Refusal::Unsealed => self.unsealed += 1,
+            Refusal::Rollback => self.rollbacks += 1,
+        }
+    }
 }
 
 // ---- What this device remembers ------------------------------------------------------------
@@ -217,8 +231,6 @@ struct Changes {
 struct Change {
     id: String,
     changes: Vec<ChangeRev>,
-    /// The server's winning version is a deletion: every version is deleted.
-    deleted: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -226,7 +238,7 @@ struct ChangeRev {
     rev: String,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct PathJson {
     start: u64,
     ids: Vec<String>,
@@ -240,8 +252,6 @@ struct TeamDoc {
     id: String,
     #[serde(rename = "_rev")]
     rev: String,
-    #[serde(rename = "_revisions")]
-    revisions: Option<PathJson>,
     #[serde(rename = "_deleted")]
     deleted: Option<bool>,
     sealed: Option<String>,
@@ -273,7 +283,7 @@ struct BulkGetDoc {
     ok: Option<TeamDoc>,
 }
 
-/// A case sent to the server (no `_deleted`: CouchDB refuses a special field that is null).
+/// A version sent to the server: a case, or (`_deleted`) a deletion or closing, sealed alike.
 #[derive(Serialize)]
 struct SentDoc {
     #[serde(rename = "_id")]
@@ -283,12 +293,8 @@ struct SentDoc {
     #[serde(rename = "_revisions")]
     revisions: PathJson,
     sealed: String,
-}
-
-#[derive(Serialize)]
-struct BulkDocs {
-    docs: Vec<SentDoc>,
-    new_edits: bool,
+    #[serde(rename = "_deleted")]
+    deleted: bool,
 }
 
 #[derive(Deserialize)]
@@ -352,6 +358,7 @@ pub async fn round(
     server: &TeamServer,
     sealed_here: bool,
     format: Format,
+    by: &str,
     taken: &dyn Fn(&str),
 ) -> Result<Outcome, Trouble> {
     if !key_open().await {
@@ -360,7 +367,7 @@ pub async fn round(
     let server = Server(server);
     let mut outcome = Outcome::default();
     pull(&server, sealed_here, format, taken, &mut outcome).await?;
-    push(&server, format, &mut outcome).await?;
+    push(&server, format, by, &mut outcome).await?;
     still_on()?;
     let _ = store::save_raw(LAST_KEY, &js_sys::Date::now().to_string());
     Ok(outcome)
@@ -412,9 +419,7 @@ async fn pull(
                 c.changes
                     .iter()
                     .filter(move |r| {
-                        Rev::parse(&r.rev).is_some_and(|rev| {
-                            known.is_none_or(|k| k.team != rev && k.conflict.as_ref() != Some(&rev))
-                        })
+                        Rev::parse(&r.rev).is_some_and(|rev| known.is_none_or(|k| !k.knows(&rev)))
                     })
                     .map(|r| Wanted {
                         id: c.id.clone(),
@@ -424,7 +429,7 @@ async fn pull(
             .collect();
         if !wanted.is_empty() {
             let body = json::to_string(&BulkGetRequest { docs: wanted });
-            let got: BulkGet = server.post("/_bulk_get?revs=true", body).await?;
+            let got: BulkGet = server.post("/_bulk_get", body).await?;
             let mut docs: BTreeMap<String, Vec<TeamDoc>> = BTreeMap::new();
             for doc in got
                 .results
@@ -436,10 +441,6 @@ async fn pull(
             }
             for (doc_id, versions) in docs {
                 let known = by_doc.get(&doc_id).cloned();
-                let gone = changes
-                    .results
-                    .iter()
-                    .any(|c| c.id == doc_id && c.deleted == Some(true));
                 if known
                     .as_ref()
                     .is_some_and(|(id, _)| deleted_how(id).is_some())
@@ -451,7 +452,7 @@ async fn pull(
                     format,
                     taken,
                 };
-                take_doc(&doc_id, versions, known, gone, &here, outcome).await?;
+                take_doc(&doc_id, versions, known, &here, outcome).await?;
             }
         }
         still_on()?;
@@ -482,173 +483,114 @@ struct Here<'a> {
     taken: &'a dyn Fn(&str),
 }
 
-/// The versions of one team document that this device has not seen: the winner first (as every
-/// device and the server pick it), then any others, which are conflicts.
+/// The versions of one team document that this device has not seen: each opened, then what
+/// they mean here decided by `plan::decide` (from their sealed lineage alone), then done.
 async fn take_doc(
     doc_id: &str,
     versions: Vec<TeamDoc>,
     known: Option<(String, Record)>,
-    gone: bool,
     here: &Here<'_>,
     outcome: &mut Outcome,
 ) -> Result<(), Trouble> {
-    let Here {
-        sealed: sealed_here,
-        format,
-        taken,
-    } = *here;
-    let mut tree = RevTree::default();
-    let mut opened = Vec::new();
-    let mut closed = false;
+    let (mut local_id, record) = match known {
+        Some((id, record)) => (Some(id), Some(record)),
+        None => (None, None),
+    };
+    let mut offered = Vec::new();
     for version in versions {
         let Some(rev) = Rev::parse(&version.rev) else {
             continue;
         };
-        let path = version
-            .revisions
-            .as_ref()
-            .and_then(|p| {
-                Revisions {
-                    start: p.start,
-                    ids: p.ids.clone(),
-                }
-                .revs()
-            })
-            .filter(|p| p.first() == Some(&rev))
-            .unwrap_or_else(|| vec![rev.clone()]);
         let deleted = version.deleted == Some(true);
-        if tree.insert(&path, deleted).is_err() {
-            continue;
+        let mut opened = open_version(doc_id, &rev, version.sealed.as_deref()).await;
+        // A case must be the one this document carries, and no other document's.
+        if let Some((sealed, _)) = &opened
+            && sealed.kind == Kind::Case
+        {
+            let case = sealed.case.as_deref().and_then(|t| (here.format.decode)(t).ok());
+            let fits = case.as_ref().is_some_and(|case| {
+                let id = local_id.get_or_insert_with(|| case.id.clone());
+                case.id == *id && self::record(&case.id).is_none_or(|r| r.doc == doc_id)
+            });
+            opened = opened.filter(|_| fits).map(|(sealed, _)| (sealed, case));
         }
-        if deleted {
-            // A deletion after this device's version: another device settled a conflict against
-            // it (or, when every version is deleted, deleted the case for the team: see below).
-            closed |= known.as_ref().is_some_and(|(_, r)| path.contains(&r.team));
-            continue;
-        }
-        match open_version(doc_id, &rev, version.sealed.as_deref(), format).await {
-            Some(case) => opened.push((rev, path, case)),
-            None => outcome.unreadable += 1,
-        }
+        offered.push(Offered {
+            rev,
+            deleted,
+            opened,
+        });
     }
-    // Deleted for the whole team on another device: deleted here too, unless changed here since
-    // it was last sent (then it is sent again, and stands for the team).
-    // (The server says so: only some of the versions may have been fetched here.)
-    if let (true, Some((id, record))) = (gone, known.as_ref()) {
-        let stored = db::entries(std::slice::from_ref(id))
+    let stored = match &local_id {
+        Some(id) => db::entries(std::slice::from_ref(id))
             .await
             .pop()
-            .map(|e| e.revision);
-        if stored.is_none_or(|s| s == record.local) {
-            still_on()?;
-            store::delete(id).await;
-            forget_case(id);
-            taken(id);
-        }
+            .map(|e| e.revision),
+        None => None,
+    };
+    let step = plan::decide(doc_id, record, stored, offered);
+    for (_, why) in &step.refused {
+        outcome.refused(*why);
+    }
+    let Some(id) = local_id else {
+        return Ok(());
+    };
+    still_on()?;
+    if step.delete {
+        store::delete(&id).await;
+        forget_case(&id);
+        (here.taken)(&id);
         return Ok(());
     }
-    let winner = tree.winner().map(|(rev, _)| rev);
-    opened.sort_by_key(|(rev, _, _)| Some(rev) != winner.as_ref());
-    let (mut local_id, mut record) = match known {
-        Some((id, record)) => (Some(id), Some(record)),
-        None => (None, None),
-    };
-    for (rev, path, mut case) in opened {
-        let id = local_id.clone().unwrap_or_else(|| case.id.clone());
-        // A version that claims to be another case than the one this document carries.
-        if case.id != id || self::record(&case.id).is_some_and(|r| r.doc != doc_id) {
-            outcome.unreadable += 1;
-            continue;
+    if let Some(mut case) = step.take {
+        case.revision = stored.unwrap_or(0) + 1;
+        let written = cases::write(&case, None, here.sealed, None, Some(stored.unwrap_or(0)), here.format).await;
+        match written {
+            Ok(()) => {}
+            Err(SaveError::Conflict { .. }) => return Err(Trouble::ChangedHere),
+            Err(_) => return Err(Trouble::NotStored),
         }
-        let stored = db::entries(std::slice::from_ref(&id))
-            .await
-            .pop()
-            .map(|e| e.revision);
-        match plan::classify(record.as_ref(), stored, &path, closed) {
-            Incoming::Have => {}
-            Incoming::Take => {
-                still_on()?;
-                case.revision = stored.unwrap_or(0) + 1;
-                let written = cases::write(
-                    &case,
-                    None,
-                    sealed_here,
-                    None,
-                    Some(stored.unwrap_or(0)),
-                    format,
-                )
-                .await;
-                match written {
-                    Ok(()) => {}
-                    Err(SaveError::Conflict { .. }) => return Err(Trouble::ChangedHere),
-                    Err(_) => return Err(Trouble::NotStored),
-                }
-                // A conflict this version settled (it follows the other version) is over.
-                let conflict = record
-                    .as_ref()
-                    .and_then(|r| r.conflict.clone())
-                    .filter(|c| !path.contains(c) && !closed);
-                let kept = Record {
-                    doc: doc_id.to_string(),
-                    local: case.revision,
-                    team: rev,
-                    conflict,
-                };
-                closed = false;
-                keep_record(&id, &kept).map_err(|_| Trouble::NotStored)?;
-                record = Some(kept);
-                outcome.taken.push(id.clone());
-                taken(&id);
-            }
-            Incoming::Conflict => {
-                still_on()?;
-                // Both kept: this device's version stays here (and is sent as a version of its
-                // own), the other stays on the server.
-                let kept = match record.take() {
-                    Some(r) => Record {
-                        conflict: Some(rev),
-                        ..r
-                    },
-                    // A case here with this id that was never shared from here: held back, not
-                    // sent, until settled.
-                    None => Record {
-                        doc: doc_id.to_string(),
-                        local: 0,
-                        team: rev.clone(),
-                        conflict: Some(rev),
-                    },
-                };
-                keep_record(&id, &kept).map_err(|_| Trouble::NotStored)?;
-                record = Some(kept);
-            }
-        }
-        local_id = Some(id);
+        outcome.taken.push(id.clone());
+        (here.taken)(&id);
+    }
+    if let Some(record) = &step.record {
+        keep_record(&id, record).map_err(|_| Trouble::NotStored)?;
     }
     Ok(())
 }
 
-/// Sends every case changed here since it was last sent or taken, and the deletion of each
-/// deleted here for the whole team.
-async fn push(server: &Server<'_>, format: Format, outcome: &mut Outcome) -> Result<(), Trouble> {
+/// Sends every case changed here since it was last sent or taken, the closing of each branch a
+/// person settled against here, and the deletion of each case deleted here for the whole team.
+/// Each is sealed, and what is sent is noted before it goes, so that if the answer is lost the
+/// device knows the version for its own when it comes back.
+async fn push(
+    server: &Server<'_>,
+    format: Format,
+    by: &str,
+    outcome: &mut Outcome,
+) -> Result<(), Trouble> {
+    confirm_sent(server).await?;
     let index = db::revisions().await;
     let records: BTreeMap<String, Record> = all_records().into_iter().collect();
+    let at = String::from(js_sys::Date::new_0().to_iso_string());
     for (id, record) in &records {
         let here = index.iter().any(|(x, _)| x == id);
         if here || deleted_how(id) != Some(Deleted::ForTeam) {
             continue;
         }
-        close_branch(server, &record.doc, &record.team).await?;
+        let mut docs = Vec::new();
+        for draft in Draft::deletion(record) {
+            docs.push(sealed_doc(&record.doc, draft, by, &at).await?);
+        }
+        if !docs.is_empty() {
+            server.ask("POST", "/_bulk_docs", Some(bulk(&docs))).await?;
+        }
+        still_on()?;
         forget_case(id);
         outcome.sent += 1;
     }
     let waiting: Vec<String> = plan::waiting(&index, |id| records.get(id).cloned())
         .into_iter()
-        // Held back until settled: a case with the same id as a team case it was never shared as.
-        .filter(|id| {
-            records
-                .get(*id)
-                .is_none_or(|r| r.local != 0 || r.conflict.is_none())
-        })
+        .filter(|id| records.get(*id).is_none_or(|r| !r.held_back()))
         .map(str::to_string)
         .collect();
     for ids in waiting.chunks(plan::BATCH) {
@@ -658,66 +600,137 @@ async fn push(server: &Server<'_>, format: Format, outcome: &mut Outcome) -> Res
             let Some(case) = cases::open(&entry.id, &entry.text, format).await else {
                 continue;
             };
-            let plain = (format.encode)(&case);
             let known = records.get(&entry.id);
             let doc = match known {
                 Some(r) => r.doc.clone(),
                 None => new_doc_id().await.ok_or(Trouble::NoKey)?,
             };
-            let parent = known.map(|r| &r.team);
-            let rev = plan::next_rev(parent, &plain);
-            let args = [JsValue::from(plain), plan::binding(&doc, &rev).into()];
-            let sealed = team_call("seal", &args)
-                .await
-                .and_then(|v| v.as_string())
-                .ok_or(Trouble::NoKey)?;
-            let path = plan::path_of(&rev, parent);
-            docs.push(SentDoc {
-                id: doc.clone(),
-                rev: rev.to_string(),
-                revisions: PathJson {
-                    start: path.start,
-                    ids: path.ids,
-                },
-                sealed,
+            let draft = Draft::edit(known, (format.encode)(&case));
+            let mut record = known.cloned().unwrap_or(Record {
+                doc: doc.clone(),
+                held: None,
+                conflict: None,
+                sent: None,
+                merge: None,
             });
-            let record = Record {
-                doc,
+            // The branch a person settled against here is closed with it (once held here: a
+            // case never shared from here follows that branch instead).
+            if let (Some(_), Some(other)) = (&record.held, &record.merge) {
+                docs.push(sealed_doc(&doc, Draft::closing(other), by, &at).await?);
+            }
+            let edit = sealed_doc(&doc, draft, by, &at).await?;
+            record.sent = Some(Sent {
                 local: entry.revision,
-                team: rev,
-                conflict: known.and_then(|r| r.conflict.clone()),
-            };
+                rev: edit.rev.clone(),
+                merged: record.merge.is_some(),
+            });
+            still_on()?;
+            keep_record(&entry.id, &record).map_err(|_| Trouble::NotStored)?;
+            docs.push(edit);
             sent.push((entry.id, record));
         }
         if docs.is_empty() {
             continue;
         }
         // Only what the server lacks (all of it, unless an earlier answer was lost on the way).
-        let asked: BTreeMap<String, Vec<String>> = docs
-            .iter()
-            .map(|d| (d.id.clone(), vec![d.rev.clone()]))
-            .collect();
+        let mut asked: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for d in &docs {
+            asked.entry(d.doc.clone()).or_default().push(d.rev.to_string());
+        }
         let diff: BTreeMap<String, RevsDiffEntry> =
             server.post("/_revs_diff", json::to_string(&asked)).await?;
         docs.retain(|d| {
-            diff.get(&d.id)
+            diff.get(&d.doc)
                 .and_then(|e| e.missing.as_ref())
-                .is_some_and(|m| m.contains(&d.rev))
+                .is_some_and(|m| m.contains(&d.rev.to_string()))
         });
         if !docs.is_empty() {
-            let body = json::to_string(&BulkDocs {
-                docs,
-                new_edits: false,
-            });
-            server.ask("POST", "/_bulk_docs", Some(body)).await?;
+            server.ask("POST", "/_bulk_docs", Some(bulk(&docs))).await?;
         }
         still_on()?;
-        for (id, record) in sent {
+        for (id, mut record) in sent {
+            record.acknowledge();
             keep_record(&id, &record).map_err(|_| Trouble::NotStored)?;
             outcome.sent += 1;
         }
     }
     Ok(())
+}
+
+/// Versions sent earlier whose answers were lost: the server says whether each arrived (then
+/// it is the version held here) or not (then the case is sent again).
+async fn confirm_sent(server: &Server<'_>) -> Result<(), Trouble> {
+    let unconfirmed: Vec<(String, Record)> = all_records()
+        .into_iter()
+        .filter(|(_, r)| r.sent.is_some())
+        .collect();
+    for chunk in unconfirmed.chunks(plan::BATCH) {
+        let asked: BTreeMap<String, Vec<String>> = chunk
+            .iter()
+            .filter_map(|(_, r)| Some((r.doc.clone(), vec![r.sent.as_ref()?.rev.to_string()])))
+            .collect();
+        let diff: BTreeMap<String, RevsDiffEntry> =
+            server.post("/_revs_diff", json::to_string(&asked)).await?;
+        still_on()?;
+        for (id, mut record) in chunk.iter().cloned() {
+            let missing = diff.get(&record.doc).and_then(|e| e.missing.as_ref());
+            let arrived = record
+                .sent
+                .as_ref()
+                .is_some_and(|s| missing.is_none_or(|m| !m.contains(&s.rev.to_string())));
+            record.confirm(arrived);
+            keep_record(&id, &record).map_err(|_| Trouble::NotStored)?;
+        }
+    }
+    Ok(())
+}
+
+/// A version ready to send: its document, revision, and the JSON `_bulk_docs` takes.
+struct Outgoing {
+    doc: String,
+    rev: Rev,
+    json: String,
+}
+
+/// Names a draft's revision with the team's keyed hash, and seals it bound to that document and
+/// revision.
+async fn sealed_doc(doc: &str, draft: Draft, by: &str, at: &str) -> Result<Outgoing, Trouble> {
+    let hash = team_call("revisionHash", &[JsValue::from(draft.message())])
+        .await
+        .and_then(|v| v.as_string())
+        .ok_or(Trouble::NoKey)?;
+    let parent = draft.parent.clone();
+    let (rev, sealed) = draft.finish(&hash, by, at);
+    let args = [
+        JsValue::from(sealed.encode()),
+        plan::binding(doc, &rev).into(),
+    ];
+    let text = team_call("seal", &args)
+        .await
+        .and_then(|v| v.as_string())
+        .ok_or(Trouble::NoKey)?;
+    let path = plan::path_of(&rev, parent.as_ref());
+    let json = json::to_string(&SentDoc {
+        id: doc.to_string(),
+        rev: rev.to_string(),
+        revisions: PathJson {
+            start: path.start,
+            ids: path.ids,
+        },
+        sealed: text,
+        deleted: sealed.kind != Kind::Case,
+    });
+    Ok(Outgoing {
+        doc: doc.to_string(),
+        rev,
+        json,
+    })
+}
+
+/// A `_bulk_docs` body of versions made here (`new_edits: false`: their revisions are ours).
+fn bulk(docs: &[Outgoing]) -> String {
+    let docs: Vec<&str> = docs.iter().map(|d| d.json.as_str()).collect();
+    format!("{{\"docs\":[{}],\"new_edits\":false}}", docs.join(","))
 }
 
 /// The other version of a case changed on this device and another while apart, as the team's
@@ -728,85 +741,32 @@ pub async fn other_version(
     format: Format,
 ) -> Result<crate::domain::Case, Trouble> {
     let record = record(id).ok_or(Trouble::Server)?;
-    let rev = record.conflict.ok_or(Trouble::Server)?;
+    let rev = record.conflict.ok_or(Trouble::Server)?.rev;
     let path = format!("/{}?rev={}", record.doc, query(&rev.to_string()));
     let doc: TeamDoc = Server(server).get(&path).await?;
-    open_version(&record.doc, &rev, doc.sealed.as_deref(), format)
+    open_version(&record.doc, &rev, doc.sealed.as_deref())
         .await
+        .and_then(|(sealed, _)| (format.decode)(sealed.case.as_deref()?).ok())
         .filter(|case| case.id == id)
         .ok_or(Trouble::Server)
 }
 
-/// The case a version of a team document holds, if it opens with the team's key as that
-/// document and revision (`None` if it was moved, replayed, damaged or is not a case).
-async fn open_version(
-    doc: &str,
-    rev: &Rev,
-    sealed: Option<&str>,
-    format: Format,
-) -> Option<crate::domain::Case> {
+/// What a version of a team document holds, if it opens with the team's key as that document
+/// and revision (`None` if it was moved, replayed, damaged, or is not this app's envelope).
+async fn open_version(doc: &str, rev: &Rev, sealed: Option<&str>) -> Option<(Sealed, Option<crate::domain::Case>)> {
     let args = [JsValue::from(sealed?), plan::binding(doc, rev).into()];
     let plain = team_call("unseal", &args).await?.as_string()?;
-    (format.decode)(&plain).ok()
+    Some((Sealed::decode(&plain)?, None))
 }
 
-/// A deletion sent to the server (`_deleted` true, no content).
-#[derive(Serialize)]
-struct Closing {
-    #[serde(rename = "_id")]
-    id: String,
-    #[serde(rename = "_rev")]
-    rev: String,
-    #[serde(rename = "_revisions")]
-    revisions: PathJson,
-    #[serde(rename = "_deleted")]
-    deleted: bool,
-}
-
-/// A person settled the conflict here (the settled case is saved): the other version's branch
-/// on the server is closed with a deletion, as CouchDB expects, and the settled case is sent
-/// next round as this device's next version. A case never shared from here is sent as the next
-/// version of the team's.
-pub async fn settled(server: &TeamServer, id: &str) -> Result<(), Trouble> {
-    let Some(mut record) = record(id) else {
-        return Ok(());
-    };
-    let Some(other) = record.conflict.take() else {
-        return Ok(());
-    };
-    if record.local != 0 {
-        close_branch(&Server(server), &record.doc, &other).await?;
+/// A person settled the conflict on this device: noted before the settled case is saved, so
+/// that the version sent next replaces both (and closes the other's branch), and every other
+/// device, whichever version it holds, takes it.
+pub fn settle(id: &str) {
+    if let Some(mut record) = record(id) {
+        record.settle();
+        let _ = keep_record(id, &record);
     }
-    keep_record(id, &record).map_err(|_| Trouble::NotStored)
-}
-
-/// Ends a branch of a team document with a deletion, as CouchDB expects: the other branch of a
-/// settled conflict, or the case itself when it is deleted for the whole team.
-async fn close_branch(server: &Server<'_>, doc: &str, leaf: &Rev) -> Result<(), Trouble> {
-    let rev = plan::next_rev(Some(leaf), "deleted");
-    let path = plan::path_of(&rev, Some(leaf));
-    let closing = Closing {
-        id: doc.to_string(),
-        rev: rev.to_string(),
-        revisions: PathJson {
-            start: path.start,
-            ids: path.ids,
-        },
-        deleted: true,
-    };
-    #[derive(Serialize)]
-    struct Body {
-        docs: Vec<Closing>,
-        new_edits: bool,
-    }
-    let body = json::to_string(&Body {
-        docs: vec![closing],
-        new_edits: false,
-    });
-    server
-        .ask("POST", "/_bulk_docs", Some(body))
-        .await
-        .map(|_| ())
 }
 
 /// Forgets the team's key on this device (protection was turned on, or sync stopped).

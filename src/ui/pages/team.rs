@@ -98,11 +98,15 @@ fn sync_state(
     let problem = status
         .trouble
         .map(|t| row(text::PROBLEM, trouble_text(t).to_string()));
-    let unreadable = (status.unreadable > 0).then(|| {
-        let count = status.unreadable;
-        let what = if count == 1 { "1 version of a case".to_string() } else { format!("{count} versions of cases") };
-        view! { <div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">"!"</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">"Warning"</span>{format!("{what} {}", text::UNREADABLE)}</strong></div> }
-    });
+    let warning = |count: usize, one: &str, many: &str, says: &'static str| {
+        (count > 0).then(|| {
+            let what = if count == 1 { one.to_string() } else { format!("{count} {many}") };
+            view! { <div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">"!"</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">"Warning"</span>{format!("{what} {says}")}</strong></div> }
+        })
+    };
+    let unreadable = warning(status.unreadable, "1 version of a case", "versions of cases", text::UNREADABLE);
+    let unsealed = warning(status.unsealed, "1 deletion", "deletions", text::UNSEALED);
+    let rollbacks = warning(status.rollbacks, "1 version of a case", "versions of cases", text::ROLLBACKS);
     let conflicts = (!status.conflicts.is_empty()).then(|| {
         let items = status
             .conflicts
@@ -130,6 +134,8 @@ fn sync_state(
             {problem}
         </dl>
         {unreadable}
+        {unsealed}
+        {rollbacks}
         {conflicts}
         <div class="govuk-button-group">
             {status.on.then(|| view! { <button type="button" class="govuk-button" on:click=move |_| team_sync::sync_now()>{text::SYNC_NOW}</button> })}

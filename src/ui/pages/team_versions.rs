@@ -15,7 +15,7 @@ use crate::storage::sync::{engine, team};
 use crate::ui::components::fields::{Opt, PageErrors};
 use crate::ui::components::form::{Item, render};
 use crate::ui::components::page::{
-    BackLink, ErrorSummary, PageHeading, dynamic, navigator, on_submit, show_errors, status_line,
+    BackLink, ErrorSummary, PageHeading, dynamic, navigator, on_submit, show_errors,
 };
 use crate::ui::pages::case_handle;
 use crate::ui::pages::history::blank;
@@ -98,7 +98,6 @@ pub fn TeamVersionsPage(id: String) -> impl IntoView {
     let errors: PageErrors = RwSignal::new(Vec::new());
     let other = RwSignal::new(Other::Fetching);
     let choice = RwSignal::new(String::new());
-    let working = RwSignal::new(false);
     let go = navigator();
 
     let in_conflict = engine::record(&id).is_some_and(|r| r.conflict.is_some());
@@ -138,7 +137,6 @@ pub fn TeamVersionsPage(id: String) -> impl IntoView {
                 return;
             }
         };
-        let Some(server) = team::load() else { return };
         let (kept, dropped) = if keep_ours {
             (&ours, theirs.as_ref())
         } else {
@@ -148,28 +146,11 @@ pub fn TeamVersionsPage(id: String) -> impl IntoView {
         settled.id = ours.id.clone();
         // The next revision here, so that it is saved over this device's version and sent.
         settled.revision = ours.revision + 1;
+        // Noted first: the round this save starts sends it as settling both versions.
+        engine::settle(&ours.id);
         store.put_case(settled);
-        working.set(true);
-        let (id, go) = (ours.id.clone(), go);
-        leptos::task::spawn_local(async move {
-            let closed = engine::settled(&server, &id).await;
-            working.set(false);
-            match closed {
-                Ok(()) => {
-                    crate::ui::team_sync::sync_now();
-                    go.run(format!("/cases/{id}"));
-                }
-                Err(_) => {
-                    show_errors(
-                        errors,
-                        vec![FieldError {
-                            field: "keep".into(),
-                            message: text::SETTLE_UNSENT.into(),
-                        }],
-                    );
-                }
-            }
-        });
+        crate::ui::team_sync::sync_now();
+        go.run(format!("/cases/{}", ours.id));
     });
 
     let body = dynamic(move || match (other.get(), handle.case.get()) {
@@ -201,7 +182,6 @@ pub fn TeamVersionsPage(id: String) -> impl IntoView {
                         errors,
                     )}
                     <button type="submit" class="govuk-button">{text::SETTLE}</button>
-                    {status_line(working, text::SETTLING)}
                 </form>
             }
             .into_any()
