@@ -521,16 +521,27 @@ describe('a client we did not write', () => {
     const bound = (r) => new TextEncoder().encode(`psc team ${id} revision ${r}`);
     const sealed = JSON.parse(copyDoc.sealed);
     const plain = new TextDecoder().decode(await subtle.decrypt({ name: 'AES-GCM', iv: bytes(sealed.iv), additionalData: bound(rev) }, await recordKey(bytes(sealed.salt)), bytes(sealed.data)));
-    const stored = JSON.parse(plain);
-    const theCase = stored.case ?? stored;
+    // The envelope: what kind of version, its lineage (the revisions it replaces, newest first,
+    // and a count that only rises), the case's own JSON, who and when; padded to 4 KB steps.
+    const envelope = JSON.parse(plain);
+    assert.equal(envelope.psc, 2);
+    assert.equal(plain.length % 4096, 0, 'padded to a 4 KB step');
+    const theCase = JSON.parse(envelope.case).case;
     assert.equal(theCase.hearing.court, ALEX.court);
-    theCase.hearing.court = 'Westshire Crown Court';
+    const record = JSON.parse(envelope.case);
+    record.case.hearing.court = 'Westshire Crown Court';
+    const change = { psc: 2, kind: 'case', count: envelope.count + 1, after: [rev, ...envelope.after].slice(0, 16), case: JSON.stringify(record), by: 'PouchDB in Node', at: new Date().toISOString() };
+    // The revision is named by the team's keyed hash of what it holds.
+    const revisionKey = await subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: new TextEncoder().encode('psc team revisions') }, teamKey, { name: 'HMAC', hash: 'SHA-256', length: 256 }, false, ['sign']);
+    const message = `psc revision\ncase\n${change.count}\n${change.after.join(',')}\n${change.case}`;
+    const hash = Buffer.from(await subtle.sign('HMAC', revisionKey, new TextEncoder().encode(message))).subarray(0, 16).toString('hex');
     const [generation, parent] = rev.split('-');
-    const hash = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(16))).toString('hex');
     const next = `${Number(generation) + 1}-${hash}`;
+    const text = JSON.stringify(change);
+    const padded = text.padEnd(Math.ceil(text.length / 4096) * 4096, ' ');
     const salt = globalThis.crypto.getRandomValues(new Uint8Array(16));
     const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
-    const data = await subtle.encrypt({ name: 'AES-GCM', iv, additionalData: bound(next) }, await recordKey(salt), new TextEncoder().encode(JSON.stringify(stored)));
+    const data = await subtle.encrypt({ name: 'AES-GCM', iv, additionalData: bound(next) }, await recordKey(salt), new TextEncoder().encode(padded));
     const resealed = { v: 2, salt: Buffer.from(salt).toString('base64'), iv: Buffer.from(iv).toString('base64'), data: Buffer.from(data).toString('base64') };
     await copy.bulkDocs([{ _id: id, _rev: next, _revisions: { start: Number(generation) + 1, ids: [hash, parent] }, sealed: JSON.stringify(resealed) }], { new_edits: false });
     await copy.replicate.to(remote);
