@@ -33,9 +33,15 @@ export function allowed(address) {
   return connect.slice(1).some((source) => source.replace(/\/+$/, '') === origin);
 }
 
+// Every request this tab has in flight to the team's server, stopped together when the person
+// signs out: a late answer could otherwise bring a fresh session cookie after the session was
+// ended. After signing out, nothing more is asked until the next sign-in.
+let inFlight = new AbortController();
+let signedOut = false;
+
 async function call(address, path, init = {}) {
   try {
-    const response = await fetch(base(address) + path, { credentials: 'include', cache: 'no-store', ...init });
+    const response = await fetch(base(address) + path, { credentials: 'include', cache: 'no-store', signal: inFlight.signal, ...init });
     // A proxy in front of the server answers these when the server itself is down.
     return [502, 503, 504].includes(response.status) ? null : response;
   } catch {
@@ -49,6 +55,7 @@ async function call(address, path, init = {}) {
  */
 export async function signIn(address, database, name, password) {
   if (!allowed(address)) return 'blocked';
+  signedOut = false;
   const session = await call(address, '/_session', {
     method: 'POST',
     headers: JSON_HEADERS,
@@ -66,8 +73,14 @@ export async function signIn(address, database, name, password) {
   return db.ok ? 'ok' : 'not-couchdb';
 }
 
-/** Ends the session on the server (the browser forgets its cookie). */
+/**
+ * Ends the session on the server (the browser forgets its cookie), after stopping every
+ * request in flight; the team's key is forgotten too.
+ */
 export async function signOut(address) {
+  signedOut = true;
+  inFlight.abort();
+  inFlight = new AbortController();
   await forgetKey();
   if (allowed(address)) await call(address, '/_session', { method: 'DELETE', headers: JSON_HEADERS });
   return 'ok';
@@ -80,7 +93,7 @@ export async function signOut(address) {
  * not be reached. `path` follows the database's name (`/_changes?...`).
  */
 export async function request(address, database, method, path, body) {
-  if (!allowed(address)) return null;
+  if (signedOut || !allowed(address)) return null;
   const init = { method, headers: JSON_HEADERS };
   if (body !== undefined) init.body = body;
   const answer = await call(address, `/${encodeURIComponent(database)}${path}`, init);

@@ -517,6 +517,8 @@ fn remove_keys_under(prefix: &str) {
 /// Removes every case (both spaces' databases) and every local storage key this app wrote,
 /// training included, and nothing else.
 pub async fn delete_everything() {
+    // Team sync first: its session on the server ends, and its round stops writing.
+    sync::team::leave().await;
     remove_keys_under(PREFIX);
     db::clear_all().await;
 }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::storage::cases::{Format, Lock};
 use crate::storage::sync::engine::{self, Trouble};
+use crate::storage::sync::problems::Problem;
 use crate::storage::sync::{self, team::TeamServer};
 use crate::ui::state::{Store, after_ms};
 
@@ -26,12 +27,8 @@ pub struct SyncStatus {
     pub waiting: Option<usize>,
     /// Why the last round stopped, if it did.
     pub trouble: Option<Trouble>,
-    /// Versions from the team that did not open with the team's key.
-    pub unreadable: usize,
-    /// Deletions and closings made outside the app: refused.
-    pub unsealed: usize,
-    /// Older versions offered as current: refused.
-    pub rollbacks: usize,
+    /// Versions from the team's server this device refused, until a person dismisses them.
+    pub problems: Vec<Problem>,
     /// Cases changed on this device and another while apart (local ids).
     pub conflicts: Vec<String>,
 }
@@ -72,6 +69,7 @@ pub fn start(store: Store, server: TeamServer) {
                 s.elsewhere = false;
                 s.on = true;
                 s.waiting = Some(waiting);
+                s.problems = engine::problems();
             });
         }
         while running() {
@@ -103,11 +101,7 @@ pub fn start(store: Store, server: TeamServer) {
                     s.last = engine::last_synced();
                     s.waiting = Some(waiting);
                     s.trouble = result.as_ref().err().copied();
-                    if let Ok(o) = &result {
-                        s.unreadable += o.unreadable;
-                        s.unsealed += o.unsealed;
-                        s.rollbacks += o.rollbacks;
-                    }
+                    s.problems = engine::problems();
                     s.conflicts = engine::conflicts();
                 });
             }

@@ -1,13 +1,16 @@
 // A court team's server for the team sync tests: PouchDB Server (npm, CouchDB-compatible), on a
 // free loopback port, keeping its databases in a temporary folder (so it can be stopped and
-// started again with everything still there, as a real server restarts), removed at the end. Accounts and the team database are made as
-// an administrator makes them on CouchDB: the app itself never creates a database.
+// started again with everything still there, as a real server restarts), removed at the end.
+// Accounts and the team database are made as an administrator makes them on CouchDB: the app
+// itself never creates a database. Devices reach it through a proxy that can drop, delay, cut
+// and rewrite answers (`faults`); the administrator's own calls go to the server directly.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startFaultProxy } from './fault-proxy.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = join(root, 'node_modules', 'pouchdb-server', 'bin', 'pouchdb-server');
@@ -26,11 +29,12 @@ function freePort() {
   });
 }
 
-/** Starts the server; returns { origin, createDatabase, createUser, stop }. */
+/** Starts the server; returns { origin, createDatabase, createUser, faults, stop }. */
 export async function startTeamServer() {
   const dir = mkdtempSync(join(tmpdir(), 'psc-team-server-'));
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
+  const proxy = await startFaultProxy(origin);
   let child;
   let exited;
   async function run() {
@@ -67,7 +71,10 @@ export async function startTeamServer() {
   // Kept in its configuration, as CouchDB keeps its own: sessions outlive a restart.
   await put('/_config/couch_httpd_auth/secret', 'team-server-session-secret-for-tests');
   return {
-    origin,
+    /** Where devices reach the server: through the proxy. */
+    origin: proxy.origin,
+    /** What the proxy does to each request from now on (see fault-proxy.mjs; none: nothing). */
+    faults: proxy.faults,
     /** Makes a database that only these users may use. */
     async createDatabase(name, members) {
       await put(`/${name}`);
@@ -89,7 +96,14 @@ export async function startTeamServer() {
     /** Stops the server as if it went down; `start` brings it back with everything it held. */
     pause: halt,
     start: run,
+    /** Deletes a document as the administrator, with CouchDB's own unsealed deletion. */
+    async remove(path) {
+      const answer = await fetch(`${origin}${path}`, { method: 'DELETE', headers: admin });
+      if (!answer.ok) throw new Error(`DELETE ${path}: ${answer.status} ${await answer.text()}`);
+      return answer.json();
+    },
     async stop() {
+      await proxy.stop();
       await halt();
       rmSync(dir, { recursive: true, force: true });
     },

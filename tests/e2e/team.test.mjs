@@ -7,14 +7,14 @@ import assert from 'node:assert/strict';
 import { axeViolations, daysFromToday, eventually, freshPage, launch, SPO, storedData } from './support.mjs';
 import { ALEX, choose, completeLivesAloneChecks, createCase, exportCases, heading, mouse, openSection, recordSuitable, saveAndContinue } from './officer.mjs';
 import { startTeamServer } from './team-server.mjs';
+import * as teamSync from './team-support.mjs';
+import { BANNER, PASSWORD, TEAM_PASSPHRASE, changeCourt, closeWithoutProblems } from './team-support.mjs';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const FIXTURE = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'schema-v3.json'), 'utf8'));
 
-const PASSWORD = 'olu-team-password-1';
-const TEAM_PASSPHRASE = 'northshire team passphrase, never written down';
 
 let env;
 let team;
@@ -33,23 +33,9 @@ after(async () => {
   await team?.stop();
 });
 
-/** Opens "Team sync" from "Data on this device", as a person would. */
-async function openTeamSync(page, { off = true } = {}) {
-  await page.goto(`${env.base}/data`);
-  await heading(page, 'Data on this device');
-  await page.getByText(off ? 'Team sync is off. Cases are stored only on this device.' : 'Team sync is set up on this device.').waitFor();
-  await page.getByRole('link', { name: 'Team sync settings' }).click();
-  await heading(page, 'Team sync');
-}
-
-async function signIn(page, { address = '/couchdb', database = 'northshire-court-team', name = 'olu', password = PASSWORD, passphrase = TEAM_PASSPHRASE } = {}) {
-  await page.getByLabel('Team server address').fill(address);
-  await page.getByLabel('Team database').fill(database);
-  await page.getByLabel('Your user name').fill(name);
-  await page.getByLabel('Your password').fill(password);
-  await page.getByLabel('Team passphrase').fill(passphrase);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
+const openTeamSync = (page, options) => teamSync.openTeamSync(page, env.base, options);
+const signIn = (page, fields) => teamSync.signIn(page, fields);
+const joinTeam = (page, who) => teamSync.joinTeam(page, env.base, who);
 
 /** The error summary's link for one field says `message`, and nothing was set up. */
 async function refused(page, message) {
@@ -169,34 +155,6 @@ describe("the team's key", () => {
     await closeWithoutProblems([page], /status of 404/);
   });
 });
-
-/** Signs in on "Team sync" and waits for the first round to finish. */
-async function joinTeam(page, who) {
-  await openTeamSync(page);
-  await signIn(page, { database: 'eastshire-court-team', ...who });
-  await page.getByRole('region', { name: 'Success' }).waitFor();
-  await page.getByText('Syncing in the background while the app is open.').waitFor();
-}
-
-/** From the case's task list: changes the court (answering the rest of that page), back to the task list. */
-async function changeCourt(actor, court) {
-  await openSection(actor, 'Hearing, risk and orders');
-  await actor.page.getByLabel('Court').fill(court);
-  for (const domain of ['Risk to children', 'Risk to the public', 'Risk to a known adult', 'Risk to staff']) {
-    await choose(actor, actor.page, domain, 'Low');
-  }
-  await choose(actor, actor.page, 'Does any order protect someone from this person?', 'No');
-  await saveAndContinue(actor);
-  await heading(actor.page, ALEX.name);
-}
-
-const BANNER = 'This case was changed on this device and another device of your team at the same time.';
-
-/** Each page logged no error but those `allowed` (the server's expected answers); then closed. */
-async function closeWithoutProblems(pages, allowed) {
-  for (const page of pages) assert.deepEqual(page.problems.filter((p) => !allowed.test(p)), []);
-  for (const page of pages) await page.context().close();
-}
 
 describe('two devices of one team', () => {
   test("the officer's submitted case reaches the SPO's queue, the endorsement comes back, and the server reads none of it", async () => {
@@ -558,7 +516,8 @@ describe('a client we did not write', () => {
     await copy.bulkDocs([{ _id: moved, _rev: `1-${'c'.repeat(32)}`, sealed: JSON.stringify(resealed) }], { new_edits: false });
     await copy.replicate.to(remote);
     await openTeamSync(page, { off: false });
-    await page.getByText('2 versions of cases could not be opened with your team passphrase and were left on the server.', { exact: false }).waitFor({ timeout: 30000 });
+    await page.getByText("2 versions from the team's server were refused.", { exact: false }).waitFor({ timeout: 30000 });
+    assert.equal(await page.getByText('It could not be opened with your team passphrase.', { exact: false }).count(), 2, 'each is listed with what happened');
     await page.goto(taskList);
     await page.getByText(/Hearing on .* at Westshire Crown Court\./).waitFor();
     assert.equal(Object.keys((await storedData(page)).cases).length, 1, 'nothing was added');

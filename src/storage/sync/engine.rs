@@ -15,6 +15,7 @@ use miniserde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
 use super::plan::{self, Draft, Kind, Offered, Record, Refusal, Sealed, Sent};
+use super::problems::{self, Problem};
 use super::revs::Rev;
 use super::team::TeamServer;
 use crate::storage::cases::{self, Format};
@@ -25,6 +26,8 @@ const RECORD_PREFIX: &str = "psc.sync.case.";
 const SINCE_KEY: &str = "psc.sync.since";
 const DEVICE_KEY: &str = "psc.sync.device";
 const LAST_KEY: &str = "psc.sync.last";
+/// Versions refused, until dismissed (`problems`).
+const PROBLEMS_KEY: &str = "psc.sync.problems";
 /// A shared case deleted here: `team` (delete it for the whole team, sent next round) or `here`
 /// (only on this device: the team's later versions are not taken again).
 const DROP_PREFIX: &str = "psc.sync.drop.";
@@ -42,7 +45,7 @@ pub fn deleting(id: &str, how: Deleted) {
         Deleted::ForTeam => "team",
         Deleted::OnlyHere => "here",
     };
-    let _ = store::save_raw(&format!("{DROP_PREFIX}{id}"), word);
+    let _ = keep(&format!("{DROP_PREFIX}{id}"), word);
 }
 
 fn deleted_how(id: &str) -> Option<Deleted> {
@@ -94,6 +97,16 @@ fn still_on() -> Result<(), Trouble> {
     }
 }
 
+/// Writes what sync knows, unless sync has stopped: a round still finishing after "Stop team
+/// sync" or "Delete all data" leaves nothing behind.
+fn keep(key: &str, text: &str) -> Result<(), SaveError> {
+    if super::team::is_set_up() {
+        store::save_raw(key, text)
+    } else {
+        Ok(())
+    }
+}
+
 /// What a round did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Outcome {
@@ -125,7 +138,7 @@ pub fn record(id: &str) -> Option<Record> {
 }
 
 fn keep_record(id: &str, record: &Record) -> Result<(), SaveError> {
-    store::save_raw(&format!("{RECORD_PREFIX}{id}"), &record.encode())
+    keep(&format!("{RECORD_PREFIX}{id}"), &record.encode())
 }
 
 fn all_records() -> Vec<(String, Record)> {
@@ -136,6 +149,41 @@ fn all_records() -> Vec<(String, Record)> {
             Some((id, Record::decode(&text)?))
         })
         .collect()
+}
+
+/// Versions from the team's server this device refused and nobody has dismissed yet.
+pub fn problems() -> Vec<Problem> {
+    store::load_text(PROBLEMS_KEY).map_or_else(Vec::new, |t| problems::decode(&t))
+}
+
+/// A person dealt with a refused version: it leaves the list.
+pub fn dismiss(doc: &str, rev: &str) {
+    let mut list = problems();
+    problems::dismiss(&mut list, doc, rev);
+    let _ = keep(PROBLEMS_KEY, &problems::encode(&list));
+}
+
+/// Lists each version refused in a round (once, however often it is refused again).
+fn note_refused(doc: &str, case: Option<&str>, refused: &[(Rev, Refusal)]) {
+    if refused.is_empty() {
+        return;
+    }
+    let mut list = problems();
+    let seen = String::from(js_sys::Date::new_0().to_iso_string());
+    let mut added = false;
+    for (rev, why) in refused {
+        let problem = Problem {
+            doc: doc.to_string(),
+            rev: rev.to_string(),
+            why: *why,
+            seen: seen.clone(),
+            case: case.map(str::to_string),
+        };
+        added |= problems::note(&mut list, problem);
+    }
+    if added {
+        let _ = keep(PROBLEMS_KEY, &problems::encode(&list));
+    }
 }
 
 /// Team sync stopped on this device: what it knew of the team's server goes (the cases stay).
@@ -343,7 +391,7 @@ async fn device() -> String {
     }
     let id = new_doc_id().await.unwrap_or_default();
     if still_on().is_ok() {
-        let _ = store::save_raw(DEVICE_KEY, &id);
+        let _ = keep(DEVICE_KEY, &id);
     }
     id
 }
@@ -369,7 +417,7 @@ pub async fn round(
     pull(&server, sealed_here, format, taken, &mut outcome).await?;
     push(&server, format, by, &mut outcome).await?;
     still_on()?;
-    let _ = store::save_raw(LAST_KEY, &js_sys::Date::now().to_string());
+    let _ = keep(LAST_KEY, &js_sys::Date::now().to_string());
     Ok(outcome)
 }
 
@@ -465,7 +513,7 @@ async fn pull(
             }
             checkpoint_rev = json::from_str::<Put>(&text).ok().map(|p| p.rev);
         }
-        let _ = store::save_raw(SINCE_KEY, &next);
+        let _ = keep(SINCE_KEY, &next);
         since = next;
         if count < plan::BATCH {
             return Ok(());
@@ -531,6 +579,7 @@ async fn take_doc(
     for (_, why) in &step.refused {
         outcome.refused(*why);
     }
+    note_refused(doc_id, local_id.as_deref(), &step.refused);
     let Some(id) = local_id else {
         return Ok(());
     };

@@ -4,10 +4,12 @@
 //! - `team`: where the team's server is, and signing in to it with CouchDB's own accounts.
 //! - `revs`: the protocol's revision trees; pure, and tested with `cargo test`.
 //! - `plan`: what a round of replication does with each case; pure, and tested likewise.
+//! - `problems`: versions this device refused, kept until a person dismisses them.
 //! - `engine`: a round of replication with the server, in both directions.
 
 pub mod engine;
 pub mod plan;
+pub mod problems;
 pub mod revs;
 pub mod team;
 

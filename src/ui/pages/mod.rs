@@ -19,6 +19,7 @@ mod police;
 mod schedule;
 mod task_list;
 mod team;
+mod team_problems;
 mod team_versions;
 pub(crate) mod training;
 mod user;

@@ -98,15 +98,7 @@ fn sync_state(
     let problem = status
         .trouble
         .map(|t| row(text::PROBLEM, trouble_text(t).to_string()));
-    let warning = |count: usize, one: &str, many: &str, says: &'static str| {
-        (count > 0).then(|| {
-            let what = if count == 1 { one.to_string() } else { format!("{count} {many}") };
-            view! { <div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">"!"</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">"Warning"</span>{format!("{what} {says}")}</strong></div> }
-        })
-    };
-    let unreadable = warning(status.unreadable, "1 version of a case", "versions of cases", text::UNREADABLE);
-    let unsealed = warning(status.unsealed, "1 deletion", "deletions", text::UNSEALED);
-    let rollbacks = warning(status.rollbacks, "1 version of a case", "versions of cases", text::ROLLBACKS);
+    let problems = super::team_problems::problem_list(status.problems.clone(), name_of, when);
     let conflicts = (!status.conflicts.is_empty()).then(|| {
         let items = status
             .conflicts
@@ -133,9 +125,7 @@ fn sync_state(
             {row(text::WAITING, status.waiting.map_or_else(|| text::COUNTING.to_string(), |n| n.to_string()))}
             {problem}
         </dl>
-        {unreadable}
-        {unsealed}
-        {rollbacks}
+        {problems}
         {conflicts}
         <div class="govuk-button-group">
             {status.on.then(|| view! { <button type="button" class="govuk-button" on:click=move |_| team_sync::sync_now()>{text::SYNC_NOW}</button> })}
@@ -256,11 +246,7 @@ pub fn TeamSyncPage() -> impl IntoView {
         if let Some(footer) = footer {
             footer.0.set(false);
         }
-        if let Some(server) = set_up.get_untracked() {
-            leptos::task::spawn_local(async move { team::sign_out(&server).await });
-        }
-        team::forget();
-        engine::forget_all();
+        leptos::task::spawn_local(team::leave());
         set_up.set(None);
         signed_in.set(false);
         stopped.set(true);
