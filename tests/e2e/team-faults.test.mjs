@@ -186,6 +186,42 @@ describe('an old version served as the current one', () => {
   });
 });
 
+describe('a forged version that is the only one standing', () => {
+  test('does not hide the case from a device that joins later', async () => {
+    const db = 'forgemouth-court-team';
+    await team.createDatabase(db, ['olu', 'sam']);
+    const officerPage = await freshPage(env.browser);
+    await officerJoins(officerPage, db);
+    await createCase(mouse(officerPage), env.base, ALEX);
+    const taskList = officerPage.url();
+    await changeCourt(mouse(officerPage), 'Southshire Crown Court');
+    await openTeamSync(officerPage);
+    await allSent(officerPage);
+    // Someone who can write to the database puts a version of their own on top: it is now the
+    // case's only leaf, and does not open with the team's key.
+    const genuine = await theDocument(db);
+    const [generation, hash] = genuine._rev.split('-');
+    const forged = 'f'.repeat(32);
+    await team.store(db, [{ _id: genuine._id, _rev: `${Number(generation) + 1}-${forged}`, _revisions: { start: Number(generation) + 1, ids: [forged, hash] }, sealed: genuine.sealed }]);
+    const leaves = await team.read(`/${db}/${genuine._id}?open_revs=all`);
+    assert.deepEqual(leaves.map((l) => l.ok._rev), [`${Number(generation) + 1}-${forged}`], 'the forged version is the only leaf');
+
+    // The SPO's device joins: it has the case as the officer left it, and says what it refused.
+    const spoPage = await freshPage(env.browser, { user: SPO });
+    await spoJoins(spoPage, db);
+    await hearingAt(spoPage, taskList, 'Southshire Crown Court');
+    await openTeamSync(spoPage);
+    const card = spoPage.locator('.govuk-summary-card').filter({ has: spoPage.getByRole('heading', { name: ALEX.name }) });
+    await card.getByText('It could not be opened with your team passphrase.', { exact: false }).waitFor({ timeout: 30000 });
+    assert.match(await card.innerText(), new RegExp(forged));
+    // The officer's device keeps its version, and says so too.
+    await openTeamSync(officerPage);
+    await officerPage.getByText("1 version from the team's server was refused.", { exact: false }).waitFor({ timeout: 30000 });
+    await hearingAt(officerPage, taskList, 'Southshire Crown Court');
+    await closeWithoutProblems([officerPage, spoPage], EXPECTED);
+  });
+});
+
 describe('"Stop team sync" pressed while a round waits on a slow server', () => {
   test('ends the session, and nothing is asked or written for sync after it', async () => {
     const db = 'slowmouth-court-team';

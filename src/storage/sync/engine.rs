@@ -286,7 +286,7 @@ struct ChangeRev {
     rev: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Deserialize)]
 struct PathJson {
     start: u64,
     ids: Vec<String>,
@@ -303,6 +303,9 @@ struct TeamDoc {
     #[serde(rename = "_deleted")]
     deleted: Option<bool>,
     sealed: Option<String>,
+    /// Its path of revisions, when asked for (`revs=true`).
+    #[serde(rename = "_revisions")]
+    revisions: Option<PathJson>,
 }
 
 #[derive(Serialize)]
@@ -500,7 +503,7 @@ async fn pull(
                     format,
                     taken,
                 };
-                take_doc(&doc_id, versions, known, &here, outcome).await?;
+                take_doc(server, &doc_id, versions, known, &here, outcome).await?;
             }
         }
         still_on()?;
@@ -534,6 +537,7 @@ struct Here<'a> {
 /// The versions of one team document that this device has not seen: each opened, then what
 /// they mean here decided by `plan::decide` (from their sealed lineage alone), then done.
 async fn take_doc(
+    server: &Server<'_>,
     doc_id: &str,
     versions: Vec<TeamDoc>,
     known: Option<(String, Record)>,
@@ -544,30 +548,9 @@ async fn take_doc(
         Some((id, record)) => (Some(id), Some(record)),
         None => (None, None),
     };
-    let mut offered = Vec::new();
-    for version in versions {
-        let Some(rev) = Rev::parse(&version.rev) else {
-            continue;
-        };
-        let deleted = version.deleted == Some(true);
-        let mut opened = open_version(doc_id, &rev, version.sealed.as_deref()).await;
-        // A case must be the one this document carries, and no other document's.
-        if let Some((sealed, _)) = &opened
-            && sealed.kind == Kind::Case
-        {
-            let case = sealed.case.as_deref().and_then(|t| (here.format.decode)(t).ok());
-            let fits = case.as_ref().is_some_and(|case| {
-                let id = local_id.get_or_insert_with(|| case.id.clone());
-                case.id == *id && self::record(&case.id).is_none_or(|r| r.doc == doc_id)
-            });
-            opened = opened.filter(|_| fits).map(|(sealed, _)| (sealed, case));
-        }
-        offered.push(Offered {
-            rev,
-            deleted,
-            opened,
-        });
-    }
+    let mut offered = open_all(doc_id, versions, &mut local_id, here).await;
+    let beneath = beneath_unopened(server, doc_id, &offered, record.as_ref()).await;
+    offered.extend(open_all(doc_id, beneath, &mut local_id, here).await);
     let stored = match &local_id {
         Some(id) => db::entries(std::slice::from_ref(id))
             .await
@@ -605,6 +588,100 @@ async fn take_doc(
         keep_record(&id, record).map_err(|_| Trouble::NotStored)?;
     }
     Ok(())
+}
+
+/// Opens each version of a team document with the team's key; a case must be the one this
+/// document carries (`local_id`, learnt from the first that opens when not known yet).
+async fn open_all(
+    doc_id: &str,
+    versions: Vec<TeamDoc>,
+    local_id: &mut Option<String>,
+    here: &Here<'_>,
+) -> Vec<Offered<crate::domain::Case>> {
+    let mut offered = Vec::new();
+    for version in versions {
+        let Some(rev) = Rev::parse(&version.rev) else {
+            continue;
+        };
+        let deleted = version.deleted == Some(true);
+        let mut opened = open_version(doc_id, &rev, version.sealed.as_deref()).await;
+        if let Some((sealed, _)) = &opened
+            && sealed.kind == Kind::Case
+        {
+            let case = sealed.case.as_deref().and_then(|t| (here.format.decode)(t).ok());
+            let fits = case.as_ref().is_some_and(|case| {
+                let id = local_id.get_or_insert_with(|| case.id.clone());
+                case.id == *id && self::record(&case.id).is_none_or(|r| r.doc == doc_id)
+            });
+            opened = opened.filter(|_| fits).map(|(sealed, _)| (sealed, case));
+        }
+        offered.push(Offered {
+            rev,
+            deleted,
+            opened,
+        });
+    }
+    offered
+}
+
+/// The versions beneath each version that did not open (`plan::beneath`), from the server:
+/// one forged on top of genuine ones must not hide them. Nothing if the server cannot say.
+async fn beneath_unopened(
+    server: &Server<'_>,
+    doc_id: &str,
+    offered: &[Offered<crate::domain::Case>],
+    record: Option<&Record>,
+) -> Vec<TeamDoc> {
+    let ask = |revs: Vec<String>| {
+        let docs = revs
+            .into_iter()
+            .map(|rev| Wanted {
+                id: doc_id.to_string(),
+                rev,
+            })
+            .collect();
+        json::to_string(&BulkGetRequest { docs })
+    };
+    let unopened: Vec<String> = offered
+        .iter()
+        .filter(|o| o.opened.is_none())
+        .map(|o| o.rev.to_string())
+        .collect();
+    if unopened.is_empty() {
+        return Vec::new();
+    }
+    let Ok(paths) = server
+        .post::<BulkGet>("/_bulk_get?revs=true", ask(unopened))
+        .await
+    else {
+        return Vec::new();
+    };
+    let mut wanted: Vec<String> = Vec::new();
+    for doc in paths.results.into_iter().flat_map(|r| r.docs).filter_map(|d| d.ok) {
+        let Some(path) = doc.revisions else { continue };
+        let path = super::revs::Revisions {
+            start: path.start,
+            ids: path.ids,
+        };
+        for rev in plan::beneath(&path, record) {
+            let rev = rev.to_string();
+            if !wanted.contains(&rev) && !offered.iter().any(|o| o.rev.to_string() == rev) {
+                wanted.push(rev);
+            }
+        }
+    }
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    match server.post::<BulkGet>("/_bulk_get", ask(wanted)).await {
+        Ok(got) => got
+            .results
+            .into_iter()
+            .flat_map(|r| r.docs)
+            .filter_map(|d| d.ok)
+            .collect(),
+        Err(_) => Vec::new(),
+    }
 }
 
 /// Sends every case changed here since it was last sent or taken, the closing of each branch a

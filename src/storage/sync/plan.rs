@@ -632,6 +632,25 @@ pub fn decide<C>(
     }
 }
 
+/// The versions beneath one that did not open (its path of revisions, newest first) worth
+/// asking the server for: a version forged on top of genuine ones must not hide them, so the
+/// newest genuine one can still be taken. Only versions that could follow what this device
+/// holds (a later generation, not one it has, has replaced or holds as the other), and at most
+/// `LINEAGE` of them, newest first.
+pub fn beneath(path: &Revisions, record: Option<&Record>) -> Vec<Rev> {
+    let held = record.and_then(|r| r.held.as_ref());
+    path.revs()
+        .unwrap_or_default()
+        .into_iter()
+        .skip(1)
+        .take_while(|rev| held.is_none_or(|h| rev.generation > h.team.generation))
+        .filter(|rev| {
+            record.is_none_or(|r| !r.knows(rev)) && held.is_none_or(|h| !h.after.contains(rev))
+        })
+        .take(LINEAGE)
+        .collect()
+}
+
 /// How many documents to ask for at a time: small enough that a broken connection loses little,
 /// and the checkpoint moves on often.
 pub const BATCH: usize = 50;
@@ -683,6 +702,49 @@ mod tests {
                 text.map(str::to_string),
             )),
         }
+    }
+
+    fn path(start: u64, ids: &[&str]) -> Revisions {
+        Revisions {
+            start,
+            ids: ids.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn beneath_a_version_that_did_not_open_only_what_could_follow_what_is_held_is_asked_for() {
+        let forged = path(4, &["f", "c", "b", "a"]);
+        // A device that holds nothing asks for every version beneath, newest first.
+        assert_eq!(beneath(&forged, None), vec![rev("3-c"), rev("2-b"), rev("1-a")]);
+        // One that holds 2-b asks only for what came after it.
+        let held = holding(5, "2-b", 2, &["1-a"]);
+        assert_eq!(beneath(&forged, Some(&held)), vec![rev("3-c")]);
+        // Nothing it holds as the other version, or has replaced.
+        let mut other = holding(5, "2-x", 2, &["3-c", "1-a"]);
+        assert_eq!(beneath(&forged, Some(&other)), Vec::new());
+        other.held = None;
+        other.conflict = Some(Other { rev: rev("3-c"), count: 3 });
+        assert_eq!(beneath(&forged, Some(&other)), vec![rev("2-b"), rev("1-a")]);
+        // A path that is not whole asks for nothing; a long one for at most LINEAGE.
+        assert_eq!(beneath(&path(1, &["f", "e"]), None), Vec::new());
+        let hashes: Vec<String> = (0..40).map(|i| format!("{i:x}")).collect();
+        let long = Revisions { start: 40, ids: hashes };
+        assert_eq!(beneath(&long, None).len(), LINEAGE);
+    }
+
+    #[test]
+    fn a_genuine_version_beneath_a_forged_one_is_taken_by_a_device_that_joins() {
+        let offered = vec![
+            Offered { rev: rev("3-f"), deleted: false, opened: None },
+            case("2-b", 2, &["1-a"], "second"),
+            case("1-a", 1, &[], "first"),
+        ];
+        let step = decide(DOC, None, None, offered);
+        assert_eq!(step.take.as_deref(), Some("second"));
+        assert_eq!(step.refused, vec![(rev("3-f"), Refusal::Unreadable)]);
+        let record = step.record.unwrap();
+        assert_eq!(record.held.unwrap().team, rev("2-b"));
+        assert_eq!(record.conflict, None, "the older genuine version is not a conflict");
     }
 
     #[test]
