@@ -164,12 +164,30 @@ function ourKeyRecord(record) {
   );
 }
 
+// The key record this device joined with, as the same text every time (it holds no secret: every
+// member and the administrator can read it). A device that has joined never takes up another
+// one without a person choosing to: a missing or changed record would split the team.
+const JOINED = 'psc.sync.keyrecord';
+
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const fingerprint = (record) => canonical({ salt: record.salt, rounds: record.rounds, check: record.check });
+
 /**
  * Opens the team's key with the passphrase. Answers 'ok' (or 'new' if this device set the
- * team's passphrase, as the first of the team), 'wrong-passphrase', 'not-ours' (a key record
- * this app does not make), 'unreachable' or 'refused'.
+ * team's passphrase, as the first of the team: only when `start`, a person's choice),
+ * 'wrong-passphrase', 'not-ours' (a key record this app does not make), 'no-team' (none yet,
+ * and no choice to start one), 'key-missing' or 'key-changed' (not the record this device
+ * joined with), 'unreachable' or 'refused'.
  */
-export async function openKey(address, database, passphrase, keep) {
+export async function openKey(address, database, passphrase, keep, start) {
+  const joined = localStorage.getItem(JOINED);
   const hold = async (key) => {
     teamKey = key;
     if (keep) await kept('readwrite', (keys) => keys.put(key, 'team')).catch(() => {});
@@ -188,6 +206,7 @@ export async function openKey(address, database, passphrase, keep) {
         return 'not-ours';
       }
       if (!ourKeyRecord(record)) return 'not-ours';
+      if (joined !== null && joined !== fingerprint(record)) return 'key-changed';
       const key = await lock.stretch(passphrase, lock.fromBase64(record.salt), record.rounds);
       try {
         if ((await lock.openWith(key, record.check)) !== lock.CHECK) return 'wrong-passphrase';
@@ -195,9 +214,12 @@ export async function openKey(address, database, passphrase, keep) {
         return 'wrong-passphrase';
       }
       await hold(key);
+      localStorage.setItem(JOINED, fingerprint(record));
       return 'ok';
     }
     if (status !== 404) return 'refused';
+    if (joined !== null) return 'key-missing';
+    if (!start) return 'no-team';
     const salt = lock.random(16);
     const rounds = ROUNDS;
     const key = await lock.stretch(passphrase, salt, rounds);
@@ -208,9 +230,32 @@ export async function openKey(address, database, passphrase, keep) {
     if (made[0] === 409) continue;
     if (made[0] !== 201 && made[0] !== 200) return 'refused';
     await hold(key);
+    localStorage.setItem(JOINED, fingerprint(record));
     return 'new';
   }
   return 'refused';
+}
+
+/**
+ * Whether the team's key record on the server is still the one this device joined with:
+ * 'same', 'missing', 'changed' or 'unreachable'. (A device that joined before this was kept
+ * takes the record it finds.)
+ */
+export async function keyRecordHeld(address, database) {
+  const got = await request(address, database, 'GET', KEY_DOC);
+  if (!got) return 'unreachable';
+  const [status, text] = got;
+  if (status === 404) return 'missing';
+  if (status !== 200) return 'unreachable';
+  let now;
+  try {
+    now = fingerprint(JSON.parse(text));
+  } catch {
+    return 'changed';
+  }
+  const joined = localStorage.getItem(JOINED);
+  if (joined === null) localStorage.setItem(JOINED, now);
+  return joined === null || joined === now ? 'same' : 'changed';
 }
 
 /** Whether this tab holds the team's key: given in this tab, or kept on the device. */

@@ -297,6 +297,14 @@ pub mod team {
     pub const SERVER: &str = "The team server gave an answer this app cannot use. It will try again; if this stays, tell your administrator";
     pub const REFUSED_ONE: &str = "1 version from the team's server was refused. Tell your administrator.";
     pub const REFUSED_MANY: &str = "versions from the team's server were refused. Tell your administrator.";
+    pub const KEY_MISSING: &str = "The team's passphrase check is no longer on the team's server, so this device has stopped syncing. Nothing on this device has changed. Tell your administrator: someone may have deleted it";
+    pub const KEY_CHANGED: &str = "The team's passphrase check on the team's server is not the one this device joined with, so this device has stopped syncing. Nothing on this device has changed. Tell your administrator: someone may have replaced it";
+    pub const NO_TEAM: &str = "This team database has no team passphrase yet. If you are the first of your team to sign in, select that you are starting the team, then sign in again. If not, ask your administrator";
+    pub const KEY_MISSING_SIGN_IN: &str = "The team's passphrase check is missing from the team's server, and this device joined the team before, so it did not make a new one. Nothing has been changed. Ask your administrator";
+    pub const KEY_CHANGED_SIGN_IN: &str = "The team's passphrase check on the team's server is not the one this device joined with. Nothing has been changed. Ask your administrator whether your team has started again; if it has, stop team sync on this device, then sign in";
+    pub const START: &str = "Are you starting your team?";
+    pub const START_YES: &str = "Yes, I am the first of my team: set this team passphrase for everyone";
+    pub const START_HINT: &str = "Everyone in your team will need this passphrase. Only choose this if your administrator has made a new team database for you.";
     pub const PROBLEMS_TITLE: &str = "Versions this device refused";
     pub const PROBLEMS_BODY: &str = "The team's server offered these versions and this device did not use them, so the cases here are as they were. Tell your administrator, giving the document and version of each: they can find them in the team's database and see who wrote them. Dismiss each one once it has been dealt with.";
     pub const WHAT_HAPPENED: &str = "What happened";

@@ -518,7 +518,7 @@ fn remove_keys_under(prefix: &str) {
 /// training included, and nothing else.
 pub async fn delete_everything() {
     // Team sync first: its session on the server ends, and its round stops writing.
-    sync::team::leave().await;
+    sync::engine::leave().await;
     remove_keys_under(PREFIX);
     db::clear_all().await;
 }

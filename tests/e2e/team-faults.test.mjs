@@ -222,6 +222,30 @@ describe('a forged version that is the only one standing', () => {
   });
 });
 
+describe('a case opened while the network misbehaves', () => {
+  test('opens from the list at once, each time, whether answers are dropped or never come', async () => {
+    const db = 'dropmouth-court-team';
+    const { officerPage, spoPage } = await twoDevicesShareACase(db);
+    const openTwice = async (page) => {
+      for (let time = 0; time < 2; time += 1) {
+        await page.goto(`${env.base}/`);
+        await heading(page, 'Cases');
+        await page.getByRole('link', { name: ALEX.name }).click();
+        await heading(page, ALEX.name);
+      }
+    };
+    // Every third answer dropped, as court buildings' networks do.
+    let asked = 0;
+    team.faults(() => ((asked += 1) % 3 === 0 ? 'drop' : undefined));
+    for (const page of [officerPage, spoPage]) await openTwice(page);
+    // No answer at all (each would take a minute): opening a case does not wait for one.
+    team.faults(() => ({ delay: 60000 }));
+    for (const page of [officerPage, spoPage]) await openTwice(page);
+    team.faults(null);
+    await closeWithoutProblems([officerPage, spoPage], EXPECTED);
+  });
+});
+
 describe('"Stop team sync" pressed while a round waits on a slow server', () => {
   test('ends the session, and nothing is asked or written for sync after it', async () => {
     const db = 'slowmouth-court-team';

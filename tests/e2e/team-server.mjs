@@ -73,6 +73,9 @@ export async function startTeamServer() {
   return {
     /** Where devices reach the server: through the proxy. */
     origin: proxy.origin,
+    /** The server itself, and the administrator's headers, for what a test asks it directly. */
+    direct: origin,
+    adminHeaders: admin,
     /** What the proxy does to each request from now on (see fault-proxy.mjs; none: nothing). */
     faults: proxy.faults,
     /** Makes a database that only these users may use. */

@@ -43,7 +43,7 @@ async function refused(page, message) {
   const stored = await storedData(page);
   assert.equal(stored.local['psc.settings.team'], undefined, 'nothing is set up after a refusal');
   assert.equal(await page.getByLabel('Your password').inputValue(), '', 'the password is not kept on the page');
-  assert.equal(await page.getByLabel('Team passphrase').inputValue(), '', 'the team passphrase is not kept on the page');
+  assert.equal(await page.getByLabel('Team passphrase', { exact: true }).inputValue(), '', 'the team passphrase is not kept on the page');
 }
 
 describe('team sync', () => {
@@ -62,6 +62,10 @@ describe('team sync', () => {
     }
     assert.deepEqual(await axeViolations(page), []);
 
+    // The team has no passphrase yet: this device starts it only once the person says so.
+    await signIn(page);
+    await page.getByRole('alert').getByRole('link', { name: teamSync.NO_TEAM }).waitFor();
+    await page.getByLabel(teamSync.START).check();
     await signIn(page);
     await page.getByRole('region', { name: 'Success' }).getByText('Signed in to northshire-court-team as olu.').waitFor();
     // The footer no longer says that nothing is sent anywhere.
@@ -153,6 +157,43 @@ describe("the team's key", () => {
     await refused(again, "The team's passphrase check on the server has settings this app does not make, so this device did not use it. Nothing has been changed. Ask your administrator to check the team database");
     await closeWithoutProblems([again], /status of 404/);
     await closeWithoutProblems([page], /status of 404/);
+  });
+});
+
+describe("a team's key record", () => {
+  test('is made only when a person starts the team, and a device that joined reports it missing or changed', async () => {
+    await team.createDatabase('moorshire-court-team', ['olu', 'sam']);
+    const officerPage = await freshPage(env.browser);
+    await openTeamSync(officerPage);
+    await signIn(officerPage, { database: 'moorshire-court-team' });
+    await refused(officerPage, teamSync.NO_TEAM);
+    const keyRecord = () => fetch(`${team.direct}/moorshire-court-team/_local/psc-team-key`, { headers: team.adminHeaders });
+    assert.equal((await keyRecord()).status, 404, 'no team was started without a person choosing to');
+    assert.deepEqual(await axeViolations(officerPage), []);
+    await officerPage.getByLabel(teamSync.START).check();
+    await signIn(officerPage, { database: 'moorshire-court-team' });
+    await officerPage.getByText('You are the first of your team to sign in: the team passphrase is now set.', { exact: false }).waitFor();
+    assert.equal((await keyRecord()).status, 200);
+    const spoPage = await freshPage(env.browser, { user: SPO });
+    await joinTeam(spoPage, { database: 'moorshire-court-team', name: 'sam', password: 'sam-team-password-1' });
+
+    // Deleted on the server: the devices that joined stop and say so; a new device is not
+    // silently made the first of a new team.
+    const record = await (await keyRecord()).json();
+    await team.remove(`/moorshire-court-team/_local/psc-team-key?rev=${record._rev}`);
+    await openTeamSync(officerPage, { off: false });
+    await officerPage.getByText("The team's passphrase check is no longer on the team's server, so this device has stopped syncing.", { exact: false }).waitFor({ timeout: 30000 });
+    const newcomer = await freshPage(env.browser);
+    await openTeamSync(newcomer);
+    await signIn(newcomer, { database: 'moorshire-court-team' });
+    await refused(newcomer, teamSync.NO_TEAM);
+    assert.equal((await keyRecord()).status, 404);
+
+    // Replaced with another (one this app could have made, with another salt): likewise.
+    await team.write('/moorshire-court-team/_local/psc-team-key', { salt: 'c2FsdHNhbHRzYWx0c2FsdA==', rounds: 600000, check: record.check });
+    await openTeamSync(spoPage, { off: false });
+    await spoPage.getByText("The team's passphrase check on the team's server is not the one this device joined with, so this device has stopped syncing.", { exact: false }).waitFor({ timeout: 30000 });
+    await closeWithoutProblems([officerPage, spoPage, newcomer], /status of 404/);
   });
 });
 
@@ -339,6 +380,67 @@ describe('a case changed on two devices while apart', () => {
   });
 });
 
+describe('a case changed by a third device while two others held the same version', () => {
+  test('is settled on one device, and every device ends with the settled case and nothing to settle', async () => {
+    const db = 'tristshire-court-team';
+    await team.createDatabase(db, ['olu', 'sam']);
+    const officerPage = await freshPage(env.browser);
+    const spoPage = await freshPage(env.browser, { user: SPO });
+    await joinTeam(officerPage, { database: db });
+    await joinTeam(spoPage, { database: db, name: 'sam', password: 'sam-team-password-1' });
+    const officer = mouse(officerPage);
+    await createCase(officer, env.base, ALEX);
+    const taskList = officerPage.url();
+    await changeCourt(officer, 'Southshire Crown Court');
+    await openTeamSync(officerPage, { off: false });
+    await teamSync.allSent(officerPage);
+    const southshire = /Hearing on .* at Southshire Crown Court\./;
+    await spoPage.goto(taskList);
+    await spoPage.getByText(southshire).waitFor({ timeout: 30000 });
+
+    // A third device of the team (PouchDB in Node, with the team passphrase) had the version
+    // before, and changes the court there: a sibling of the version both devices hold.
+    const [{ id }] = (await team.read(`/${db}/_all_docs`)).rows;
+    const current = await team.read(`/${db}/${id}?revs=true`);
+    const before = `${current._revisions.start - 1}-${current._revisions.ids[1]}`;
+    const crypto = await teamSync.teamCrypto(await team.read(`/${db}/_local/psc-team-key`));
+    const envelope = JSON.parse(await crypto.open(id, before, (await team.read(`/${db}/${id}?rev=${before}`)).sealed));
+    const record = JSON.parse(envelope.case);
+    record.case.hearing.court = "Eastshire Magistrates' Court";
+    const change = { kind: 'case', count: envelope.count + 1, after: [before, ...envelope.after].slice(0, 16), case: JSON.stringify(record), by: 'Pat Example', at: new Date().toISOString() };
+    await team.store(db, [await crypto.seal(id, before, change)]);
+    for (const page of [officerPage, spoPage]) {
+      await page.goto(taskList);
+      await page.getByText(BANNER).waitFor({ timeout: 30000 });
+    }
+
+    // Settled on the officer's device, keeping its own answers.
+    await officerPage.getByRole('link', { name: 'Choose which answers to keep' }).click();
+    await heading(officerPage, 'Choose which answers to keep');
+    await officerPage.getByLabel('The answers on this device').check();
+    await officerPage.getByRole('button', { name: 'Keep these answers' }).click();
+    await heading(officerPage, ALEX.name);
+    assert.equal(await officerPage.getByText(BANNER).count(), 0);
+
+    // The SPO's device takes the settled case and has nothing left to settle.
+    await eventually(async () => {
+      await spoPage.reload();
+      await heading(spoPage, ALEX.name);
+      return (await spoPage.getByText(BANNER).count()) === 0;
+    }, "the SPO's device follows the settlement", 30000);
+    for (const page of [officerPage, spoPage]) {
+      await page.goto(taskList);
+      await page.getByText(southshire).waitFor();
+      assert.equal(await page.getByText(BANNER).count(), 0);
+    }
+    await openTeamSync(officerPage, { off: false });
+    await teamSync.allSent(officerPage);
+    const settled = await team.read(`/${db}/${id}?conflicts=true`);
+    assert.equal(settled._conflicts, undefined, 'one version stands on the server');
+    await closeWithoutProblems([officerPage, spoPage], /status of 404/);
+  });
+});
+
 describe('a case handed over by file before the team shared it', () => {
   test('is shown as two versions on the device that imported it, settled there, and both devices end with the one case', async () => {
     await team.createDatabase('midshire-court-team', ['olu', 'sam']);
@@ -466,42 +568,20 @@ describe('a client we did not write', () => {
     // A change made in PouchDB, sealed as the README describes (the team key from the passphrase
     // and the salt in _local/psc-team-key; AES-GCM bound to the document and its revision),
     // replicated to the server, reaches the app like any other device's.
-    const subtle = globalThis.crypto.subtle;
-    const bytes = (b64) => Uint8Array.from(Buffer.from(b64, 'base64'));
-    const keyRecord = await team.read('/southshire-court-team/_local/psc-team-key');
-    const bits = await subtle.deriveBits(
-      { name: 'PBKDF2', hash: 'SHA-256', salt: bytes(keyRecord.salt), iterations: keyRecord.rounds },
-      await subtle.importKey('raw', new TextEncoder().encode(TEAM_PASSPHRASE), 'PBKDF2', false, ['deriveBits']),
-      256,
-    );
-    const teamKey = await subtle.importKey('raw', bits, 'HKDF', false, ['deriveKey']);
-    const recordKey = (salt) => subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt, info: new TextEncoder().encode('psc case record') }, teamKey, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-    const bound = (r) => new TextEncoder().encode(`psc team ${id} revision ${r}`);
-    const sealed = JSON.parse(copyDoc.sealed);
-    const plain = new TextDecoder().decode(await subtle.decrypt({ name: 'AES-GCM', iv: bytes(sealed.iv), additionalData: bound(rev) }, await recordKey(bytes(sealed.salt)), bytes(sealed.data)));
+    const crypto = await teamSync.teamCrypto(await team.read('/southshire-court-team/_local/psc-team-key'));
+    const plain = await crypto.open(id, rev, copyDoc.sealed);
     // The envelope: what kind of version, its lineage (the revisions it replaces, newest first,
     // and a count that only rises), the case's own JSON, who and when; padded to 4 KB steps.
     const envelope = JSON.parse(plain);
     assert.equal(envelope.psc, 2);
     assert.equal(plain.length % 4096, 0, 'padded to a 4 KB step');
-    const theCase = JSON.parse(envelope.case).case;
-    assert.equal(theCase.hearing.court, ALEX.court);
     const record = JSON.parse(envelope.case);
+    assert.equal(record.case.hearing.court, ALEX.court);
     record.case.hearing.court = 'Westshire Crown Court';
-    const change = { psc: 2, kind: 'case', count: envelope.count + 1, after: [rev, ...envelope.after].slice(0, 16), case: JSON.stringify(record), by: 'PouchDB in Node', at: new Date().toISOString() };
-    // The revision is named by the team's keyed hash of what it holds.
-    const revisionKey = await subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: new TextEncoder().encode('psc team revisions') }, teamKey, { name: 'HMAC', hash: 'SHA-256', length: 256 }, false, ['sign']);
-    const message = `psc revision\ncase\n${change.count}\n${change.after.join(',')}\n${change.case}`;
-    const hash = Buffer.from(await subtle.sign('HMAC', revisionKey, new TextEncoder().encode(message))).subarray(0, 16).toString('hex');
-    const [generation, parent] = rev.split('-');
-    const next = `${Number(generation) + 1}-${hash}`;
-    const text = JSON.stringify(change);
-    const padded = text.padEnd(Math.ceil(text.length / 4096) * 4096, ' ');
-    const salt = globalThis.crypto.getRandomValues(new Uint8Array(16));
-    const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
-    const data = await subtle.encrypt({ name: 'AES-GCM', iv, additionalData: bound(next) }, await recordKey(salt), new TextEncoder().encode(padded));
-    const resealed = { v: 2, salt: Buffer.from(salt).toString('base64'), iv: Buffer.from(iv).toString('base64'), data: Buffer.from(data).toString('base64') };
-    await copy.bulkDocs([{ _id: id, _rev: next, _revisions: { start: Number(generation) + 1, ids: [hash, parent] }, sealed: JSON.stringify(resealed) }], { new_edits: false });
+    // Sealed and named (the team's keyed hash of what it holds) as the README describes.
+    const change = await crypto.seal(id, rev, { kind: 'case', count: envelope.count + 1, after: [rev, ...envelope.after].slice(0, 16), case: JSON.stringify(record), by: 'PouchDB in Node', at: new Date().toISOString() });
+    const [generation, hash] = change._rev.split('-');
+    await copy.bulkDocs([change], { new_edits: false });
     await copy.replicate.to(remote);
 
     await page.goto(taskList);
@@ -510,10 +590,10 @@ describe('a client we did not write', () => {
     // A server that passes off an old revision's sealed text as a new revision, or another
     // document's: it does not open as what it claims to be, the case stays as it was, and the
     // Team sync page says so.
-    const replayed = `${Number(generation) + 2}-${'a'.repeat(32)}`;
-    await copy.bulkDocs([{ _id: id, _rev: replayed, _revisions: { start: Number(generation) + 2, ids: ['a'.repeat(32), hash] }, sealed: copyDoc.sealed }], { new_edits: false });
+    const replayed = `${Number(generation) + 1}-${'a'.repeat(32)}`;
+    await copy.bulkDocs([{ _id: id, _rev: replayed, _revisions: { start: Number(generation) + 1, ids: ['a'.repeat(32), hash] }, sealed: copyDoc.sealed }], { new_edits: false });
     const moved = 'b'.repeat(32);
-    await copy.bulkDocs([{ _id: moved, _rev: `1-${'c'.repeat(32)}`, sealed: JSON.stringify(resealed) }], { new_edits: false });
+    await copy.bulkDocs([{ _id: moved, _rev: `1-${'c'.repeat(32)}`, sealed: change.sealed }], { new_edits: false });
     await copy.replicate.to(remote);
     await openTeamSync(page, { off: false });
     await page.getByText("2 versions from the team's server were refused.", { exact: false }).waitFor({ timeout: 30000 });
@@ -533,6 +613,8 @@ describe('a client we did not write', () => {
     const left = await storedData(page);
     assert.deepEqual([Object.keys(left.local), left.cases], [[], {}]);
     assert.deepEqual(after, [], 'no request to the team server after everything was deleted');
+    const sessions = (await page.context().cookies()).filter((c) => c.name === 'AuthSession' && c.value !== '');
+    assert.deepEqual(sessions, [], 'the session with the team server was ended');
     assert.equal((await team.read('/southshire-court-team/_all_docs')).rows.length, 2, 'the team still has its documents');
     assert.deepEqual(page.problems.filter((p) => !/status of 404/.test(p)), []);
     await copy.destroy();

@@ -85,6 +85,10 @@ pub enum Trouble {
     Server,
     /// Team sync was stopped, or everything deleted, while the round ran: it stores nothing more.
     Stopped,
+    /// The team's key record is gone from the server: nothing is synced until someone looks.
+    KeyMissing,
+    /// The team's key record is not the one this device joined with: likewise.
+    KeyChanged,
 }
 
 /// Whether team sync is still set up: checked before each thing a round stores, so that a round
@@ -186,8 +190,20 @@ fn note_refused(doc: &str, case: Option<&str>, refused: &[(Rev, Refusal)]) {
     }
 }
 
+/// Leaves the team on this device ("Stop team sync", "Delete all data"): the setting goes
+/// first, so a round still running writes nothing more (`keep`); then the requests in flight
+/// stop and the session ends; then what sync knew goes (the cases stay).
+pub async fn leave() {
+    let Some(server) = super::team::load() else {
+        return;
+    };
+    super::team::forget();
+    super::team::sign_out(&server).await;
+    forget_all();
+}
+
 /// Team sync stopped on this device: what it knew of the team's server goes (the cases stay).
-pub fn forget_all() {
+fn forget_all() {
     for (key, _) in store::load_all_under("psc.sync.") {
         store::delete_key(&key);
     }
@@ -412,8 +428,19 @@ pub async fn round(
     by: &str,
     taken: &dyn Fn(&str),
 ) -> Result<Outcome, Trouble> {
+    still_on()?;
     if !key_open().await {
         return Err(Trouble::NoKey);
+    }
+    let args = [
+        JsValue::from(server.address.trim()),
+        JsValue::from(server.database.trim()),
+    ];
+    let held = team_call("keyRecordHeld", &args).await.and_then(|v| v.as_string());
+    match held.as_deref() {
+        Some("missing") => return Err(Trouble::KeyMissing),
+        Some("changed") => return Err(Trouble::KeyChanged),
+        _ => {}
     }
     let server = Server(server);
     let mut outcome = Outcome::default();
@@ -917,12 +944,14 @@ pub fn conflicts() -> Vec<String> {
 /// Opens the team's key with the team passphrase (see `team.js`).
 /// `keep`: keep the key on this device (only while its cases are not under passphrase
 /// protection, which would otherwise be weakened by a key anyone at the device could use).
-pub async fn open_key(server: &TeamServer, passphrase: &str, keep: bool) -> KeyAnswer {
+/// `start`: a person chose to start a new team if the server has no key record yet.
+pub async fn open_key(server: &TeamServer, passphrase: &str, keep: bool, start: bool) -> KeyAnswer {
     let args = [
         JsValue::from(server.address.trim()),
         JsValue::from(server.database.trim()),
         JsValue::from(passphrase),
         JsValue::from(keep),
+        JsValue::from(start),
     ];
     match team_call("openKey", &args)
         .await
@@ -933,6 +962,9 @@ pub async fn open_key(server: &TeamServer, passphrase: &str, keep: bool) -> KeyA
         Some("new") => KeyAnswer::Made,
         Some("wrong-passphrase") => KeyAnswer::Wrong,
         Some("not-ours") => KeyAnswer::NotOurs,
+        Some("no-team") => KeyAnswer::NoTeam,
+        Some("key-missing") => KeyAnswer::Missing,
+        Some("key-changed") => KeyAnswer::Changed,
         Some("unreachable") => KeyAnswer::Unreachable,
         _ => KeyAnswer::Refused,
     }
@@ -948,6 +980,12 @@ pub enum KeyAnswer {
     /// The key record on the server is not one this app makes (say, a round count that would
     /// stall the device, or no salt): not used.
     NotOurs,
+    /// The server has no key record, and no one chose to start a new team.
+    NoTeam,
+    /// This device joined the team, and the server's key record has gone since.
+    Missing,
+    /// This device joined the team with another key record.
+    Changed,
     Unreachable,
     Refused,
 }

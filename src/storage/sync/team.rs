@@ -159,18 +159,6 @@ pub async fn sign_out(server: &TeamServer) {
     let _ = super::super::script::call("pscTeam", "signOut", &[server.address.trim().into()]).await;
 }
 
-/// Leaves the team on this device ("Stop team sync", "Delete all data"): the setting goes
-/// first, so a round still running writes nothing more (`engine::keep`); then the requests in
-/// flight stop and the session ends; then what sync knew goes (the cases stay).
-pub async fn leave() {
-    let Some(server) = load() else {
-        return;
-    };
-    forget();
-    sign_out(&server).await;
-    super::engine::forget_all();
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

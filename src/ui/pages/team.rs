@@ -8,7 +8,7 @@ use crate::content::team as text;
 use crate::domain::validate::FieldError;
 use crate::storage::sync::engine::{self, KeyAnswer, Trouble};
 use crate::storage::sync::team::{self, SignIn, TeamServer};
-use crate::ui::components::fields::PageErrors;
+use crate::ui::components::fields::{Opt, PageErrors};
 use crate::ui::components::form::{Item, render};
 use crate::ui::components::page::{
     BackLink, ErrorSummary, NotificationBanner, PageHeading, dynamic, on_click, on_submit,
@@ -46,6 +46,8 @@ fn trouble_text(trouble: Trouble) -> &'static str {
         Trouble::ChangedHere => text::CHANGED_HERE,
         Trouble::Server => text::SERVER,
         Trouble::Stopped => text::STOPPED,
+        Trouble::KeyMissing => text::KEY_MISSING,
+        Trouble::KeyChanged => text::KEY_CHANGED,
     }
 }
 
@@ -156,6 +158,9 @@ pub fn TeamSyncPage() -> impl IntoView {
     let name = RwSignal::new(start.map(|s| s.name).unwrap_or_default());
     let password = RwSignal::new(String::new());
     let passphrase = RwSignal::new(String::new());
+    // Asked only once the server has said the team has no passphrase yet.
+    let no_team = RwSignal::new(false);
+    let starting: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
     let working = RwSignal::new(false);
     let signed_in = RwSignal::new(false);
     let made = RwSignal::new(false);
@@ -201,6 +206,7 @@ pub fn TeamSyncPage() -> impl IntoView {
                     &server,
                     &typed_passphrase,
                     store.lock.get_untracked() == crate::storage::cases::Lock::Off,
+                    starting.get_untracked().iter().any(|v| v == "start"),
                 )
                 .await
                 {
@@ -211,6 +217,12 @@ pub fn TeamSyncPage() -> impl IntoView {
                     }
                     KeyAnswer::Wrong => Some(("team-passphrase", text::WRONG_PASSPHRASE)),
                     KeyAnswer::NotOurs => Some(("team-database", text::KEY_RECORD_NOT_OURS)),
+                    KeyAnswer::NoTeam => {
+                        no_team.set(true);
+                        Some(("team-start", text::NO_TEAM))
+                    }
+                    KeyAnswer::Missing => Some(("team-database", text::KEY_MISSING_SIGN_IN)),
+                    KeyAnswer::Changed => Some(("team-database", text::KEY_CHANGED_SIGN_IN)),
                     KeyAnswer::Unreachable => Some(("team-address", text::UNREACHABLE)),
                     KeyAnswer::Refused => Some(("team-database", text::KEY_REFUSED)),
                 },
@@ -229,6 +241,8 @@ pub fn TeamSyncPage() -> impl IntoView {
                 }
                 None => {
                     show_errors(errors, Vec::new());
+                    no_team.set(false);
+                    starting.set(Vec::new());
                     let _ = team::save(&server);
                     set_up.set(Some(server.clone()));
                     signed_in.set(true);
@@ -246,7 +260,7 @@ pub fn TeamSyncPage() -> impl IntoView {
         if let Some(footer) = footer {
             footer.0.set(false);
         }
-        leptos::task::spawn_local(team::leave());
+        leptos::task::spawn_local(engine::leave());
         set_up.set(None);
         signed_in.set(false);
         stopped.set(true);
@@ -319,6 +333,9 @@ pub fn TeamSyncPage() -> impl IntoView {
                         Item::text("team-name", text::NAME, typed(name)).width("govuk-!-width-one-half"),
                         Item::text("team-password", text::PASSWORD, typed(password)).hint(text::PASSWORD_HINT).password().width("govuk-!-width-one-half"),
                         Item::text("team-passphrase", text::PASSPHRASE, typed(passphrase)).hint(text::PASSPHRASE_HINT).password().width("govuk-!-width-one-half"),
+                        Item::when(move || no_team.get(), vec![
+                            Item::checks("team-start", text::START, vec![Opt { key: "start".into(), label: text::START_YES.into(), hint: None }], (starting.into(), Callback::new(move |v| starting.set(v)))).hint(text::START_HINT),
+                        ]),
                     ],
                     errors,
                 )}
