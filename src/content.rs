@@ -299,7 +299,7 @@ pub mod team {
     pub const REFUSED_MANY: &str = "versions from the team's server were refused. Tell your administrator.";
     pub const KEY_MISSING: &str = "The team's passphrase check is no longer on the team's server, so this device has stopped syncing. Nothing on this device has changed. Tell your administrator: someone may have deleted it";
     pub const KEY_CHANGED: &str = "The team's passphrase check on the team's server is not the one this device joined with, so this device has stopped syncing. Nothing on this device has changed. Tell your administrator: someone may have replaced it";
-    pub const NO_TEAM: &str = "This team database has no team passphrase yet. If you are the first of your team to sign in, select that you are starting the team, then sign in again. If not, ask your administrator";
+    pub const NO_TEAM: &str = "This team database has no team passphrase yet. If you are the first of your team to sign in, say so below, enter your password and team passphrase again, and sign in. If not, ask your administrator";
     pub const KEY_MISSING_SIGN_IN: &str = "The team's passphrase check is missing from the team's server, and this device joined the team before, so it did not make a new one. Nothing has been changed. Ask your administrator";
     pub const KEY_CHANGED_SIGN_IN: &str = "The team's passphrase check on the team's server is not the one this device joined with. Nothing has been changed. Ask your administrator whether your team has started again; if it has, stop team sync on this device, then sign in";
     pub const START: &str = "Are you starting your team?";

@@ -108,12 +108,17 @@ describe('an answer lost on its way back', () => {
     assert.ok(Number(doc._rev.split('-')[0]) > edited, 'the later edit is on the server');
     assert.equal(doc._conflicts, undefined);
 
-    // A device that joins later has the case as it stands, with nothing to settle.
+    // A device that joins later has the case as it stands, with nothing to settle, even when
+    // the first answer bringing it is cut off half way.
+    let cut = 0;
+    team.faults(({ path }) => (path.startsWith(`/${db}/_bulk_get`) && (cut += 1) === 1 ? 'cut' : undefined));
     const spoPage = await freshPage(env.browser, { user: SPO });
     await spoJoins(spoPage, db);
     await hearingAt(spoPage, taskList, 'Northshire Crown Court');
+    assert.ok(cut >= 2, 'the case came in a later answer');
+    team.faults(null);
     await hearingAt(officerPage, taskList, 'Northshire Crown Court');
-    await closeWithoutProblems([officerPage, spoPage], EXPECTED);
+    await closeWithoutProblems([officerPage, spoPage], /status of (404|502)|ERR_CONTENT_LENGTH_MISMATCH/);
   });
 });
 

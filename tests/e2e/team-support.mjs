@@ -26,7 +26,7 @@ export async function signIn(page, { address = '/couchdb', database = 'northshir
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-export const NO_TEAM = 'This team database has no team passphrase yet. If you are the first of your team to sign in, select that you are starting the team, then sign in again. If not, ask your administrator';
+export const NO_TEAM = 'This team database has no team passphrase yet. If you are the first of your team to sign in, say so below, enter your password and team passphrase again, and sign in. If not, ask your administrator';
 export const START = 'Yes, I am the first of my team: set this team passphrase for everyone';
 
 /**

@@ -117,22 +117,6 @@ pub struct Outcome {
     /// Cases stored from the team (their local ids).
     pub taken: Vec<String>,
     pub sent: usize,
-    /// Versions from the team that did not open with the team's key as what they claimed to be.
-    pub unreadable: usize,
-    /// Deletions and closings not sealed with the team's key: refused, the case kept.
-    pub unsealed: usize,
-    /// Older versions offered as current: refused.
-    pub rollbacks: usize,
-}
-
-impl Outcome {
-    fn refused(&mut self, why: Refusal) {
-        match why {
-            Refusal::Unreadable => self.unreadable += 1,
-            Refusal::Unsealed => self.unsealed += 1,
-            Refusal::Rollback => self.rollbacks += 1,
-        }
-    }
 }
 
 // ---- What this device remembers ------------------------------------------------------------
@@ -586,9 +570,6 @@ async fn take_doc(
         None => None,
     };
     let step = plan::decide(doc_id, record, stored, offered);
-    for (_, why) in &step.refused {
-        outcome.refused(*why);
-    }
     note_refused(doc_id, local_id.as_deref(), &step.refused);
     let Some(id) = local_id else {
         return Ok(());
