@@ -84,15 +84,9 @@ pub fn start(store: Store, server: TeamServer) {
                     let id = id.to_string();
                     leptos::task::spawn_local(async move { store.follow_case(id).await });
                 };
-                let result =
-                    engine::round(
-                    &server,
-                    lock == Lock::Unlocked,
-                    Format::stored(),
-                    &store.who(),
-                    &taken,
-                )
-                .await;
+                let unlocked = lock == Lock::Unlocked;
+                let who = store.who();
+                let result = engine::round(&server, unlocked, Format::stored(), &who, &taken).await;
                 let waiting = engine::waiting_count().await;
                 if !running() {
                     break;
