@@ -9,6 +9,7 @@ pub mod deadlines;
 pub mod format;
 pub mod gatekeeping;
 pub mod handover;
+pub mod identifiers;
 pub mod inputs;
 pub mod report;
 pub mod retention;
