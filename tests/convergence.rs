@@ -199,13 +199,7 @@ impl Device {
                 },
                 |r| r.doc.clone(),
             );
-            let mut record = known.clone().unwrap_or(Record {
-                doc: doc.clone(),
-                held: None,
-                conflict: None,
-                sent: None,
-                merge: None,
-            });
+            let mut record = known.clone().unwrap_or_else(|| Record::new(&doc));
             if let (Some(_), Some(other)) = (&record.held, &record.merge) {
                 batch.push(finish(&doc, Draft::closing(other), name));
             }

@@ -740,13 +740,7 @@ async fn push(
                 None => new_doc_id().await.ok_or(Trouble::NoKey)?,
             };
             let draft = Draft::edit(known, (format.encode)(&case));
-            let mut record = known.cloned().unwrap_or(Record {
-                doc: doc.clone(),
-                held: None,
-                conflict: None,
-                sent: None,
-                merge: None,
-            });
+            let mut record = known.cloned().unwrap_or_else(|| Record::new(&doc));
             // The branch a person settled against here is closed with it (once held here: a
             // case never shared from here follows that branch instead).
             if let (Some(_), Some(other)) = (&record.held, &record.merge) {

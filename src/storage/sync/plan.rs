@@ -225,6 +225,17 @@ fn other_from(text: &str) -> Option<Option<Other>> {
 }
 
 impl Record {
+    /// What a device knows of a team document it has just met: nothing yet.
+    pub fn new(doc: &str) -> Record {
+        Record {
+            doc: doc.to_string(),
+            held: None,
+            conflict: None,
+            sent: None,
+            merge: None,
+        }
+    }
+
     /// As kept on the device: `doc held conflict sent merge`, each `-` when there is none.
     pub fn encode(&self) -> String {
         let held = none_or(&self.held, |h| {
@@ -571,13 +582,7 @@ pub fn decide<C>(
         Some((other, after, case)) if !changed_here => {
             conflict = conflict.filter(|c| !after.contains(&c.rev));
             replaced = after.clone();
-            let r = record.get_or_insert_with(|| Record {
-                doc: doc.to_string(),
-                held: None,
-                conflict: None,
-                sent: None,
-                merge: None,
-            });
+            let r = record.get_or_insert_with(|| Record::new(doc));
             r.held = Some(Held {
                 local: stored.unwrap_or(0) + 1,
                 team: other.rev,
@@ -617,11 +622,8 @@ pub fn decide<C>(
         }
         // A case here with this id that was never shared from here: held back until settled.
         None => conflict.map(|c| Record {
-            doc: doc.to_string(),
-            held: None,
             conflict: Some(c),
-            sent: None,
-            merge: None,
+            ..Record::new(doc)
         }),
     };
     Step {
