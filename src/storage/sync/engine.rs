@@ -560,7 +560,7 @@ async fn take_doc(
         None => (None, None),
     };
     let mut offered = open_all(doc_id, versions, &mut local_id, here).await;
-    let beneath = beneath_unopened(server, doc_id, &offered, record.as_ref()).await;
+    let beneath = beneath_unopened(server, doc_id, &offered, record.as_ref()).await?;
     offered.extend(open_all(doc_id, beneath, &mut local_id, here).await);
     let stored = match &local_id {
         Some(id) => db::entries(std::slice::from_ref(id))
@@ -633,13 +633,14 @@ async fn open_all(
 }
 
 /// The versions beneath each version that did not open (`plan::beneath`), from the server:
-/// one forged on top of genuine ones must not hide them. Nothing if the server cannot say.
+/// one forged on top of genuine ones must not hide them. If the server does not answer, the
+/// round fails and is tried again from the checkpoint: passing it would lose those versions.
 async fn beneath_unopened(
     server: &Server<'_>,
     doc_id: &str,
     offered: &[Offered<crate::domain::Case>],
     record: Option<&Record>,
-) -> Vec<TeamDoc> {
+) -> Result<Vec<TeamDoc>, Trouble> {
     let ask = |revs: Vec<String>| {
         let docs = revs
             .into_iter()
@@ -656,14 +657,11 @@ async fn beneath_unopened(
         .map(|o| o.rev.to_string())
         .collect();
     if unopened.is_empty() {
-        return Vec::new();
+        return Ok(Vec::new());
     }
-    let Ok(paths) = server
-        .post::<BulkGet>("/_bulk_get?revs=true", ask(unopened))
-        .await
-    else {
-        return Vec::new();
-    };
+    let paths: BulkGet = server
+        .post("/_bulk_get?revs=true", ask(unopened))
+        .await?;
     let mut wanted: Vec<String> = Vec::new();
     for doc in paths.results.into_iter().flat_map(|r| r.docs).filter_map(|d| d.ok) {
         let Some(path) = doc.revisions else { continue };
@@ -679,17 +677,15 @@ async fn beneath_unopened(
         }
     }
     if wanted.is_empty() {
-        return Vec::new();
+        return Ok(Vec::new());
     }
-    match server.post::<BulkGet>("/_bulk_get", ask(wanted)).await {
-        Ok(got) => got
-            .results
-            .into_iter()
-            .flat_map(|r| r.docs)
-            .filter_map(|d| d.ok)
-            .collect(),
-        Err(_) => Vec::new(),
-    }
+    let got: BulkGet = server.post("/_bulk_get", ask(wanted)).await?;
+    Ok(got
+        .results
+        .into_iter()
+        .flat_map(|r| r.docs)
+        .filter_map(|d| d.ok)
+        .collect())
 }
 
 /// Sends every case changed here since it was last sent or taken, the closing of each branch a

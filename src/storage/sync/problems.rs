@@ -66,15 +66,23 @@ pub fn decode(text: &str) -> Vec<Problem> {
 }
 
 /// Adds `problem` unless that version is already listed (refused again in a later round, it
-/// keeps the time it was first seen). Whether it was added.
+/// keeps the time it was first seen, and learns its case if it was not known before). Whether
+/// the list changed.
 pub fn note(list: &mut Vec<Problem>, problem: Problem) -> bool {
-    let known = list
-        .iter()
-        .any(|p| p.doc == problem.doc && p.rev == problem.rev);
-    if !known {
-        list.push(problem);
+    match list
+        .iter_mut()
+        .find(|p| p.doc == problem.doc && p.rev == problem.rev)
+    {
+        Some(known) if known.case.is_none() && problem.case.is_some() => {
+            known.case = problem.case;
+            true
+        }
+        Some(_) => false,
+        None => {
+            list.push(problem);
+            true
+        }
     }
-    !known
 }
 
 /// Takes the problem with that document and revision off the list.
@@ -133,5 +141,20 @@ mod tests {
             list,
             vec![problem("a1", "3-ee", Refusal::Rollback, None)]
         );
+    }
+
+    #[test]
+    fn a_version_first_refused_before_its_case_was_known_learns_its_case() {
+        // A joining device may refuse a forged version before the genuine one beneath it has
+        // shown which case it is; refused again once the case is here, the card names it.
+        let mut list = vec![problem("a1", "2-ff", Refusal::Unreadable, None)];
+        let mut later = problem("a1", "2-ff", Refusal::Unreadable, Some("case-1"));
+        later.seen = "2026-12-06T08:00:00.000Z".into();
+        assert!(note(&mut list, later));
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].case.as_deref(), Some("case-1"));
+        assert_eq!(list[0].seen, "2026-12-05T09:30:00.000Z");
+        // Once known, a later refusal changes nothing.
+        assert!(!note(&mut list, problem("a1", "2-ff", Refusal::Unreadable, Some("case-1"))));
     }
 }
