@@ -218,6 +218,39 @@ fn search_finds_by_name_court_or_reference_as_typed() {
 }
 
 #[test]
+fn search_finds_a_person_by_crn_or_pnc_id_in_any_form_typed() {
+    let mut cases = caseload();
+    cases[41].person.crn = "x 123456".into();
+    cases[41].person.pnc_id = "2002/0073319Z".into();
+    cases[7].person.crn = "D654321".into();
+    cases[7].person.pnc_id = "79/163001B".into();
+    // Typed but not a PNC ID: still found by what was typed.
+    cases[8].person.pnc_id = "pending".into();
+    let list = summaries(&cases);
+    let ids = |search: &str| -> Vec<String> {
+        find(&list, search, &[], today(), RETENTION_DAYS)
+            .groups
+            .iter()
+            .flat_map(|(_, l)| l.iter().map(|s| s.id.clone()))
+            .collect()
+    };
+    let forty_two = vec![cases[41].id.clone()];
+    let seven = vec![cases[7].id.clone()];
+    for typed in ["X123456", "x123456", "2002/0073319Z", "02/73319Z", "0273319z", "02/0073319Z"] {
+        assert_eq!(ids(typed), forty_two, "{typed}");
+    }
+    for typed in ["d654321", "1979/0163001B", "79/163001b", "79163001B"] {
+        assert_eq!(ids(typed), seven, "{typed}");
+    }
+    assert_eq!(ids("PENDING"), vec![cases[8].id.clone()]);
+    // Another person's identifiers, or a check letter that does not match, find nobody.
+    assert!(ids("X654321").is_empty());
+    assert!(ids("2002/0073319Y").is_empty());
+    // With the person's name too.
+    assert_eq!(ids(&format!("{} 02/73319Z", cases[41].person.name)), forty_two);
+}
+
+#[test]
 fn cases_are_grouped_by_hearing_day_soonest_first() {
     let cases = caseload();
     let list = summaries(&cases);

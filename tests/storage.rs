@@ -15,6 +15,7 @@ const FIXTURES: &[(u32, &str)] = &[
     (1, include_str!("fixtures/schema-v1.json")),
     (2, include_str!("fixtures/schema-v2.json")),
     (3, include_str!("fixtures/schema-v3.json")),
+    (4, include_str!("fixtures/schema-v4.json")),
 ];
 
 #[test]

@@ -223,6 +223,61 @@ pub struct Case {
 pub struct Person {
     pub name: String,
     pub date_of_birth: DateParts,
+    /// The case reference number used across probation, as typed (read by `identifiers::crn`).
+    /// Added in schema version 4, as are the fields below.
+    pub crn: String,
+    /// The Police National Computer ID, as typed (read by `identifiers::pnc_id`).
+    pub pnc_id: String,
+    /// Other names used (earlier surnames, aliases, other spellings), one on each line.
+    pub other_names: String,
+    /// Where the person lives now.
+    pub address: Address,
+    /// Where they lived before, back at least two years, one address on each line with when.
+    pub previous_addresses: String,
+}
+
+impl Person {
+    /// The other names, one for each line typed.
+    pub fn other_names(&self) -> Vec<String> {
+        lines(&self.other_names)
+    }
+    /// The previous addresses, one for each line typed.
+    pub fn previous_addresses(&self) -> Vec<String> {
+        lines(&self.previous_addresses)
+    }
+}
+
+/// The lines of a box that takes one item on each line, trimmed, blank ones left out.
+fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A postal address, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Address {
+    pub line_1: String,
+    pub line_2: String,
+    pub town: String,
+    pub postcode: String,
+}
+
+impl Address {
+    /// The lines typed, joined with commas; empty when nothing is typed.
+    pub fn full(&self) -> String {
+        [&self.line_1, &self.line_2, &self.town, &self.postcode]
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+    pub fn is_blank(&self) -> bool {
+        self.full().is_empty()
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -613,6 +668,8 @@ pub struct Resident {
     pub id: u32,
     pub name: String,
     pub age: String,
+    /// Where known: what an agency needs to trace them. Added in schema version 4.
+    pub date_of_birth: DateParts,
     pub relationship: String,
     /// For adults this is required; for 16 and 17 year olds their views may be recorded.
     pub consent: Consent,
@@ -637,6 +694,8 @@ pub struct VisitingChild {
     pub id: u32,
     pub name: String,
     pub age: String,
+    /// Where known. Added in schema version 4.
+    pub date_of_birth: DateParts,
     pub relationship: String,
 }
 

@@ -5,8 +5,10 @@ use miniserde::json::{self, Value};
 
 /// The version written by this release. Version 2 added the audit trail and gatekeeping
 /// submissions, drafts and section comments; version 3 the address and hours each consent was
-/// given for, and a "suitable" set aside when it stopped standing.
-pub const SCHEMA_VERSION: u32 = 3;
+/// given for, and a "suitable" set aside when it stopped standing; version 4 the identifiers
+/// agencies trace a person by (CRN, PNC ID, other names, addresses) and the dates of birth of
+/// the people at each address.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Brings a stored case (as JSON) written in `version` up to the current version, oldest step
 /// first. A step only adds what its version introduced, so nothing recorded is lost.
@@ -61,6 +63,44 @@ pub fn migrate(version: u32, case: &mut Value) {
         }
         if let Some(Value::Object(outcome)) = case.get_mut("outcome") {
             outcome.entry("lapsed".into()).or_insert(Value::Null);
+        }
+    }
+    if version < 4 {
+        // Version 4: identifiers and dates of birth, not recorded before: left empty.
+        let Value::Object(case) = case else { return };
+        let blank = |fields: &[&str]| {
+            let mut object = miniserde::json::Object::new();
+            for field in fields {
+                object.insert((*field).into(), Value::String(String::new()));
+            }
+            Value::Object(object)
+        };
+        let date = || blank(&["day", "month", "year"]);
+        if let Some(Value::Object(person)) = case.get_mut("person") {
+            for field in ["crn", "pnc_id", "other_names", "previous_addresses"] {
+                person
+                    .entry(field.into())
+                    .or_insert_with(|| Value::String(String::new()));
+            }
+            person
+                .entry("address".into())
+                .or_insert_with(|| blank(&["line_1", "line_2", "town", "postcode"]));
+        }
+        if let Some(Value::Array(places)) = case.get_mut("places") {
+            for place in places.iter_mut() {
+                let Value::Object(place) = place else {
+                    continue;
+                };
+                for people in ["residents", "visiting_children"] {
+                    if let Some(Value::Array(people)) = place.get_mut(people) {
+                        for one in people.iter_mut() {
+                            if let Value::Object(one) = one {
+                                one.entry("date_of_birth".into()).or_insert_with(date);
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 }

@@ -64,6 +64,14 @@ pub fn pnc_id(typed: &str, this_year: i32) -> Result<String, &'static str> {
     Ok(format!("{year}/{serial:07}{check}"))
 }
 
+/// A PNC ID as the case list compares it, whatever form it was typed in: the two-digit year,
+/// the serial to seven digits and the check letter (`02/0073319Z`), which the short and long
+/// forms share. `None` for anything that is not a PNC ID.
+pub fn pnc_key(typed: &str) -> Option<String> {
+    // Any year is taken here: the key keeps only its last two digits.
+    pnc_id(typed, 2099).ok().map(|written| written[2..].to_string())
+}
+
 /// The check character of the PNC ID for `year` and `serial`.
 pub fn check_letter(year: i32, serial: u64) -> char {
     let number = (year.rem_euclid(100) as u64) * 10_000_000 + serial;
@@ -74,6 +82,15 @@ pub fn check_letter(year: i32, serial: u64) -> char {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_pnc_id_has_one_key_in_every_form_it_is_typed_in() {
+        for typed in ["2002/0073319Z", "02/73319Z", "0273319z", " 2002 / 73319 Z "] {
+            assert_eq!(pnc_key(typed).as_deref(), Some("02/0073319Z"), "{typed}");
+        }
+        assert_eq!(pnc_key("2002/0073319Y"), None);
+        assert_eq!(pnc_key("Sam"), None);
+    }
 
     #[test]
     fn crns_in_the_letter_and_six_digits_form_are_taken_and_others_refused() {

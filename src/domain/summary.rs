@@ -9,6 +9,7 @@ use miniserde::{Deserialize, Serialize};
 use super::case::{Case, Decision};
 use super::choice::{Choice, choice};
 use super::deadlines;
+use super::identifiers;
 use super::inputs::{iso_date, parse_iso_date};
 use super::rules::{Assessment, OutcomeState};
 
@@ -18,6 +19,10 @@ pub struct Summary {
     /// The revision of the case this was made from.
     pub revision: u64,
     pub name: String,
+    /// The person's CRN in its written form (as typed, if it is not one), for the search.
+    pub crn: String,
+    /// The person's PNC ID as `identifiers::pnc_key` gives it (as typed, if it is not one).
+    pub pnc: String,
     pub court: String,
     /// The hearing date, "YYYY-MM-DD", or empty.
     pub hearing: String,
@@ -103,6 +108,9 @@ impl Summary {
             id: case.id.clone(),
             revision: case.revision,
             name: case.display_name(),
+            crn: identifiers::crn(&case.person.crn).unwrap_or_else(|_| compact(&case.person.crn)),
+            pnc: identifiers::pnc_key(&case.person.pnc_id)
+                .unwrap_or_else(|| compact(&case.person.pnc_id)),
             court: case.hearing.court.trim().to_string(),
             hearing: case.hearing.date.date().map(iso_date).unwrap_or_default(),
             report_type: case
@@ -176,14 +184,49 @@ impl Summary {
         }
     }
 
-    /// Whether every word typed appears in the name, the court or the reference (ASCII
-    /// case-blind, as names are matched elsewhere).
-    pub fn found_by(&self, search: &str) -> bool {
-        let haystack = format!("{} {} {}", self.name, self.court, self.id).to_ascii_lowercase();
-        search
-            .split_whitespace()
-            .all(|word| haystack.contains(&word.to_ascii_lowercase()))
+    /// Whether every word searched for appears in the name, the court, the reference, the CRN
+    /// or the PNC ID (ASCII case-blind, as names are matched elsewhere), or is the person's CRN
+    /// or PNC ID typed in another of its forms.
+    pub fn found_by(&self, search: &Search) -> bool {
+        let haystack = format!("{} {} {} {} {}", self.name, self.court, self.id, self.crn, self.pnc)
+            .to_ascii_lowercase();
+        search.words.iter().all(|word| {
+            haystack.contains(&word.text)
+                || word.crn.as_deref().is_some_and(|crn| crn == self.crn)
+                || word.pnc.as_deref().is_some_and(|pnc| pnc == self.pnc)
+        })
     }
+}
+
+/// What was typed in the case list's search, read once for every case it is tried on.
+pub struct Search {
+    words: Vec<Word>,
+}
+
+struct Word {
+    /// Lower case, as the haystack is.
+    text: String,
+    crn: Option<String>,
+    pnc: Option<String>,
+}
+
+impl Search {
+    pub fn new(typed: &str) -> Search {
+        let words = typed
+            .split_whitespace()
+            .map(|word| Word {
+                text: word.to_ascii_lowercase(),
+                crn: identifiers::crn(word).ok(),
+                pnc: identifiers::pnc_key(word),
+            })
+            .collect();
+        Search { words }
+    }
+}
+
+/// Text with its spaces taken out, in capitals: an identifier as typed, for searching.
+fn compact(typed: &str) -> String {
+    typed.split_whitespace().collect::<String>().to_ascii_uppercase()
 }
 
 /// The cases a search and a set of filters give (every chosen filter must hold), soonest
@@ -201,7 +244,8 @@ pub fn find<'a>(
     today: NaiveDate,
     retention_days: u32,
 ) -> Found<'a> {
-    let searched: Vec<&Summary> = summaries.iter().filter(|s| s.found_by(search)).collect();
+    let search = Search::new(search);
+    let searched: Vec<&Summary> = summaries.iter().filter(|s| s.found_by(&search)).collect();
     let counts = Filter::all()
         .iter()
         .map(|f| {

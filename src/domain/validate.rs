@@ -4,7 +4,7 @@
 //! Field ids follow one convention so the summary can link to them: a text box is `id`, a date is
 //! `id-day` (its first box), and a radio or checkbox group is its first input, `id`.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::case::*;
 use super::inputs::{DateParts, DateProblem, parse_time, parse_whole_number};
@@ -127,6 +127,7 @@ pub fn hearing(case: &Case, today: NaiveDate, with_risk: bool) -> Vec<FieldError
             "The person must be 18 or over: youth orders are not covered by this tool",
         );
     }
+    identifiers(&mut e, &case.person, today);
     e.text("court", &case.hearing.court, "Enter the court");
     e.date(
         "hearing",
@@ -410,6 +411,47 @@ pub fn childrens_services(case: &Case, today: NaiveDate) -> Vec<FieldError> {
     e.0
 }
 
+/// The person's identifiers and address: none is required (not every person has a PNC ID, and
+/// not every officer has the CRN to hand), but each typed must be one an agency can use.
+fn identifiers(e: &mut Errors, person: &Person, today: NaiveDate) {
+    if !person.crn.trim().is_empty()
+        && let Err(message) = super::identifiers::crn(&person.crn)
+    {
+        e.add("crn", message);
+    }
+    if !person.pnc_id.trim().is_empty()
+        && let Err(message) = super::identifiers::pnc_id(&person.pnc_id, today.year())
+    {
+        e.add("pnc", message);
+    }
+    let postcode = person.address.postcode.trim();
+    if !postcode.is_empty() && !looks_like_postcode(postcode) {
+        e.add("address-postcode", "Enter a real postcode, like SW1A 1AA");
+    }
+}
+
+/// A date of birth typed for someone whose age is also recorded (`age`, as typed): it must be a
+/// real date in the past, and say the same age.
+fn date_of_birth(e: &mut Errors, id: &str, value: &DateParts, age: &str, who: &str, today: NaiveDate) {
+    let born = e.date(
+        &format!("{id}-dob"),
+        value,
+        &format!("Date of birth of {who}"),
+        false,
+        When::Past,
+        today,
+    );
+    if let (Some(born), Some(age)) = (born, parse_whole_number(age))
+        && let Some(years) = today.years_since(born)
+        && years != age
+    {
+        e.add(
+            format!("{id}-age"),
+            format!("The age of {who} does not match their date of birth, which makes them {years}: correct one of them"),
+        );
+    }
+}
+
 pub fn place(case: &Case, place: &Place, today: NaiveDate) -> Vec<FieldError> {
     let mut e = <Errors as Default>::default();
     e.text(
@@ -448,6 +490,7 @@ pub fn place(case: &Case, place: &Place, today: NaiveDate) -> Vec<FieldError> {
                 format!("Age of resident {n} must be a whole number, like 34"),
             );
         }
+        date_of_birth(&mut e, &id, &r.date_of_birth, &r.age, &format!("resident {n}"), today);
         e.text(
             &format!("{id}-relationship"),
             &r.relationship,
@@ -473,6 +516,7 @@ pub fn place(case: &Case, place: &Place, today: NaiveDate) -> Vec<FieldError> {
                 format!("Enter the age of visiting child {n} as a whole number"),
             ),
         }
+        date_of_birth(&mut e, &id, &c.date_of_birth, &c.age, &format!("visiting child {n}"), today);
     }
     if place.household_sources.is_empty() {
         e.add("household-sources", "Select how you know who lives there");

@@ -259,6 +259,16 @@ pub fn every_field_filled() -> Case {
     case.created_at = "2026-11-16T09:00:00".into();
     case.updated_at = "2026-11-20T15:45:12".into();
     case.person.date_of_birth = d(1988, 7, 30);
+    case.person.crn = "x123456".into();
+    case.person.pnc_id = "02/73319Z".into();
+    case.person.other_names = "Sam Sample\nSammy Example".into();
+    case.person.address = Address {
+        line_1: "Flat 2".into(),
+        line_2: "9 Quay Street".into(),
+        town: "Northtown".into(),
+        postcode: "NT2 4QS".into(),
+    };
+    case.person.previous_addresses = "4 Mill Row, Northtown NT1 7MR (2023 to March 2025)".into();
     case.offences[0].da_related = Some(true);
     let second = case.add_offence();
     let o = case.offences.iter_mut().find(|o| o.id == second).unwrap();
@@ -304,6 +314,8 @@ pub fn every_field_filled() -> Case {
     v.name = "Rowan Visitor".into();
     v.age = "8".into();
     v.relationship = "Nephew".into();
+    v.date_of_birth = d(2018, 4, 9);
+    place.residents[0].date_of_birth = d(1992, 2, 14);
     place.victim_lives_there.details = "Police checked the address.".into();
     place.occupier_elsewhere = OccupierElsewhere {
         name: "Northshire Homes".into(),
@@ -401,6 +413,15 @@ pub fn every_field_filled_as_of(version: u32) -> Case {
             place.occupier_elsewhere.consent.given_for.clear();
         }
         case.outcome.lapsed = None;
+    }
+    if version < 4 {
+        let p = &mut case.person;
+        (p.crn, p.pnc_id, p.other_names, p.previous_addresses) = Default::default();
+        p.address = Address::default();
+        for place in &mut case.places {
+            place.residents.iter_mut().for_each(|r| r.date_of_birth = Default::default());
+            place.visiting_children.iter_mut().for_each(|v| v.date_of_birth = Default::default());
+        }
     }
     case
 }
