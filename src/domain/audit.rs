@@ -291,7 +291,12 @@ fn flatten(value: &Value, key: &str, path: String, out: &mut Vec<(String, String
                 date.then(|| format!("{}/{}/{}", d.trim(), m.trim(), y.trim()))
             } else {
                 for (key, v) in fields.iter().filter(|(k, _)| *k != "id") {
-                    let name = key.replace('_', " ");
+                    // Initialisms keep their capitals in the history.
+                    let name = match key.as_str() {
+                        "crn" => "CRN".to_string(),
+                        "pnc_id" => "PNC ID".to_string(),
+                        _ => key.replace('_', " "),
+                    };
                     let sub_key = key.as_str();
                     let sub = if path.is_empty() {
                         let mut n = name;

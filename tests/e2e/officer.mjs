@@ -86,6 +86,13 @@ export async function saveAndContinue(actor) {
 
 /** Creates a case from the case list; returns to the new case's task list. */
 export async function createCase(actor, base, person) {
+  await fillNewCase(actor, base, person);
+  await actor.click(actor.page.getByRole('button', { name: 'Create case' }));
+  await heading(actor.page, person.name);
+}
+
+/** Fills "Create a new case" for `person`, from the case list, without creating it. */
+export async function fillNewCase(actor, base, person) {
   const { page } = actor;
   await page.goto(`${base}/`);
   await heading(page, 'Cases');
@@ -93,6 +100,15 @@ export async function createCase(actor, base, person) {
   await heading(page, 'Create a new case');
   await actor.fill(page.getByLabel('Full name'), person.name);
   await fillDate(actor, page, 'Date of birth', person.dob);
+  // What agencies trace the person by, where the case gives it (all optional on the page).
+  if (person.crn) await actor.fill(page.getByLabel('CRN (optional)'), person.crn);
+  if (person.pnc) await actor.fill(page.getByLabel('PNC ID (optional)'), person.pnc);
+  if (person.otherNames) await actor.fill(page.getByLabel('Other names used (optional)'), person.otherNames);
+  if (person.address) {
+    await actor.fill(page.getByLabel('Address line 1 (optional)'), person.address.line1);
+    await actor.fill(page.getByLabel('Town or city (optional)'), person.address.town);
+    await actor.fill(page.getByLabel('Postcode (optional)'), person.address.postcode);
+  }
   await actor.fill(page.getByLabel('Court'), person.court);
   await fillDate(actor, page, 'Hearing date', person.hearing);
   await choose(actor, page, 'Type of report', person.reportType);
@@ -102,8 +118,6 @@ export async function createCase(actor, base, person) {
   await fillDate(actor, offence, 'Date of offence', person.offenceDate);
   await fillDate(actor, offence, 'Date of conviction', person.convicted);
   await choose(actor, offence, 'Is this offence related to domestic abuse?', person.daRelated ? 'Yes' : 'No');
-  await actor.click(page.getByRole('button', { name: 'Create case' }));
-  await heading(page, person.name);
 }
 
 export const ALEX = {

@@ -84,6 +84,59 @@ fn hearing_form(handle: CaseHandle, is_new: bool) -> impl IntoView {
             ),
         )
         .hint(text::DOB_HINT),
+        Item::text(
+            "crn",
+            text::CRN,
+            root.field(|c| c.person.crn.clone(), |c, v| c.person.crn = v),
+        )
+        .hint(text::CRN_HINT)
+        .width("govuk-input--width-10"),
+        Item::text(
+            "pnc",
+            text::PNC,
+            root.field(|c| c.person.pnc_id.clone(), |c, v| c.person.pnc_id = v),
+        )
+        .hint(text::PNC_HINT)
+        .width("govuk-input--width-20"),
+        Item::area(
+            "other-names",
+            text::OTHER_NAMES,
+            root.field(|c| c.person.other_names.clone(), |c, v| c.person.other_names = v),
+        )
+        .hint(text::OTHER_NAMES_HINT),
+        Item::h2(text::LIVES),
+        Item::para(text::LIVES_HINT),
+        Item::text(
+            "address-line-1",
+            text::LINE_1,
+            root.field(|c| c.person.address.line_1.clone(), |c, v| c.person.address.line_1 = v),
+        ),
+        Item::text(
+            "address-line-2",
+            text::LINE_2,
+            root.field(|c| c.person.address.line_2.clone(), |c, v| c.person.address.line_2 = v),
+        ),
+        Item::text(
+            "address-town",
+            text::TOWN,
+            root.field(|c| c.person.address.town.clone(), |c, v| c.person.address.town = v),
+        )
+        .width("govuk-!-width-two-thirds"),
+        Item::text(
+            "address-postcode",
+            text::POSTCODE,
+            root.field(|c| c.person.address.postcode.clone(), |c, v| c.person.address.postcode = v),
+        )
+        .width("govuk-input--width-10"),
+        Item::area(
+            "previous-addresses",
+            text::PREVIOUS,
+            root.field(
+                |c| c.person.previous_addresses.clone(),
+                |c, v| c.person.previous_addresses = v,
+            ),
+        )
+        .hint(text::PREVIOUS_HINT),
         Item::h2(text::HEARING),
         Item::text(
             "court",

@@ -282,6 +282,12 @@ fn resident(place: &Part<Place>, id: u32) -> Vec<Item> {
                 r.field(|r| r.age.clone(), |r, v| r.age = v),
             )
             .numeric(),
+            Item::date(
+                format!("{p}-dob"),
+                text::DATE_OF_BIRTH,
+                r.field(|r| r.date_of_birth.clone(), |r, v| r.date_of_birth = v),
+            )
+            .hint(text::DATE_OF_BIRTH_HINT),
             Item::text(
                 format!("{p}-relationship"),
                 text::RESIDENT_RELATIONSHIP,
@@ -328,6 +334,12 @@ fn visitor(place: &Part<Place>, id: u32) -> Vec<Item> {
                 v.field(|c| c.age.clone(), |c, x| c.age = x),
             )
             .numeric(),
+            Item::date(
+                format!("{p}-dob"),
+                text::DATE_OF_BIRTH,
+                v.field(|c| c.date_of_birth.clone(), |c, x| c.date_of_birth = x),
+            )
+            .hint(text::DATE_OF_BIRTH_HINT),
             Item::text(
                 format!("{p}-relationship"),
                 "Relationship to the person",
