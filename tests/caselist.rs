@@ -156,17 +156,20 @@ fn every_filter_gives_the_cases_and_count_the_full_cases_would() {
     assert_eq!(both.total, expected);
 }
 
+/// The ids of the cases a search finds, in the order the list shows them.
+fn found_ids(list: &[Summary], search: &str) -> Vec<String> {
+    find(list, search, &[], today(), RETENTION_DAYS)
+        .groups
+        .iter()
+        .flat_map(|(_, l)| l.iter().map(|s| s.id.clone()))
+        .collect()
+}
+
 #[test]
 fn search_finds_by_name_court_or_reference_as_typed() {
     let cases = caseload();
     let list = summaries(&cases);
-    let ids = |search: &str| -> Vec<String> {
-        find(&list, search, &[], today(), RETENTION_DAYS)
-            .groups
-            .iter()
-            .flat_map(|(_, l)| l.iter().map(|s| s.id.clone()))
-            .collect()
-    };
+    let ids = |search: &str| found_ids(&list, search);
     // Every word typed must appear: "42" also finds Person 420 and Person 142.
     let found = ids("Person 42 Example");
     assert!(found.contains(&"case0042".to_string()));
@@ -227,13 +230,7 @@ fn search_finds_a_person_by_crn_or_pnc_id_in_any_form_typed() {
     // Typed but not a PNC ID: still found by what was typed.
     cases[8].person.pnc_id = "pending".into();
     let list = summaries(&cases);
-    let ids = |search: &str| -> Vec<String> {
-        find(&list, search, &[], today(), RETENTION_DAYS)
-            .groups
-            .iter()
-            .flat_map(|(_, l)| l.iter().map(|s| s.id.clone()))
-            .collect()
-    };
+    let ids = |search: &str| found_ids(&list, search);
     let forty_two = vec![cases[41].id.clone()];
     let seven = vec![cases[7].id.clone()];
     for typed in ["X123456", "x123456", "2002/0073319Z", "02/73319Z", "0273319z", "02/0073319Z"] {
