@@ -6,6 +6,7 @@ pub mod audit;
 pub mod case;
 pub mod choice;
 pub mod deadlines;
+pub mod directory;
 pub mod format;
 pub mod gatekeeping;
 pub mod handover;

@@ -19,6 +19,7 @@
 pub mod cases;
 pub mod codec;
 pub mod db;
+pub mod directory;
 pub mod lock;
 pub mod script;
 pub mod summaries;
