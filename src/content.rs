@@ -34,9 +34,11 @@ pub mod hearing {
     pub const DOB: &str = "Date of birth";
     pub const DOB_HINT: &str = "For example, 27 3 1990";
     pub const CRN: &str = "CRN (optional)";
-    pub const CRN_HINT: &str = "The case reference number: a letter followed by 6 digits, for example X123456";
+    pub const CRN_HINT: &str =
+        "The case reference number: a letter followed by 6 digits, for example X123456";
     pub const PNC: &str = "PNC ID (optional)";
-    pub const PNC_HINT: &str = "For example, 2003/0012345B or 03/12345B. The last letter is checked against the rest";
+    pub const PNC_HINT: &str =
+        "For example, 2003/0012345B or 03/12345B. The last letter is checked against the rest";
     pub const OTHER_NAMES: &str = "Other names used (optional)";
     pub const OTHER_NAMES_HINT: &str = "One on each line: earlier surnames, nicknames, aliases and other spellings. The police and children's services search by these too";
     pub const LIVES: &str = "Where the person lives now";
@@ -124,7 +126,8 @@ pub mod places {
     pub const TOWN: &str = "Town or city";
     pub const POSTCODE: &str = "Postcode";
     pub const DATE_OF_BIRTH: &str = "Date of birth (optional)";
-    pub const DATE_OF_BIRTH_HINT: &str = "If known: agencies use it to find the right record. For example, 27 3 1990";
+    pub const DATE_OF_BIRTH_HINT: &str =
+        "If known: agencies use it to find the right record. For example, 27 3 1990";
     pub const TENURE: &str = "Tenure";
     pub const ASSESSED_BY: &str = "How was the address assessed?";
     pub const HOUSEHOLD: &str = "Who lives there";
@@ -311,15 +314,18 @@ pub mod team {
     pub const NOT_STORED: &str = "A case from your team could not be stored on this device. It will be tried again: check there is room on \"Data on this device\"";
     pub const CHANGED_HERE: &str = "A case from your team arrived while it was being saved on this device. It will be taken in the next round, in a few seconds";
     pub const SERVER: &str = "The team server gave an answer this app cannot use. It will try again; if this stays, tell your administrator";
-    pub const REFUSED_ONE: &str = "1 version from the team's server was refused. Tell your administrator.";
-    pub const REFUSED_MANY: &str = "versions from the team's server were refused. Tell your administrator.";
+    pub const REFUSED_ONE: &str =
+        "1 version from the team's server was refused. Tell your administrator.";
+    pub const REFUSED_MANY: &str =
+        "versions from the team's server were refused. Tell your administrator.";
     pub const KEY_MISSING: &str = "The team's passphrase check is no longer on the team's server, so this device has stopped syncing. Nothing on this device has changed. Tell your administrator: someone may have deleted it";
     pub const KEY_CHANGED: &str = "The team's passphrase check on the team's server is not the one this device joined with, so this device has stopped syncing. Nothing on this device has changed. Tell your administrator: someone may have replaced it";
     pub const NO_TEAM: &str = "This team database has no team passphrase yet. If you are the first of your team to sign in, say so below, enter your password and team passphrase again, and sign in. If not, ask your administrator";
     pub const KEY_MISSING_SIGN_IN: &str = "The team's passphrase check is missing from the team's server, and this device joined the team before, so it did not make a new one. Nothing has been changed. Ask your administrator";
     pub const KEY_CHANGED_SIGN_IN: &str = "The team's passphrase check on the team's server is not the one this device joined with. Nothing has been changed. Ask your administrator whether your team has started again; if it has, stop team sync on this device, then sign in";
     pub const START: &str = "Are you starting your team?";
-    pub const START_YES: &str = "Yes, I am the first of my team: set this team passphrase for everyone";
+    pub const START_YES: &str =
+        "Yes, I am the first of my team: set this team passphrase for everyone";
     pub const START_HINT: &str = "Everyone in your team will need this passphrase. Only choose this if your administrator has made a new team database for you.";
     pub const PROBLEMS_TITLE: &str = "Versions this device refused";
     pub const PROBLEMS_BODY: &str = "The team's server offered these versions and this device did not use them, so the cases here are as they were. Tell your administrator, giving the document and version of each: they can find them in the team's database and see who wrote them. Dismiss each one once it has been dealt with.";

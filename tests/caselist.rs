@@ -233,7 +233,14 @@ fn search_finds_a_person_by_crn_or_pnc_id_in_any_form_typed() {
     let ids = |search: &str| found_ids(&list, search);
     let forty_two = vec![cases[41].id.clone()];
     let seven = vec![cases[7].id.clone()];
-    for typed in ["X123456", "x123456", "2002/0073319Z", "02/73319Z", "0273319z", "02/0073319Z"] {
+    for typed in [
+        "X123456",
+        "x123456",
+        "2002/0073319Z",
+        "02/73319Z",
+        "0273319z",
+        "02/0073319Z",
+    ] {
         assert_eq!(ids(typed), forty_two, "{typed}");
     }
     for typed in ["d654321", "1979/0163001B", "79/163001b", "79163001B"] {
@@ -244,7 +251,10 @@ fn search_finds_a_person_by_crn_or_pnc_id_in_any_form_typed() {
     assert!(ids("X654321").is_empty());
     assert!(ids("2002/0073319Y").is_empty());
     // With the person's name too.
-    assert_eq!(ids(&format!("{} 02/73319Z", cases[41].person.name)), forty_two);
+    assert_eq!(
+        ids(&format!("{} 02/73319Z", cases[41].person.name)),
+        forty_two
+    );
 }
 
 #[test]

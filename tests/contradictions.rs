@@ -329,7 +329,10 @@ fn answers_a_form_rejects_block_suitable() {
             code: "ANSWERS_NEED_CORRECTING",
             section: Section::Hearing,
             at: "#crn",
-            says: &[CORRECT, "Enter the CRN as a letter followed by 6 digits, like X123456"],
+            says: &[
+                CORRECT,
+                "Enter the CRN as a letter followed by 6 digits, like X123456",
+            ],
             fix: |c| c.person.crn = "X123456".into(),
         },
         Row {
@@ -339,7 +342,10 @@ fn answers_a_form_rejects_block_suitable() {
             code: "ANSWERS_NEED_CORRECTING",
             section: Section::Hearing,
             at: "#pnc",
-            says: &[CORRECT, "The PNC ID's last letter does not match its year and number"],
+            says: &[
+                CORRECT,
+                "The PNC ID's last letter does not match its year and number",
+            ],
             fix: |c| c.person.pnc_id = "02/73319Z".into(),
         },
         Row {
@@ -349,7 +355,10 @@ fn answers_a_form_rejects_block_suitable() {
             code: "ANSWERS_NEED_CORRECTING",
             section: Section::Hearing,
             at: "#pnc",
-            says: &[CORRECT, "Enter the PNC ID as the year, a slash, the number and a letter"],
+            says: &[
+                CORRECT,
+                "Enter the PNC ID as the year, a slash, the number and a letter",
+            ],
             fix: |c| c.person.pnc_id.clear(),
         },
         Row {
@@ -369,7 +378,10 @@ fn answers_a_form_rejects_block_suitable() {
             code: "ANSWERS_NEED_CORRECTING",
             section: Section::Places,
             at: "-age",
-            says: &[CORRECT, "The age of resident 1 does not match their date of birth, which makes them 26"],
+            says: &[
+                CORRECT,
+                "The age of resident 1 does not match their date of birth, which makes them 26",
+            ],
             fix: |c| c.places[0].residents[0].date_of_birth = d(1992, 1, 1),
         },
         Row {

@@ -37,13 +37,17 @@ impl Server {
             let (tree, bodies) = self.docs.entry(put.doc.clone()).or_default();
             let path = path_of(&put.rev, put.parent.as_ref()).revs().unwrap();
             tree.insert(&path, put.sealed.kind != Kind::Case).unwrap();
-            bodies.entry(put.rev.clone()).or_insert_with(|| put.sealed.clone());
+            bodies
+                .entry(put.rev.clone())
+                .or_insert_with(|| put.sealed.clone());
         }
         self.log.push(batch.to_vec());
     }
 
     fn has(&self, doc: &str, rev: &Rev) -> bool {
-        self.docs.get(doc).is_some_and(|(tree, _)| tree.contains(rev))
+        self.docs
+            .get(doc)
+            .is_some_and(|(tree, _)| tree.contains(rev))
     }
 }
 
@@ -129,10 +133,15 @@ impl Device {
             let before = record.as_ref().and_then(|r| r.held.clone());
             // What this device sent may have arrived unacknowledged; a
             // version that replaces it descends from what was held.
-            let own = record.as_ref().and_then(|r| r.sent.as_ref()).map(|s| s.rev.clone());
+            let own = record
+                .as_ref()
+                .and_then(|r| r.sent.as_ref())
+                .map(|s| s.rev.clone());
             let step = decide(doc, record, stored, offered);
             assert!(
-                step.refused.iter().all(|(_, why)| *why != Refusal::Unreadable),
+                step.refused
+                    .iter()
+                    .all(|(_, why)| *why != Refusal::Unreadable),
                 "an honest server's version was refused: {:?}",
                 step.refused
             );
@@ -153,7 +162,8 @@ impl Device {
                         held.team
                     );
                 }
-                self.cases.insert(id.clone(), (stored.unwrap_or(0) + 1, text));
+                self.cases
+                    .insert(id.clone(), (stored.unwrap_or(0) + 1, text));
             }
             if let Some(record) = step.record {
                 self.records.insert(id, record);
@@ -251,8 +261,10 @@ impl Device {
         let theirs = server.docs[&record.doc].1[&other.rev].case.clone().unwrap();
         let (local, ours) = self.cases[id].clone();
         let kept = if keep_ours { ours } else { theirs };
-        self.cases
-            .insert(id.to_string(), (local + 1, format!("{kept}+settled by {name}")));
+        self.cases.insert(
+            id.to_string(),
+            (local + 1, format!("{kept}+settled by {name}")),
+        );
     }
 }
 
@@ -296,17 +308,26 @@ fn run(ops: &[Op]) -> (Vec<Device>, Server) {
             Op::Create(d) => {
                 made += 1;
                 let id = format!("case{made}");
-                devices[*d].cases.insert(id.clone(), (1, format!("{id}|new on {d}")));
+                devices[*d]
+                    .cases
+                    .insert(id.clone(), (1, format!("{id}|new on {d}")));
             }
             Op::Edit(d, which) => {
                 let device = &mut devices[*d];
                 if device.cases.is_empty() {
                     continue;
                 }
-                let id = device.cases.keys().nth(which % device.cases.len()).unwrap().clone();
+                let id = device
+                    .cases
+                    .keys()
+                    .nth(which % device.cases.len())
+                    .unwrap()
+                    .clone();
                 edits += 1;
                 let (local, _) = device.cases[&id];
-                device.cases.insert(id.clone(), (local + 1, format!("{id}|edit {edits} on {d}")));
+                device
+                    .cases
+                    .insert(id.clone(), (local + 1, format!("{id}|edit {edits} on {d}")));
             }
             Op::Sync(d, fault) => {
                 devices[*d].pull(&server);
@@ -322,7 +343,12 @@ fn run(ops: &[Op]) -> (Vec<Device>, Server) {
                 let shared: Vec<String> = device
                     .cases
                     .keys()
-                    .filter(|id| device.records.get(*id).is_some_and(|r| r.held.is_some() && r.conflict.is_none()))
+                    .filter(|id| {
+                        device
+                            .records
+                            .get(*id)
+                            .is_some_and(|r| r.held.is_some() && r.conflict.is_none())
+                    })
                     .cloned()
                     .collect();
                 if shared.is_empty() {
@@ -343,12 +369,18 @@ fn run(ops: &[Op]) -> (Vec<Device>, Server) {
     // The network is quiet: every device syncs until nothing changes; a person settles any
     // conflict left, one device at a time.
     for _ in 0..40 {
-        let before: Vec<_> = devices.iter().map(|d| (d.cases.clone(), d.records.clone())).collect();
+        let before: Vec<_> = devices
+            .iter()
+            .map(|d| (d.cases.clone(), d.records.clone()))
+            .collect();
         for (d, device) in devices.iter_mut().enumerate() {
             device.pull(&server);
             device.push(&mut server, NAMES[d], Fault::None, &mut ids);
         }
-        let after: Vec<_> = devices.iter().map(|d| (d.cases.clone(), d.records.clone())).collect();
+        let after: Vec<_> = devices
+            .iter()
+            .map(|d| (d.cases.clone(), d.records.clone()))
+            .collect();
         if before == after {
             match (0..3).find(|d| !devices[*d].conflicts().is_empty()) {
                 Some(d) => {
@@ -399,15 +431,21 @@ fn a_conflict_settled_on_one_device_is_settled_on_the_others() {
         d.pull(server);
         d.push(server, "Sam Okafor", Fault::None, ids);
     };
-    devices[0].cases.insert("case1".into(), (1, "case1|first".into()));
+    devices[0]
+        .cases
+        .insert("case1".into(), (1, "case1|first".into()));
     for d in &mut devices {
         sync(d, &mut server, &mut ids);
     }
     // The third device's version beside the one A and B hold.
-    devices[0].cases.insert("case1".into(), (2, "case1|A's edit".into()));
+    devices[0]
+        .cases
+        .insert("case1".into(), (2, "case1|A's edit".into()));
     sync(&mut devices[0], &mut server, &mut ids);
     sync(&mut devices[1], &mut server, &mut ids);
-    devices[2].cases.insert("case1".into(), (2, "case1|third's edit".into()));
+    devices[2]
+        .cases
+        .insert("case1".into(), (2, "case1|third's edit".into()));
     sync(&mut devices[2], &mut server, &mut ids);
     sync(&mut devices[0], &mut server, &mut ids);
     sync(&mut devices[1], &mut server, &mut ids);
@@ -415,7 +453,10 @@ fn a_conflict_settled_on_one_device_is_settled_on_the_others() {
     assert_eq!(devices[1].conflicts(), ["case1"]);
     for keep_ours in [true, false] {
         let mut devices = devices.clone();
-        let mut server = Server { docs: server.docs.clone(), log: Vec::new() };
+        let mut server = Server {
+            docs: server.docs.clone(),
+            log: Vec::new(),
+        };
         devices[0].settle("case1", &server, keep_ours, "Sam Okafor");
         for _ in 0..2 {
             for d in &mut devices {
@@ -436,9 +477,13 @@ fn a_lost_answer_leaves_no_conflict_and_later_edits_are_sent() {
     let mut server = Server::default();
     let mut ids = 0;
     let mut officer = Device::default();
-    officer.cases.insert("case1".into(), (1, "case1|new".into()));
+    officer
+        .cases
+        .insert("case1".into(), (1, "case1|new".into()));
     officer.push(&mut server, "Sam Okafor", Fault::LostAnswer, &mut ids);
-    officer.cases.insert("case1".into(), (2, "case1|edited".into()));
+    officer
+        .cases
+        .insert("case1".into(), (2, "case1|edited".into()));
     officer.pull(&server);
     assert!(officer.conflicts().is_empty());
     officer.push(&mut server, "Sam Okafor", Fault::None, &mut ids);
@@ -447,4 +492,3 @@ fn a_lost_answer_leaves_no_conflict_and_later_edits_are_sent() {
     assert_eq!(spo.cases["case1"].1, "case1|edited");
     assert!(officer.records["case1"].sent.is_none());
 }
-

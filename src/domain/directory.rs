@@ -48,7 +48,11 @@ pub struct Directory {
 
 /// Names match whatever their case and spacing: "Northshire  police" is "Northshire Police".
 fn same_name(a: &str, b: &str) -> bool {
-    let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    let words = |s: &str| {
+        s.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
     let a = words(a);
     !a.is_empty() && a == words(b)
 }
@@ -91,7 +95,10 @@ mod tests {
         let d = Directory {
             agencies: vec![council, police.clone()],
         };
-        assert_eq!(d.find(AgencyKind::Police, "  northshire   POLICE"), Some(&police));
+        assert_eq!(
+            d.find(AgencyKind::Police, "  northshire   POLICE"),
+            Some(&police)
+        );
         assert_eq!(d.find(AgencyKind::Police, "Southshire Police"), None);
         assert_eq!(d.find(AgencyKind::Police, ""), None);
         assert_eq!(

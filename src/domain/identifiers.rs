@@ -13,12 +13,16 @@
 const CHECK_LETTERS: &[u8; 23] = b"ZABCDEFGHJKLMNPQRTUVWXY";
 
 pub const CRN_FORM: &str = "Enter the CRN as a letter followed by 6 digits, like X123456";
-pub const PNC_FORM: &str = "Enter the PNC ID as the year, a slash, the number and a letter, like 2003/0012345B";
+pub const PNC_FORM: &str =
+    "Enter the PNC ID as the year, a slash, the number and a letter, like 2003/0012345B";
 pub const PNC_CHECK: &str = "The PNC ID's last letter does not match its year and number. Check each character against the record";
 
 /// A CRN in its written form (`X123456`), or why not.
 pub fn crn(typed: &str) -> Result<String, &'static str> {
-    let text: String = typed.split_whitespace().collect::<String>().to_ascii_uppercase();
+    let text: String = typed
+        .split_whitespace()
+        .collect::<String>()
+        .to_ascii_uppercase();
     let bytes = text.as_bytes();
     let whole = bytes.len() == 7
         && bytes[0].is_ascii_uppercase()
@@ -29,7 +33,10 @@ pub fn crn(typed: &str) -> Result<String, &'static str> {
 /// A PNC ID in its long written form (`1979/0163001B`), or why not. Typed in the short form
 /// (`79/163001B`, the slash optional), a two-digit year after `this_year`'s is of the 1900s.
 pub fn pnc_id(typed: &str, this_year: i32) -> Result<String, &'static str> {
-    let text: String = typed.split_whitespace().collect::<String>().to_ascii_uppercase();
+    let text: String = typed
+        .split_whitespace()
+        .collect::<String>()
+        .to_ascii_uppercase();
     if !text.is_ascii() {
         return Err(PNC_FORM);
     }
@@ -45,7 +52,11 @@ pub fn pnc_id(typed: &str, this_year: i32) -> Result<String, &'static str> {
     };
     let serial = &rest[..rest.len() - 1];
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !digits(&year) || !(year.len() == 2 || year.len() == 4) || !digits(serial) || serial.len() > 7 {
+    if !digits(&year)
+        || !(year.len() == 2 || year.len() == 4)
+        || !digits(serial)
+        || serial.len() > 7
+    {
         return Err(PNC_FORM);
     }
     let year: i32 = year.parse().map_err(|_| PNC_FORM)?;
@@ -69,7 +80,9 @@ pub fn pnc_id(typed: &str, this_year: i32) -> Result<String, &'static str> {
 /// forms share. `None` for anything that is not a PNC ID.
 pub fn pnc_key(typed: &str) -> Option<String> {
     // Any year is taken here: the key keeps only its last two digits.
-    pnc_id(typed, 2099).ok().map(|written| written[2..].to_string())
+    pnc_id(typed, 2099)
+        .ok()
+        .map(|written| written[2..].to_string())
 }
 
 /// The check character of the PNC ID for `year` and `serial`.
@@ -94,10 +107,16 @@ mod tests {
 
     #[test]
     fn crns_in_the_letter_and_six_digits_form_are_taken_and_others_refused() {
-        for (typed, written) in [("X123456", "X123456"), (" d 654321 ", "D654321"), ("a000001", "A000001")] {
+        for (typed, written) in [
+            ("X123456", "X123456"),
+            (" d 654321 ", "D654321"),
+            ("a000001", "A000001"),
+        ] {
             assert_eq!(crn(typed), Ok(written.to_string()), "{typed}");
         }
-        for typed in ["", "123456", "X12345", "X1234567", "XX12345", "1123456", "X12345O", "É123456"] {
+        for typed in [
+            "", "123456", "X12345", "X1234567", "XX12345", "1123456", "X12345O", "É123456",
+        ] {
             assert_eq!(crn(typed), Err(CRN_FORM), "{typed}");
         }
     }
@@ -122,7 +141,18 @@ mod tests {
 
     #[test]
     fn a_pnc_id_not_in_the_form_or_with_the_wrong_check_letter_is_refused_with_its_reason() {
-        for typed in ["", "B", "1979/B", "1979/0163001", "1979/01630012B", "19/79/0163001B", "1979-0163001B", "2031/0000001A", "1899/0000001A", "79/16300IB1"] {
+        for typed in [
+            "",
+            "B",
+            "1979/B",
+            "1979/0163001",
+            "1979/01630012B",
+            "19/79/0163001B",
+            "1979-0163001B",
+            "2031/0000001A",
+            "1899/0000001A",
+            "79/16300IB1",
+        ] {
             assert_eq!(pnc_id(typed, 2026), Err(PNC_FORM), "{typed}");
         }
         for typed in ["1979/0163001C", "79/163001Z", "2002/0073319I"] {

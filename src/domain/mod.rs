@@ -7,6 +7,7 @@ pub mod case;
 pub mod choice;
 pub mod deadlines;
 pub mod directory;
+pub mod drafts;
 pub mod format;
 pub mod gatekeeping;
 pub mod handover;

@@ -33,7 +33,7 @@ pub fn for_clipboard(paragraph: &str) -> String {
 
 /// A copy of the case with every bidirectional control taken out of its text, or `None` when
 /// it has none: a control typed into a name must not reverse the sentence after it.
-fn without_controls(case: &Case) -> Option<Case> {
+pub(super) fn without_controls(case: &Case) -> Option<Case> {
     let json = miniserde::json::to_string(case);
     if !json.chars().any(is_bidi_control) {
         return None;

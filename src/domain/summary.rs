@@ -188,8 +188,11 @@ impl Summary {
     /// or the PNC ID (ASCII case-blind, as names are matched elsewhere), or is the person's CRN
     /// or PNC ID typed in another of its forms.
     pub fn found_by(&self, search: &Search) -> bool {
-        let haystack = format!("{} {} {} {} {}", self.name, self.court, self.id, self.crn, self.pnc)
-            .to_ascii_lowercase();
+        let haystack = format!(
+            "{} {} {} {} {}",
+            self.name, self.court, self.id, self.crn, self.pnc
+        )
+        .to_ascii_lowercase();
         search.words.iter().all(|word| {
             haystack.contains(&word.text)
                 || word.crn.as_deref().is_some_and(|crn| crn == self.crn)
@@ -226,7 +229,10 @@ impl Search {
 
 /// Text with its spaces taken out, in capitals: an identifier as typed, for searching.
 fn compact(typed: &str) -> String {
-    typed.split_whitespace().collect::<String>().to_ascii_uppercase()
+    typed
+        .split_whitespace()
+        .collect::<String>()
+        .to_ascii_uppercase()
 }
 
 /// The cases a search and a set of filters give (every chosen filter must hold), soonest

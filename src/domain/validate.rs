@@ -432,7 +432,14 @@ fn identifiers(e: &mut Errors, person: &Person, today: NaiveDate) {
 
 /// A date of birth typed for someone whose age is also recorded (`age`, as typed): it must be a
 /// real date in the past, and say the same age.
-fn date_of_birth(e: &mut Errors, id: &str, value: &DateParts, age: &str, who: &str, today: NaiveDate) {
+fn date_of_birth(
+    e: &mut Errors,
+    id: &str,
+    value: &DateParts,
+    age: &str,
+    who: &str,
+    today: NaiveDate,
+) {
     let born = e.date(
         &format!("{id}-dob"),
         value,
@@ -490,7 +497,14 @@ pub fn place(case: &Case, place: &Place, today: NaiveDate) -> Vec<FieldError> {
                 format!("Age of resident {n} must be a whole number, like 34"),
             );
         }
-        date_of_birth(&mut e, &id, &r.date_of_birth, &r.age, &format!("resident {n}"), today);
+        date_of_birth(
+            &mut e,
+            &id,
+            &r.date_of_birth,
+            &r.age,
+            &format!("resident {n}"),
+            today,
+        );
         e.text(
             &format!("{id}-relationship"),
             &r.relationship,
@@ -516,7 +530,14 @@ pub fn place(case: &Case, place: &Place, today: NaiveDate) -> Vec<FieldError> {
                 format!("Enter the age of visiting child {n} as a whole number"),
             ),
         }
-        date_of_birth(&mut e, &id, &c.date_of_birth, &c.age, &format!("visiting child {n}"), today);
+        date_of_birth(
+            &mut e,
+            &id,
+            &c.date_of_birth,
+            &c.age,
+            &format!("visiting child {n}"),
+            today,
+        );
     }
     if place.household_sources.is_empty() {
         e.add("household-sources", "Select how you know who lives there");

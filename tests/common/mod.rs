@@ -419,8 +419,14 @@ pub fn every_field_filled_as_of(version: u32) -> Case {
         (p.crn, p.pnc_id, p.other_names, p.previous_addresses) = Default::default();
         p.address = Address::default();
         for place in &mut case.places {
-            place.residents.iter_mut().for_each(|r| r.date_of_birth = Default::default());
-            place.visiting_children.iter_mut().for_each(|v| v.date_of_birth = Default::default());
+            place
+                .residents
+                .iter_mut()
+                .for_each(|r| r.date_of_birth = Default::default());
+            place
+                .visiting_children
+                .iter_mut()
+                .for_each(|v| v.date_of_birth = Default::default());
         }
     }
     case

@@ -420,7 +420,9 @@ pub async fn round(
         JsValue::from(server.address.trim()),
         JsValue::from(server.database.trim()),
     ];
-    let held = team_call("keyRecordHeld", &args).await.and_then(|v| v.as_string());
+    let held = team_call("keyRecordHeld", &args)
+        .await
+        .and_then(|v| v.as_string());
     match held.as_deref() {
         Some("missing") => return Err(Trouble::KeyMissing),
         Some("changed") => return Err(Trouble::KeyChanged),
@@ -583,7 +585,15 @@ async fn take_doc(
     }
     if let Some(mut case) = step.take {
         case.revision = stored.unwrap_or(0) + 1;
-        let written = cases::write(&case, None, here.sealed, None, Some(stored.unwrap_or(0)), here.format).await;
+        let written = cases::write(
+            &case,
+            None,
+            here.sealed,
+            None,
+            Some(stored.unwrap_or(0)),
+            here.format,
+        )
+        .await;
         match written {
             Ok(()) => {}
             Err(SaveError::Conflict { .. }) => return Err(Trouble::ChangedHere),
@@ -616,7 +626,10 @@ async fn open_all(
         if let Some((sealed, _)) = &opened
             && sealed.kind == Kind::Case
         {
-            let case = sealed.case.as_deref().and_then(|t| (here.format.decode)(t).ok());
+            let case = sealed
+                .case
+                .as_deref()
+                .and_then(|t| (here.format.decode)(t).ok());
             let fits = case.as_ref().is_some_and(|case| {
                 let id = local_id.get_or_insert_with(|| case.id.clone());
                 case.id == *id && self::record(&case.id).is_none_or(|r| r.doc == doc_id)
@@ -659,11 +672,14 @@ async fn beneath_unopened(
     if unopened.is_empty() {
         return Ok(Vec::new());
     }
-    let paths: BulkGet = server
-        .post("/_bulk_get?revs=true", ask(unopened))
-        .await?;
+    let paths: BulkGet = server.post("/_bulk_get?revs=true", ask(unopened)).await?;
     let mut wanted: Vec<String> = Vec::new();
-    for doc in paths.results.into_iter().flat_map(|r| r.docs).filter_map(|d| d.ok) {
+    for doc in paths
+        .results
+        .into_iter()
+        .flat_map(|r| r.docs)
+        .filter_map(|d| d.ok)
+    {
         let Some(path) = doc.revisions else { continue };
         let path = super::revs::Revisions {
             start: path.start,
@@ -759,7 +775,10 @@ async fn push(
         // Only what the server lacks (all of it, unless an earlier answer was lost on the way).
         let mut asked: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for d in &docs {
-            asked.entry(d.doc.clone()).or_default().push(d.rev.to_string());
+            asked
+                .entry(d.doc.clone())
+                .or_default()
+                .push(d.rev.to_string());
         }
         let diff: BTreeMap<String, RevsDiffEntry> =
             server.post("/_revs_diff", json::to_string(&asked)).await?;
@@ -877,7 +896,11 @@ pub async fn other_version(
 
 /// What a version of a team document holds, if it opens with the team's key as that document
 /// and revision (`None` if it was moved, replayed, damaged, or is not this app's envelope).
-async fn open_version(doc: &str, rev: &Rev, sealed: Option<&str>) -> Option<(Sealed, Option<crate::domain::Case>)> {
+async fn open_version(
+    doc: &str,
+    rev: &Rev,
+    sealed: Option<&str>,
+) -> Option<(Sealed, Option<crate::domain::Case>)> {
     let args = [JsValue::from(sealed?), plan::binding(doc, rev).into()];
     let plain = team_call("unseal", &args).await?.as_string()?;
     Some((Sealed::decode(&plain)?, None))

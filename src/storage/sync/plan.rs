@@ -140,7 +140,11 @@ impl Sealed {
             "closed" => Kind::Closed,
             _ => return None,
         };
-        let after: Vec<Rev> = raw.after.iter().map(|r| Rev::parse(r)).collect::<Option<_>>()?;
+        let after: Vec<Rev> = raw
+            .after
+            .iter()
+            .map(|r| Rev::parse(r))
+            .collect::<Option<_>>()?;
         let whole = raw.psc == ENVELOPE
             && raw.count >= 1
             && after.len() <= LINEAGE
@@ -388,7 +392,9 @@ impl Draft {
         let merge = record.and_then(|r| r.merge.as_ref());
         Draft {
             // A case here never shared as the team's: it follows the team's version it settled.
-            parent: held.map(|h| h.team.clone()).or(merge.map(|m| m.rev.clone())),
+            parent: held
+                .map(|h| h.team.clone())
+                .or(merge.map(|m| m.rev.clone())),
             kind: Kind::Case,
             lineage: Lineage::next(held, merge),
             case: Some(case),
@@ -545,7 +551,11 @@ pub fn decide<C>(
             continue;
         }
         let Some((sealed, case)) = o.opened else {
-            let why = if o.deleted { Refusal::Unsealed } else { Refusal::Unreadable };
+            let why = if o.deleted {
+                Refusal::Unsealed
+            } else {
+                Refusal::Unreadable
+            };
             refused.push((o.rev, why));
             continue;
         };
@@ -558,7 +568,9 @@ pub fn decide<C>(
             refused.push((o.rev, Refusal::Rollback));
             continue;
         }
-        let after_held = held.as_ref().is_none_or(|h| sealed.lineage.replaces(&h.team));
+        let after_held = held
+            .as_ref()
+            .is_none_or(|h| sealed.lineage.replaces(&h.team));
         let other = Other {
             rev: o.rev,
             count: sealed.lineage.count,
@@ -686,7 +698,13 @@ mod tests {
         version(at, Kind::Case, count, after, Some(text))
     }
 
-    fn version(at: &str, kind: Kind, count: u64, after: &[&str], text: Option<&str>) -> Offered<String> {
+    fn version(
+        at: &str,
+        kind: Kind,
+        count: u64,
+        after: &[&str],
+        text: Option<&str>,
+    ) -> Offered<String> {
         Offered {
             rev: rev(at),
             deleted: kind != Kind::Case,
@@ -717,7 +735,10 @@ mod tests {
     fn beneath_a_version_that_did_not_open_only_what_could_follow_what_is_held_is_asked_for() {
         let forged = path(4, &["f", "c", "b", "a"]);
         // A device that holds nothing asks for every version beneath, newest first.
-        assert_eq!(beneath(&forged, None), vec![rev("3-c"), rev("2-b"), rev("1-a")]);
+        assert_eq!(
+            beneath(&forged, None),
+            vec![rev("3-c"), rev("2-b"), rev("1-a")]
+        );
         // One that holds 2-b asks only for what came after it.
         let held = holding(5, "2-b", 2, &["1-a"]);
         assert_eq!(beneath(&forged, Some(&held)), vec![rev("3-c")]);
@@ -725,19 +746,29 @@ mod tests {
         let mut other = holding(5, "2-x", 2, &["3-c", "1-a"]);
         assert_eq!(beneath(&forged, Some(&other)), Vec::new());
         other.held = None;
-        other.conflict = Some(Other { rev: rev("3-c"), count: 3 });
+        other.conflict = Some(Other {
+            rev: rev("3-c"),
+            count: 3,
+        });
         assert_eq!(beneath(&forged, Some(&other)), vec![rev("2-b"), rev("1-a")]);
         // A path that is not whole asks for nothing; a long one for at most LINEAGE.
         assert_eq!(beneath(&path(1, &["f", "e"]), None), Vec::new());
         let hashes: Vec<String> = (0..40).map(|i| format!("{i:x}")).collect();
-        let long = Revisions { start: 40, ids: hashes };
+        let long = Revisions {
+            start: 40,
+            ids: hashes,
+        };
         assert_eq!(beneath(&long, None).len(), LINEAGE);
     }
 
     #[test]
     fn a_genuine_version_beneath_a_forged_one_is_taken_by_a_device_that_joins() {
         let offered = vec![
-            Offered { rev: rev("3-f"), deleted: false, opened: None },
+            Offered {
+                rev: rev("3-f"),
+                deleted: false,
+                opened: None,
+            },
             case("2-b", 2, &["1-a"], "second"),
             case("1-a", 1, &[], "first"),
         ];
@@ -746,16 +777,29 @@ mod tests {
         assert_eq!(step.refused, vec![(rev("3-f"), Refusal::Unreadable)]);
         let record = step.record.unwrap();
         assert_eq!(record.held.unwrap().team, rev("2-b"));
-        assert_eq!(record.conflict, None, "the older genuine version is not a conflict");
+        assert_eq!(
+            record.conflict, None,
+            "the older genuine version is not a conflict"
+        );
     }
 
     #[test]
     fn a_record_reads_back_as_written_and_nothing_else_reads() {
         let mut r = holding(7, "3-abc", 3, &["2-aa", "1-a"]);
         assert_eq!(Record::decode(&r.encode()), Some(r.clone()));
-        r.conflict = Some(Other { rev: rev("3-def"), count: 3 });
-        r.sent = Some(Sent { local: 8, rev: rev("4-f"), merged: true });
-        r.merge = Some(Other { rev: rev("3-e"), count: 4 });
+        r.conflict = Some(Other {
+            rev: rev("3-def"),
+            count: 3,
+        });
+        r.sent = Some(Sent {
+            local: 8,
+            rev: rev("4-f"),
+            merged: true,
+        });
+        r.merge = Some(Other {
+            rev: rev("3-e"),
+            count: 4,
+        });
         assert_eq!(Record::decode(&r.encode()), Some(r.clone()));
         r.held = None;
         assert_eq!(Record::decode(&r.encode()), Some(r));
@@ -786,7 +830,11 @@ mod tests {
             "b" => Some(holding(4, "2-y", 2, &[])),
             "d" => Some(Record {
                 held: None,
-                sent: Some(Sent { local: 2, rev: rev("1-s"), merged: false }),
+                sent: Some(Sent {
+                    local: 2,
+                    rev: rev("1-s"),
+                    merged: false,
+                }),
                 ..holding(0, "1-a", 1, &[])
             }),
             _ => None,
@@ -798,7 +846,10 @@ mod tests {
     fn an_envelope_reads_back_padded_to_its_step_and_nothing_partial_reads() {
         let sealed = Sealed {
             kind: Kind::Case,
-            lineage: Lineage { count: 3, after: vec![rev("2-b"), rev("1-a")] },
+            lineage: Lineage {
+                count: 3,
+                after: vec![rev("2-b"), rev("1-a")],
+            },
             case: Some("{\"name\":\"Dan Ellery\"}".into()),
             by: "Sam Okafor".into(),
             at: "2026-12-05T09:00:00Z".into(),
@@ -806,13 +857,25 @@ mod tests {
         let text = sealed.encode();
         assert_eq!(text.len(), PAD_STEP);
         assert_eq!(Sealed::decode(&text), Some(sealed.clone()));
-        let long = Sealed { case: Some("x".repeat(PAD_STEP)), ..sealed.clone() };
+        let long = Sealed {
+            case: Some("x".repeat(PAD_STEP)),
+            ..sealed.clone()
+        };
         assert_eq!(long.encode().len(), 2 * PAD_STEP);
         for bad in [
             text.replace("\"psc\":2", "\"psc\":1"),
             text.replace("\"kind\":\"case\"", "\"kind\":\"deleted\""),
             text.replace("\"count\":3", "\"count\":0"),
-            Sealed { kind: Kind::Closed, case: None, lineage: Lineage { count: 1, after: vec![] }, ..sealed.clone() }.encode(),
+            Sealed {
+                kind: Kind::Closed,
+                case: None,
+                lineage: Lineage {
+                    count: 1,
+                    after: vec![],
+                },
+                ..sealed.clone()
+            }
+            .encode(),
             "{\"name\":\"Dan Ellery\"}".to_string(),
         ] {
             assert_eq!(Sealed::decode(&bad), None, "{bad}");
@@ -824,23 +887,44 @@ mod tests {
         let ours = holding(4, "2-b", 2, &["1-a"]);
         let edit = Draft::edit(Some(&ours), "case text".into());
         assert_eq!(edit.parent, Some(rev("2-b")));
-        assert_eq!(edit.lineage, Lineage { count: 3, after: vec![rev("2-b"), rev("1-a")] });
-        assert_eq!(edit.message(), Draft::edit(Some(&ours), "case text".into()).message());
-        assert_ne!(edit.message(), Draft::edit(Some(&ours), "case text!".into()).message());
+        assert_eq!(
+            edit.lineage,
+            Lineage {
+                count: 3,
+                after: vec![rev("2-b"), rev("1-a")]
+            }
+        );
+        assert_eq!(
+            edit.message(),
+            Draft::edit(Some(&ours), "case text".into()).message()
+        );
+        assert_ne!(
+            edit.message(),
+            Draft::edit(Some(&ours), "case text!".into()).message()
+        );
         let other = holding(4, "2-c", 2, &["1-a"]);
-        assert_ne!(edit.message(), Draft::edit(Some(&other), "case text".into()).message());
+        assert_ne!(
+            edit.message(),
+            Draft::edit(Some(&other), "case text".into()).message()
+        );
         let (made, sealed) = edit.finish("0123456789abcdef0123456789abcdef0123", "Sam", "now");
         assert_eq!(made, rev("3-0123456789abcdef0123456789abcdef"));
         assert_eq!(sealed.by, "Sam");
         // Settling: the next version replaces both, and counts past both.
         let mut settling = ours.clone();
-        settling.conflict = Some(Other { rev: rev("5-z"), count: 5 });
+        settling.conflict = Some(Other {
+            rev: rev("5-z"),
+            count: 5,
+        });
         settling.settle();
         let merged = Draft::edit(Some(&settling), "settled".into());
         assert_eq!(merged.lineage.count, 6);
         assert!(merged.lineage.replaces(&rev("5-z")) && merged.lineage.replaces(&rev("2-b")));
         let closing = Draft::closing(settling.merge.as_ref().unwrap());
-        assert_eq!((closing.kind, closing.parent), (Kind::Closed, Some(rev("5-z"))));
+        assert_eq!(
+            (closing.kind, closing.parent),
+            (Kind::Closed, Some(rev("5-z")))
+        );
         // A long lineage keeps the newest.
         let long: Vec<String> = (1..40).rev().map(|g| format!("{g}-a")).collect();
         let long: Vec<&str> = long.iter().map(String::as_str).collect();
@@ -854,28 +938,54 @@ mod tests {
     fn a_later_version_is_taken_only_when_it_follows_this_devices() {
         let ours = holding(4, "2-b", 2, &["1-a"]);
         // (stored here, versions) -> (taken, conflict, deleted, refusals)
-        let step = decide(DOC, Some(ours.clone()), Some(4), vec![case("3-c", 3, &["2-b", "1-a"], "later")]);
+        let step = decide(
+            DOC,
+            Some(ours.clone()),
+            Some(4),
+            vec![case("3-c", 3, &["2-b", "1-a"], "later")],
+        );
         assert_eq!(step.take.as_deref(), Some("later"));
         let held = step.record.unwrap().held.unwrap();
         assert_eq!((held.local, held.team, held.count), (5, rev("3-c"), 3));
         // Changed here since: both kept.
-        let step = decide(DOC, Some(ours.clone()), Some(5), vec![case("3-c", 3, &["2-b"], "later")]);
+        let step = decide(
+            DOC,
+            Some(ours.clone()),
+            Some(5),
+            vec![case("3-c", 3, &["2-b"], "later")],
+        );
         assert_eq!(step.take, None);
         assert_eq!(step.record.unwrap().conflict.unwrap().rev, rev("3-c"));
         // A version that does not follow this one, whatever the tree says: a conflict.
-        let step = decide(DOC, Some(ours.clone()), Some(4), vec![case("3-z", 3, &["2-z", "1-a"], "other")]);
+        let step = decide(
+            DOC,
+            Some(ours.clone()),
+            Some(4),
+            vec![case("3-z", 3, &["2-z", "1-a"], "other")],
+        );
         assert_eq!(step.take, None);
         assert_eq!(step.record.unwrap().conflict.unwrap().rev, rev("3-z"));
         // An older version offered as current: refused as a rollback; nothing changes.
-        let step = decide(DOC, Some(ours.clone()), Some(4), vec![case("1-a", 1, &[], "old")]);
-        assert_eq!((step.take, step.refused), (None, vec![(rev("1-a"), Refusal::Rollback)]));
+        let step = decide(
+            DOC,
+            Some(ours.clone()),
+            Some(4),
+            vec![case("1-a", 1, &[], "old")],
+        );
+        assert_eq!(
+            (step.take, step.refused),
+            (None, vec![(rev("1-a"), Refusal::Rollback)])
+        );
         assert_eq!(step.record, Some(ours.clone()));
         // The newest of several that follow it, whichever the server ranks first.
         let step = decide(
             DOC,
             Some(ours.clone()),
             Some(4),
-            vec![case("9-x", 3, &["2-b"], "low"), case("3-y", 4, &["3-x", "2-b"], "high")],
+            vec![
+                case("9-x", 3, &["2-b"], "low"),
+                case("3-y", 4, &["3-x", "2-b"], "high"),
+            ],
         );
         assert_eq!(step.take.as_deref(), Some("high"));
         assert_eq!(step.record.unwrap().conflict.unwrap().rev, rev("9-x"));
@@ -890,7 +1000,11 @@ mod tests {
         // Changed here since: the case stands.
         assert!(!decide(DOC, Some(ours.clone()), Some(5), vec![sealed]).delete);
         // A plain deletion, or one that does not open: refused, the case kept.
-        let plain: Offered<String> = Offered { rev: rev("3-d"), deleted: true, opened: None };
+        let plain: Offered<String> = Offered {
+            rev: rev("3-d"),
+            deleted: true,
+            opened: None,
+        };
         let step = decide(DOC, Some(ours.clone()), Some(4), vec![plain]);
         assert!(!step.delete);
         assert_eq!(step.refused, vec![(rev("3-d"), Refusal::Unsealed)]);
@@ -899,30 +1013,61 @@ mod tests {
         let mut flipped = case("3-c", 3, &["2-b"], "later");
         flipped.deleted = true;
         let step = decide(DOC, Some(ours), Some(4), vec![flipped]);
-        assert_eq!((step.delete, step.refused), (false, vec![(rev("3-c"), Refusal::Unreadable)]));
+        assert_eq!(
+            (step.delete, step.refused),
+            (false, vec![(rev("3-c"), Refusal::Unreadable)])
+        );
     }
 
     #[test]
     fn a_conflict_settled_elsewhere_is_over_here_and_a_lost_answer_is_recognised() {
         let mut ours = holding(4, "2-b", 2, &["1-a"]);
-        ours.conflict = Some(Other { rev: rev("2-z"), count: 2 });
+        ours.conflict = Some(Other {
+            rev: rev("2-z"),
+            count: 2,
+        });
         let settled = case("3-s", 3, &["2-b", "2-z", "1-a"], "settled");
         let closing = version("3-k", Kind::Closed, 3, &["2-z"], None);
-        let step = decide(DOC, Some(ours.clone()), Some(4), vec![settled, closing.clone()]);
+        let step = decide(
+            DOC,
+            Some(ours.clone()),
+            Some(4),
+            vec![settled, closing.clone()],
+        );
         let record = step.record.unwrap();
-        assert_eq!((step.take.as_deref(), record.conflict), (Some("settled"), None));
+        assert_eq!(
+            (step.take.as_deref(), record.conflict),
+            (Some("settled"), None)
+        );
         // The closing alone ends it too.
         let step = decide(DOC, Some(ours), Some(4), vec![closing]);
         assert_eq!(step.record.unwrap().conflict, None);
         // Sent, answer lost, seen on the server next round: this device's own, no conflict.
         let mut sent = holding(4, "2-b", 2, &["1-a"]);
-        sent.sent = Some(Sent { local: 5, rev: rev("3-m"), merged: false });
-        let step = decide(DOC, Some(sent.clone()), Some(5), vec![case("3-m", 3, &["2-b", "1-a"], "mine")]);
+        sent.sent = Some(Sent {
+            local: 5,
+            rev: rev("3-m"),
+            merged: false,
+        });
+        let step = decide(
+            DOC,
+            Some(sent.clone()),
+            Some(5),
+            vec![case("3-m", 3, &["2-b", "1-a"], "mine")],
+        );
         let record = step.record.unwrap();
-        assert_eq!((step.take, record.conflict, record.sent), (None, None, None));
+        assert_eq!(
+            (step.take, record.conflict, record.sent),
+            (None, None, None)
+        );
         assert_eq!(record.held.unwrap().team, rev("3-m"));
         // Already edited again on another device: still recognised, and that edit taken.
-        let step = decide(DOC, Some(sent), Some(5), vec![case("4-n", 4, &["3-m", "2-b"], "theirs")]);
+        let step = decide(
+            DOC,
+            Some(sent),
+            Some(5),
+            vec![case("4-n", 4, &["3-m", "2-b"], "theirs")],
+        );
         assert_eq!(step.take.as_deref(), Some("theirs"));
         assert_eq!(step.record.unwrap().conflict, None);
     }

@@ -137,10 +137,7 @@ mod tests {
         assert_eq!(list.len(), 2);
         assert_eq!(list[0].seen, "2026-12-05T09:30:00.000Z");
         dismiss(&mut list, "a1", "2-ff");
-        assert_eq!(
-            list,
-            vec![problem("a1", "3-ee", Refusal::Rollback, None)]
-        );
+        assert_eq!(list, vec![problem("a1", "3-ee", Refusal::Rollback, None)]);
     }
 
     #[test]
@@ -155,6 +152,9 @@ mod tests {
         assert_eq!(list[0].case.as_deref(), Some("case-1"));
         assert_eq!(list[0].seen, "2026-12-05T09:30:00.000Z");
         // Once known, a later refusal changes nothing.
-        assert!(!note(&mut list, problem("a1", "2-ff", Refusal::Unreadable, Some("case-1"))));
+        assert!(!note(
+            &mut list,
+            problem("a1", "2-ff", Refusal::Unreadable, Some("case-1"))
+        ));
     }
 }

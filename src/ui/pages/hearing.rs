@@ -101,7 +101,10 @@ fn hearing_form(handle: CaseHandle, is_new: bool) -> impl IntoView {
         Item::area(
             "other-names",
             text::OTHER_NAMES,
-            root.field(|c| c.person.other_names.clone(), |c, v| c.person.other_names = v),
+            root.field(
+                |c| c.person.other_names.clone(),
+                |c, v| c.person.other_names = v,
+            ),
         )
         .hint(text::OTHER_NAMES_HINT),
         Item::h2(text::LIVES),
@@ -109,23 +112,35 @@ fn hearing_form(handle: CaseHandle, is_new: bool) -> impl IntoView {
         Item::text(
             "address-line-1",
             text::LINE_1,
-            root.field(|c| c.person.address.line_1.clone(), |c, v| c.person.address.line_1 = v),
+            root.field(
+                |c| c.person.address.line_1.clone(),
+                |c, v| c.person.address.line_1 = v,
+            ),
         ),
         Item::text(
             "address-line-2",
             text::LINE_2,
-            root.field(|c| c.person.address.line_2.clone(), |c, v| c.person.address.line_2 = v),
+            root.field(
+                |c| c.person.address.line_2.clone(),
+                |c, v| c.person.address.line_2 = v,
+            ),
         ),
         Item::text(
             "address-town",
             text::TOWN,
-            root.field(|c| c.person.address.town.clone(), |c, v| c.person.address.town = v),
+            root.field(
+                |c| c.person.address.town.clone(),
+                |c, v| c.person.address.town = v,
+            ),
         )
         .width("govuk-!-width-two-thirds"),
         Item::text(
             "address-postcode",
             text::POSTCODE,
-            root.field(|c| c.person.address.postcode.clone(), |c, v| c.person.address.postcode = v),
+            root.field(
+                |c| c.person.address.postcode.clone(),
+                |c, v| c.person.address.postcode = v,
+            ),
         )
         .width("govuk-input--width-10"),
         Item::area(

@@ -20,7 +20,11 @@ fn why(refusal: Refusal) -> &'static str {
 
 /// The list, one card per refused version; `name_of` names a case on this device, `when` a
 /// time.
-pub fn problem_list(problems: Vec<Problem>, name_of: impl Fn(&str) -> String, when: fn(f64) -> String) -> Option<impl IntoView> {
+pub fn problem_list(
+    problems: Vec<Problem>,
+    name_of: impl Fn(&str) -> String,
+    when: fn(f64) -> String,
+) -> Option<impl IntoView> {
     if problems.is_empty() {
         return None;
     }
