@@ -401,3 +401,36 @@ pub mod lock {
     pub const MISMATCH: &str = "The two passphrases are not the same";
     pub const NOT_TURNED_ON: &str = "Protection could not be turned on: this browser refused to store the passphrase check. Nothing has been changed";
 }
+
+pub mod enquiries {
+    pub const TITLE: &str = "Enquiries to send";
+    pub const INTRO: &str = "Each enquiry this case still needs, written from what the case holds: one to each police force and one to each local authority's children's services. Read each one through and send it the way that agency asks. Then choose \"Mark as sent\": the date it was sent, the date the reply is due and \"awaiting reply\" are recorded on every enquiry it covers. Nothing is sent from this app.";
+    pub const DIRECTORY_NOTE: &str = "Where to send each one comes from your team's ";
+    pub const DIRECTORY_LINK: &str = "agency directory";
+    pub const NONE: &str = "There is nothing to send: every enquiry has a reply recorded, or is marked as not requested.";
+    pub const SEND_TO: &str = "Send to";
+    pub const COVERS: &str = "Asks about";
+    pub const DUE: &str = "Reply needed by";
+    pub const STATUS: &str = "Status";
+    pub const NO_AGENCY: &str = "Agency not yet recorded: enter it below";
+    pub const NOT_IN_DIRECTORY: &str = "Not in your team's agency directory: send it the usual way, or add the agency to the directory";
+    pub const URGENT: &str = ". Urgent: sooner than this agency usually replies";
+    pub const NO_DUE: &str =
+        "Before sentence (record the hearing date and report type to work out the date)";
+    pub const SENT_ON: &str = "Marked as sent on ";
+    pub const NOT_SENT: &str = "Not sent yet";
+    pub const FORCE_NOT_RECORDED: &str = "police force not yet recorded";
+    pub const COUNCIL_NOT_RECORDED: &str = "local authority not yet recorded";
+    pub const FORCE_LABEL: &str = "Which police force is this sent to?";
+    pub const COUNCIL_LABEL: &str = "Which local authority is this sent to?";
+    pub const AGENCY_HINT: &str = "It is recorded on each enquiry when you mark this as sent";
+    pub const ENTER_FORCE: &str = "Enter the police force you are sending this enquiry to";
+    pub const ENTER_COUNCIL: &str = "Enter the local authority you are sending this enquiry to";
+    pub const SUBJECT: &str = "Subject";
+    pub const MESSAGE: &str = "Message";
+    pub const MARK_SENT: &str = "Mark as sent";
+    pub const COPY: &str = "Copy the message";
+    pub const DOWNLOAD: &str = "Download as an email";
+    pub const PRINT: &str = "Print";
+    pub const COPIED: &str = "Copied. Paste it into your email or the agency's form.";
+}

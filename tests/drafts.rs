@@ -6,7 +6,9 @@ mod common;
 use common::*;
 use presentence_checks::domain::case::*;
 use presentence_checks::domain::directory::{Agency, AgencyKind, Directory, SendBy};
-use presentence_checks::domain::drafts::{Covers, Draft, decode_quoted_printable, drafts, eml};
+use presentence_checks::domain::drafts::{
+    Covers, Draft, decode_quoted_printable, drafts, eml, unsent,
+};
 use presentence_checks::domain::inputs::DateParts;
 
 const OFFICER: &str = "Casey Officer";
@@ -359,6 +361,7 @@ fn marking_as_sent_stamps_every_enquiry_it_covers_in_one_history_entry() {
     let mut named = council.clone();
     named.agency = "Northshire Council".into();
     let events = case.events.len();
+    assert_eq!(unsent(&case), 2);
     case.mark_sent(
         &named,
         today(),
@@ -406,5 +409,6 @@ fn marking_as_sent_stamps_every_enquiry_it_covers_in_one_history_entry() {
         .unwrap();
     assert_eq!(council.sent, Some(today()));
     assert_eq!(council.covers.len(), 2);
+    assert_eq!(unsent(&case), 1, "only the police draft is left to send");
     assert!(!council.covers.contains(&Covers::NewChildren));
 }

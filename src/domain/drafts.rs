@@ -136,6 +136,30 @@ fn agency_key(name: &str) -> String {
         .join(" ")
 }
 
+/// Each draft's enquiries grouped: by kind of agency, then by agency, in order of first mention.
+fn grouped(case: &Case) -> Vec<Vec<Open>> {
+    let mut groups: Vec<Vec<Open>> = Vec::new();
+    for item in open_enquiries(case) {
+        let key = (item.kind, agency_key(&item.agency));
+        match groups
+            .iter_mut()
+            .find(|g| (g[0].kind, agency_key(&g[0].agency)) == key)
+        {
+            Some(group) => group.push(item),
+            None => groups.push(vec![item]),
+        }
+    }
+    groups
+}
+
+/// How many drafts hold an enquiry not yet sent: for the task list.
+pub fn unsent(case: &Case) -> usize {
+    grouped(case)
+        .iter()
+        .filter(|g| g.iter().any(|o| o.requested.is_none()))
+        .count()
+}
+
 /// The drafts for a case: one for each agency with enquiries still to be answered. `officer`
 /// signs them; `today` decides whether a reply is needed sooner than the agency usually gives.
 pub fn drafts(
@@ -148,19 +172,8 @@ pub fn drafts(
     // Text typed with bidirectional controls must not reorder the letter around it.
     let cleaned = super::report::without_controls(case);
     let case = cleaned.as_ref().unwrap_or(case);
-    let mut groups: Vec<Vec<Open>> = Vec::new();
-    for item in open_enquiries(case) {
-        let key = (item.kind, agency_key(&item.agency));
-        match groups
-            .iter_mut()
-            .find(|g| (g[0].kind, agency_key(&g[0].agency)) == key)
-        {
-            Some(group) => group.push(item),
-            None => groups.push(vec![item]),
-        }
-    }
     let mut counts = [0, 0];
-    groups
+    grouped(case)
         .into_iter()
         .map(|group| {
             let n = &mut counts[(group[0].kind == AgencyKind::LocalAuthority) as usize];
@@ -491,13 +504,14 @@ fn body(
                 }
             }
             for c in covers {
-                if let Covers::Children(id) = c {
-                    if let Some(e) = case.childrens_services.iter().find(|e| e.id == *id) {
-                        let typed = e.children_covered.trim();
-                        if !typed.is_empty() {
-                            out.push(format!("- As recorded on our enquiry: {typed}"));
-                        }
-                    }
+                if let Covers::Children(id) = c
+                    && let Some(e) = case.childrens_services.iter().find(|e| e.id == *id)
+                    && !e.children_covered.trim().is_empty()
+                {
+                    out.push(format!(
+                        "- As recorded on our enquiry: {}",
+                        e.children_covered.trim()
+                    ));
                 }
             }
         }

@@ -175,6 +175,7 @@ fn page_for(path: &str) -> AnyView {
             | "schedule" | "outcome",
             ..,
         ] => section(path),
+        ["cases", _, "enquiries"] => office(path),
         _ => later(path),
     }
 }
@@ -326,6 +327,20 @@ fn later_page(path: String) -> AnyView {
 
 fn later(path: String) -> AnyView {
     ready_or_loading(later_page(path), __preload_later_page())
+}
+
+/// The officer's office work: the enquiries the app drafts for a case.
+#[leptos::lazy]
+fn office_page(path: String) -> AnyView {
+    let id = |s: &str| s.to_string();
+    match path_parts(&path).as_slice() {
+        ["cases", c, "enquiries"] => view! { <EnquiriesPage id=id(c)/> }.into_any(),
+        _ => view! { <NotFound/> }.into_any(),
+    }
+}
+
+fn office(path: String) -> AnyView {
+    ready_or_loading(office_page(path), __preload_office_page())
 }
 
 /// Training: its own module, fetched only when someone practises. Export and import, asked for

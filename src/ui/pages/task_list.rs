@@ -137,6 +137,13 @@ pub fn TaskListPage(id: String) -> impl IntoView {
             {team_versions}
         {gatekeeping}
             <p class="govuk-body govuk-!-font-weight-bold" id="outstanding">{outstanding}</p>
+            <p class="govuk-body">
+                <a class="govuk-link" href=handle.href("enquiries")>{move || handle.with(|c| match crate::domain::drafts::unsent(c) {
+                    0 => "Enquiries to send: drafted for you".to_string(),
+                    1 => "Enquiries to send: 1 drafted, not yet sent".to_string(),
+                    n => format!("Enquiries to send: {n} drafted, not yet sent"),
+                })}</a>
+            </p>
             <ul class="govuk-task-list">{rows}</ul>
             <ul class="govuk-list">
                 <li><a class="govuk-link" href=handle.href("check")>"Check your answers: the whole case on one page"</a></li>

@@ -1,0 +1,244 @@
+//! "Enquiries to send": the app's draft of each enquiry the case still needs (see
+//! `domain::drafts`), with copy, email file, print and "Mark as sent". Nothing is sent from here.
+
+use leptos::prelude::*;
+
+use crate::content::enquiries as text;
+use crate::domain::Case;
+use crate::domain::directory::AgencyKind;
+use crate::domain::drafts::{self, Draft};
+use crate::domain::inputs::long_date;
+use crate::domain::validate::FieldError;
+use crate::ui::components::fields::TextInput;
+use crate::ui::components::page::{
+    BackLink, ErrorSummary, PageHeading, dynamic, on_click, show_errors,
+};
+use crate::ui::pages::case_handle;
+use crate::ui::state::use_store;
+
+/// What the officer sees about one draft before its text.
+fn rows(draft: &Draft, case: &Case) -> Vec<(&'static str, String)> {
+    let send_to = match (&draft.to, &draft.portal) {
+        (Some(to), _) => to.clone(),
+        (None, Some(portal)) => portal.clone(),
+        (None, None) if draft.agency.is_empty() => text::NO_AGENCY.to_string(),
+        (None, None) => text::NOT_IN_DIRECTORY.to_string(),
+    };
+    let covers = draft
+        .covers
+        .iter()
+        .map(|c| drafts::covers_label(case, *c))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let due = match draft.due {
+        Some(d) if draft.urgent => format!("{}{}", long_date(d), text::URGENT),
+        Some(d) => long_date(d),
+        None => text::NO_DUE.to_string(),
+    };
+    let status = match draft.sent {
+        Some(d) => format!("{}{}", text::SENT_ON, long_date(d)),
+        None => text::NOT_SENT.to_string(),
+    };
+    vec![
+        (text::SEND_TO, send_to),
+        (text::COVERS, covers),
+        (text::DUE, due),
+        (text::STATUS, status),
+    ]
+}
+
+fn title(draft: &Draft) -> String {
+    let agency = if draft.agency.is_empty() {
+        match draft.kind {
+            AgencyKind::Police => text::FORCE_NOT_RECORDED,
+            AgencyKind::LocalAuthority => text::COUNCIL_NOT_RECORDED,
+        }
+    } else {
+        &draft.agency
+    };
+    format!("{}: {agency}", drafts::kind_label(draft.kind))
+}
+
+#[component]
+pub fn EnquiriesPage(id: String) -> impl IntoView {
+    let handle = case_handle(id);
+    let store = use_store();
+    let directory = crate::storage::directory::load();
+    let officer = store
+        .user
+        .with_untracked(|u| u.as_ref().map(|u| u.name.clone()).unwrap_or_default());
+    let list = Memo::new(move |_| {
+        let today = store.today.get();
+        store
+            .holidays
+            .with(|h| handle.with(|c| drafts::drafts(c, &directory, today, h, &officer)))
+    });
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    // The agency typed for a draft that names none yet, by draft number.
+    let typed = RwSignal::new(Vec::<(usize, String)>::new());
+    let done = RwSignal::new(None::<String>);
+    let copied = RwSignal::new(None::<usize>);
+    // Which draft a print shows (the others are left off the paper).
+    let printing = RwSignal::new(None::<usize>);
+
+    let mark_sent = move |i: usize| {
+        let Some(mut draft) = list.with_untracked(|l| l.get(i).cloned()) else {
+            return;
+        };
+        done.set(None);
+        if draft.agency.is_empty() {
+            let name = typed.with_untracked(|t| {
+                t.iter()
+                    .find(|(n, _)| *n == i)
+                    .map(|(_, v)| v.trim().to_string())
+            });
+            match name.filter(|n| !n.is_empty()) {
+                Some(name) => draft.agency = name,
+                None => {
+                    let message = match draft.kind {
+                        AgencyKind::Police => text::ENTER_FORCE,
+                        AgencyKind::LocalAuthority => text::ENTER_COUNCIL,
+                    };
+                    show_errors(
+                        errors,
+                        vec![FieldError {
+                            field: format!("agency-{i}"),
+                            message: message.into(),
+                        }],
+                    );
+                    return;
+                }
+            }
+        }
+        show_errors(errors, Vec::new());
+        let today = store.today.get_untracked();
+        let holidays = store.holidays.get_untracked();
+        store.act(&handle.id.get_untracked(), |c, by, at| {
+            c.mark_sent(&draft, today, &holidays, at, by)
+        });
+        let n = draft.covers.len();
+        let what = if n == 1 {
+            "1 enquiry".to_string()
+        } else {
+            format!("{n} enquiries")
+        };
+        let kind = match draft.kind {
+            AgencyKind::Police => "police",
+            AgencyKind::LocalAuthority => "children's services",
+        };
+        done.set(Some(format!(
+            "Marked as sent: the {kind} enquiry to {}. The date it was sent and the date the reply is due are now recorded on {what}.",
+            draft.agency
+        )));
+        crate::ui::components::page::focus_later("sent-banner".into());
+    };
+
+    let cards = dynamic(move || {
+        let case = handle.with(Clone::clone);
+        let list = list.get();
+        if list.is_empty() {
+            return view! { <p class="govuk-body">{text::NONE}</p> }.into_any();
+        }
+        list.into_iter()
+            .enumerate()
+            .map(|(i, draft)| {
+                let card_title = title(&draft);
+                let rows = rows(&draft, &case)
+                    .into_iter()
+                    .map(|(k, v)| view! {
+                        <div class="govuk-summary-list__row">
+                            <dt class="govuk-summary-list__key">{k}</dt>
+                            <dd class="govuk-summary-list__value app-pre-line">{v}</dd>
+                        </div>
+                    })
+                    .collect_view();
+                let agency_field = draft.agency.is_empty().then(|| {
+                    let label = match draft.kind {
+                        AgencyKind::Police => text::FORCE_LABEL,
+                        AgencyKind::LocalAuthority => text::COUNCIL_LABEL,
+                    };
+                    let value = Signal::derive(move || typed.with(|t| t.iter().find(|(n, _)| *n == i).map(|(_, v)| v.clone()).unwrap_or_default()));
+                    let set = Callback::new(move |v: String| typed.update(|t| {
+                        t.retain(|(n, _)| *n != i);
+                        t.push((i, v));
+                    }));
+                    view! { <TextInput id=format!("agency-{i}") label=label hint=text::AGENCY_HINT value=value set=set errors=errors/> }
+                });
+                let for_whom = format!(" {}", card_title.to_lowercase());
+                let (subject, body) = (draft.subject.clone(), draft.body.clone());
+                let copy = {
+                    let body = body.clone();
+                    on_click(move || {
+                        copied.set(None);
+                        let text = body.clone();
+                        let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+                        leptos::task::spawn_local(async move {
+                            let ok = match clipboard {
+                                Some(c) => wasm_bindgen_futures::JsFuture::from(c.write_text(&text)).await.is_ok(),
+                                None => false,
+                            };
+                            copied.set(ok.then_some(i));
+                        });
+                    })
+                };
+                let file = (drafts::eml_file_name(&draft), drafts::eml(&draft));
+                let download = on_click(move || {
+                    let _ = crate::ui::download::download_as(&file.0, &file.1, "message/rfc822");
+                });
+                let print = on_click(move || {
+                    printing.set(Some(i));
+                    // Once the page shows only this draft for print.
+                    set_timeout(|| { if let Some(w) = web_sys::window() { let _ = w.print(); } }, std::time::Duration::from_millis(50));
+                });
+                let sent = on_click(move || mark_sent(i));
+                let card_class = move || {
+                    if printing.get().is_some_and(|p| p != i) { "govuk-summary-card app-no-print" } else { "govuk-summary-card" }
+                };
+                view! {
+                    <div class=card_class>
+                        <div class="govuk-summary-card__title-wrapper">
+                            <h2 class="govuk-summary-card__title">{card_title}</h2>
+                        </div>
+                        <div class="govuk-summary-card__content">
+                            <dl class="govuk-summary-list app-no-print">{rows}</dl>
+                            {agency_field}
+                            <h3 class="govuk-heading-s">{text::SUBJECT}</h3>
+                            <p class="govuk-body">{subject}</p>
+                            <h3 class="govuk-heading-s">{text::MESSAGE}</h3>
+                            <div class="govuk-inset-text app-letter" id=format!("draft-{i}")>{body}</div>
+                            <div class="govuk-button-group app-no-print">
+                                <button type="button" class="govuk-button" on:click=sent>{text::MARK_SENT}<span class="govuk-visually-hidden">{for_whom.clone()}</span></button>
+                                <button type="button" class="govuk-button govuk-button--secondary" on:click=copy>{text::COPY}<span class="govuk-visually-hidden">{for_whom.clone()}</span></button>
+                                <button type="button" class="govuk-button govuk-button--secondary" on:click=download>{text::DOWNLOAD}<span class="govuk-visually-hidden">{for_whom.clone()}</span></button>
+                                <button type="button" class="govuk-button govuk-button--secondary" on:click=print>{text::PRINT}<span class="govuk-visually-hidden">{for_whom}</span></button>
+                            </div>
+                            {move || (copied.get() == Some(i)).then(|| view! { <p class="govuk-body" role="status">{text::COPIED}</p> })}
+                        </div>
+                    </div>
+                }
+                .into_any()
+            })
+            .collect_view()
+            .into_any()
+    });
+    view! {
+        <div class="app-no-print">
+            <BackLink href=Signal::derive(move || handle.href("")) text="Back to task list".to_string()/>
+            <ErrorSummary errors=errors/>
+            {move || done.get().map(|message| view! {
+                <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="sent-banner-title" id="sent-banner" tabindex="-1">
+                    <div class="govuk-notification-banner__header">
+                        <h2 class="govuk-notification-banner__title" id="sent-banner-title">"Success"</h2>
+                    </div>
+                    <div class="govuk-notification-banner__content">
+                        <p class="govuk-notification-banner__heading">{message}</p>
+                    </div>
+                </div>
+            })}
+            <PageHeading title=text::TITLE.to_string() caption=Signal::derive(move || handle.with(Case::display_name))/>
+            <p class="govuk-body">{text::INTRO}</p>
+            <p class="govuk-body">{text::DIRECTORY_NOTE}<a class="govuk-link" href="/directory">{text::DIRECTORY_LINK}</a>"."</p>
+        </div>
+        {cards}
+    }
+}
