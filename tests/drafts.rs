@@ -352,7 +352,7 @@ fn marking_as_sent_stamps_every_enquiry_it_covers_in_one_history_entry() {
     case.hearing.date = d(2026, 12, 7);
     case.places[0].cs_check.agency = String::new();
     case.places[0].cs_check.due = d(2026, 12, 1);
-    let list = drafts(&case, &directory(), today(), &[], OFFICER);
+    let list = drafts(&case, &Directory::default(), today(), &[], OFFICER);
     let council = list
         .iter()
         .find(|d| d.kind == AgencyKind::LocalAuthority)
@@ -361,7 +361,7 @@ fn marking_as_sent_stamps_every_enquiry_it_covers_in_one_history_entry() {
     let mut named = council.clone();
     named.agency = "Northshire Council".into();
     let events = case.events.len();
-    assert_eq!(unsent(&case), 2);
+    assert_eq!(unsent(&case, &directory()), 2);
     case.mark_sent(
         &named,
         today(),
@@ -409,6 +409,39 @@ fn marking_as_sent_stamps_every_enquiry_it_covers_in_one_history_entry() {
         .unwrap();
     assert_eq!(council.sent, Some(today()));
     assert_eq!(council.covers.len(), 2);
-    assert_eq!(unsent(&case), 1, "only the police draft is left to send");
+    assert_eq!(
+        unsent(&case, &directory()),
+        1,
+        "only the police draft is left to send"
+    );
     assert!(!council.covers.contains(&Covers::NewChildren));
+}
+
+#[test]
+fn an_enquiry_naming_no_agency_goes_to_the_one_the_case_or_the_team_names() {
+    let mut case = nothing_asked(like_the_review());
+    case.police.agency = String::new();
+    // The call-out check names the force: the history goes to it too, in one request.
+    let list = drafts(&case, &Directory::default(), today(), &[], OFFICER);
+    let police: Vec<&Draft> = list
+        .iter()
+        .filter(|d| d.kind == AgencyKind::Police)
+        .collect();
+    assert_eq!(police.len(), 1);
+    assert_eq!(police[0].agency, "Northshire Police");
+    assert_eq!(police[0].covers.len(), 2);
+    // Named nowhere in the case: the team's only force.
+    case.places[0].police_callout.agency = String::new();
+    let list = drafts(&case, &directory(), today(), &[], OFFICER);
+    assert_eq!(list[0].agency, "Northshire Police");
+    // Two forces in the directory and none named: the officer names it.
+    let mut two = directory();
+    two.agencies.push(Agency {
+        name: "Southshire Police".into(),
+        kind: Some(AgencyKind::Police),
+        ..Default::default()
+    });
+    let list = drafts(&case, &two, today(), &[], OFFICER);
+    assert_eq!(list[0].agency, "");
+    assert_eq!(list[0].covers.len(), 2, "still one request");
 }

@@ -136,10 +136,41 @@ fn agency_key(name: &str) -> String {
         .join(" ")
 }
 
+/// An enquiry that names no agency goes to the one the case names for that kind of enquiry, or
+/// else to the team's only agency of that kind; with more than one to choose from it stays
+/// unnamed, and the officer names it on the draft.
+fn fill_agencies(items: &mut [Open], directory: &Directory) {
+    for kind in [AgencyKind::Police, AgencyKind::LocalAuthority] {
+        let mut named: Vec<&str> = Vec::new();
+        for o in items
+            .iter()
+            .filter(|o| o.kind == kind && !o.agency.is_empty())
+        {
+            if !named.iter().any(|n| agency_key(n) == agency_key(&o.agency)) {
+                named.push(&o.agency);
+            }
+        }
+        let listed = directory.names(kind);
+        let only = match (named.as_slice(), listed.as_slice()) {
+            ([one], _) => one.to_string(),
+            ([], [one]) => one.clone(),
+            _ => continue,
+        };
+        for o in items
+            .iter_mut()
+            .filter(|o| o.kind == kind && o.agency.is_empty())
+        {
+            o.agency = only.clone();
+        }
+    }
+}
+
 /// Each draft's enquiries grouped: by kind of agency, then by agency, in order of first mention.
-fn grouped(case: &Case) -> Vec<Vec<Open>> {
+fn grouped(case: &Case, directory: &Directory) -> Vec<Vec<Open>> {
+    let mut items = open_enquiries(case);
+    fill_agencies(&mut items, directory);
     let mut groups: Vec<Vec<Open>> = Vec::new();
-    for item in open_enquiries(case) {
+    for item in items {
         let key = (item.kind, agency_key(&item.agency));
         match groups
             .iter_mut()
@@ -153,8 +184,8 @@ fn grouped(case: &Case) -> Vec<Vec<Open>> {
 }
 
 /// How many drafts hold an enquiry not yet sent: for the task list.
-pub fn unsent(case: &Case) -> usize {
-    grouped(case)
+pub fn unsent(case: &Case, directory: &Directory) -> usize {
+    grouped(case, directory)
         .iter()
         .filter(|g| g.iter().any(|o| o.requested.is_none()))
         .count()
@@ -173,7 +204,7 @@ pub fn drafts(
     let cleaned = super::report::without_controls(case);
     let case = cleaned.as_ref().unwrap_or(case);
     let mut counts = [0, 0];
-    grouped(case)
+    grouped(case, directory)
         .into_iter()
         .map(|group| {
             let n = &mut counts[(group[0].kind == AgencyKind::LocalAuthority) as usize];

@@ -138,7 +138,7 @@ pub fn TaskListPage(id: String) -> impl IntoView {
         {gatekeeping}
             <p class="govuk-body govuk-!-font-weight-bold" id="outstanding">{outstanding}</p>
             <p class="govuk-body">
-                <a class="govuk-link" href=handle.href("enquiries")>{move || handle.with(|c| match crate::domain::drafts::unsent(c) {
+                <a class="govuk-link" href=handle.href("enquiries")>{move || handle.with(|c| match crate::domain::drafts::unsent(c, &crate::storage::directory::load()) {
                     0 => "Enquiries to send: drafted for you".to_string(),
                     1 => "Enquiries to send: 1 drafted, not yet sent".to_string(),
                     n => format!("Enquiries to send: {n} drafted, not yet sent"),
