@@ -433,4 +433,10 @@ pub mod enquiries {
     pub const DOWNLOAD: &str = "Download as an email";
     pub const PRINT: &str = "Print";
     pub const COPIED: &str = "Copied. Paste it into your email or the agency's form.";
+    pub const CHASE_INTRO: &str = "One message to each agency, covering every case whose reply from it is overdue, with each request's reference. Send it your usual way, then choose \"Record as chased\": each case's history records that its reply was chased today.";
+    pub const CASES: &str = "Cases";
+    pub const CHASED_TODAY: &str = "Chased today";
+    pub const NOT_CHASED: &str = "Not chased today";
+    pub const RECORD_CHASED: &str = "Record as chased";
+    pub const EVERY_OVERDUE: &str = "Every overdue reply";
 }

@@ -7,7 +7,7 @@ use common::*;
 use presentence_checks::domain::case::*;
 use presentence_checks::domain::directory::{Agency, AgencyKind, Directory, SendBy};
 use presentence_checks::domain::drafts::{
-    Covers, Draft, decode_quoted_printable, drafts, eml, unsent,
+    Covers, Draft, chases, decode_quoted_printable, drafts, eml, unsent,
 };
 use presentence_checks::domain::inputs::DateParts;
 
@@ -444,4 +444,96 @@ fn an_enquiry_naming_no_agency_goes_to_the_one_the_case_or_the_team_names() {
     let list = drafts(&case, &two, today(), &[], OFFICER);
     assert_eq!(list[0].agency, "");
     assert_eq!(list[0].covers.len(), 2, "still one request");
+}
+
+/// A case whose requests were marked as sent on `sent`, as the drafts page does.
+fn sent_on(mut case: Case, sent: chrono::NaiveDate) -> Case {
+    for d in drafts(&case.clone(), &directory(), sent, &[], OFFICER) {
+        case.mark_sent(&d, sent, &[], "2026-11-01T09:00:00", OFFICER);
+    }
+    case
+}
+
+#[test]
+fn overdue_requests_are_chased_in_one_message_to_each_agency() {
+    let day = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    let mut dean = identified(nothing_asked(like_the_review()));
+    dean.id = "dean-case-0001".into();
+    dean.hearing.date = d(2026, 11, 16);
+    let dean = sent_on(dean, day(11, 9));
+    let mut alex = nothing_asked(lives_alone());
+    alex.id = "alex-case-0002".into();
+    alex.hearing.date = d(2026, 11, 9);
+    let alex = sent_on(alex, day(11, 2));
+    // Sent but not yet due: not chased.
+    let mut later = nothing_asked(lives_alone());
+    later.id = "later-case-0003".into();
+    later.person.name = "Robin Later".into();
+    later.hearing.date = d(2026, 12, 30);
+    let later = sent_on(later, day(11, 20));
+    let list = chases(&[&dean, &alex, &later], &directory(), today(), &[], OFFICER);
+    assert_eq!(
+        list.len(),
+        2,
+        "one to the force, one to the council: {list:#?}"
+    );
+    let police = list.iter().find(|c| c.kind == AgencyKind::Police).unwrap();
+    assert_eq!(police.overdue.len(), 2);
+    // Alex's was due first (the working day before his report), so it comes first.
+    assert_eq!(police.overdue[0].name, "Alex Example");
+    assert_eq!(
+        police.to.as_deref(),
+        Some("da.checks@northshire.police.example")
+    );
+    for must in [
+        "1. Alex Example",
+        "2. Dean Example",
+        "CRN: X123456",
+        "Our reference: PSC-SE0001-P1",
+        "Asked on 9 November 2026",
+    ] {
+        assert!(
+            police.body.contains(must),
+            "the chase lacks {must:?}:\n{}",
+            police.body
+        );
+    }
+    assert!(!police.body.contains("Robin Later"));
+    assert!(
+        police
+            .subject
+            .starts_with("Overdue: 2 replies for pre-sentence reports")
+    );
+    assert!(!police.chased_today);
+    // Recorded as chased on each case: listed as chased today, and in each history.
+    let mut dean = dean;
+    let mut alex = alex;
+    for (case, o) in [
+        (&mut alex, &police.overdue[0]),
+        (&mut dean, &police.overdue[1]),
+    ] {
+        case.record_chase(&police.agency, &o.reference, "2026-11-23T09:30:00", OFFICER);
+        assert!(
+            case.events
+                .last()
+                .unwrap()
+                .what
+                .starts_with("Chased an overdue reply from Northshire Police")
+        );
+    }
+    let again = chases(&[&dean, &alex, &later], &directory(), today(), &[], OFFICER);
+    assert!(
+        again
+            .iter()
+            .find(|c| c.kind == AgencyKind::Police)
+            .unwrap()
+            .chased_today
+    );
+    assert!(
+        !again
+            .iter()
+            .find(|c| c.kind == AgencyKind::LocalAuthority)
+            .unwrap()
+            .chased_today
+    );
 }

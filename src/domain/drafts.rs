@@ -887,3 +887,214 @@ pub fn covers_label(case: &Case, covers: Covers) -> String {
         Covers::AddressCheck(id) => format!("The household at {}", at(id)),
     }
 }
+
+// ---- Chasing overdue replies ---------------------------------------------------------------
+
+pub const WHAT_CHASED: &str = "Chased an overdue reply";
+
+/// One case's overdue request, in a chase.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Overdue {
+    pub case_id: String,
+    pub name: String,
+    /// The request's own reference, for the agency to find it.
+    pub reference: String,
+    pub sent: NaiveDate,
+    pub due: NaiveDate,
+}
+
+/// A chase to one agency, covering every case whose request to it is overdue.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chase {
+    pub kind: AgencyKind,
+    pub agency: String,
+    pub to: Option<String>,
+    pub portal: Option<String>,
+    pub subject: String,
+    pub body: String,
+    pub overdue: Vec<Overdue>,
+    /// Every case in it was already chased today.
+    pub chased_today: bool,
+}
+
+impl Chase {
+    /// As a draft, for the same email file, copy and print.
+    pub fn as_draft(&self) -> Draft {
+        Draft {
+            kind: self.kind,
+            agency: self.agency.clone(),
+            to: self.to.clone(),
+            portal: self.portal.clone(),
+            reference: format!("chase-{}", agency_key(&self.agency).replace(' ', "-")),
+            subject: self.subject.clone(),
+            body: self.body.clone(),
+            due: None,
+            urgent: false,
+            covers: Vec::new(),
+            sent: None,
+            children: String::new(),
+        }
+    }
+}
+
+/// The day a request (by its reference) was last chased, from the case's history.
+pub fn last_chased(case: &Case, reference: &str) -> Option<NaiveDate> {
+    case.events
+        .iter()
+        .rev()
+        .find(|e| e.what.starts_with(WHAT_CHASED) && e.what.contains(&format!("({reference})")))
+        .and_then(|e| super::inputs::parse_iso_date(e.at.get(..10)?))
+}
+
+/// Every request sent and not answered by its due date, across the cases, as one chase to each
+/// agency: the longest overdue agency first, and within each the longest overdue case first.
+pub fn chases(
+    cases: &[&Case],
+    directory: &Directory,
+    today: NaiveDate,
+    holidays: &[NaiveDate],
+    officer: &str,
+) -> Vec<Chase> {
+    let mut groups: Vec<(AgencyKind, String, Vec<(Overdue, &Case)>, bool)> = Vec::new();
+    // Only cases with a reply overdue are drafted (drafting every case would be slow).
+    let late = cases
+        .iter()
+        .filter(|c| !super::deadlines::overdue(c, today, holidays).is_empty());
+    for case in late {
+        for d in drafts(case, directory, today, holidays, officer) {
+            let (Some(sent), Some(due)) = (d.sent, d.due) else {
+                continue;
+            };
+            if due >= today {
+                continue;
+            }
+            let chased = last_chased(case, &d.reference) == Some(today);
+            let item = Overdue {
+                case_id: case.id.clone(),
+                name: case.person.name.trim().to_string(),
+                reference: d.reference.clone(),
+                sent,
+                due,
+            };
+            let key = (d.kind, agency_key(&d.agency));
+            match groups.iter_mut().find(|g| (g.0, agency_key(&g.1)) == key) {
+                Some(g) => {
+                    g.2.push((item, case));
+                    g.3 &= chased;
+                }
+                None => groups.push((d.kind, d.agency.clone(), vec![(item, case)], chased)),
+            }
+        }
+    }
+    for g in &mut groups {
+        g.2.sort_by_key(|(o, _)| o.due);
+    }
+    groups.sort_by_key(|g| g.2[0].0.due);
+    groups
+        .into_iter()
+        .map(|(kind, agency, items, chased_today)| {
+            let entry = directory.find(kind, &agency);
+            let n = items.len();
+            let subject = format!(
+                "Overdue: {} for pre-sentence {} (our refs {})",
+                if n == 1 {
+                    "a reply".to_string()
+                } else {
+                    format!("{n} replies")
+                },
+                if n == 1 { "report" } else { "reports" },
+                items
+                    .iter()
+                    .map(|(o, _)| o.reference.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            let body = chase_body(kind, &agency, &items, officer, today);
+            Chase {
+                kind,
+                to: entry.and_then(|a| a.email()).map(str::to_string),
+                portal: entry
+                    .filter(|a| a.send_by == Some(super::directory::SendBy::Portal))
+                    .map(|a| a.address.trim().to_string())
+                    .filter(|a| !a.is_empty()),
+                agency,
+                subject: without_bidi_controls(&subject),
+                body: without_bidi_controls(&body),
+                overdue: items.into_iter().map(|(o, _)| o).collect(),
+                chased_today,
+            }
+        })
+        .collect()
+}
+
+fn chase_body(
+    kind: AgencyKind,
+    agency: &str,
+    items: &[(Overdue, &Case)],
+    officer: &str,
+    today: NaiveDate,
+) -> String {
+    let mut out = vec![
+        if agency.is_empty() {
+            "To whom it may concern".to_string()
+        } else {
+            format!("To {agency}")
+        },
+        String::new(),
+        "Replies now overdue".to_string(),
+        format!(
+            "We asked you for the {} information below for pre-sentence reports. The replies were due and have not reached us. The courts are waiting for these reports: please reply as soon as you can, quoting our reference for each.",
+            match kind {
+                AgencyKind::Police => "domestic abuse and call-out",
+                AgencyKind::LocalAuthority => "children's services",
+            }
+        ),
+    ];
+    for (i, (o, case)) in items.iter().enumerate() {
+        let cleaned = super::report::without_controls(case);
+        let case = cleaned.as_ref().unwrap_or(case);
+        out.push(String::new());
+        let name = if o.name.is_empty() {
+            "Name not recorded"
+        } else {
+            &o.name
+        };
+        out.push(format!("{}. {name}", i + 1));
+        out.push(format!("Our reference: {}", o.reference));
+        out.extend(person_block(case, today).into_iter().skip(1));
+        out.push(format!(
+            "Asked on {}; the reply was due on {}.",
+            long_date(o.sent),
+            long_date(o.due)
+        ));
+        let name_for = if o.name.is_empty() {
+            "the person"
+        } else {
+            &o.name
+        };
+        out.push(why_needed(case, name_for));
+    }
+    out.push(String::new());
+    out.push("Thank you.".into());
+    out.push(String::new());
+    out.push(officer.trim().to_string());
+    out.push("Probation court team".into());
+    out.join("\n")
+}
+
+impl Case {
+    /// Records in the history that the overdue request `reference` was chased.
+    pub fn record_chase(&mut self, agency: &str, reference: &str, at: &str, by: &str) {
+        let to = if agency.is_empty() {
+            String::new()
+        } else {
+            format!(" from {agency}")
+        };
+        self.append_event(
+            at,
+            by,
+            &format!("{WHAT_CHASED}{to} ({reference})"),
+            Vec::new(),
+        );
+    }
+}

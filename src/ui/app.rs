@@ -175,7 +175,7 @@ fn page_for(path: &str) -> AnyView {
             | "schedule" | "outcome",
             ..,
         ] => section(path),
-        ["cases", _, "enquiries"] => office(path),
+        ["cases", _, "enquiries"] | ["chase"] => office(path),
         _ => later(path),
     }
 }
@@ -312,7 +312,6 @@ fn later_page(path: String) -> AnyView {
         ["export"] => view! { <ExportPage/> }.into_any(),
         ["export", c] => view! { <ExportPage chosen=id(c)/> }.into_any(),
         ["import"] => view! { <ImportPage/> }.into_any(),
-        ["chase"] => view! { <ChasePage/> }.into_any(),
         ["cases", c, "check"] => view! { <CheckAnswersPage id=id(c)/> }.into_any(),
         ["cases", c, "delete"] => view! { <DeleteCasePage id=id(c)/> }.into_any(),
         ["cases", c, "gatekeeping"] => view! { <SubmitPage id=id(c)/> }.into_any(),
@@ -329,12 +328,13 @@ fn later(path: String) -> AnyView {
     ready_or_loading(later_page(path), __preload_later_page())
 }
 
-/// The officer's office work: the enquiries the app drafts for a case.
+/// The officer's office work: the enquiries the app drafts for a case, and the chases.
 #[leptos::lazy]
 fn office_page(path: String) -> AnyView {
     let id = |s: &str| s.to_string();
     match path_parts(&path).as_slice() {
         ["cases", c, "enquiries"] => view! { <EnquiriesPage id=id(c)/> }.into_any(),
+        ["chase"] => view! { <ChasePage/> }.into_any(),
         _ => view! { <NotFound/> }.into_any(),
     }
 }

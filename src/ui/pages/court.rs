@@ -1,10 +1,9 @@
-//! What the court sees: the report paragraph (with copy to clipboard), the printable record of
-//! the whole case, and the enquiries to chase today across every case.
+//! What the court sees: the report paragraph (with copy to clipboard) and the printable record of
+//! the whole case.
 
 use leptos::prelude::*;
 
 use crate::domain::case::Case;
-use crate::domain::deadlines::overdue;
 use crate::domain::inputs::{long_date, long_stamp};
 use crate::domain::report::{court_paragraph, for_clipboard};
 use crate::domain::schedule::hours_text;
@@ -133,58 +132,5 @@ pub fn PrintPage(id: String) -> impl IntoView {
                 </ol>
             </td></tr></tbody>
         </table>
-    }
-}
-
-/// Every overdue enquiry across the cases on this device, the longest overdue first.
-#[component]
-pub fn ChasePage() -> impl IntoView {
-    let store = use_store();
-    let list = dynamic(move || {
-        let mut late: Vec<(chrono::NaiveDate, String, String, String, String)> =
-            store.holidays.with(|h| {
-                store.cases.with(|cases| {
-                    cases
-                        .iter()
-                        .filter(|c| store.shows(c))
-                        .flat_map(|c| {
-                            overdue(c, store.today.get(), h).into_iter().map(|a| {
-                                let agency = if a.agency.is_empty() {
-                                    "agency not recorded".into()
-                                } else {
-                                    a.agency
-                                };
-                                (
-                                    a.due,
-                                    format!("/cases/{}/{}", c.id, a.path),
-                                    c.display_name(),
-                                    a.what,
-                                    agency,
-                                )
-                            })
-                        })
-                        .collect()
-                })
-            });
-        late.sort_by(|a, b| a.0.cmp(&b.0));
-        if late.is_empty() {
-            return view! { <p class="govuk-body">"No enquiry is overdue."</p> }.into_any();
-        }
-        let items = late
-            .into_iter()
-            .map(|(due, href, name, what, agency)| view! {
-                <li class="app-queue-item">
-                    <a class="govuk-link govuk-!-font-weight-bold" href=href>{name}</a>
-                    <p class="govuk-body-s">{format!("{what}, {agency}. Due {}.", long_date(due))}</p>
-                </li>
-            })
-            .collect_view();
-        view! { <ul class="govuk-list" aria-label="Overdue enquiries">{items}</ul> }.into_any()
-    });
-    view! {
-        <BackLink href="/".to_string() text="Back to cases".to_string()/>
-        <PageHeading title="Enquiries to chase today".to_string()/>
-        <p class="govuk-body">"Every enquiry still waiting for a reply after its due date, across all cases on this device, the longest overdue first. A due date left blank is the working day before the report is due (the hearing day for an oral report); bank holidays can be entered on \"Data on this device\"."</p>
-        {list}
     }
 }

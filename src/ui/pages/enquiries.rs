@@ -164,58 +164,12 @@ pub fn EnquiriesPage(id: String) -> impl IntoView {
                     }));
                     view! { <TextInput id=format!("agency-{i}") label=label hint=text::AGENCY_HINT value=value set=set errors=errors/> }
                 });
-                let for_whom = format!(" {}", card_title.to_lowercase());
-                let (subject, body) = (draft.subject.clone(), draft.body.clone());
-                let copy = {
-                    let body = body.clone();
-                    on_click(move || {
-                        copied.set(None);
-                        let text = body.clone();
-                        let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
-                        leptos::task::spawn_local(async move {
-                            let ok = match clipboard {
-                                Some(c) => wasm_bindgen_futures::JsFuture::from(c.write_text(&text)).await.is_ok(),
-                                None => false,
-                            };
-                            copied.set(ok.then_some(i));
-                        });
-                    })
-                };
-                let file = (drafts::eml_file_name(&draft), drafts::eml(&draft));
-                let download = on_click(move || {
-                    let _ = crate::ui::download::download_as(&file.0, &file.1, "message/rfc822");
-                });
-                let print = on_click(move || {
-                    printing.set(Some(i));
-                    // Once the page shows only this draft for print.
-                    set_timeout(|| { if let Some(w) = web_sys::window() { let _ = w.print(); } }, std::time::Duration::from_millis(50));
-                });
-                let sent = on_click(move || mark_sent(i));
-                let card_class = move || {
-                    if printing.get().is_some_and(|p| p != i) { "govuk-summary-card app-no-print" } else { "govuk-summary-card" }
-                };
-                view! {
-                    <div class=card_class>
-                        <div class="govuk-summary-card__title-wrapper">
-                            <h2 class="govuk-summary-card__title">{card_title}</h2>
-                        </div>
-                        <div class="govuk-summary-card__content">
-                            <dl class="govuk-summary-list app-no-print">{rows}</dl>
-                            {agency_field}
-                            <h3 class="govuk-heading-s">{text::SUBJECT}</h3>
-                            <p class="govuk-body">{subject}</p>
-                            <h3 class="govuk-heading-s">{text::MESSAGE}</h3>
-                            <div class="govuk-inset-text app-letter" id=format!("draft-{i}")>{body}</div>
-                            <div class="govuk-button-group app-no-print">
-                                <button type="button" class="govuk-button" on:click=sent>{text::MARK_SENT}<span class="govuk-visually-hidden">{for_whom.clone()}</span></button>
-                                <button type="button" class="govuk-button govuk-button--secondary" on:click=copy>{text::COPY}<span class="govuk-visually-hidden">{for_whom.clone()}</span></button>
-                                <button type="button" class="govuk-button govuk-button--secondary" on:click=download>{text::DOWNLOAD}<span class="govuk-visually-hidden">{for_whom.clone()}</span></button>
-                                <button type="button" class="govuk-button govuk-button--secondary" on:click=print>{text::PRINT}<span class="govuk-visually-hidden">{for_whom}</span></button>
-                            </div>
-                            {move || (copied.get() == Some(i)).then(|| view! { <p class="govuk-body" role="status">{text::COPIED}</p> })}
-                        </div>
-                    </div>
-                }
+                letter_card(
+                    Letter { index: i, title: card_title, draft, action: text::MARK_SENT, act: Callback::new(move |_| mark_sent(i)) },
+                    view! { <dl class="govuk-summary-list app-no-print">{rows}</dl>{agency_field} }.into_any(),
+                    printing,
+                    copied,
+                )
                 .into_any()
             })
             .collect_view()
@@ -241,4 +195,97 @@ pub fn EnquiriesPage(id: String) -> impl IntoView {
         </div>
         {cards}
     }
+}
+
+/// A drafted letter on a page: its title, what the page shows above it, its subject and text,
+/// and the buttons to send it the officer's way.
+pub(crate) struct Letter {
+    pub index: usize,
+    pub title: String,
+    pub draft: Draft,
+    /// The primary button's words ("Mark as sent") and what it does.
+    pub action: &'static str,
+    pub act: Callback<()>,
+}
+
+/// One letter as a summary card: copy, download as an email, print (only this card goes on the
+/// paper) and the page's own action. `printing` and `copied` hold which card, by index.
+pub(crate) fn letter_card(
+    letter: Letter,
+    above: AnyView,
+    printing: RwSignal<Option<usize>>,
+    copied: RwSignal<Option<usize>>,
+) -> AnyView {
+    let Letter {
+        index: i,
+        title,
+        draft,
+        action,
+        act,
+    } = letter;
+    let for_whom = format!(" {}", title.to_lowercase());
+    let (subject, body) = (draft.subject.clone(), draft.body.clone());
+    let copy = {
+        let body = body.clone();
+        on_click(move || {
+            copied.set(None);
+            let text = body.clone();
+            let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+            leptos::task::spawn_local(async move {
+                let ok = match clipboard {
+                    Some(c) => wasm_bindgen_futures::JsFuture::from(c.write_text(&text))
+                        .await
+                        .is_ok(),
+                    None => false,
+                };
+                copied.set(ok.then_some(i));
+            });
+        })
+    };
+    let file = (drafts::eml_file_name(&draft), drafts::eml(&draft));
+    let download = on_click(move || {
+        let _ = crate::ui::download::download_as(&file.0, &file.1, "message/rfc822");
+    });
+    let print = on_click(move || {
+        printing.set(Some(i));
+        // Once the page shows only this letter for print.
+        set_timeout(
+            || {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.print();
+                }
+            },
+            std::time::Duration::from_millis(50),
+        );
+    });
+    let act = on_click(move || act.run(()));
+    let card_class = move || {
+        if printing.get().is_some_and(|p| p != i) {
+            "govuk-summary-card app-no-print"
+        } else {
+            "govuk-summary-card"
+        }
+    };
+    view! {
+        <div class=card_class>
+            <div class="govuk-summary-card__title-wrapper">
+                <h2 class="govuk-summary-card__title">{title}</h2>
+            </div>
+            <div class="govuk-summary-card__content">
+                {above}
+                <h3 class="govuk-heading-s">{text::SUBJECT}</h3>
+                <p class="govuk-body">{subject}</p>
+                <h3 class="govuk-heading-s">{text::MESSAGE}</h3>
+                <div class="govuk-inset-text app-letter" id=format!("letter-{i}")>{body}</div>
+                <div class="govuk-button-group app-no-print">
+                    <button type="button" class="govuk-button" on:click=act>{action}<span class="govuk-visually-hidden">{for_whom.clone()}</span></button>
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=copy>{text::COPY}<span class="govuk-visually-hidden">{for_whom.clone()}</span></button>
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=download>{text::DOWNLOAD}<span class="govuk-visually-hidden">{for_whom.clone()}</span></button>
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=print>{text::PRINT}<span class="govuk-visually-hidden">{for_whom}</span></button>
+                </div>
+                {move || (copied.get() == Some(i)).then(|| view! { <p class="govuk-body" role="status">{text::COPIED}</p> })}
+            </div>
+        </div>
+    }
+    .into_any()
 }

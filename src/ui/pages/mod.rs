@@ -1,6 +1,7 @@
 //! One page per section of a case, plus the case list.
 
 mod case_list;
+mod chase;
 mod check_answers;
 mod child_contact;
 mod childrens_services;
@@ -26,11 +27,12 @@ pub(crate) mod training;
 mod user;
 
 pub use case_list::{CaseListPage, SetAside};
+pub use chase::ChasePage;
 pub use check_answers::CheckAnswersPage;
 pub use child_contact::ChildContactPage;
 pub use childrens_services::ChildrensServicesPage;
 pub use consent::{ConsentListPage, ConsentPage};
-pub use court::{ChasePage, PrintPage, ReportPage};
+pub use court::{PrintPage, ReportPage};
 pub use data::{DataPage, DeleteEverythingPage, RoomWarning};
 pub use delete_case::DeleteCasePage;
 pub use enquiries::EnquiriesPage;

@@ -1,0 +1,211 @@
+// Enquiries the app drafts (issue 22, item 3): one request to the force and one to the local
+// authority, written from the case, with its identifiers, children and address; copied, opened as
+// an email file (its headers and body read back), printed on their own, and marked as sent, which
+// stamps the dates on every enquiry each covers. Every person and agency here is invented.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { axeViolations, daysFromToday, freshPage, launch } from './support.mjs';
+import { ALEX, addResident, createCase, heading, mouse, openSection, saveAndContinue } from './officer.mjs';
+
+let env;
+before(async () => {
+  env = await launch();
+});
+after(async () => {
+  await env?.close();
+});
+
+const DEAN = {
+  ...ALEX,
+  name: 'Dean Sample',
+  crn: 'X123456',
+  pnc: '79/163001B',
+  otherNames: 'Dino Sample',
+  address: { line1: '9 Quay Street', town: 'Northtown', postcode: 'NT2 4QS' },
+};
+
+const DIRECTORY = {
+  agencies: [
+    { name: 'Northshire Police', kind: 'police', send_by: 'secure_email', address: 'da.checks@northshire.police.example', reply_days: '5' },
+    { name: 'Northshire Council', kind: 'local_authority', send_by: 'portal', address: 'Use the MASH portal, team code 4471', reply_days: '3' },
+  ],
+};
+
+/** The team's directory on this device, as the directory page keeps it. */
+async function keepDirectory(page, directory) {
+  await page.evaluate((text) => localStorage.setItem('psc.settings.directory', text), JSON.stringify(directory));
+}
+
+/** Quoted-printable and RFC 2047 "Q" words read back, as a mail program does. */
+function fromQuotedPrintable(text) {
+  const bytes = [];
+  const raw = text.replace(/=\r\n/g, '');
+  for (let i = 0; i < raw.length; i += 1) {
+    if (raw[i] === '=') {
+      bytes.push(parseInt(raw.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      bytes.push(raw.charCodeAt(i));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8').replace(/\r\n/g, '\n');
+}
+function subjectOf(headers) {
+  const folded = headers.replace(/\r\n /g, ' ');
+  const line = folded.split('\r\n').find((l) => l.startsWith('Subject: '));
+  const words = [...line.matchAll(/=\?UTF-8\?Q\?([^?]*)\?=/g)].map((m) => m[1].replace(/_/g, ' '));
+  return fromQuotedPrintable(words.join(''));
+}
+
+/** Dean's case: the proposed address is his partner's, where her two children live. */
+async function partnersHome(actor) {
+  const { page } = actor;
+  await createCase(actor, env.base, DEAN);
+  await openSection(actor, 'Proposed address and residents');
+  await heading(page, 'Proposed curfew addresses');
+  await actor.click(page.getByRole('button', { name: 'Add a proposed address' }));
+  await heading(page, 'Proposed curfew address');
+  await actor.fill(page.getByLabel('Address line 1'), '4 Example Close');
+  await actor.fill(page.getByLabel('Town or city'), 'Northtown');
+  await actor.fill(page.getByLabel('Postcode'), 'NT4 5CD');
+  await addResident(actor, 1, { name: 'Tess Example', age: '35', relationship: 'Partner' });
+  await addResident(actor, 2, { name: 'Lee Example', age: '11', relationship: "Partner's child" });
+  await addResident(actor, 3, { name: 'Jo Example', age: '6', relationship: "Partner's child" });
+  await saveAndContinue(actor);
+  await heading(page, 'Proposed curfew addresses');
+  await saveAndContinue(actor);
+  await heading(page, DEAN.name);
+}
+
+function card(page, title) {
+  return page.locator('.govuk-summary-card').filter({ has: page.getByRole('heading', { level: 2, name: title, exact: true }) });
+}
+
+describe('enquiries the app drafts', () => {
+  test('one to the force and one to the council, with what each needs; copied, downloaded, printed and marked as sent', async () => {
+    const page = await freshPage(env.browser);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.base });
+    await page.goto(`${env.base}/`);
+    await keepDirectory(page, DIRECTORY);
+    const actor = mouse(page);
+    await partnersHome(actor);
+
+    await page.getByRole('link', { name: 'Enquiries to send: 2 drafted, not yet sent' }).click();
+    await heading(page, 'Enquiries to send');
+    const police = card(page, 'Police: Northshire Police');
+    const council = card(page, "Children's services: Northshire Council");
+    const policeText = await police.locator('.app-letter').innerText();
+    for (const must of [
+      'Name: Dean Sample',
+      'Other names used: Dino Sample',
+      'Date of birth: 12 April 1990',
+      'CRN: X123456',
+      'PNC ID: 1979/0163001B',
+      'Current address: 9 Quay Street, Northtown, NT2 4QS',
+      'as a perpetrator and as a victim',
+      'Any police call-outs to 4 Example Close, Northtown, NT4 5CD',
+      "Northshire Magistrates' Court",
+      'Olu Officer',
+    ]) {
+      assert.ok(policeText.includes(must), `the police draft says ${must}:\n${policeText}`);
+    }
+    const councilText = await council.locator('.app-letter').innerText();
+    for (const must of [
+      "- Lee Example (age 11, Partner's child), who lives at 4 Example Close, Northtown, NT4 5CD",
+      "- Jo Example (age 6, Partner's child), who lives at 4 Example Close, Northtown, NT4 5CD",
+      'CRN: X123456',
+    ]) {
+      assert.ok(councilText.includes(must), `the council draft says ${must}:\n${councilText}`);
+    }
+    assert.ok(!councilText.includes('call-outs to'), 'the council is not asked about police call-outs');
+    await council.getByText('Use the MASH portal, team code 4471').waitFor();
+
+    // Copied exactly as shown.
+    await police.getByRole('button', { name: 'Copy the message police: northshire police' }).click();
+    await police.getByRole('status').filter({ hasText: 'Copied.' }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), policeText);
+
+    // The email file: addressed from the directory, its subject and body as on the page.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      police.getByRole('button', { name: /^Download as an email/ }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^PSC-[A-Z0-9]{6}-P1\.eml$/);
+    const file = readFileSync(await download.path(), 'utf8');
+    const [headers, body] = file.split('\r\n\r\n');
+    assert.match(headers, /^To: da\.checks@northshire\.police\.example\r\n/);
+    assert.match(headers, /\r\nContent-Type: text\/plain; charset=UTF-8\r\n/);
+    const subject = subjectOf(headers);
+    assert.match(subject, /^Domestic abuse and call-out enquiry: Dean Sample, reply needed by \d+ \w+ \d{4} \(our ref PSC-[A-Z0-9]{6}-P1\)$/);
+    assert.equal(fromQuotedPrintable(body).trimEnd(), policeText);
+
+    // Printed on its own: the other draft and the page around it are left off the paper.
+    await council.getByRole('button', { name: /^Print/ }).click();
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await council.locator('.app-letter').isVisible());
+    assert.ok(!(await police.isVisible()), 'only the chosen draft prints');
+    assert.ok(!(await page.getByRole('heading', { level: 1 }).isVisible()));
+    await page.emulateMedia({ media: 'screen' });
+
+    for (const width of [1100, 320]) {
+      await page.setViewportSize({ width, height: 900 });
+      assert.deepEqual(await axeViolations(page), [], `axe at ${width} px`);
+    }
+    await page.setViewportSize({ width: 1100, height: 900 });
+
+    // Marked as sent: today's date, the due date and "awaiting reply" on both police enquiries.
+    await police.getByRole('button', { name: /^Mark as sent/ }).click();
+    await page.getByRole('alert').filter({ hasText: 'Marked as sent: the police enquiry to Northshire Police. The date it was sent and the date the reply is due are now recorded on 2 enquiries.' }).waitFor();
+    const today = daysFromToday(0);
+    const longToday = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+    await police.getByText(`Marked as sent on ${longToday}`).waitFor();
+    await council.getByText('Not sent yet').waitFor();
+
+    await page.getByRole('link', { name: 'Back to task list' }).click();
+    await page.getByRole('link', { name: 'Enquiries to send: 1 drafted, not yet sent' }).waitFor();
+    await openSection(actor, 'Police domestic abuse enquiry');
+    await heading(page, 'Police domestic abuse enquiry');
+    assert.equal(await page.getByLabel('Police force', { exact: true }).inputValue(), 'Northshire Police');
+    assert.ok(await page.getByRole('group', { name: 'Outcome', exact: true }).getByLabel('Requested – awaiting reply').isChecked());
+    const requested = page.getByRole('group', { name: 'Date requested', exact: true });
+    assert.deepEqual(
+      [await requested.getByLabel('Day').inputValue(), await requested.getByLabel('Month').inputValue(), await requested.getByLabel('Year').inputValue()],
+      [today.day, today.month, today.year],
+    );
+    const due = page.getByRole('group', { name: /^Date (the )?reply (is )?due/ });
+    assert.notEqual(await due.getByLabel('Year').inputValue(), '', 'the due date is filled in');
+
+    // One entry in the history says what was sent, to whom.
+    await page.goto(page.url().replace(/\/police$/, '/history'));
+    await heading(page, 'History of changes');
+    await page.getByText(/Marked an enquiry as sent to Northshire Police \(PSC-[A-Z0-9]{6}-P1\)/).waitFor();
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('an enquiry with no agency on record asks for it before it is marked as sent', async () => {
+    const page = await freshPage(env.browser);
+    const actor = mouse(page);
+    await partnersHome(actor);
+    await page.getByRole('link', { name: /^Enquiries to send/ }).click();
+    await heading(page, 'Enquiries to send');
+    const police = card(page, 'Police: police force not yet recorded');
+    await police.getByText('Agency not yet recorded: enter it below').waitFor();
+    await police.getByRole('button', { name: /^Mark as sent/ }).click();
+    const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'There is a problem' }) });
+    await summary.getByRole('link', { name: 'Enter the police force you are sending this enquiry to' }).click();
+    const field = police.getByLabel('Which police force is this sent to?');
+    assert.ok(await field.evaluate((el) => el === document.activeElement));
+    for (const width of [1100, 320]) {
+      await page.setViewportSize({ width, height: 900 });
+      assert.deepEqual(await axeViolations(page), [], `axe at ${width} px, with the error`);
+    }
+    await field.fill('Westshire Police');
+    await police.getByRole('button', { name: /^Mark as sent/ }).click();
+    await page.getByRole('alert').filter({ hasText: 'the police enquiry to Westshire Police' }).waitFor();
+    await card(page, 'Police: Westshire Police').getByText(/^Marked as sent on /).waitFor();
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+});
