@@ -440,3 +440,18 @@ pub mod enquiries {
     pub const RECORD_CHASED: &str = "Record as chased";
     pub const EVERY_OVERDUE: &str = "Every overdue reply";
 }
+
+pub mod court_day {
+    pub const TITLE: &str = "The day at court";
+    pub const INTRO: &str = "Hearings today and on the next working day, court by court, with what each case still needs. For an oral report with checks outstanding, the words to ask the court for more time are the ones the court paragraph uses.";
+    pub const NONE: &str = "No case on this device has a hearing today or on the next working day.";
+    pub const TODAY: &str = "Today";
+    pub const NEXT_DAY: &str = "Next working day";
+    pub const REPORT: &str = "Report";
+    pub const OUTSTANDING: &str = "Still to do";
+    pub const AWAITED: &str = "Replies awaited";
+    pub const NO_REPORT_TYPE: &str = "Report type not recorded";
+    pub const NOTHING_OUTSTANDING: &str = "Nothing: every check is complete";
+    pub const NO_REPLIES_AWAITED: &str = "None";
+    pub const ADJOURN_HEADING: &str = "If you need to ask for more time";
+}

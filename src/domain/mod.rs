@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod case;
 pub mod choice;
+pub mod court_day;
 pub mod deadlines;
 pub mod directory;
 pub mod drafts;

@@ -490,21 +490,30 @@ fn outcome(case: &Case, assessment: &Assessment) -> String {
         }
         return text;
     }
-    if !assessment.can_record_suitable() {
-        let outstanding: Vec<String> = Section::ALL
-            .iter()
-            .filter(|s| assessment.blockers_in(**s).next().is_some())
-            .map(|s| outstanding_name(*s).to_string())
-            .collect();
-        return format!(
-            "These checks are still outstanding: {}. Until they are complete a curfew cannot be assessed as suitable, and I recommend that the case is adjourned so that they can be completed.",
-            join_and(&outstanding)
-        );
+    if let Some(adjourn) = adjournment_words(assessment) {
+        return adjourn;
     }
     match case.outcome.recorded.as_ref().map(|r| r.decision) {
         Some(Decision::Suitable) => with("In my assessment a curfew is suitable."),
         _ => "All the required checks are complete; my assessment of the curfew's suitability is not yet recorded.".into(),
     }
+}
+
+/// While checks are outstanding, the paragraph's words naming them and asking for an
+/// adjournment (the court paragraph says the same; the day at court offers it for an oral report).
+pub fn adjournment_words(assessment: &Assessment) -> Option<String> {
+    if assessment.can_record_suitable() {
+        return None;
+    }
+    let outstanding: Vec<String> = Section::ALL
+        .iter()
+        .filter(|s| assessment.blockers_in(**s).next().is_some())
+        .map(|s| outstanding_name(*s).to_string())
+        .collect();
+    Some(format!(
+        "These checks are still outstanding: {}. Until they are complete a curfew cannot be assessed as suitable, and I recommend that the case is adjourned so that they can be completed.",
+        join_and(&outstanding)
+    ))
 }
 
 /// What was found that rules a curfew out, in the report's words: refused or withdrawn consent,

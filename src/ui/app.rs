@@ -175,7 +175,7 @@ fn page_for(path: &str) -> AnyView {
             | "schedule" | "outcome",
             ..,
         ] => section(path),
-        ["cases", _, "enquiries"] | ["chase"] => office(path),
+        ["cases", _, "enquiries"] | ["chase"] | ["court-day"] => office(path),
         _ => later(path),
     }
 }
@@ -328,13 +328,15 @@ fn later(path: String) -> AnyView {
     ready_or_loading(later_page(path), __preload_later_page())
 }
 
-/// The officer's office work: the enquiries the app drafts for a case, and the chases.
+/// The officer's office work: the enquiries the app drafts for a case, the chases, and the day
+/// at court.
 #[leptos::lazy]
 fn office_page(path: String) -> AnyView {
     let id = |s: &str| s.to_string();
     match path_parts(&path).as_slice() {
         ["cases", c, "enquiries"] => view! { <EnquiriesPage id=id(c)/> }.into_any(),
         ["chase"] => view! { <ChasePage/> }.into_any(),
+        ["court-day"] => view! { <CourtDayPage/> }.into_any(),
         _ => view! { <NotFound/> }.into_any(),
     }
 }

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { axeViolations, daysFromToday, freshPage, launch } from './support.mjs';
-import { ALEX, addResident, createCase, heading, mouse, openSection, saveAndContinue } from './officer.mjs';
+import { ALEX, addResident, choose, createCase, fillDate, heading, mouse, openSection, saveAndContinue } from './officer.mjs';
 
 let env;
 before(async () => {
@@ -205,6 +205,57 @@ describe('enquiries the app drafts', () => {
     await police.getByRole('button', { name: /^Mark as sent/ }).click();
     await page.getByRole('alert').filter({ hasText: 'the police enquiry to Westshire Police' }).waitFor();
     await card(page, 'Police: Westshire Police').getByText(/^Marked as sent on /).waitFor();
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('overdue replies are chased in one message to each agency, and the chase is recorded on each case', async () => {
+    const page = await freshPage(env.browser);
+    await page.goto(`${env.base}/`);
+    await keepDirectory(page, DIRECTORY);
+    const actor = mouse(page);
+    // Two cases whose police enquiries were sent ten days ago and were due two days ago.
+    for (const person of [{ ...ALEX, curfew: false }, { ...DEAN, curfew: false }]) {
+      await createCase(actor, env.base, person);
+      await openSection(actor, 'Police domestic abuse enquiry');
+      await heading(page, 'Police domestic abuse enquiry');
+      await actor.fill(page.getByLabel('Police force', { exact: true }), 'Northshire Police');
+      await choose(actor, page, 'Outcome', 'Requested – awaiting reply');
+      await fillDate(actor, page, 'Date requested', daysFromToday(-10));
+      await fillDate(actor, page, 'Date the reply is due', daysFromToday(-2));
+      await saveAndContinue(actor);
+      await heading(page, person.name);
+    }
+    await page.goto(`${env.base}/`);
+    await page.getByRole('link', { name: 'Enquiries to chase today' }).click();
+    await heading(page, 'Enquiries to chase today');
+    const chase = card(page, 'Police: Northshire Police');
+    const letter = await chase.locator('.app-letter').innerText();
+    for (const must of ['1. Alex Example', '2. Dean Sample', 'CRN: X123456', 'PNC ID: 1979/0163001B']) {
+      assert.ok(letter.includes(must), `the chase says ${must}:\n${letter}`);
+    }
+    assert.equal((letter.match(/Our reference: PSC-[A-Z0-9]{6}-P1/g) ?? []).length, 2, 'each request by its reference');
+    const [download] = await Promise.all([page.waitForEvent('download'), chase.getByRole('button', { name: /^Download as an email/ }).click()]);
+    const file = readFileSync(await download.path(), 'utf8');
+    const [headers, body] = file.split('\r\n\r\n');
+    assert.match(headers, /^To: da\.checks@northshire\.police\.example\r\n/);
+    assert.match(subjectOf(headers), /^Overdue: 2 replies for pre-sentence reports/);
+    assert.equal(fromQuotedPrintable(body).trimEnd(), letter);
+    // The plain list is still there below.
+    assert.equal(await page.getByRole('list', { name: 'Overdue enquiries' }).getByRole('listitem').count(), 2);
+    for (const width of [1100, 320]) {
+      await page.setViewportSize({ width, height: 900 });
+      assert.deepEqual(await axeViolations(page), [], `axe at ${width} px`);
+    }
+    await page.setViewportSize({ width: 1100, height: 900 });
+
+    await chase.getByText('Not chased today').waitFor();
+    await chase.getByRole('button', { name: /^Record as chased/ }).click();
+    await chase.getByText('Chased today').waitFor();
+    await page.getByRole('list', { name: 'Overdue enquiries' }).getByRole('link', { name: 'Dean Sample' }).click();
+    await page.goto(page.url().replace(/\/police$/, '/history'));
+    await heading(page, 'History of changes');
+    await page.getByText(/Chased an overdue reply from Northshire Police \(PSC-[A-Z0-9]{6}-P1\)/).waitFor();
     assert.deepEqual(page.problems, []);
     await page.close();
   });

@@ -350,7 +350,8 @@ pub fn CaseListPage(set_aside: fn() -> AnyView) -> impl IntoView {
                 <a class="govuk-link" href="/export">"Export cases to a file"</a>" · "
                 <a class="govuk-link" href="/import">"Import cases from a file"</a>" · "
             })}
-            <a class="govuk-link" href="/chase">"Enquiries to chase today"</a>
+            <a class="govuk-link" href="/chase">"Enquiries to chase today"</a>" · "
+            <a class="govuk-link" href="/court-day">"The day at court"</a>
         </p>
         <div class="app-finder" role="search" aria-label="Find cases">
             <div class="govuk-form-group">
