@@ -72,9 +72,10 @@ async function partnersHome(actor) {
   await addResident(actor, 1, { name: 'Tess Example', age: '35', relationship: 'Partner' });
   await addResident(actor, 2, { name: 'Lee Example', age: '11', relationship: "Partner's child" });
   await addResident(actor, 3, { name: 'Jo Example', age: '6', relationship: "Partner's child" });
-  await saveAndContinue(actor);
+  // Nothing requested yet, so the page is left as it is: every answer is already kept.
+  await actor.click(page.getByRole('link', { name: 'Back', exact: true }));
   await heading(page, 'Proposed curfew addresses');
-  await saveAndContinue(actor);
+  await actor.click(page.getByRole('link', { name: 'Back to task list' }));
   await heading(page, DEAN.name);
 }
 
@@ -133,7 +134,8 @@ describe('enquiries the app drafts', () => {
     ]);
     assert.match(download.suggestedFilename(), /^PSC-[A-Z0-9]{6}-P1\.eml$/);
     const file = readFileSync(await download.path(), 'utf8');
-    const [headers, body] = file.split('\r\n\r\n');
+    const cut = file.indexOf('\r\n\r\n');
+    const [headers, body] = [file.slice(0, cut), file.slice(cut + 4)];
     assert.match(headers, /^To: da\.checks@northshire\.police\.example\r\n/);
     assert.match(headers, /\r\nContent-Type: text\/plain; charset=UTF-8\r\n/);
     const subject = subjectOf(headers);
@@ -237,7 +239,8 @@ describe('enquiries the app drafts', () => {
     assert.equal((letter.match(/Our reference: PSC-[A-Z0-9]{6}-P1/g) ?? []).length, 2, 'each request by its reference');
     const [download] = await Promise.all([page.waitForEvent('download'), chase.getByRole('button', { name: /^Download as an email/ }).click()]);
     const file = readFileSync(await download.path(), 'utf8');
-    const [headers, body] = file.split('\r\n\r\n');
+    const cut = file.indexOf('\r\n\r\n');
+    const [headers, body] = [file.slice(0, cut), file.slice(cut + 4)];
     assert.match(headers, /^To: da\.checks@northshire\.police\.example\r\n/);
     assert.match(subjectOf(headers), /^Overdue: 2 replies for pre-sentence reports/);
     assert.equal(fromQuotedPrintable(body).trimEnd(), letter);
@@ -256,6 +259,35 @@ describe('enquiries the app drafts', () => {
     await page.goto(page.url().replace(/\/police$/, '/history'));
     await heading(page, 'History of changes');
     await page.getByText(/Chased an overdue reply from Northshire Police \(PSC-[A-Z0-9]{6}-P1\)/).waitFor();
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+});
+
+describe('the day at court', () => {
+  test("lists today's hearings by court with what is outstanding, and the words to ask for more time for an oral report", async () => {
+    const page = await freshPage(env.browser);
+    const actor = mouse(page);
+    const today = daysFromToday(0);
+    await createCase(actor, env.base, { ...DEAN, hearing: today, reportType: 'Oral report' });
+    await createCase(actor, env.base, { ...ALEX, hearing: daysFromToday(20), court: 'Southshire Crown Court' });
+    await page.goto(`${env.base}/`);
+    await page.getByRole('link', { name: 'The day at court' }).click();
+    await heading(page, 'The day at court');
+    const longToday = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+    await page.getByRole('heading', { level: 2, name: `Today: ${longToday}` }).waitFor();
+    await page.getByRole('heading', { level: 3, name: "Northshire Magistrates' Court" }).waitFor();
+    const dean = page.locator('.govuk-summary-card').filter({ has: page.getByRole('link', { name: 'Dean Sample' }) });
+    await dean.getByText('Police domestic abuse enquiry').first().waitFor();
+    await dean.getByRole('heading', { name: 'If you need to ask for more time' }).waitFor();
+    await dean.getByText(/^These checks are still outstanding: .*the police domestic abuse enquiry.*I recommend that the case is adjourned so that they can be completed\.$/).waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Alex Example' }).count(), 0, 'a hearing in 20 days is not listed');
+    for (const width of [1100, 320]) {
+      await page.setViewportSize({ width, height: 900 });
+      assert.deepEqual(await axeViolations(page), [], `axe at ${width} px`);
+    }
+    await dean.getByRole('link', { name: 'Dean Sample' }).click();
+    await heading(page, 'Dean Sample');
     assert.deepEqual(page.problems, []);
     await page.close();
   });
