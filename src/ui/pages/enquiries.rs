@@ -273,7 +273,7 @@ pub(crate) fn letter_card(
             </div>
             <div class="govuk-summary-card__content">
                 {above}
-                <h3 class="govuk-heading-s">{text::SUBJECT}</h3>
+                <h3 class="govuk-heading-s govuk-!-margin-top-6">{text::SUBJECT}</h3>
                 <p class="govuk-body">{subject}</p>
                 <h3 class="govuk-heading-s">{text::MESSAGE}</h3>
                 <div class="govuk-inset-text app-letter" id=format!("letter-{i}")>{body}</div>
