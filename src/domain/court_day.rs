@@ -86,6 +86,6 @@ pub fn day_at_court(cases: &[&Case], today: NaiveDate, holidays: &[NaiveDate]) -
     for list in &mut lists {
         list.cases.sort_by_key(|l| l.name.to_lowercase());
     }
-    lists.sort_by(|a, b| (a.date, a.court.to_lowercase()).cmp(&(b.date, b.court.to_lowercase())));
+    lists.sort_by_key(|a| (a.date, a.court.to_lowercase()));
     lists
 }

@@ -946,6 +946,8 @@ pub fn last_chased(case: &Case, reference: &str) -> Option<NaiveDate> {
         .and_then(|e| super::inputs::parse_iso_date(e.at.get(..10)?))
 }
 
+type ChaseGroup<'a> = (AgencyKind, String, Vec<(Overdue, &'a Case)>, bool);
+
 /// Every request sent and not answered by its due date, across the cases, as one chase to each
 /// agency: the longest overdue agency first, and within each the longest overdue case first.
 pub fn chases(
@@ -955,7 +957,8 @@ pub fn chases(
     holidays: &[NaiveDate],
     officer: &str,
 ) -> Vec<Chase> {
-    let mut groups: Vec<(AgencyKind, String, Vec<(Overdue, &Case)>, bool)> = Vec::new();
+    // Kind, agency, the cases overdue, and whether every one was chased today.
+    let mut groups: Vec<ChaseGroup> = Vec::new();
     // Only cases with a reply overdue are drafted (drafting every case would be slow).
     let late = cases
         .iter()

@@ -133,7 +133,7 @@ pub fn ChasePage() -> impl IntoView {
                         .collect()
                 })
             });
-        late.sort_by(|a, b| a.0.cmp(&b.0));
+        late.sort_by_key(|a| a.0);
         if late.is_empty() {
             return view! { <p class="govuk-body">"No enquiry is overdue."</p> }.into_any();
         }
