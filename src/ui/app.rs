@@ -306,6 +306,7 @@ fn later_page(path: String) -> AnyView {
     match path_parts(&path).as_slice() {
         ["data"] => view! { <DataPage/> }.into_any(),
         ["data", "delete-all"] => view! { <DeleteEverythingPage/> }.into_any(),
+        ["directory"] => view! { <DirectoryPage/> }.into_any(),
         ["team"] => view! { <TeamSyncPage/> }.into_any(),
         ["gatekeeping"] => view! { <QueuePage/> }.into_any(),
         ["export"] => view! { <ExportPage/> }.into_any(),
