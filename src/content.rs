@@ -26,6 +26,53 @@ pub mod list {
         "No cases match. Check the spelling, or clear the search and filters.";
 }
 
+pub mod directory {
+    pub const TITLE: &str = "Agency directory";
+    pub const INTRO: &str = "The police forces and local authorities your team sends enquiries to: where each wants enquiries sent and how long it usually takes to reply. When you record an enquiry, you can choose the agency from here, or type one that is not listed.";
+    pub const ON_DEVICE: &str = "The directory is kept in this browser on this device. To share it with your team, download it and import the file on each of their devices.";
+    pub const POLICE: &str = "Police forces";
+    pub const LOCAL_AUTHORITIES: &str = "Local authorities";
+    pub const NO_POLICE: &str = "No police forces yet.";
+    pub const NO_LOCAL_AUTHORITIES: &str = "No local authorities yet.";
+    pub const ADD: &str = "Add an agency";
+    pub const CHANGE_TITLE: &str = "Change an agency";
+    pub const BACK: &str = "Back to the agency directory";
+    pub const NAME: &str = "Name of the agency";
+    pub const NAME_HINT: &str =
+        "As your team knows it, for example Northshire Police or Southshire Council";
+    pub const KIND: &str = "Type of agency";
+    pub const SEND_BY: &str = "How does your team send enquiries to it?";
+    pub const EMAIL: &str = "Email address";
+    pub const SECURE_EMAIL: &str = "Secure email address";
+    pub const SECURE_EMAIL_HINT: &str = "For example, an address ending .cjsm.net";
+    pub const PORTAL_NOTE: &str = "How to send an enquiry through the portal";
+    pub const PORTAL_NOTE_HINT: &str = "For example, Use the MASH portal, team code 4471";
+    pub const REPLY_DAYS: &str = "Usual reply time in working days (optional)";
+    pub const REPLY_DAYS_HINT: &str = "For example, 5";
+    pub const SAVE: &str = "Save agency";
+    pub const HOW: &str = "How to send";
+    pub const REPLY: &str = "Usual reply time";
+    pub const NOT_RECORDED: &str = "Not recorded";
+    pub const REMOVE_WHY: &str = "Enquiries already recorded keep the agency's name as it was typed. The agency will no longer be offered when you record an enquiry on this device.";
+    pub const REMOVE_YES: &str = "Yes, remove it";
+    pub const REMOVE_NO: &str = "No, keep it";
+    pub const SHARE: &str = "Download the directory";
+    pub const SHARE_WHY: &str = "Download the directory as a file to give it to colleagues or keep a copy. It holds agencies' names and addresses only, no case details.";
+    pub const SHARE_EMPTY: &str = "There is nothing to download yet: add an agency first.";
+    pub const DOWNLOADED: &str = "The directory has been saved to your downloads.";
+    pub const IMPORT: &str = "Import a directory file";
+    pub const IMPORT_WHY: &str = "Choose a file made with \"Download the directory\" on this or another device. The whole file is checked first: if anything in it is wrong, nothing here changes.";
+    pub const IMPORT_MERGE: &str = "An agency in the file that is not here is added. One already here (the same type and name) takes the details in the file. Agencies that are only on this device are kept: remove them here if the team no longer uses them.";
+    pub const UPLOAD: &str = "Upload a directory file";
+    pub const UPLOAD_HINT: &str = "A .json file, at most 1 MB";
+    pub const SAVE_FULL: &str = "The directory could not be saved: this browser's storage for the app is full. Delete cases you no longer need, then try again.";
+    pub const SAVE_REFUSED: &str = "The directory could not be saved: the browser refused to store it. Check that this site may store data, then try again.";
+    /// Beside an enquiry's agency, when the directory has agencies of its kind.
+    pub const PICK_HINT: &str = "Choose from your team's directory, or type the name";
+    /// On "Data on this device".
+    pub const DATA_WHY: &str = "The police forces and local authorities your team sends enquiries to, with their addresses and usual reply times. You choose an agency from it when you record an enquiry, and share it with your team as a file.";
+}
+
 pub mod hearing {
     pub const NEW_TITLE: &str = "Create a new case";
     pub const TITLE: &str = "Hearing, risk and orders";

@@ -175,7 +175,7 @@ fn page_for(path: &str) -> AnyView {
             | "schedule" | "outcome",
             ..,
         ] => section(path),
-        ["cases", _, "enquiries"] | ["chase"] | ["court-day"] => office(path),
+        ["cases", _, "enquiries"] | ["chase"] | ["court-day"] | ["directory"] => office(path),
         _ => later(path),
     }
 }
@@ -328,8 +328,8 @@ fn later(path: String) -> AnyView {
     ready_or_loading(later_page(path), __preload_later_page())
 }
 
-/// The officer's office work: the enquiries the app drafts for a case, the chases, and the day
-/// at court.
+/// The officer's office work: the enquiries the app drafts for a case, the chases, the day at
+/// court, and the agency directory they are addressed from.
 #[leptos::lazy]
 fn office_page(path: String) -> AnyView {
     let id = |s: &str| s.to_string();
@@ -337,6 +337,7 @@ fn office_page(path: String) -> AnyView {
         ["cases", c, "enquiries"] => view! { <EnquiriesPage id=id(c)/> }.into_any(),
         ["chase"] => view! { <ChasePage/> }.into_any(),
         ["court-day"] => view! { <CourtDayPage/> }.into_any(),
+        ["directory"] => view! { <DirectoryPage/> }.into_any(),
         _ => view! { <NotFound/> }.into_any(),
     }
 }

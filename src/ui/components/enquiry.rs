@@ -3,6 +3,7 @@
 
 use crate::domain::case::{Enquiry, EnquiryOutcome};
 use crate::domain::deadlines::default_due;
+use crate::domain::directory::AgencyKind;
 use crate::domain::inputs::long_date;
 use crate::ui::components::fields::*;
 use crate::ui::components::form::Item;
@@ -10,8 +11,15 @@ use crate::ui::part::Part;
 use leptos::prelude::*;
 
 /// Field ids start with `prefix`, matching `validate::enquiry`. Every reply asks the officer to
-/// confirm it was taken into account in the proposal.
-pub fn enquiry_items<O>(prefix: &str, agency_label: &str, e: Part<Enquiry<O>>) -> Vec<Item>
+/// confirm it was taken into account in the proposal. The agency is typed, or picked from the
+/// team's directory's agencies of `kind` when it has any (what is stored is the name either way).
+pub fn enquiry_items<O>(
+    prefix: &str,
+    agency_label: &str,
+    kind: AgencyKind,
+    e: Part<Enquiry<O>>,
+    errors: PageErrors,
+) -> Vec<Item>
 where
     O: EnquiryOutcome + Send + Sync,
 {
@@ -58,13 +66,23 @@ where
             set: set_considered,
         },
     ];
+    let agency_id = format!("{prefix}-agency");
+    let agency_binding = e.field(|e| e.agency.clone(), |e, v| e.agency = v);
+    let choices = crate::storage::directory::load().names(kind);
+    let agency = if choices.is_empty() {
+        Item::text(agency_id, agency_label, agency_binding).width("govuk-!-width-two-thirds")
+    } else {
+        let label = agency_label.to_string();
+        let (value, set) = agency_binding;
+        Item::View(ViewFn::from(move || {
+            view! {
+                <PickInput id=agency_id.clone() label=label.clone() hint=crate::content::directory::PICK_HINT choices=choices.clone() value=value set=set errors=errors width="govuk-!-width-two-thirds"/>
+            }
+            .into_any()
+        }))
+    };
     vec![
-        Item::text(
-            format!("{prefix}-agency"),
-            agency_label,
-            e.field(|e| e.agency.clone(), |e, v| e.agency = v),
-        )
-        .width("govuk-!-width-two-thirds"),
+        agency,
         Item::radios(
             format!("{prefix}-outcome"),
             "Outcome",

@@ -200,6 +200,56 @@ pub fn TextInput(
     }
 }
 
+/// A text box that also offers a list to pick from (`<input list>` with a `<datalist>`: the
+/// browser's own accessible suggestions), while anything may still be typed. Used for an
+/// enquiry's agency, from the team's directory. Apart from `TextInput` so that the first
+/// download, which has `TextInput` for the case list's search, carries none of it.
+#[component]
+pub fn PickInput(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: Option<String>,
+    choices: Vec<String>,
+    value: Signal<String>,
+    set: Callback<String>,
+    errors: PageErrors,
+    #[prop(optional)] width: &'static str,
+) -> impl IntoView {
+    let error = error_for(errors, id.clone());
+    let hint = hint.filter(|h| !h.is_empty());
+    let describe = describe(&id, hint.is_some(), error);
+    let list = format!("{id}-choices");
+    let class = move || {
+        let err = if error.with(Option::is_some) {
+            " govuk-input--error"
+        } else {
+            ""
+        };
+        format!("govuk-input {width}{err}")
+    };
+    let options = choices
+        .into_iter()
+        .map(|c| view! { <option value=c></option> })
+        .collect_view();
+    view! {
+        <Labelled id=id.clone() label=label hint=hint error=error>
+            <input
+                class=class
+                id=id.clone()
+                name=id.clone()
+                type="text"
+                spellcheck="false"
+                autocomplete="off"
+                list=list.clone()
+                aria-describedby=describe
+                prop:value=value
+                on:input:target=move |ev| set.run(ev.target().value())
+            />
+            <datalist id=list>{options}</datalist>
+        </Labelled>
+    }
+}
+
 #[component]
 pub fn TextArea(
     #[prop(into)] id: String,

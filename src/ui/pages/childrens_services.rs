@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::content::childrens_services as text;
 use crate::domain::case::{Case, CsEnquiry};
+use crate::domain::directory::AgencyKind;
 use crate::domain::validate;
 use crate::ui::components::enquiry::enquiry_items;
 use crate::ui::components::fields::*;
@@ -39,7 +40,9 @@ pub fn ChildrensServicesPage(id: String) -> impl IntoView {
         items.extend(enquiry_items(
             &p,
             text::AGENCY,
+            AgencyKind::LocalAuthority,
             item.at(|i| &i.enquiry, |i| &mut i.enquiry),
+            errors,
         ));
         let n2 = n.clone();
         items.push(Item::button_live(

@@ -232,6 +232,11 @@ pub fn DataPage() -> impl IntoView {
             <button type="submit" class="govuk-button govuk-button--secondary">"Save bank holidays"</button>
             {status_line(holidays_saved, "Bank holidays saved.")}
         </form>
+        <h2 class="govuk-heading-m" id="directory">{crate::content::directory::TITLE}</h2>
+        <p class="govuk-body">
+            {crate::content::directory::DATA_WHY}
+            " "<a class="govuk-link" href="/directory">"Open the agency directory"</a>
+        </p>
         <h2 class="govuk-heading-m" id="team">{crate::content::team::TITLE}</h2>
         <p class="govuk-body">
             {if storage::sync::team::load().is_some() { "Team sync is set up on this device. " } else { crate::content::team::OFF }}

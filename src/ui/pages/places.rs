@@ -8,6 +8,7 @@ use crate::domain::case::{
     AssessedBy, OccupierKind, Place, Resident, Source, Tenure, VisitingChild,
 };
 use crate::domain::choice::Choice;
+use crate::domain::directory::AgencyKind;
 use crate::domain::rules::Section;
 use crate::domain::validate::{self, FieldError};
 use crate::ui::components::enquiry::enquiry_items;
@@ -219,12 +220,24 @@ pub fn PlacePage(id: String, place: String) -> impl IntoView {
         Item::Region {
             id: "police-callout".into(),
             title: text::CALLOUT.into(),
-            items: enquiry_items("callout", "Police force", callout),
+            items: enquiry_items(
+                "callout",
+                "Police force",
+                AgencyKind::Police,
+                callout,
+                errors,
+            ),
         },
         Item::Region {
             id: "cs-check".into(),
             title: text::CS_CHECK.into(),
-            items: enquiry_items("cscheck", "Local authority", cs_check),
+            items: enquiry_items(
+                "cscheck",
+                "Local authority",
+                AgencyKind::LocalAuthority,
+                cs_check,
+                errors,
+            ),
         },
     ];
     items.extend([

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::content::police as text;
+use crate::domain::directory::AgencyKind;
 use crate::domain::validate;
 use crate::ui::components::enquiry::enquiry_items;
 use crate::ui::components::fields::*;
@@ -20,7 +21,9 @@ pub fn PolicePage(id: String) -> impl IntoView {
     let items = enquiry_items(
         "police",
         text::AGENCY,
+        AgencyKind::Police,
         root.at(|c| &c.police, |c| &mut c.police),
+        errors,
     );
     view! {
         <SectionForm handle=handle title=text::TITLE errors=errors validate=validate intro=text::INTRO>
