@@ -175,6 +175,8 @@ impl CsOutcome {
 pub trait EnquiryOutcome: Choice {
     fn is_reply(self) -> bool;
     fn not_requested() -> Self;
+    /// "Requested – awaiting reply".
+    fn awaiting() -> Self;
 }
 impl EnquiryOutcome for PoliceOutcome {
     fn is_reply(self) -> bool {
@@ -183,6 +185,9 @@ impl EnquiryOutcome for PoliceOutcome {
     fn not_requested() -> Self {
         PoliceOutcome::NotRequested
     }
+    fn awaiting() -> Self {
+        PoliceOutcome::Awaiting
+    }
 }
 impl EnquiryOutcome for CsOutcome {
     fn is_reply(self) -> bool {
@@ -190,6 +195,9 @@ impl EnquiryOutcome for CsOutcome {
     }
     fn not_requested() -> Self {
         CsOutcome::NotRequested
+    }
+    fn awaiting() -> Self {
+        CsOutcome::Awaiting
     }
 }
 

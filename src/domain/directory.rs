@@ -37,6 +37,11 @@ pub struct Agency {
 }
 
 impl Agency {
+    /// What to do instead of emailing, for an agency that takes enquiries on its own portal.
+    pub fn portal_note(&self) -> Option<&str> {
+        let note = self.address.trim();
+        (self.send_by == Some(SendBy::Portal) && !note.is_empty()).then_some(note)
+    }
     /// The email address to put on a drafted enquiry: only for an agency that takes email.
     pub fn email(&self) -> Option<&str> {
         let address = self.address.trim();

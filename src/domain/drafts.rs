@@ -264,10 +264,7 @@ fn draft(
     Draft {
         kind,
         to: entry.and_then(|a| a.email()).map(str::to_string),
-        portal: entry
-            .filter(|a| a.send_by == Some(super::directory::SendBy::Portal))
-            .map(|a| a.address.trim().to_string())
-            .filter(|a| !a.is_empty()),
+        portal: entry.and_then(|a| a.portal_note()).map(str::to_string),
         agency,
         reference,
         subject: without_bidi_controls(&subject),
@@ -620,6 +617,26 @@ fn capitalised(text: &str) -> String {
     }
 }
 
+/// An enquiry of either agency, as "Mark as sent" stamps it.
+trait Stamp {
+    fn stamp(&mut self, agency: &str, requested: &DateParts, default_due: Option<&DateParts>);
+}
+
+impl<O: EnquiryOutcome> Stamp for Enquiry<O> {
+    fn stamp(&mut self, agency: &str, requested: &DateParts, default_due: Option<&DateParts>) {
+        if self.agency.trim().is_empty() {
+            self.agency = agency.to_string();
+        }
+        self.requested = requested.clone();
+        if self.due.date().is_none()
+            && let Some(due) = default_due
+        {
+            self.due = due.clone();
+        }
+        self.outcome = Some(O::awaiting());
+    }
+}
+
 pub const WHAT_SENT: &str = "Marked an enquiry as sent";
 
 impl Case {
@@ -637,89 +654,28 @@ impl Case {
     ) {
         let before = self.clone();
         let requested = DateParts::from_date(today);
-        let due_for = |typed: &DateParts, case: &Case| {
-            due_date(typed, case, holidays)
-                .map(|(d, _)| DateParts::from_date(d))
-                .unwrap_or_else(|| typed.clone())
-        };
-        fn stamp<O: Copy>(
-            e: &mut Enquiry<O>,
-            agency: &str,
-            requested: &DateParts,
-            due: DateParts,
-            awaiting: O,
-        ) {
-            if e.agency.trim().is_empty() {
-                e.agency = agency.to_string();
-            }
-            e.requested = requested.clone();
-            e.due = due;
-            e.outcome = Some(awaiting);
-        }
+        // A due date the officer typed is kept; a blank one gets the default, written in.
+        let default = super::deadlines::default_due(self, holidays).map(DateParts::from_date);
+        let stamp = |e: &mut dyn Stamp| e.stamp(&draft.agency, &requested, default.as_ref());
         for covers in &draft.covers {
             match *covers {
-                Covers::PoliceHistory => {
-                    let due = due_for(&self.police.due, self);
-                    stamp(
-                        &mut self.police,
-                        &draft.agency,
-                        &requested,
-                        due,
-                        PoliceOutcome::Awaiting,
-                    );
-                }
+                Covers::PoliceHistory => stamp(&mut self.police),
                 Covers::Callout(id) => {
-                    let Some(typed) = self.place(id).map(|p| p.police_callout.due.clone()) else {
-                        continue;
-                    };
-                    let due = due_for(&typed, self);
                     if let Some(p) = self.place_mut(id) {
-                        stamp(
-                            &mut p.police_callout,
-                            &draft.agency,
-                            &requested,
-                            due,
-                            PoliceOutcome::Awaiting,
-                        );
+                        stamp(&mut p.police_callout);
                     }
                 }
                 Covers::AddressCheck(id) => {
-                    let Some(typed) = self.place(id).map(|p| p.cs_check.due.clone()) else {
-                        continue;
-                    };
-                    let due = due_for(&typed, self);
                     if let Some(p) = self.place_mut(id) {
-                        stamp(
-                            &mut p.cs_check,
-                            &draft.agency,
-                            &requested,
-                            due,
-                            CsOutcome::Awaiting,
-                        );
+                        stamp(&mut p.cs_check);
                     }
                 }
                 Covers::Children(id) => {
-                    let Some(typed) = self
-                        .childrens_services
-                        .iter()
-                        .find(|e| e.id == id)
-                        .map(|e| e.enquiry.due.clone())
-                    else {
-                        continue;
-                    };
-                    let due = due_for(&typed, self);
                     if let Some(e) = self.childrens_services.iter_mut().find(|e| e.id == id) {
-                        stamp(
-                            &mut e.enquiry,
-                            &draft.agency,
-                            &requested,
-                            due,
-                            CsOutcome::Awaiting,
-                        );
+                        stamp(&mut e.enquiry);
                     }
                 }
                 Covers::NewChildren => {
-                    let due = due_for(&DateParts::default(), self);
                     let id = self.add_cs_enquiry();
                     if let Some(e) = self.childrens_services.iter_mut().find(|e| e.id == id) {
                         e.children_covered = if draft.children.is_empty() {
@@ -727,13 +683,7 @@ impl Case {
                         } else {
                             draft.children.clone()
                         };
-                        stamp(
-                            &mut e.enquiry,
-                            &draft.agency,
-                            &requested,
-                            due,
-                            CsOutcome::Awaiting,
-                        );
+                        stamp(&mut e.enquiry);
                     }
                 }
             }
@@ -1016,10 +966,7 @@ pub fn chases(
             Chase {
                 kind,
                 to: entry.and_then(|a| a.email()).map(str::to_string),
-                portal: entry
-                    .filter(|a| a.send_by == Some(super::directory::SendBy::Portal))
-                    .map(|a| a.address.trim().to_string())
-                    .filter(|a| !a.is_empty()),
+                portal: entry.and_then(|a| a.portal_note()).map(str::to_string),
                 agency,
                 subject: without_bidi_controls(&subject),
                 body: without_bidi_controls(&body),
