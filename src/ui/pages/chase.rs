@@ -9,7 +9,7 @@ use crate::domain::deadlines::overdue;
 use crate::domain::drafts::{self, Chase};
 use crate::domain::inputs::long_date;
 use crate::ui::components::page::{BackLink, PageHeading, dynamic};
-use crate::ui::pages::enquiries::{Letter, letter_card};
+use crate::ui::pages::enquiries::{Letter, letter_card, summary_list};
 use crate::ui::state::use_store;
 
 fn rows(chase: &Chase) -> Vec<(&'static str, String)> {
@@ -80,17 +80,7 @@ pub fn ChasePage() -> impl IntoView {
                         &chase.agency
                     }
                 );
-                let rows = rows(&chase)
-                    .into_iter()
-                    .map(|(k, v)| {
-                        view! {
-                            <div class="govuk-summary-list__row">
-                                <dt class="govuk-summary-list__key">{k}</dt>
-                                <dd class="govuk-summary-list__value app-pre-line">{v}</dd>
-                            </div>
-                        }
-                    })
-                    .collect_view();
+                let rows = rows(&chase);
                 letter_card(
                     Letter {
                         index: i,
@@ -99,7 +89,7 @@ pub fn ChasePage() -> impl IntoView {
                         action: text::RECORD_CHASED,
                         act: Callback::new(move |_| record(i)),
                     },
-                    view! { <dl class="govuk-summary-list app-no-print">{rows}</dl> }.into_any(),
+                    summary_list(rows, "app-no-print").into_any(),
                     printing,
                     copied,
                 )

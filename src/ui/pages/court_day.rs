@@ -9,6 +9,7 @@ use crate::domain::choice::Choice;
 use crate::domain::court_day::{CourtList, Listed, day_at_court};
 use crate::domain::inputs::long_date;
 use crate::ui::components::page::{BackLink, PageHeading, dynamic};
+use crate::ui::pages::enquiries::summary_list;
 use crate::ui::state::use_store;
 
 fn listed_card(l: Listed) -> impl IntoView {
@@ -35,21 +36,11 @@ fn listed_card(l: Listed) -> impl IntoView {
             .collect::<Vec<_>>()
             .join("\n")
     };
-    let rows = [
+    let rows = vec![
         (text::REPORT, report.to_string()),
         (text::OUTSTANDING, outstanding),
         (text::AWAITED, awaited),
-    ]
-    .into_iter()
-    .map(|(k, v)| {
-        view! {
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">{k}</dt>
-                <dd class="govuk-summary-list__value app-pre-line">{v}</dd>
-            </div>
-        }
-    })
-    .collect_view();
+    ];
     let adjourn = l.adjournment.map(|words| {
         view! {
             <h4 class="govuk-heading-s">{text::ADJOURN_HEADING}</h4>
@@ -62,7 +53,7 @@ fn listed_card(l: Listed) -> impl IntoView {
                 <h4 class="govuk-summary-card__title"><a class="govuk-link" href=href>{l.name}</a></h4>
             </div>
             <div class="govuk-summary-card__content">
-                <dl class="govuk-summary-list">{rows}</dl>
+                {summary_list(rows, "")}
                 {adjourn}
             </div>
         </div>

@@ -144,14 +144,7 @@ pub fn EnquiriesPage(id: String) -> impl IntoView {
             .map(|(i, draft)| {
                 let card_title = title(&draft);
                 let rows = rows(&draft, &case)
-                    .into_iter()
-                    .map(|(k, v)| view! {
-                        <div class="govuk-summary-list__row">
-                            <dt class="govuk-summary-list__key">{k}</dt>
-                            <dd class="govuk-summary-list__value app-pre-line">{v}</dd>
-                        </div>
-                    })
-                    .collect_view();
+                    ;
                 let agency_field = draft.agency.is_empty().then(|| {
                     let label = match draft.kind {
                         AgencyKind::Police => text::FORCE_LABEL,
@@ -166,7 +159,7 @@ pub fn EnquiriesPage(id: String) -> impl IntoView {
                 });
                 letter_card(
                     Letter { index: i, title: card_title, draft, action: text::MARK_SENT, act: Callback::new(move |_| mark_sent(i)) },
-                    view! { <dl class="govuk-summary-list app-no-print">{rows}</dl>{agency_field} }.into_any(),
+                    view! { {summary_list(rows, "app-no-print")}{agency_field} }.into_any(),
                     printing,
                     copied,
                 )
@@ -288,4 +281,23 @@ pub(crate) fn letter_card(
         </div>
     }
     .into_any()
+}
+
+/// Rows of a GOV.UK summary list, each value keeping its line breaks; `class` adds to the list's.
+pub(crate) fn summary_list(
+    rows: Vec<(&'static str, String)>,
+    class: &'static str,
+) -> impl IntoView {
+    let rows = rows
+        .into_iter()
+        .map(|(k, v)| {
+            view! {
+                <div class="govuk-summary-list__row">
+                    <dt class="govuk-summary-list__key">{k}</dt>
+                    <dd class="govuk-summary-list__value app-pre-line">{v}</dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! { <dl class=format!("govuk-summary-list {class}")>{rows}</dl> }
 }
