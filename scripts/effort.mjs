@@ -32,14 +32,11 @@ import {
   become,
   choose,
   createCase,
-  fillDate,
   heading,
   mouse,
   openSection,
   recordChildContact,
   recordConsent,
-  recordEnquiry,
-  recordRisk,
   saveAndContinue,
 } from '../tests/e2e/officer.mjs';
 
@@ -170,37 +167,46 @@ async function recordOutcome(actor, finding, rationale) {
   }
 }
 
-/** From the task list: the police domestic abuse enquiry about the person, no information held. */
-async function policeClear(actor, name) {
-  await openSection(actor, 'Police domestic abuse enquiry');
-  await heading(actor.page, 'Police domestic abuse enquiry');
-  await recordEnquiry(actor, actor.page, { agencyLabel: 'Police force', agency: 'Northshire Police', outcome: 'No information held', considered: true });
-  await saveAndContinue(actor);
-  await heading(actor.page, name);
-}
+/**
+ * The team's agency directory, set up once for the whole team (on the directory page, or from
+ * a file a colleague shares), not once per case: put on the device before counting starts.
+ */
+const TEAM_DIRECTORY = {
+  agencies: [
+    { name: 'Northshire Police', kind: 'police', send_by: 'secure_email', address: 'da.checks@northshire.police.example', reply_days: '5' },
+    { name: 'Northshire Council', kind: 'local_authority', send_by: 'email', address: 'mash@northshire.example', reply_days: '5' },
+  ],
+};
 
-/** From the task list: one children's services enquiry, to Northshire Council, not known. */
-async function childrensServicesClear(actor, name, children) {
+/**
+ * From the task list: every enquiry the app drafted is marked as sent (one to the force, one to
+ * the council), then each reply is recorded as it comes, all clear. As in the figures the issue
+ * started from, the replies are recorded in the same sitting: a later day adds the same return
+ * to the case, whichever way the replies are recorded.
+ */
+async function enquiriesClear(actor, name) {
   const { page } = actor;
-  await openSection(actor, "Children's services enquiry");
-  await heading(page, "Children's services enquiry");
-  await actor.click(page.getByRole('button', { name: "Add a children's services enquiry" }));
-  const enquiry = page.getByRole('region', { name: 'Enquiry 1' });
-  await actor.fill(enquiry.getByLabel('Children the enquiry covers'), children);
-  await recordEnquiry(actor, enquiry, { agencyLabel: 'Local authority', agency: 'Northshire Council', outcome: "Not known to children's services", considered: true });
-  await saveAndContinue(actor);
+  await actor.click(page.getByRole('link', { name: /^Enquiries and replies/ }));
+  await heading(page, 'Enquiries and replies');
+  for (const title of ['Police: Northshire Police', "Children's services: Northshire Council"]) {
+    const card = page.locator('.govuk-summary-card').filter({ has: page.getByRole('heading', { level: 2, name: title, exact: true }) });
+    await actor.click(card.getByRole('button', { name: /^Mark as sent/ }));
+    await card.getByText(/^Marked as sent on /).waitFor();
+  }
+  const replies = page.getByRole('region').filter({ has: page.getByRole('heading', { level: 2, name: /^(Police|Children's services) \(/ }) });
+  await replies.first().waitFor();
+  for (const reply of await replies.all()) {
+    const police = (await reply.getByRole('heading', { level: 2 }).innerText()).startsWith('Police');
+    await choose(actor, reply, 'Outcome', police ? 'No information held' : "Not known to children's services");
+    await actor.check(reply.getByLabel('I have considered this information in the proposal'));
+  }
+  await actor.click(page.getByRole('button', { name: 'Save replies' }));
   await heading(page, name);
 }
 
-/** On a proposed address page: its police call-out and children's services checks, both clear. */
-async function addressChecksClear(actor) {
+/** On a proposed address page: the monitoring questions, all yes. */
+async function monitoringYes(actor) {
   const { page } = actor;
-  await recordEnquiry(actor, page.getByRole('region', { name: 'Police call-out check on the address' }), {
-    agencyLabel: 'Police force', agency: 'Northshire Police', outcome: 'No information held', considered: true,
-  });
-  await recordEnquiry(actor, page.getByRole('region', { name: "Children's services check on the address" }), {
-    agencyLabel: 'Local authority', agency: 'Northshire Council', outcome: "Not known to children's services", considered: true,
-  });
   await choose(actor, page, 'Is electronic monitoring available at this address?', 'Yes');
   await choose(actor, page, 'Is a reliable electricity supply confirmed?', 'Yes');
   await choose(actor, page, 'Does the main occupier agree to the monitoring equipment being installed?', 'Yes');
@@ -225,7 +231,13 @@ async function schedule(actor, name, start) {
   const { page } = actor;
   await openSection(actor, 'Curfew schedule');
   await heading(page, 'Curfew schedule');
-  await fillDate(actor, page, 'Start date', start);
+  // Each case's curfew starts on the day of sentence, which the page offers in one press.
+  await actor.click(page.getByRole('button', { name: /^Start on the day of sentence/ }));
+  const typed = page.getByRole('group', { name: 'Start date', exact: true });
+  const shown = await Promise.all(['Day', 'Month', 'Year'].map((box) => typed.getByLabel(box).inputValue()));
+  if (shown.join('/') !== [start.day, start.month, start.year].join('/')) {
+    throw new Error(`"Start on the day of sentence" gave ${shown.join('/')}, not the hearing date`);
+  }
   await actor.fill(page.getByLabel('Length of the curfew'), '6');
   await choose(actor, page, 'Days, weeks or months', 'Months');
   await actor.click(page.getByRole('button', { name: 'Add curfew hours' }));
@@ -242,11 +254,8 @@ const CASES = [
     why: "a man who lives alone as the council tenant, no children, police and children's services hold nothing",
     async run(actor, base, tally) {
       const { page } = actor;
-      await createCase(actor, base, ALEX);
-      await recordRisk(actor, ALEX.name, { children: 'Low', public: 'Low', knownAdult: 'Low', staff: 'Low' });
-      await recordChildContact(actor, ALEX.name, ['No', 'No', 'No', 'No'], 'Police');
-      await policeClear(actor, ALEX.name);
-      await childrensServicesClear(actor, ALEX.name, `Any child connected with ${ALEX.name}`);
+      await createCase(actor, base, { ...ALEX, risk: { children: 'Low', public: 'Low', knownAdult: 'Low', staff: 'Low' } });
+      await recordChildContact(actor, ALEX.name, ['No', 'No', 'No', 'No'], 'Police', { samePlace: true });
 
       await openSection(actor, 'Proposed address and residents');
       await heading(page, 'Proposed curfew addresses');
@@ -262,12 +271,13 @@ const CASES = [
       await choose(actor, page, 'Who is the main occupier?', 'The person being sentenced');
       await choose(actor, page, 'Does any victim or potential victim of the person live there?', 'No');
       await choose(actor, page, 'Where did the answer about whether a victim lives there come from?', 'Police');
-      await addressChecksClear(actor);
+      await monitoringYes(actor);
       await saveAndContinue(actor);
       await heading(page, 'Proposed curfew addresses');
       await saveAndContinue(actor);
       await heading(page, ALEX.name);
 
+      await enquiriesClear(actor, ALEX.name);
       await schedule(actor, ALEX.name, daysFromToday(7));
       // Nobody else's consent is needed: the task list already says so, and a person moves on.
       if (!(await sectionDone(page, 'Consent of adult residents'))) {
@@ -298,12 +308,9 @@ const CASES = [
         convicted: daysFromToday(-10),
         daRelated: false,
       };
-      await createCase(actor, base, dean);
-      await recordRisk(actor, dean.name, { children: 'Medium', public: 'Medium', knownAdult: 'Medium', staff: 'Low' });
+      await createCase(actor, base, { ...dean, risk: { children: 'Medium', public: 'Medium', knownAdult: 'Medium', staff: 'Low' } });
       // He lives with and sees her children; children's services confirm who they are.
-      await recordChildContact(actor, dean.name, ['Yes', 'No', 'Yes', 'No'], "Children's services");
-      await policeClear(actor, dean.name);
-      await childrensServicesClear(actor, dean.name, "Lee Example (11) and Jo Example (13), his partner's children, who live at 4 Example Close");
+      await recordChildContact(actor, dean.name, ['Yes', 'No', 'Yes', 'No'], "Children's services", { samePlace: true });
 
       await openSection(actor, 'Proposed address and residents');
       await heading(page, 'Proposed curfew addresses');
@@ -322,13 +329,14 @@ const CASES = [
       await choose(actor, page, 'Which resident?', 'Tess Example');
       await choose(actor, page, 'Does any victim or potential victim of the person live there?', 'No');
       await choose(actor, page, 'Where did the answer about whether a victim lives there come from?', 'Police');
-      await addressChecksClear(actor);
+      await monitoringYes(actor);
       await saveAndContinue(actor);
       await heading(page, 'Proposed curfew addresses');
       await saveAndContinue(actor);
       await heading(page, dean.name);
 
       // Consent is for particular hours: the schedule first, then Tess, alone, by phone.
+      await enquiriesClear(actor, dean.name);
       await schedule(actor, dean.name, daysFromToday(14));
       await consentOf(actor, dean.name, 'Tess Example', '10:15');
 
@@ -375,11 +383,8 @@ const CASES = [
         convicted: daysFromToday(-7),
         daRelated: false,
       };
-      await createCase(actor, base, kai);
-      await recordRisk(actor, kai.name, { children: 'Low', public: 'Medium', knownAdult: 'Low', staff: 'Low' });
-      await recordChildContact(actor, kai.name, ['No', 'No', 'No', 'No'], 'Police');
-      await policeClear(actor, kai.name);
-      await childrensServicesClear(actor, kai.name, `Any child connected with ${kai.name}`);
+      await createCase(actor, base, { ...kai, risk: { children: 'Low', public: 'Medium', knownAdult: 'Low', staff: 'Low' } });
+      await recordChildContact(actor, kai.name, ['No', 'No', 'No', 'No'], 'Police', { samePlace: true });
 
       await openSection(actor, 'Proposed address and residents');
       await heading(page, 'Proposed curfew addresses');
@@ -397,12 +402,13 @@ const CASES = [
       await actor.fill(page.getByLabel('Their role'), 'Hostel manager');
       await choose(actor, page, 'Does any victim or potential victim of the person live there?', 'No');
       await choose(actor, page, 'Where did the answer about whether a victim lives there come from?', 'Police');
-      await addressChecksClear(actor);
+      await monitoringYes(actor);
       await saveAndContinue(actor);
       await heading(page, 'Proposed curfew addresses');
       await saveAndContinue(actor);
       await heading(page, kai.name);
 
+      await enquiriesClear(actor, kai.name);
       await schedule(actor, kai.name, daysFromToday(7));
       await consentOf(actor, kai.name, 'Pat Manager', '11:30');
       await openSection(actor, 'Outcome');
@@ -420,6 +426,8 @@ try {
   for (const c of CASES) {
     // Each case in a fresh profile: an empty case list, the court officer using the device.
     const page = await freshPage(browser);
+    await page.goto(`${base}/`);
+    await page.evaluate((text) => localStorage.setItem('psc.settings.directory', text), JSON.stringify(TEAM_DIRECTORY));
     const tally = newTally();
     countPages(page, tally);
     const actor = countingActor(page, tally);

@@ -109,6 +109,9 @@ pub mod hearing {
     pub const CONVICTION_HINT: &str = "This decides the curfew limits. For example, 2 11 2026";
     pub const DA_RELATED: &str = "Is this offence related to domestic abuse?";
     pub const ADD_OFFENCE: &str = "Add another offence";
+    pub const ROSH_OPTIONAL: &str = "Risk of serious harm (optional)";
+    pub const ORDERS_OPTIONAL: &str = "Orders protecting others (optional)";
+    pub const NEW_RISK_HINT: &str = "If you do not know yet, leave these and answer them later under \"Hearing, risk and orders\" on the task list.";
     pub const ROSH: &str = "Risk of serious harm";
     pub const ROSH_HINT: &str = "As currently assessed. Choose 'Not yet assessed' if it has not been done: a curfew cannot be found suitable until it is.";
     pub const ROSH_CHILDREN: &str = "Risk to children";
@@ -142,6 +145,11 @@ pub mod child_contact {
         }
     }
     pub const HINT_VISITING: &str = "Include children who visit, and children of a partner.";
+    pub const SAME_PLACE: &str = "Did all four answers on this page come from the same place?";
+    pub const SAME_PLACE_HINT: &str = "For example, all from the police and children's services checks. If not, you will be asked for each answer.";
+    pub const SAME_PLACE_NO: &str = "No, I will say for each answer";
+    pub const ALL_SOURCES: &str = "Where did the answers come from?";
+    pub const SELECT_ALL_SOURCES: &str = "Select where the answers came from";
 }
 
 pub mod police {
@@ -197,6 +205,8 @@ pub mod places {
         "Answer from police or domestic abuse information, not the person's own account.";
     pub const CALLOUT: &str = "Police call-out check on the address";
     pub const CS_CHECK: &str = "Children's services check on the address";
+    /// Above each of the address's two checks: they need not be typed here.
+    pub const CHECK_DRAFTED: &str = "If you have not asked yet, leave this blank. The app drafts the request under \"Enquiries and replies\" on the task list, fills this in when you mark it as sent, and asks for the reply there.";
     pub const MONITORING: &str = "Electronic monitoring";
     pub const EM_AVAILABLE: &str = "Is electronic monitoring available at this address?";
     pub const ELECTRICITY: &str = "Is a reliable electricity supply confirmed?";
@@ -211,6 +221,7 @@ pub mod consent {
         "Did you contact them directly, not through the person being sentenced?";
     pub const METHOD: &str = "How did you contact them?";
     pub const CONTACT_DATE: &str = "Date of contact";
+    pub const CONTACT_DATE_HINT: &str = "Filled in as today when you choose how you contacted them: change it if it was another day. For example, 27 3 2026";
     pub const PRIVATELY: &str = "Did you speak to them privately, without the person present?";
     pub const TOLD: &str = "What did you tell them?";
     pub const TOLD_HINT: &str =
@@ -220,6 +231,7 @@ pub mod consent {
     pub const FEAR_DETAILS: &str = "What did you notice?";
     pub const DECISION: &str = "Their decision";
     pub const DECISION_DATE: &str = "Date of their decision";
+    pub const DECISION_DATE_HINT: &str = "Filled in as the date of contact when you record their decision: change it if they decided on another day. For example, 27 3 2026";
     pub const DECISION_TIME: &str = "Time of their decision";
     pub const DECISION_TIME_HINT: &str = "Use the 24-hour clock, for example 14:30";
     pub const YOUNG_VIEWS: &str =
@@ -236,6 +248,7 @@ pub mod consent {
 pub mod schedule {
     pub const TITLE: &str = "Curfew schedule";
     pub const START: &str = "Start date";
+    pub const START_AT_HEARING: &str = "Start on the day of sentence: ";
     pub const LENGTH: &str = "Length of the curfew";
     pub const LENGTH_UNIT: &str = "Days, weeks or months";
     pub const ORDER_MONTHS: &str = "Length of the order, in months (optional)";
@@ -450,7 +463,12 @@ pub mod lock {
 }
 
 pub mod enquiries {
-    pub const TITLE: &str = "Enquiries to send";
+    pub const TITLE: &str = "Enquiries and replies";
+    pub const TO_SEND: &str = "To send";
+    pub const REPLIES: &str = "Replies awaited";
+    pub const REPLIES_INTRO: &str = "Record each reply here as it comes in. The date received is filled in as today when you choose what came back.";
+    pub const NO_REPLIES: &str = "No enquiry is awaiting a reply. Each one you mark as sent is listed here, to record its reply.";
+    pub const SAVE_REPLIES: &str = "Save replies";
     pub const INTRO: &str = "Each enquiry this case still needs, written from what the case holds: one to each police force and one to each local authority's children's services. Read each one through and send it the way that agency asks. Then choose \"Mark as sent\": the date it was sent, the date the reply is due and \"awaiting reply\" are recorded on every enquiry it covers. Nothing is sent from this app.";
     pub const DIRECTORY_NOTE: &str = "Where to send each one comes from your team's ";
     pub const DIRECTORY_LINK: &str = "agency directory";

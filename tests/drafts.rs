@@ -7,7 +7,7 @@ use common::*;
 use presentence_checks::domain::case::*;
 use presentence_checks::domain::directory::{Agency, AgencyKind, Directory, SendBy};
 use presentence_checks::domain::drafts::{
-    Covers, Draft, chases, decode_quoted_printable, drafts, eml, unsent,
+    Covers, Draft, awaiting_replies, chases, decode_quoted_printable, drafts, eml, unsent,
 };
 use presentence_checks::domain::inputs::DateParts;
 
@@ -535,5 +535,82 @@ fn overdue_requests_are_chased_in_one_message_to_each_agency() {
             .find(|c| c.kind == AgencyKind::LocalAuthority)
             .unwrap()
             .chased_today
+    );
+}
+
+#[test]
+fn replies_are_awaited_for_each_enquiry_sent_until_one_is_recorded() {
+    let mut case = nothing_asked(like_the_review());
+    assert_eq!(
+        awaiting_replies(&case),
+        vec![],
+        "nothing sent, nothing awaited"
+    );
+    for draft in drafts(&case, &directory(), today(), &[], OFFICER) {
+        case.mark_sent(&draft, today(), &[], "2026-11-23T10:00:00", OFFICER);
+    }
+    let place = case.places[0].id;
+    let children = case.childrens_services[0].id;
+    assert_eq!(
+        awaiting_replies(&case),
+        vec![
+            Covers::PoliceHistory,
+            Covers::Callout(place),
+            Covers::Children(children),
+            Covers::AddressCheck(place),
+        ]
+    );
+    // A reply recorded (or the enquiry marked as not requested) is no longer awaited.
+    case.police
+        .choose_outcome(Some(PoliceOutcome::NoInformation), today());
+    case.places[0].cs_check.outcome = Some(CsOutcome::NotRequested);
+    assert_eq!(
+        awaiting_replies(&case),
+        vec![Covers::Callout(place), Covers::Children(children)]
+    );
+}
+
+#[test]
+fn a_reply_is_offered_today_as_its_date_and_a_typed_date_is_kept() {
+    let mut e = Enquiry::<PoliceOutcome> {
+        requested: d(2026, 11, 20),
+        ..Default::default()
+    };
+    e.choose_outcome(Some(PoliceOutcome::Awaiting), today());
+    assert_eq!(e.received, DateParts::default(), "no reply yet, no date");
+    e.choose_outcome(Some(PoliceOutcome::DaInformationHeld), today());
+    assert_eq!(e.received, DateParts::from_date(today()));
+    assert!(
+        !e.considered,
+        "the confirmation is never given for the officer"
+    );
+    assert_eq!(e.summary, "", "nor the summary");
+    e.received = d(2026, 11, 21);
+    e.choose_outcome(Some(PoliceOutcome::NoInformation), today());
+    assert_eq!(e.received, d(2026, 11, 21), "a date typed is kept");
+    let mut council = Enquiry::<CsOutcome>::default();
+    council.choose_outcome(Some(CsOutcome::NotRequired), today());
+    assert_eq!(
+        council.received,
+        DateParts::default(),
+        "not required is not a reply"
+    );
+}
+
+#[test]
+fn an_address_may_leave_its_checks_to_the_drafts_but_the_rules_still_wait_for_them() {
+    use presentence_checks::domain::assess;
+    use presentence_checks::domain::validate;
+    let mut case = lives_alone();
+    case.places[0].police_callout = Enquiry::default();
+    case.places[0].cs_check = Enquiry::default();
+    assert_eq!(validate::place(&case, &case.places[0], today()), vec![]);
+    assert!(!assess(&case, today()).can_record_suitable());
+    // Anything typed in a check makes it an enquiry, which must then be complete.
+    case.places[0].police_callout.agency = "Northshire Police".into();
+    let errors = validate::place(&case, &case.places[0], today());
+    assert!(
+        errors.iter().any(|e| e.field == "callout-outcome"),
+        "{errors:#?}"
     );
 }

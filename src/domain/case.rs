@@ -495,6 +495,15 @@ impl<O: EnquiryOutcome> Enquiry<O> {
             && self.not_requested_reason.trim().is_empty()
             && !self.considered
     }
+    /// Records the outcome chosen. A reply with no date received yet is offered today's date
+    /// (the day most replies are recorded); a date already typed is kept, and the officer can
+    /// change the offered one. Only the date is offered: the outcome is always the officer's.
+    pub fn choose_outcome(&mut self, outcome: Option<O>, today: chrono::NaiveDate) {
+        self.outcome = outcome;
+        if outcome.is_some_and(|o| o.is_reply()) && self.received.is_blank() {
+            self.received = DateParts::from_date(today);
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -735,6 +744,23 @@ impl Consent {
     }
     pub fn fully_informed(&self) -> bool {
         Told::all().iter().all(|t| self.told.contains(t))
+    }
+    /// Records how they were contacted. The date of contact is offered as today when none is
+    /// typed yet; a date already there is kept.
+    pub fn choose_method(&mut self, method: Option<ContactMethod>, today: chrono::NaiveDate) {
+        self.method = method;
+        if method.is_some() && self.contact_date.is_blank() {
+            self.contact_date = DateParts::from_date(today);
+        }
+    }
+    /// Records their decision (always the officer's choice). The date of the decision is offered
+    /// as the date of contact, or today if that is not readable, when none is typed yet.
+    pub fn choose_decision(&mut self, decision: Option<ConsentDecision>, today: chrono::NaiveDate) {
+        self.decision = decision;
+        if decision.is_some() && self.decision_date.is_blank() {
+            let day = self.contact_date.date().unwrap_or(today);
+            self.decision_date = DateParts::from_date(day);
+        }
     }
 }
 

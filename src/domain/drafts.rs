@@ -191,6 +191,36 @@ pub fn unsent(case: &Case, directory: &Directory) -> usize {
         .count()
 }
 
+/// The enquiries sent and still awaiting a reply, police first: where "Enquiries and replies"
+/// asks for each reply as it comes, so the officer need not find each enquiry's own page.
+pub fn awaiting_replies(case: &Case) -> Vec<Covers> {
+    let police = |e: &Enquiry<PoliceOutcome>| e.outcome == Some(PoliceOutcome::Awaiting);
+    let council = |e: &Enquiry<CsOutcome>| e.outcome == Some(CsOutcome::Awaiting);
+    let mut out = Vec::new();
+    if police(&case.police) {
+        out.push(Covers::PoliceHistory);
+    }
+    out.extend(
+        case.places
+            .iter()
+            .filter(|p| police(&p.police_callout))
+            .map(|p| Covers::Callout(p.id)),
+    );
+    out.extend(
+        case.childrens_services
+            .iter()
+            .filter(|e| council(&e.enquiry))
+            .map(|e| Covers::Children(e.id)),
+    );
+    out.extend(
+        case.places
+            .iter()
+            .filter(|p| council(&p.cs_check))
+            .map(|p| Covers::AddressCheck(p.id)),
+    );
+    out
+}
+
 /// The drafts for a case: one for each agency with enquiries still to be answered. `officer`
 /// signs them; `today` decides whether a reply is needed sooner than the agency usually gives.
 pub fn drafts(

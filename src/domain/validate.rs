@@ -210,6 +210,10 @@ pub fn hearing(case: &Case, today: NaiveDate, with_risk: bool) -> Vec<FieldError
             &case.orders_recorded,
             "Select yes if any order protects someone from this person",
         );
+    }
+    // On "Create a new case" the orders may be left for later, but once answered they must be
+    // complete, as on their own page.
+    if with_risk || case.orders_recorded.is_some() {
         let kept = case.orders.iter().filter(|o| !o.is_blank()).count();
         if case.orders_recorded == Some(false) && kept > 0 {
             e.add(
@@ -612,20 +616,26 @@ pub fn place(case: &Case, place: &Place, today: NaiveDate) -> Vec<FieldError> {
     if place.victim_lives_there.answer.is_some() && place.victim_lives_there.sources.is_empty() {
         e.add("victim-sources", "Select where this answer came from");
     }
-    enquiry(
-        &mut e,
-        "callout",
-        &place.police_callout,
-        "the police force",
-        today,
-    );
-    enquiry(
-        &mut e,
-        "cscheck",
-        &place.cs_check,
-        "the local authority",
-        today,
-    );
+    // The address's two checks may be left untouched here: "Enquiries and replies" drafts them and
+    // records them when sent, and the rules keep the address incomplete until they are answered.
+    if !place.police_callout.is_blank() {
+        enquiry(
+            &mut e,
+            "callout",
+            &place.police_callout,
+            "the police force",
+            today,
+        );
+    }
+    if !place.cs_check.is_blank() {
+        enquiry(
+            &mut e,
+            "cscheck",
+            &place.cs_check,
+            "the local authority",
+            today,
+        );
+    }
     if place.cs_check.outcome == Some(CsOutcome::NotRequired) && case.curfew_considered() {
         e.add(
             "cscheck-outcome",
@@ -860,6 +870,28 @@ mod tests {
         );
         assert_eq!(errors[0].message, "Enter the person's full name");
         assert_eq!(errors[1].message, "Enter the date of birth");
+    }
+
+    #[test]
+    fn a_new_case_may_leave_risk_and_orders_but_orders_answered_yes_must_be_listed() {
+        let mut case = Case::blank("c1", "");
+        let fields = |case: &Case| -> Vec<String> {
+            hearing(case, today(), false)
+                .into_iter()
+                .map(|e| e.field)
+                .filter(|f| f.starts_with("rosh") || f.contains("order"))
+                .collect()
+        };
+        assert_eq!(fields(&case), Vec::<String>::new());
+        case.orders_recorded = Some(true);
+        assert_eq!(fields(&case), ["add-order"]);
+        case.add_order();
+        let listed = fields(&case);
+        assert!(listed.iter().any(|f| f.ends_with("-kind")), "{listed:?}");
+        assert!(
+            listed.iter().any(|f| f.ends_with("-protects")),
+            "{listed:?}"
+        );
     }
 
     #[test]

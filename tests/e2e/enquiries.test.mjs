@@ -92,8 +92,8 @@ describe('enquiries the app drafts', () => {
     const actor = mouse(page);
     await partnersHome(actor);
 
-    await page.getByRole('link', { name: 'Enquiries to send: 2 drafted, not yet sent' }).click();
-    await heading(page, 'Enquiries to send');
+    await page.getByRole('link', { name: 'Enquiries and replies: 2 drafted to send' }).click();
+    await heading(page, 'Enquiries and replies');
     const police = card(page, 'Police: Northshire Police');
     const council = card(page, "Children's services: Northshire Council");
     const policeText = await police.locator('.app-letter').innerText();
@@ -165,7 +165,7 @@ describe('enquiries the app drafts', () => {
     await council.getByText('Not sent yet').waitFor();
 
     await page.getByRole('link', { name: 'Back to task list' }).click();
-    await page.getByRole('link', { name: 'Enquiries to send: 1 drafted, not yet sent' }).waitFor();
+    await page.getByRole('link', { name: 'Enquiries and replies: 1 drafted to send, 2 awaiting a reply' }).waitFor();
     await openSection(actor, 'Police domestic abuse enquiry');
     await heading(page, 'Police domestic abuse enquiry');
     assert.equal(await page.getByLabel('Police force', { exact: true }).inputValue(), 'Northshire Police');
@@ -186,12 +186,96 @@ describe('enquiries the app drafts', () => {
     await page.close();
   });
 
+  test('each reply is recorded under "Replies awaited", its date offered as today, and a reply that is not complete is refused', async () => {
+    const page = await freshPage(env.browser);
+    await page.goto(`${env.base}/`);
+    await keepDirectory(page, DIRECTORY);
+    const actor = mouse(page);
+    await partnersHome(actor);
+    await page.getByRole('link', { name: 'Enquiries and replies: 2 drafted to send' }).click();
+    await heading(page, 'Enquiries and replies');
+    await page.getByText('No enquiry is awaiting a reply.').waitFor();
+    for (const title of ['Police: Northshire Police', "Children's services: Northshire Council"]) {
+      await card(page, title).getByRole('button', { name: /^Mark as sent/ }).click();
+      await card(page, title).getByText(/^Marked as sent on /).waitFor();
+    }
+    const reply = (name) => page.getByRole('region', { name, exact: typeof name === 'string' });
+    const history = reply('Police (Northshire Police): Domestic abuse history of the person');
+    const callout = reply(/^Police \(Northshire Police\): Call-outs to 4 Example Close/);
+    const children = reply("Children's services (Northshire Council): The person and the children");
+    const household = reply(/^Children's services \(Northshire Council\): The household at 4 Example Close/);
+    for (const r of [history, callout, children, household]) await r.waitFor();
+
+    // Information held: the date is offered as today, and the summary and confirmation are asked.
+    await choose(actor, history, 'Outcome', 'Domestic abuse information held');
+    const today = daysFromToday(0);
+    const received = history.getByRole('group', { name: 'Date received' });
+    assert.deepEqual(
+      [await received.getByLabel('Day').inputValue(), await received.getByLabel('Month').inputValue(), await received.getByLabel('Year').inputValue()],
+      [today.day, today.month, today.year],
+    );
+    // Not requested after all: asked why, as on the enquiry's own page.
+    await choose(actor, children, 'Outcome', 'Not requested');
+    await page.getByRole('button', { name: 'Save replies' }).click();
+    const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'There is a problem' }) });
+    await summary.getByRole('link', { name: 'Enter a summary of what came back' }).waitFor();
+    await summary.getByRole('link', { name: 'Confirm you have considered this information in the proposal' }).waitFor();
+    await summary.getByRole('link', { name: 'Enter why the enquiry was not requested' }).click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), await children.getByLabel('Why was it not requested?').getAttribute('id'));
+    await choose(actor, children, 'Outcome', 'Requested – awaiting reply');
+    await heading(page, 'Enquiries and replies');
+
+    // A date before the request was sent is refused with its own message, and can be put right.
+    const yesterday = daysFromToday(-1);
+    await received.getByLabel('Day').fill(yesterday.day);
+    await received.getByLabel('Month').fill(yesterday.month);
+    await received.getByLabel('Year').fill(yesterday.year);
+    await page.getByRole('button', { name: 'Save replies' }).click();
+    await summary.getByRole('link', { name: 'Date received must be on or after the date requested' }).waitFor();
+    await received.getByLabel('Day').fill(today.day);
+    await received.getByLabel('Month').fill(today.month);
+    await received.getByLabel('Year').fill(today.year);
+    await history.getByLabel('Summary of what came back').fill('One call-out in 2019 to a verbal argument with a former partner; no further action.');
+    await history.getByLabel('I have considered this information in the proposal').check();
+    await choose(actor, callout, 'Outcome', 'No information held');
+    await callout.getByLabel('I have considered this information in the proposal').check();
+    await choose(actor, household, 'Outcome', "Not known to children's services");
+    await household.getByLabel('I have considered this information in the proposal').check();
+    // The children's reply has not come yet: it stays awaited.
+
+    for (const width of [1100, 320]) {
+      await page.setViewportSize({ width, height: 900 });
+      assert.deepEqual(await axeViolations(page), [], `axe at ${width} px`);
+    }
+    await page.setViewportSize({ width: 1100, height: 900 });
+
+    await page.getByRole('button', { name: 'Save replies' }).click();
+    await heading(page, DEAN.name);
+    await page.getByRole('link', { name: 'Enquiries and replies: 1 awaiting a reply' }).waitFor();
+    await openSection(actor, 'Police domestic abuse enquiry');
+    await heading(page, 'Police domestic abuse enquiry');
+    assert.ok(await page.getByRole('group', { name: 'Outcome', exact: true }).getByLabel('Domestic abuse information held').isChecked());
+    const kept = page.getByRole('group', { name: 'Date received' });
+    assert.deepEqual(
+      [await kept.getByLabel('Day').inputValue(), await kept.getByLabel('Month').inputValue(), await kept.getByLabel('Year').inputValue()],
+      [today.day, today.month, today.year],
+    );
+    assert.equal(await page.getByLabel('Summary of what came back').inputValue(), 'One call-out in 2019 to a verbal argument with a former partner; no further action.');
+    await page.getByRole('link', { name: 'Back to task list' }).click();
+    await page.getByRole('link', { name: /^Enquiries and replies/ }).click();
+    await heading(page, 'Enquiries and replies');
+    await children.waitFor();
+    assert.equal(await history.count(), 0, 'a reply recorded is no longer awaited');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
   test('an enquiry with no agency on record asks for it before it is marked as sent', async () => {
     const page = await freshPage(env.browser);
     const actor = mouse(page);
     await partnersHome(actor);
-    await page.getByRole('link', { name: /^Enquiries to send/ }).click();
-    await heading(page, 'Enquiries to send');
+    await page.getByRole('link', { name: /^Enquiries and replies/ }).click();
+    await heading(page, 'Enquiries and replies');
     const police = card(page, 'Police: police force not yet recorded');
     await police.getByText('Agency not yet recorded: enter it below').waitFor();
     await police.getByRole('button', { name: /^Mark as sent/ }).click();

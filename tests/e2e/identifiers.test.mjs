@@ -75,6 +75,19 @@ describe('identifiers on a new case', () => {
     assert.equal(await page.getByLabel('Other names used (optional)').inputValue(), RILEY.otherNames);
     assert.equal(await page.getByLabel('Postcode (optional)').inputValue(), 'NT2 4QS');
 
+    // On "Check your answers", and so on the printed record, with the CRN heading each page.
+    await page.getByRole('link', { name: 'Back to task list' }).click();
+    await page.getByRole('link', { name: 'Check your answers: the whole case on one page' }).click();
+    const answer = (key) => page.locator('.govuk-summary-list__row').filter({ has: page.getByRole('term').filter({ hasText: new RegExp(`^${key}$`) }) }).getByRole('definition').first();
+    assert.equal(await answer('CRN').innerText(), 'x 123456');
+    assert.equal(await answer('PNC ID').innerText(), '02/73319Z');
+    assert.equal(await answer('Other names used').innerText(), 'Riley Samples\nRi Sample');
+    assert.equal(await answer('Current address').innerText(), '9 Quay Street, Northtown, NT2 4QS');
+    await page.goto(page.url().replace(/\/check$/, '/print'));
+    await page.emulateMedia({ media: 'print' });
+    await page.getByText(/^Riley Sample \(CRN X123456\): hearing on /).waitFor();
+    await page.emulateMedia({ media: 'screen' });
+
     await page.goto(`${env.base}/`);
     await heading(page, 'Cases');
     const search = page.getByRole('searchbox', { name: 'Search cases' });

@@ -118,6 +118,14 @@ export async function fillNewCase(actor, base, person) {
   await fillDate(actor, offence, 'Date of offence', person.offenceDate);
   await fillDate(actor, offence, 'Date of conviction', person.convicted);
   await choose(actor, offence, 'Is this offence related to domestic abuse?', person.daRelated ? 'Yes' : 'No');
+  // Risk and orders, where already known when the case is created (optional on the page).
+  if (person.risk) {
+    const { children, public: pub, knownAdult, staff } = person.risk;
+    for (const [domain, level] of [['Risk to children', children], ['Risk to the public', pub], ['Risk to a known adult', knownAdult], ['Risk to staff', staff]]) {
+      await choose(actor, page, domain, level);
+    }
+    await choose(actor, page, 'Does any order protect someone from this person?', person.orders ?? 'No');
+  }
 }
 
 export const ALEX = {
@@ -307,10 +315,17 @@ export async function recordRisk(actor, name, { children, public: pub, knownAdul
  * each, in the page's order: lives with, responsible for, access to, negative impact), each
  * from `source` (a label such as 'Police' or "The person's own account", or a list of them).
  */
-export async function recordChildContact(actor, name, answers, source) {
+export async function recordChildContact(actor, name, answers, source, { samePlace = false } = {}) {
   const { page } = actor;
   await openSection(actor, 'Child contact');
   await heading(page, 'Child contact');
+  // All four answers from the same place: said once, at the top.
+  if (samePlace) {
+    await choose(actor, page, 'Did all four answers on this page come from the same place?', 'Yes');
+    for (const from of [source].flat()) {
+      await choose(actor, page, 'Where did the answers come from?', from);
+    }
+  }
   const questions = [
     [`Does ${name} live with any child?`, 'living with a child'],
     [`Does ${name} have responsibility for any child?`, 'responsibility for a child'],
@@ -319,7 +334,7 @@ export async function recordChildContact(actor, name, answers, source) {
   ];
   for (const [i, [question, topic]] of questions.entries()) {
     await choose(actor, page, question, answers[i]);
-    for (const from of [source].flat()) {
+    for (const from of samePlace ? [] : [source].flat()) {
       await choose(actor, page, `Where did the answer about ${topic} come from?`, from);
     }
   }

@@ -1,13 +1,14 @@
 // The court officer's checklist, end to end, in Chromium against the release build.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { freshPage, launch, daysFromToday } from './support.mjs';
+import { axeViolations, freshPage, launch, daysFromToday } from './support.mjs';
 import {
   ALEX,
   choose,
   completeLivesAloneChecks,
   createCase,
   fillDate,
+  fillNewCase,
   heading,
   keyboard,
   mouse,
@@ -218,7 +219,7 @@ describe('saving as the officer types', () => {
     await page.reload();
     await heading(page, 'Child contact');
     assert.ok(await page.getByRole('group', { name: 'Does Robin Sample live with any child?' }).getByLabel('Yes').isChecked());
-    assert.ok(await page.getByLabel('A resident of the address').first().isChecked());
+    assert.ok(await page.getByRole('group', { name: 'Where did the answer about living with a child come from?' }).getByLabel('A resident of the address').isChecked());
     assert.equal(await page.getByLabel('Details about living with a child (optional)').inputValue(), 'Her son, 9, lives there.');
 
     // The task list reflects what was saved.
@@ -227,6 +228,81 @@ describe('saving as the officer types', () => {
     const row = page.getByRole('listitem').filter({ hasText: 'Child contact' });
     await row.getByText('In progress').waitFor();
     assert.deepEqual(page.problems, []);
+  });
+
+  test('where the child contact answers came from is said once when all four came from the same place', async () => {
+    const page = await freshPage(env.browser);
+    const actor = mouse(page);
+    await createCase(actor, env.base, ALEX);
+    await openSection(actor, 'Child contact');
+    await heading(page, 'Child contact');
+    await choose(actor, page, 'Did all four answers on this page come from the same place?', 'Yes');
+    const questions = ['Does Alex Example live with any child?', 'Does Alex Example have responsibility for any child?', 'Does Alex Example have access to any child?', 'Is Alex Example likely to have a negative impact on the wellbeing or safety of any child?'];
+    for (const question of questions) await choose(actor, page, question, 'No');
+    assert.equal(await page.getByRole('group', { name: 'Where did the answer about living with a child come from?' }).count(), 0, 'not asked for each answer');
+
+    // Not said yet: one message, where it is asked.
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'There is a problem' }) });
+    await summary.getByRole('link', { name: 'Select where the answers came from' }).waitFor();
+    assert.equal(await summary.getByRole('link').count(), 1);
+
+    // His own account alone flags every answer; a check by the police clears the flags.
+    const shared = page.getByRole('group', { name: 'Where did the answers come from?' });
+    await shared.getByLabel("The person's own account").check();
+    await page.getByText('Unverified').nth(3).waitFor();
+    await shared.getByLabel('Police').check();
+    await page.getByText('Unverified').first().waitFor({ state: 'detached' });
+    for (const width of [1100, 320]) {
+      await page.setViewportSize({ width, height: 900 });
+      assert.deepEqual(await axeViolations(page), [], `axe at ${width} px`);
+    }
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await heading(page, ALEX.name);
+    await page.getByRole('listitem').filter({ hasText: 'Child contact' }).getByText('Completed').waitFor();
+
+    // Each answer holds the sources: saying "no" shows them for each answer, to change one.
+    await openSection(actor, 'Child contact');
+    assert.ok(await page.getByRole('group', { name: 'Did all four answers on this page come from the same place?' }).getByLabel('Yes').isChecked());
+    await choose(actor, page, 'Did all four answers on this page come from the same place?', 'No, I will say for each answer');
+    for (const topic of ['living with a child', 'responsibility for a child', 'access to a child', 'negative impact on a child']) {
+      const own = page.getByRole('group', { name: `Where did the answer about ${topic} come from?` });
+      assert.ok(await own.getByLabel('Police').isChecked(), topic);
+      assert.ok(await own.getByLabel("The person's own account").isChecked(), topic);
+    }
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('risk and orders known at the start are recorded with the new case, and the curfew can start on the day of sentence in one press', async () => {
+    const page = await freshPage(env.browser);
+    const actor = mouse(page);
+    // Orders said to exist must be listed, as on their own page.
+    await fillNewCase(actor, env.base, { ...ALEX, risk: { children: 'Low', public: 'Medium', knownAdult: 'Low', staff: 'Low' }, orders: 'Yes' });
+    await page.getByRole('button', { name: 'Remove order 1' }).click();
+    await page.getByRole('button', { name: 'Create case' }).click();
+    const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'There is a problem' }) });
+    await summary.getByRole('link', { name: 'Add each order, or answer no' }).waitFor();
+    await choose(actor, page, 'Does any order protect someone from this person?', 'No');
+    await page.getByRole('button', { name: 'Create case' }).click();
+    await heading(page, ALEX.name);
+    await page.getByRole('listitem').filter({ hasText: 'Hearing, risk and orders' }).getByText('Completed').waitFor();
+
+    // Not linked from the task list before an address is proposed; the page itself is there.
+    await page.goto(`${page.url()}/schedule`);
+    await heading(page, 'Curfew schedule');
+    const hearing = ALEX.hearing;
+    const longHearing = new Date(Number(hearing.year), Number(hearing.month) - 1, Number(hearing.day)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+    await page.getByRole('button', { name: `Start on the day of sentence: ${longHearing}` }).click();
+    const start = page.getByRole('group', { name: 'Start date', exact: true });
+    const shown = async () => Promise.all(['Day', 'Month', 'Year'].map((box) => start.getByLabel(box).inputValue()));
+    assert.deepEqual(await shown(), [hearing.day, hearing.month, hearing.year]);
+    await page.reload();
+    await heading(page, 'Curfew schedule');
+    assert.deepEqual(await shown(), [hearing.day, hearing.month, hearing.year], 'kept');
+    assert.deepEqual(page.problems, []);
+    await page.close();
   });
 
   test('a case can be deleted after confirming', async () => {

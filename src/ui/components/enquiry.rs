@@ -38,34 +38,14 @@ where
         ),
         None => "Optional. If you leave it blank, it is worked out once the hearing date and report type are recorded. For example, 27 3 2026".into(),
     };
-    let (x, y) = (e.clone(), e.clone());
+    let x = e.clone();
     let asked = move || {
         x.with(|e| {
             e.outcome
                 .is_some_and(|o| o.key() != not_requested && o.key() != "not_required")
         })
     };
-    let replied = move || y.with(|e| e.outcome.is_some_and(|o| o.is_reply()));
-    let (considered, set_considered) = e.field(|e| e.considered, |e, v| e.considered = v);
-    let reply = vec![
-        Item::date(
-            format!("{prefix}-received"),
-            "Date received",
-            e.field(|e| e.received.clone(), |e, v| e.received = v),
-        ),
-        Item::area(
-            format!("{prefix}-summary"),
-            "Summary of what came back",
-            e.field(|e| e.summary.clone(), |e, v| e.summary = v),
-        )
-        .hint("At the level of detail a court report may carry"),
-        Item::Confirm {
-            id: format!("{prefix}-considered"),
-            label: "I have considered this information in the proposal".into(),
-            value: considered,
-            set: set_considered,
-        },
-    ];
+    let reply = reply_items(prefix, &e);
     let agency_id = format!("{prefix}-agency");
     let agency_binding = e.field(|e| e.agency.clone(), |e, v| e.agency = v);
     let choices = crate::storage::directory::load().names(kind);
@@ -83,23 +63,7 @@ where
     };
     vec![
         agency,
-        Item::radios(
-            format!("{prefix}-outcome"),
-            "Outcome",
-            opts::<O>(),
-            e.choice(|e| e.outcome, |e, v| e.outcome = v),
-        )
-        .reveal(
-            not_requested,
-            vec![Item::area(
-                format!("{prefix}-reason"),
-                "Why was it not requested?",
-                e.field(
-                    |e| e.not_requested_reason.clone(),
-                    |e, v| e.not_requested_reason = v,
-                ),
-            )],
-        ),
+        outcome_item(prefix, &e),
         Item::when(
             asked,
             vec![
@@ -116,6 +80,71 @@ where
                 .hint(due_hint),
             ],
         ),
-        Item::when(replied, reply),
+        Item::when(replied(&e), reply),
+    ]
+}
+
+/// The enquiry's outcome, asking why when it was not requested. Choosing a reply offers today
+/// as the date received (see `Enquiry::choose_outcome`).
+pub fn outcome_item<O>(prefix: &str, e: &Part<Enquiry<O>>) -> Item
+where
+    O: EnquiryOutcome + Send + Sync,
+{
+    let today = e.handle.store.today.get_untracked();
+    let reason = Item::area(
+        format!("{prefix}-reason"),
+        "Why was it not requested?",
+        e.field(
+            |e| e.not_requested_reason.clone(),
+            |e, v| e.not_requested_reason = v,
+        ),
+    );
+    Item::radios(
+        format!("{prefix}-outcome"),
+        "Outcome",
+        opts::<O>(),
+        e.field_with(
+            today,
+            |e, _| e.outcome.map(|o| o.key().to_string()).unwrap_or_default(),
+            |e, today, key: String| e.choose_outcome(O::from_key(&key), today),
+        ),
+    )
+    .reveal(O::not_requested().key(), vec![reason])
+}
+
+/// Whether the enquiry's outcome is a reply, so that the reply's questions show.
+pub fn replied<O>(e: &Part<Enquiry<O>>) -> impl Fn() -> bool + Send + Sync + 'static
+where
+    O: EnquiryOutcome + Send + Sync,
+{
+    let e = e.clone();
+    move || e.with(|e| e.outcome.is_some_and(|o| o.is_reply()))
+}
+
+/// What came back: the date (offered as today), a summary and the officer's confirmation.
+pub fn reply_items<O>(prefix: &str, e: &Part<Enquiry<O>>) -> Vec<Item>
+where
+    O: EnquiryOutcome + Send + Sync,
+{
+    let (considered, set_considered) = e.field(|e| e.considered, |e, v| e.considered = v);
+    vec![
+        Item::date(
+            format!("{prefix}-received"),
+            "Date received",
+            e.field(|e| e.received.clone(), |e, v| e.received = v),
+        )
+        .hint("Filled in as today when you record the reply: change it if the reply came on another day. For example, 27 3 2026"),
+        Item::area(
+            format!("{prefix}-summary"),
+            "Summary of what came back",
+            e.field(|e| e.summary.clone(), |e, v| e.summary = v),
+        )
+        .hint("At the level of detail a court report may carry"),
+        Item::Confirm {
+            id: format!("{prefix}-considered"),
+            label: "I have considered this information in the proposal".into(),
+            value: considered,
+            set: set_considered,
+        },
     ]
 }

@@ -17,6 +17,19 @@ pub fn sourced_question(
     topic: &str,
     a: Part<SourcedAnswer>,
 ) -> Item {
+    sourced_question_with(id, question, hint, topic, a, || true)
+}
+
+/// As `sourced_question`, asking where this answer came from only while `own_sources` holds
+/// (a page may ask once for several answers instead).
+pub fn sourced_question_with(
+    id: &str,
+    question: String,
+    hint: &str,
+    topic: &str,
+    a: Part<SourcedAnswer>,
+    own_sources: impl Fn() -> bool + Send + Sync + 'static,
+) -> Item {
     let (x, y) = (a.clone(), a.clone());
     let answered = move || x.with(|a| a.answer.is_some());
     let own_only = move || y.with(|a| a.rests_on_own_account());
@@ -29,13 +42,18 @@ pub fn sourced_question(
         }
     }));
     let details = vec![
-        Item::checks(
-            format!("{id}-sources"),
-            format!("Where did the answer about {topic} come from?"),
-            opts::<Source>(),
-            a.choices(|a| &a.sources, |a, v| a.sources = v),
-        )
-        .hint("Select all that apply"),
+        Item::when(
+            own_sources,
+            vec![
+                Item::checks(
+                    format!("{id}-sources"),
+                    format!("Where did the answer about {topic} come from?"),
+                    opts::<Source>(),
+                    a.choices(|a| &a.sources, |a, v| a.sources = v),
+                )
+                .hint("Select all that apply"),
+            ],
+        ),
         Item::when(own_only, vec![flag]),
         Item::area(
             format!("{id}-details"),

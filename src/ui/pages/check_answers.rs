@@ -37,6 +37,11 @@ fn u(text: &str) -> String {
     isolate(text.trim())
 }
 
+/// One typed line per line shown, each kept inert.
+fn lines(items: &[String]) -> String {
+    items.iter().map(|l| u(l)).collect::<Vec<_>>().join("\n")
+}
+
 fn date(d: &DateParts) -> String {
     match d.parse() {
         Ok(Some(d)) => long_date(d),
@@ -144,6 +149,24 @@ fn sections(c: &Case) -> Vec<(String, Vec<Row>)> {
             "Date of birth",
             date(&c.person.date_of_birth),
             format!("{h}#dob-day"),
+        ),
+        // What agencies trace the person by, as the drafted enquiries give it.
+        row("CRN", u(&c.person.crn), format!("{h}#crn")),
+        row("PNC ID", u(&c.person.pnc_id), format!("{h}#pnc")),
+        row(
+            "Other names used",
+            lines(&c.person.other_names()),
+            format!("{h}#other-names"),
+        ),
+        row(
+            "Current address",
+            u(&c.person.address.full()),
+            format!("{h}#address-line-1"),
+        ),
+        row(
+            "Previous addresses",
+            lines(&c.person.previous_addresses()),
+            format!("{h}#previous-addresses"),
         ),
         row("Court", u(&c.hearing.court), format!("{h}#court")),
         row(
@@ -262,8 +285,15 @@ fn sections(c: &Case) -> Vec<(String, Vec<Row>)> {
                         p.residents
                             .iter()
                             .map(|r| {
+                                // Born on, where known: what an agency traces them by.
+                                let born = date(&r.date_of_birth);
+                                let born = if born.is_empty() {
+                                    String::new()
+                                } else {
+                                    format!(", born {born}")
+                                };
                                 format!(
-                                    "{} ({}, {})",
+                                    "{} ({}, {}{born})",
                                     r.display_name(),
                                     u(&r.relationship),
                                     u(&r.age)
@@ -401,7 +431,7 @@ pub(crate) fn every_answer(handle: CaseHandle, links: bool) -> impl IntoView {
                     view! {
                         <div class="govuk-summary-list__row">
                             <dt class="govuk-summary-list__key">{r.key.clone()}</dt>
-                            <dd class="govuk-summary-list__value">{r.value}</dd>
+                            <dd class="govuk-summary-list__value app-pre-line">{r.value}</dd>
                             {change}
                         </div>
                     }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::content::consent as text;
 use crate::domain::case::{Case, ConsentDecision, ConsentSubject, ContactMethod, Told};
+use crate::domain::choice::Choice;
 use crate::domain::rules::Section;
 use crate::domain::terms::{consent_terms, hours_at};
 use crate::domain::validate;
@@ -232,6 +233,7 @@ pub fn ConsentPage(id: String, place: String, who: String) -> impl IntoView {
         }
         .into_any()
     }));
+    let today = handle.store.today.get_untracked();
     let items = vec![
         Item::para(address),
         agreeing,
@@ -247,13 +249,20 @@ pub fn ConsentPage(id: String, place: String, who: String) -> impl IntoView {
                     "method",
                     text::METHOD,
                     opts::<ContactMethod>(),
-                    consent.choice(|c| c.method, |c, v| c.method = v),
+                    consent.field_with(
+                        today,
+                        |c, _| c.method.map(|m| m.key().to_string()).unwrap_or_default(),
+                        |c, today, key: String| {
+                            c.choose_method(ContactMethod::from_key(&key), today)
+                        },
+                    ),
                 ),
                 Item::date(
                     "contact-date",
                     text::CONTACT_DATE,
                     consent.field(|c| c.contact_date.clone(), |c, v| c.contact_date = v),
-                ),
+                )
+                .hint(text::CONTACT_DATE_HINT),
             ],
         ),
         Item::yes_no(
@@ -291,7 +300,11 @@ pub fn ConsentPage(id: String, place: String, who: String) -> impl IntoView {
             "decision",
             text::DECISION,
             opts::<ConsentDecision>(),
-            consent.choice(|c| c.decision, |c, v| c.decision = v),
+            consent.field_with(
+                today,
+                |c, _| c.decision.map(|d| d.key().to_string()).unwrap_or_default(),
+                |c, today, key: String| c.choose_decision(ConsentDecision::from_key(&key), today),
+            ),
         )
         .size("m"),
         Item::when(
@@ -301,7 +314,8 @@ pub fn ConsentPage(id: String, place: String, who: String) -> impl IntoView {
                     "decision-date",
                     text::DECISION_DATE,
                     consent.field(|c| c.decision_date.clone(), |c, v| c.decision_date = v),
-                ),
+                )
+                .hint(text::DECISION_DATE_HINT),
                 Item::text(
                     "decision-time",
                     text::DECISION_TIME,

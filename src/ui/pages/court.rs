@@ -98,7 +98,11 @@ pub fn PrintPage(id: String) -> impl IntoView {
                 .date()
                 .map(long_date)
                 .unwrap_or_else(|| "date not recorded".into());
-            format!("{}: hearing on {date}", c.display_name())
+            // The CRN, where it reads as one, tells two people of the same name apart on paper.
+            let crn = crate::domain::identifiers::crn(&c.person.crn)
+                .map(|crn| format!(" (CRN {crn})"))
+                .unwrap_or_default();
+            format!("{}{crn}: hearing on {date}", c.display_name())
         })
     };
     let print = on_click(|| {

@@ -1,20 +1,26 @@
-//! "Enquiries to send": the app's draft of each enquiry the case still needs (see
-//! `domain::drafts`), with copy, email file, print and "Mark as sent". Nothing is sent from here.
+//! "Enquiries and replies": the app's draft of each enquiry the case still needs (see
+//! `domain::drafts`), with copy, email file, print and "Mark as sent"; below them, the reply to
+//! each enquiry sent, recorded as it comes. Nothing is sent from here.
 
 use leptos::prelude::*;
 
 use crate::content::enquiries as text;
 use crate::domain::Case;
+use crate::domain::case::{Enquiry, EnquiryOutcome};
 use crate::domain::directory::AgencyKind;
-use crate::domain::drafts::{self, Draft};
+use crate::domain::drafts::{self, Covers, Draft};
 use crate::domain::inputs::long_date;
+use crate::domain::validate;
 use crate::domain::validate::FieldError;
+use crate::ui::components::enquiry::{outcome_item, replied, reply_items};
 use crate::ui::components::fields::TextInput;
+use crate::ui::components::form::{Item, render};
 use crate::ui::components::page::{
-    BackLink, ErrorSummary, PageHeading, dynamic, on_click, show_errors,
+    BackLink, ErrorSummary, PageHeading, dynamic, on_click, on_submit, show_errors,
 };
 use crate::ui::pages::case_handle;
-use crate::ui::state::use_store;
+use crate::ui::part::Part;
+use crate::ui::state::{CaseHandle, use_store};
 
 /// What the officer sees about one draft before its text.
 fn rows(draft: &Draft, case: &Case) -> Vec<(&'static str, String)> {
@@ -80,6 +86,7 @@ pub fn EnquiriesPage(id: String) -> impl IntoView {
     let copied = RwSignal::new(None::<usize>);
     // Which draft a print shows (the others are left off the paper).
     let printing = RwSignal::new(None::<usize>);
+    let waiting = RwSignal::new(awaiting(handle));
 
     let mark_sent = move |i: usize| {
         let Some(mut draft) = list.with_untracked(|l| l.get(i).cloned()) else {
@@ -130,8 +137,46 @@ pub fn EnquiriesPage(id: String) -> impl IntoView {
             "Marked as sent: the {kind} enquiry to {}. The date it was sent and the date the reply is due are now recorded on {what}.",
             draft.agency
         )));
+        // What it covers now awaits a reply, below.
+        waiting.set(awaiting(handle));
         crate::ui::components::page::focus_later("sent-banner".into());
     };
+
+    // Replies are asked for each enquiry awaiting one when the page opened or was marked as
+    // sent here: an enquiry stays in the list while its reply is typed, until it is saved.
+    let go = crate::ui::components::page::navigator();
+    let save_replies = on_submit(move || {
+        let today = store.today.get_untracked();
+        let found = handle.case.with_untracked(|c| {
+            let Some(c) = c else { return Vec::new() };
+            waiting.with_untracked(|w| {
+                w.iter()
+                    .flat_map(|&covers| reply_errors(c, covers, today))
+                    .collect::<Vec<_>>()
+            })
+        });
+        if show_errors(errors, found) {
+            go.run(handle.href(""));
+        }
+    });
+    let replies = dynamic(move || {
+        let list = waiting.get();
+        if list.is_empty() {
+            return view! { <p class="govuk-body">{text::NO_REPLIES}</p> }.into_any();
+        }
+        let items = list
+            .into_iter()
+            .map(|covers| reply_region(handle, covers))
+            .collect();
+        view! {
+            <p class="govuk-body">{text::REPLIES_INTRO}</p>
+            <form novalidate on:submit=save_replies>
+                {render(items, errors)}
+                <button type="submit" class="govuk-button">{text::SAVE_REPLIES}</button>
+            </form>
+        }
+        .into_any()
+    });
 
     let cards = dynamic(move || {
         let case = handle.with(Clone::clone);
@@ -186,8 +231,144 @@ pub fn EnquiriesPage(id: String) -> impl IntoView {
             <p class="govuk-body">{text::INTRO}</p>
             <p class="govuk-body">{text::DIRECTORY_NOTE}<a class="govuk-link" href="/directory">{text::DIRECTORY_LINK}</a>"."</p>
         </div>
+        <h2 class="govuk-heading-l app-no-print">{text::TO_SEND}</h2>
         {cards}
+        <div class="app-no-print">
+            <h2 class="govuk-heading-l">{text::REPLIES}</h2>
+            {replies}
+        </div>
     }
+}
+
+/// The enquiries of the case awaiting a reply now.
+fn awaiting(handle: CaseHandle) -> Vec<Covers> {
+    handle
+        .case
+        .with_untracked(|c| c.as_ref().map(drafts::awaiting_replies).unwrap_or_default())
+}
+
+/// Where each reply's answers live in the case, and its ids on the page.
+fn reply_prefix(covers: Covers) -> String {
+    match covers {
+        Covers::PoliceHistory => "reply-police".into(),
+        Covers::Callout(id) => format!("reply-callout-{id}"),
+        Covers::Children(id) => format!("reply-cs-{id}"),
+        Covers::AddressCheck(id) => format!("reply-cscheck-{id}"),
+        Covers::NewChildren => "reply-new".into(),
+    }
+}
+
+/// The reply to one enquiry: its outcome and, once it is a reply, what came back.
+fn reply_region(handle: CaseHandle, covers: Covers) -> Item {
+    let prefix = reply_prefix(covers);
+    let root = Part::root(handle);
+    let title = handle.case.with_untracked(|c| {
+        let Some(c) = c else { return String::new() };
+        let (kind, agency) = match covers {
+            Covers::PoliceHistory => (AgencyKind::Police, c.police.agency.clone()),
+            Covers::Callout(id) => (
+                AgencyKind::Police,
+                c.place(id)
+                    .map(|p| p.police_callout.agency.clone())
+                    .unwrap_or_default(),
+            ),
+            Covers::Children(id) => (
+                AgencyKind::LocalAuthority,
+                c.childrens_services
+                    .iter()
+                    .find(|e| e.id == id)
+                    .map(|e| e.enquiry.agency.clone())
+                    .unwrap_or_default(),
+            ),
+            Covers::AddressCheck(id) => (
+                AgencyKind::LocalAuthority,
+                c.place(id)
+                    .map(|p| p.cs_check.agency.clone())
+                    .unwrap_or_default(),
+            ),
+            // Never awaiting: marking it as sent records it as `Children`.
+            Covers::NewChildren => (AgencyKind::LocalAuthority, String::new()),
+        };
+        format!(
+            "{} ({}): {}",
+            drafts::kind_label(kind),
+            agency.trim(),
+            drafts::covers_label(c, covers)
+        )
+    });
+    fn items<O: EnquiryOutcome + Send + Sync>(prefix: &str, e: Part<Enquiry<O>>) -> Vec<Item> {
+        vec![
+            outcome_item(prefix, &e),
+            Item::when(replied(&e), reply_items(prefix, &e)),
+        ]
+    }
+    let items = match covers {
+        Covers::PoliceHistory => items(&prefix, root.at(|c| &c.police, |c| &mut c.police)),
+        Covers::Callout(id) => items(
+            &prefix,
+            root.item(|c| &c.places, |c| &mut c.places, id)
+                .at(|p| &p.police_callout, |p| &mut p.police_callout),
+        ),
+        Covers::Children(id) => items(
+            &prefix,
+            root.item(|c| &c.childrens_services, |c| &mut c.childrens_services, id)
+                .at(|e| &e.enquiry, |e| &mut e.enquiry),
+        ),
+        Covers::AddressCheck(id) => items(
+            &prefix,
+            root.item(|c| &c.places, |c| &mut c.places, id)
+                .at(|p| &p.cs_check, |p| &mut p.cs_check),
+        ),
+        Covers::NewChildren => Vec::new(),
+    };
+    Item::Region {
+        id: prefix,
+        title,
+        items,
+    }
+}
+
+/// What is wrong with a reply as typed, with the ids of its questions on this page.
+fn reply_errors(case: &Case, covers: Covers, today: chrono::NaiveDate) -> Vec<FieldError> {
+    let mut e = validate::Errors::default();
+    let prefix = reply_prefix(covers);
+    match covers {
+        Covers::PoliceHistory => {
+            validate::enquiry(&mut e, &prefix, &case.police, "the police force", today)
+        }
+        Covers::Callout(id) => {
+            if let Some(p) = case.place(id) {
+                validate::enquiry(
+                    &mut e,
+                    &prefix,
+                    &p.police_callout,
+                    "the police force",
+                    today,
+                )
+            }
+        }
+        Covers::Children(id) => {
+            if let Some(cs) = case.childrens_services.iter().find(|e| e.id == id) {
+                validate::enquiry(&mut e, &prefix, &cs.enquiry, "the local authority", today)
+            }
+        }
+        Covers::AddressCheck(id) => {
+            if let Some(p) = case.place(id) {
+                validate::enquiry(&mut e, &prefix, &p.cs_check, "the local authority", today)
+            }
+        }
+        Covers::NewChildren => {}
+    }
+    // Only what this page asks: the agency and the dates sent and due are the enquiry's own
+    // page's to put right (the rules keep "suitable" blocked while they are wrong).
+    let asked = ["outcome", "reason", "received", "summary", "considered"];
+    e.0.retain(|err| {
+        err.field
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_prefix('-'))
+            .is_some_and(|rest| asked.iter().any(|a| rest.starts_with(a)))
+    });
+    e.0
 }
 
 /// A drafted letter on a page: its title, what the page shows above it, its subject and text,

@@ -193,9 +193,9 @@ fn hearing_form(handle: CaseHandle, is_new: bool) -> impl IntoView {
             focus_later(format!("offence-{id}-description"));
         }),
     ];
-    if !is_new {
-        items.extend(rosh_and_orders(&root));
-    }
+    // Often known from the start (OASys, the court list): recorded when the case is created, the
+    // officer need not open the section later. Optional then; the rules wait for them either way.
+    items.extend(rosh_and_orders(&root, is_new));
 
     let title = if is_new { text::NEW_TITLE } else { text::TITLE };
     let back = if is_new {
@@ -276,7 +276,7 @@ fn offence(root: &Part<Case>, id: u32) -> Vec<Item> {
     }]
 }
 
-fn rosh_and_orders(root: &Part<Case>) -> Vec<Item> {
+fn rosh_and_orders(root: &Part<Case>, optional: bool) -> Vec<Item> {
     let rosh = |id: &str, legend: &str, binding| {
         Item::radios(id, legend, opts::<RoshLevel>(), binding).inline()
     };
@@ -343,8 +343,19 @@ fn rosh_and_orders(root: &Part<Case>) -> Vec<Item> {
         }),
     ];
     vec![
-        Item::h2_id(text::ROSH, "rosh"),
-        Item::Hint(text::ROSH_HINT.into()),
+        Item::h2_id(
+            if optional {
+                text::ROSH_OPTIONAL
+            } else {
+                text::ROSH
+            },
+            "rosh",
+        ),
+        Item::Hint(if optional {
+            format!("{} {}", text::NEW_RISK_HINT, text::ROSH_HINT)
+        } else {
+            text::ROSH_HINT.into()
+        }),
         rosh(
             "rosh-children",
             text::ROSH_CHILDREN,
@@ -365,7 +376,11 @@ fn rosh_and_orders(root: &Part<Case>) -> Vec<Item> {
             text::ROSH_STAFF,
             root.choice(|c| c.rosh.staff, |c, v| c.rosh.staff = v),
         ),
-        Item::h2(text::ORDERS),
+        Item::h2(if optional {
+            text::ORDERS_OPTIONAL
+        } else {
+            text::ORDERS
+        }),
         Item::yes_no(
             "orders",
             text::ORDERS_QUESTION,

@@ -220,24 +220,24 @@ pub fn PlacePage(id: String, place: String) -> impl IntoView {
         Item::Region {
             id: "police-callout".into(),
             title: text::CALLOUT.into(),
-            items: enquiry_items(
+            items: drafted(enquiry_items(
                 "callout",
                 "Police force",
                 AgencyKind::Police,
                 callout,
                 errors,
-            ),
+            )),
         },
         Item::Region {
             id: "cs-check".into(),
             title: text::CS_CHECK.into(),
-            items: enquiry_items(
+            items: drafted(enquiry_items(
                 "cscheck",
                 "Local authority",
                 AgencyKind::LocalAuthority,
                 cs_check,
                 errors,
-            ),
+            )),
         },
     ];
     items.extend([
@@ -446,4 +446,10 @@ fn occupier(place: &Part<Place>) -> Item {
     .size("m")
     .reveal(OccupierKind::Resident.key(), resident_items)
     .reveal(OccupierKind::Elsewhere.key(), elsewhere_items)
+}
+
+/// An address's check, with the note that it may wait for "Enquiries and replies".
+fn drafted(mut items: Vec<Item>) -> Vec<Item> {
+    items.insert(0, Item::Hint(text::CHECK_DRAFTED.into()));
+    items
 }

@@ -88,11 +88,32 @@ pub fn SchedulePage(id: String) -> impl IntoView {
             ],
         }]
     };
+    // Most curfews start on the day of sentence: one press writes the hearing date in (the
+    // button stays, so focus is not lost). Any other date is typed as usual.
+    let hearing_day = move || handle.with(|c| c.hearing.date.date());
     let items = vec![
         Item::date(
             "start",
             text::START,
             root.field(|c| c.schedule.start.clone(), |c, v| c.schedule.start = v),
+        ),
+        Item::when(
+            move || hearing_day().is_some(),
+            vec![Item::button_live(
+                Some("start-at-hearing"),
+                move || {
+                    hearing_day()
+                        .map(|d| format!("{}{}", text::START_AT_HEARING, long_date(d)))
+                        .unwrap_or_default()
+                },
+                move || {
+                    handle.update(|c| {
+                        if let Some(d) = c.hearing.date.date() {
+                            c.schedule.start = crate::domain::inputs::DateParts::from_date(d);
+                        }
+                    })
+                },
+            )],
         ),
         Item::text(
             "length",

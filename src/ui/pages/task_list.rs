@@ -138,11 +138,10 @@ pub fn TaskListPage(id: String) -> impl IntoView {
         {gatekeeping}
             <p class="govuk-body govuk-!-font-weight-bold" id="outstanding">{outstanding}</p>
             <p class="govuk-body">
-                <a class="govuk-link" href=handle.href("enquiries")>{move || handle.with(|c| match crate::domain::drafts::unsent(c, &crate::storage::directory::load()) {
-                    0 => "Enquiries to send: drafted for you".to_string(),
-                    1 => "Enquiries to send: 1 drafted, not yet sent".to_string(),
-                    n => format!("Enquiries to send: {n} drafted, not yet sent"),
-                })}</a>
+                <a class="govuk-link" href=handle.href("enquiries")>{move || handle.with(|c| enquiries_link(
+                    crate::domain::drafts::unsent(c, &crate::storage::directory::load()),
+                    crate::domain::drafts::awaiting_replies(c).len(),
+                ))}</a>
             </p>
             <ul class="govuk-task-list">{rows}</ul>
             <ul class="govuk-list">
@@ -157,5 +156,21 @@ pub fn TaskListPage(id: String) -> impl IntoView {
             <p class="govuk-body">
                 <a class="govuk-link app-link--warning" href=handle.href("delete")>"Delete this case"</a>
             </p>
+    }
+}
+
+/// The link to "Enquiries and replies", saying what waits there.
+fn enquiries_link(unsent: usize, awaiting: usize) -> String {
+    let mut parts = Vec::new();
+    if unsent > 0 {
+        parts.push(format!("{unsent} drafted to send"));
+    }
+    if awaiting > 0 {
+        parts.push(format!("{awaiting} awaiting a reply"));
+    }
+    if parts.is_empty() {
+        "Enquiries and replies: nothing to send or record".into()
+    } else {
+        format!("Enquiries and replies: {}", parts.join(", "))
     }
 }
