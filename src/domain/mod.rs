@@ -19,6 +19,7 @@ pub mod retention;
 pub mod rules;
 pub mod schedule;
 pub mod summary;
+pub mod team_directory;
 pub mod terms;
 pub mod text;
 pub mod validate;
