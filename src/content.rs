@@ -30,6 +30,7 @@ pub mod directory {
     pub const TITLE: &str = "Agency directory";
     pub const INTRO: &str = "The police forces and local authorities your team sends enquiries to: where each wants enquiries sent and how long it usually takes to reply. When you record an enquiry, you can choose the agency from here, or type one that is not listed.";
     pub const ON_DEVICE: &str = "The directory is kept in this browser on this device. To share it with your team, download it and import the file on each of their devices.";
+    pub const SHARED: &str = "Team sync is on: the directory is shared with your team, sealed like your cases. What you add, change or remove here reaches their devices, and theirs reaches yours. Where two people changed the same agency, the later change is kept.";
     pub const POLICE: &str = "Police forces";
     pub const LOCAL_AUTHORITIES: &str = "Local authorities";
     pub const NO_POLICE: &str = "No police forces yet.";

@@ -25,6 +25,7 @@ before(async () => {
   await team.createDatabase('northshire-court-team', ['olu']);
   await team.createUser('sam', 'sam-team-password-1');
   await team.createDatabase('eastshire-court-team', ['olu', 'sam']);
+  await team.createDatabase('dalesshire-court-team', ['olu', 'sam']);
   // /nowhere/ is passed on to a port where nothing listens: a team server that is down.
   env = await launch({ proxies: { '/couchdb/': team.origin, '/nowhere/': 'http://127.0.0.1:9' } });
 });
@@ -713,5 +714,61 @@ describe('changes waiting to be sent', () => {
     // The server's own answers while it was down (502 from the proxy) and its "no checkpoint
     // yet" (404) are expected.
     await closeWithoutProblems([page], /status of (404|502)/);
+  });
+});
+
+describe("the team's agency directory", () => {
+  test('an agency added on one device reaches the other, a removal there comes back, and the server reads none of it', async () => {
+    const officerPage = await freshPage(env.browser);
+    const spoPage = await freshPage(env.browser, { user: SPO });
+    await joinTeam(officerPage, { database: 'dalesshire-court-team', name: 'olu', password: PASSWORD });
+    await joinTeam(spoPage, { database: 'dalesshire-court-team', name: 'sam', password: 'sam-team-password-1' });
+    const openDirectory = async (page) => {
+      await page.goto(`${env.base}/directory`);
+      await heading(page, 'Agency directory');
+    };
+
+    // Nothing on the server while nobody has a directory.
+    assert.equal((await team.read('/dalesshire-court-team/_all_docs')).rows.length, 0);
+
+    await openDirectory(officerPage);
+    await officerPage.getByText('Team sync is on: the directory is shared with your team', { exact: false }).waitFor();
+    await officerPage.getByRole('button', { name: 'Add an agency' }).click();
+    await heading(officerPage, 'Add an agency');
+    await officerPage.getByLabel('Name of the agency').fill('Dalesshire Police');
+    await choose(mouse(officerPage), officerPage, 'Type of agency', 'Police force');
+    await choose(mouse(officerPage), officerPage, 'How does your team send enquiries to it?', 'Secure email');
+    await officerPage.getByLabel('Secure email address', { exact: true }).fill('da.checks@dalesshire.police.example');
+    await officerPage.getByRole('button', { name: 'Save agency' }).click();
+    await heading(officerPage, 'Agency directory');
+
+    // The SPO's device has it after a round, as typed.
+    const card = (page, name) => page.locator('.govuk-summary-card').filter({ has: page.getByRole('heading', { level: 3, name, exact: true }) });
+    await eventually(async () => {
+      await openDirectory(spoPage);
+      return (await card(spoPage, 'Dalesshire Police').count()) === 1;
+    }, "the agency reaches the SPO's device", 30000);
+    await card(spoPage, 'Dalesshire Police').getByText('da.checks@dalesshire.police.example').waitFor();
+    assert.deepEqual(await axeViolations(spoPage), []);
+
+    // Removed there: gone here too, and an older view sent again does not bring it back.
+    await spoPage.getByRole('link', { name: 'Remove Dalesshire Police' }).click();
+    await spoPage.getByRole('button', { name: 'Yes, remove it' }).click();
+    await spoPage.getByText('No police forces yet.').waitFor();
+    await eventually(async () => {
+      await openDirectory(officerPage);
+      return (await officerPage.getByText('No police forces yet.').count()) === 1;
+    }, "the removal reaches the officer's device", 30000);
+
+    // Each device's view is one sealed document; no name or address is readable on the server.
+    const all = await team.read('/dalesshire-court-team/_all_docs?include_docs=true');
+    const ids = all.rows.map((r) => r.id);
+    assert.ok(ids.length >= 1 && ids.every((id) => id.startsWith('psc-directory-')), ids.join(', '));
+    for (const doc of all.rows.map((r) => r.doc)) assert.deepEqual(Object.keys(doc).sort(), ['_id', '_rev', 'sealed']);
+    const onServer = JSON.stringify(all);
+    for (const plain of ['Dalesshire', 'da.checks', 'police.example']) {
+      assert.ok(!onServer.includes(plain), `the server's documents do not contain "${plain}"`);
+    }
+    await closeWithoutProblems([officerPage, spoPage], /status of 404/);
   });
 });

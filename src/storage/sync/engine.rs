@@ -117,6 +117,8 @@ pub struct Outcome {
     /// Cases stored from the team (their local ids).
     pub taken: Vec<String>,
     pub sent: usize,
+    /// The team's agency directory changed this device's.
+    pub directory_changed: bool,
 }
 
 // ---- What this device remembers ------------------------------------------------------------
@@ -213,7 +215,7 @@ pub fn last_synced() -> Option<f64> {
 
 // ---- Talking to the server -----------------------------------------------------------------
 
-struct Server<'a>(&'a TeamServer);
+pub(super) struct Server<'a>(&'a TeamServer);
 
 impl Server<'_> {
     /// One request to the team database: the status and the body, or why not.
@@ -247,7 +249,7 @@ impl Server<'_> {
         }
     }
 
-    async fn get<T: Deserialize>(&self, path: &str) -> Result<T, Trouble> {
+    pub(super) async fn get<T: Deserialize>(&self, path: &str) -> Result<T, Trouble> {
         let (_, text) = self.ask("GET", path, None).await?;
         json::from_str(&text).map_err(|_| Trouble::Server)
     }
@@ -381,7 +383,7 @@ fn seq_text(seq: &Value) -> String {
     }
 }
 
-fn query(text: &str) -> String {
+pub(super) fn query(text: &str) -> String {
     String::from(js_sys::encode_uri_component(text))
 }
 
@@ -432,6 +434,11 @@ pub async fn round(
     let mut outcome = Outcome::default();
     pull(&server, sealed_here, format, taken, &mut outcome).await?;
     push(&server, format, by, &mut outcome).await?;
+    still_on()?;
+    let at = String::from(js_sys::Date::new_0().to_iso_string());
+    let device = device().await;
+    outcome.directory_changed =
+        super::directory::round(&server, &device, by, &at, &|k, t| keep(k, t)).await?;
     still_on()?;
     let _ = keep(LAST_KEY, &js_sys::Date::now().to_string());
     Ok(outcome)
@@ -829,7 +836,7 @@ async fn confirm_sent(server: &Server<'_>) -> Result<(), Trouble> {
 }
 
 /// A version ready to send: its document, revision, and the JSON `_bulk_docs` takes.
-struct Outgoing {
+pub(super) struct Outgoing {
     doc: String,
     rev: Rev,
     json: String,
@@ -837,7 +844,12 @@ struct Outgoing {
 
 /// Names a draft's revision with the team's keyed hash, and seals it bound to that document and
 /// revision.
-async fn sealed_doc(doc: &str, draft: Draft, by: &str, at: &str) -> Result<Outgoing, Trouble> {
+pub(super) async fn sealed_doc(
+    doc: &str,
+    draft: Draft,
+    by: &str,
+    at: &str,
+) -> Result<Outgoing, Trouble> {
     let hash = team_call("revisionHash", &[JsValue::from(draft.message())])
         .await
         .and_then(|v| v.as_string())
@@ -870,6 +882,12 @@ async fn sealed_doc(doc: &str, draft: Draft, by: &str, at: &str) -> Result<Outgo
     })
 }
 
+/// Sends versions made here to the team's server.
+pub(super) async fn send(server: &Server<'_>, docs: &[Outgoing]) -> Result<(), Trouble> {
+    server.ask("POST", "/_bulk_docs", Some(bulk(docs))).await?;
+    Ok(())
+}
+
 /// A `_bulk_docs` body of versions made here (`new_edits: false`: their revisions are ours).
 fn bulk(docs: &[Outgoing]) -> String {
     let docs: Vec<&str> = docs.iter().map(|d| d.json.as_str()).collect();
@@ -896,7 +914,7 @@ pub async fn other_version(
 
 /// What a version of a team document holds, if it opens with the team's key as that document
 /// and revision (`None` if it was moved, replayed, damaged, or is not this app's envelope).
-async fn open_version(
+pub(super) async fn open_version(
     doc: &str,
     rev: &Rev,
     sealed: Option<&str>,

@@ -6,7 +6,9 @@
 //! - `plan`: what a round of replication does with each case; pure, and tested likewise.
 //! - `problems`: versions this device refused, kept until a person dismisses them.
 //! - `engine`: a round of replication with the server, in both directions.
+//! - `directory`: the team's agency directory, merged from every device's view each round.
 
+pub mod directory;
 pub mod engine;
 pub mod plan;
 pub mod problems;

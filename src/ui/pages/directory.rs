@@ -43,7 +43,10 @@ fn store_directory(d: &Directory, field: &str) -> Result<(), Vec<FieldError>> {
             _ => text::SAVE_REFUSED,
         };
         problem(field, why)
-    })
+    })?;
+    // With team sync on, the team has it in the next round, which this brings forward.
+    crate::storage::sync::saved();
+    Ok(())
 }
 
 /// "2 agencies added, 1 updated and 3 already the same".
@@ -245,7 +248,7 @@ pub fn DirectoryPage() -> impl IntoView {
                 })}
                 <PageHeading title=text::TITLE.to_string()/>
                 <p class="govuk-body">{text::INTRO}</p>
-                <p class="govuk-body">{text::ON_DEVICE}</p>
+                <p class="govuk-body">{if crate::storage::sync::team::is_set_up() { text::SHARED } else { text::ON_DEVICE }}</p>
                 <button type="button" class="govuk-button" id="add-agency" on:click=on_click(move || open(Mode::Edit(None)))>{text::ADD}</button>
                 <h2 class="govuk-heading-m" id="police">{text::POLICE}</h2>
                 {cards(AgencyKind::Police, text::NO_POLICE)}
