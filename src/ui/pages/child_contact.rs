@@ -72,18 +72,12 @@ pub fn ChildContactPage(id: String) -> impl IntoView {
         Item::radios(
             "same-place",
             text::SAME_PLACE,
-            vec![
-                Opt {
-                    key: "yes".into(),
-                    label: "Yes".into(),
-                    hint: None,
-                },
-                Opt {
-                    key: "no".into(),
-                    label: text::SAME_PLACE_NO.into(),
-                    hint: None,
-                },
-            ],
+            {
+                // Yes and no, "no" saying what follows.
+                let mut options = yes_no();
+                options[1].label = text::SAME_PLACE_NO.into();
+                options
+            },
             (same_place.into(), choose_same_place),
         )
         .hint(text::SAME_PLACE_HINT)
