@@ -114,7 +114,7 @@ pub(super) async fn round(
 
     // Sent when the server does not hold this view yet (never for an empty directory).
     let held = on_server.as_ref().is_some_and(|(_, _, t)| *t == text);
-    if !view.entries.is_empty() && !held {
+    let outgoing = if !view.entries.is_empty() && !held {
         let sent_before = seen.get(&mine).copied().unwrap_or(0);
         let parent = on_server.as_ref().map(|(rev, _, _)| rev.clone());
         let count = on_server
@@ -132,11 +132,15 @@ pub(super) async fn round(
             case: Some(text),
         };
         let outgoing = sealed_doc(&mine, draft, by, at).await?;
-        // Noted first: if the answer is lost, the next round still counts on from here.
         seen.insert(mine.clone(), count);
-        keep(SEEN_KEY, &json::to_string(&seen)).map_err(|_| Trouble::NotStored)?;
+        Some(outgoing)
+    } else {
+        None
+    };
+    // Noted before anything is sent: if the answer is lost, the next round counts on from here.
+    keep(SEEN_KEY, &json::to_string(&seen)).map_err(|_| Trouble::NotStored)?;
+    if let Some(outgoing) = outgoing {
         send(server, &[outgoing]).await?;
     }
-    keep(SEEN_KEY, &json::to_string(&seen)).map_err(|_| Trouble::NotStored)?;
     Ok(changed)
 }
