@@ -57,6 +57,7 @@ fn caseload() -> Vec<Case> {
                     ][(i % 3) as usize],
                     rationale: "Recorded".into(),
                     recorded_at: "2026-11-20T10:00:00".into(),
+                    signed: None,
                 });
             }
             if i % 11 == 0 {
@@ -64,6 +65,7 @@ fn caseload() -> Vec<Case> {
                     by: "Casey Officer (court officer)".into(),
                     at: "2026-11-20T10:00:00".into(),
                     note: "Please review".into(),
+                    signed: None,
                 });
                 if i % 22 == 0 {
                     case.gatekeeping.decisions.push(GatekeepingDecision {
@@ -73,6 +75,7 @@ fn caseload() -> Vec<Case> {
                         comments: "Speak to the partner privately".into(),
                         fingerprint: String::new(),
                         section_comments: Vec::new(),
+                        signed: None,
                     });
                 }
             }

@@ -356,6 +356,7 @@ fn submit_return_resubmit_endorse_then_revoke() {
             by: OFFICER.into(),
             at: "2026-11-20T09:05:00".into(),
             note: "High risk to children; please review.".into(),
+            signed: None,
         }]
     );
     assert_eq!(
@@ -369,6 +370,7 @@ fn submit_return_resubmit_endorse_then_revoke() {
                 before: String::new(),
                 after: "High risk to children; please review.".into(),
             }],
+            ..Default::default()
         })
     );
     let message = not_endorsed(&case).expect("blocked while awaiting");
@@ -462,6 +464,7 @@ fn submit_return_resubmit_endorse_then_revoke() {
                 before: String::new(),
                 after: "Speak to the landlord directly.".into(),
             }],
+            ..Default::default()
         })
     );
     let message = not_endorsed(&case).expect("blocked while returned");
@@ -525,6 +528,7 @@ fn submit_return_resubmit_endorse_then_revoke() {
             by: SPO.into(),
             what: WHAT_ENDORSED.into(),
             changes: Vec::new(),
+            ..Default::default()
         })
     );
 
@@ -552,12 +556,14 @@ fn submit_return_resubmit_endorse_then_revoke() {
                     before: "Northtown".into(),
                     after: "Southtown".into(),
                 }],
+                ..Default::default()
             },
             AuditEvent {
                 at: "2026-11-21T09:00:00".into(),
                 by: OFFICER.into(),
                 what: audit::WHAT_REVOKED.into(),
                 changes: Vec::new(),
+                ..Default::default()
             },
         ]
     );
@@ -752,6 +758,7 @@ fn which_changes_revoke_an_endorsement() {
                     decision: Decision::Suitable,
                     rationale: "All checks done and endorsed.".into(),
                     recorded_at: "2026-11-22T08:00:00".into(),
+                    signed: None,
                 })
             },
             false,
@@ -1046,6 +1053,7 @@ fn differences_table() {
                     decision: Decision::Suitable,
                     rationale: "Checked".into(),
                     recorded_at: "2026-11-22T08:00:00".into(),
+                    signed: None,
                 });
             },
             vec![],

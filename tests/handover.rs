@@ -413,6 +413,7 @@ fn a_migrated_case_with_two_decisions_moves_between_devices() {
         comments: String::new(),
         fingerprint: case.content_fingerprint(),
         section_comments: Vec::new(),
+        signed: None,
     });
     let file = export(std::slice::from_ref(&case), BY, AT);
     assert_eq!(import(&file).map(|i| i.cases), Ok(vec![case.clone()]));
@@ -495,6 +496,7 @@ fn receive_files_the_case_under_a_reference_above_both_revisions() {
                 by: BY.into(),
                 what: what.into(),
                 changes: Vec::new(),
+                ..Default::default()
             }),
             "{name}"
         );

@@ -18,6 +18,7 @@ fn recorded(case: &mut Case, decision: Decision, rationale: &str) {
         decision,
         rationale: rationale.into(),
         recorded_at: "2026-11-23T10:00:00".into(),
+        signed: None,
     });
 }
 

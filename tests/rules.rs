@@ -551,6 +551,7 @@ fn an_endorsement_belongs_to_the_case_as_it_was() {
         comments: String::new(),
         fingerprint: case.content_fingerprint(),
         section_comments: Vec::new(),
+        signed: None,
     });
     let a = assess(&case, today());
     assert!(a.gatekeeping.endorsed && !a.gatekeeping.revoked);

@@ -16,6 +16,7 @@ const FIXTURES: &[(u32, &str)] = &[
     (2, include_str!("fixtures/schema-v2.json")),
     (3, include_str!("fixtures/schema-v3.json")),
     (4, include_str!("fixtures/schema-v4.json")),
+    (5, include_str!("fixtures/schema-v5.json")),
 ];
 
 #[test]

@@ -157,6 +157,7 @@ fn event(at: u32, by: &str, what: &str) -> AuditEvent {
             before: String::new(),
             after: format!("{what} at {at}"),
         }],
+        ..Default::default()
     }
 }
 

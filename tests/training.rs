@@ -345,6 +345,7 @@ fn the_debrief_names_each_planted_mistake() {
         decision: presentence_checks::domain::case::Decision::Suitable,
         rationale: "Recorded".into(),
         recorded_at: "2026-12-03T10:00:00".into(),
+        signed: None,
     });
     let d = debrief(&s, &run, &unsafe_case);
     assert!(!d.safe && d.outcome.starts_with("Unsafe"), "{}", d.outcome);

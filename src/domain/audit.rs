@@ -83,6 +83,7 @@ impl Case {
             by: by.into(),
             what: what.into(),
             changes,
+            ..Default::default()
         });
     }
 }
@@ -192,6 +193,7 @@ pub fn events_between(before: &Case, after: &Case, at: &str, by: &str) -> Vec<Au
             by: by.into(),
             what: WHAT_CHANGED.into(),
             changes,
+            ..Default::default()
         });
     }
     if gatekeeping_status(before).endorsed && gatekeeping_status(after).revoked {
@@ -200,6 +202,7 @@ pub fn events_between(before: &Case, after: &Case, at: &str, by: &str) -> Vec<Au
             by: by.into(),
             what: WHAT_REVOKED.into(),
             changes: Vec::new(),
+            ..Default::default()
         });
     }
     events

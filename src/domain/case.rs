@@ -5,6 +5,7 @@
 
 use miniserde::{Deserialize, Serialize};
 
+use super::attest::Signed;
 use super::choice::{Choice, choice};
 use super::inputs::{DateParts, parse_whole_number};
 use super::text::isolate;
@@ -804,6 +805,9 @@ pub struct RecordedOutcome {
     pub decision: Decision,
     pub rationale: String,
     pub recorded_at: String,
+    /// Its author's signature, when they were signed in to the team's server (`attest`).
+    /// Added in schema version 5.
+    pub signed: Option<Signed>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -829,6 +833,8 @@ pub struct GatekeepingDecision {
     pub fingerprint: String,
     /// Comments about particular sections, shown against them. Added in schema version 2.
     pub section_comments: Vec<SectionComment>,
+    /// The senior probation officer's signature (`attest`). Added in schema version 5.
+    pub signed: Option<Signed>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -836,6 +842,8 @@ pub struct Submission {
     pub by: String,
     pub at: String,
     pub note: String,
+    /// The officer's signature (`attest`). Added in schema version 5.
+    pub signed: Option<Signed>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -862,6 +870,13 @@ pub struct AuditEvent {
     pub by: String,
     pub what: String,
     pub changes: Vec<Change>,
+    /// The hash of the entry before it (`attest::link_history`), `attest::LEGACY` for entries
+    /// from before version 5, empty until the entry is first saved.
+    pub prev: String,
+    /// In an entry bringing two versions' histories together: the other side's last entry.
+    pub merged: String,
+    /// Its author's signature over the entry's hash. Added in schema version 5.
+    pub signed: Option<Signed>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -1005,6 +1020,19 @@ impl Case {
     /// timestamps, the page's unrecorded selection) and gatekeeping itself. An endorsement stores
     /// it; any later change to the case makes it differ, which revokes the endorsement.
     pub fn content_fingerprint(&self) -> String {
+        let json = miniserde::json::to_string(&self.content());
+        // FNV-1a, 64 bit: stable across platforms and releases, which `std`'s hasher is not.
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for byte in json.bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        format!("{hash:016x}")
+    }
+
+    /// Everything recorded about the case that a decision is made on: the case without its
+    /// bookkeeping, gatekeeping, history and outcome.
+    pub fn content(&self) -> Case {
         let mut content = self.clone();
         // The reference and id counter are bookkeeping too: a copy kept under a new reference
         // is the same case as endorsed.
@@ -1019,14 +1047,7 @@ impl Case {
         content.outcome.recorded = None;
         content.outcome.lapsed = None;
         content.outcome.rationale.clear();
-        let json = miniserde::json::to_string(&content);
-        // FNV-1a, 64 bit: stable across platforms and releases, which `std`'s hasher is not.
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for byte in json.bytes() {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        format!("{hash:016x}")
+        content
     }
 }
 

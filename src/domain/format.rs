@@ -7,8 +7,9 @@ use miniserde::json::{self, Value};
 /// submissions, drafts and section comments; version 3 the address and hours each consent was
 /// given for, and a "suitable" set aside when it stopped standing; version 4 the identifiers
 /// agencies trace a person by (CRN, PNC ID, other names, addresses) and the dates of birth of
-/// the people at each address.
-pub const SCHEMA_VERSION: u32 = 4;
+/// the people at each address; version 5 signatures on decisions and the linked history
+/// (`attest`).
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Brings a stored case (as JSON) written in `version` up to the current version, oldest step
 /// first. A step only adds what its version introduced, so nothing recorded is lost.
@@ -99,6 +100,21 @@ pub fn migrate(version: u32, case: &mut Value) {
                             }
                         }
                     }
+                }
+            }
+        }
+    }
+    if version < 5 {
+        // Version 5: entries recorded before histories were linked are marked so; the first
+        // entry linked after them holds a hash of them all. Nothing was signed before.
+        let Value::Object(case) = case else { return };
+        if let Some(Value::Array(events)) = case.get_mut("events") {
+            for event in events.iter_mut() {
+                if let Value::Object(event) = event {
+                    event.insert("prev".into(), Value::String(super::attest::LEGACY.into()));
+                    event
+                        .entry("merged".into())
+                        .or_insert_with(|| Value::String(String::new()));
                 }
             }
         }

@@ -81,6 +81,7 @@ impl Case {
             by: by.into(),
             at: at.into(),
             note: note.clone(),
+            signed: None,
         });
         self.gatekeeping.draft.note.clear();
         self.append_event(at, by, WHAT_SUBMITTED, vec![note_change("Note", note)]);
@@ -166,6 +167,7 @@ impl Case {
             comments,
             fingerprint: self.content_fingerprint(),
             section_comments,
+            signed: None,
         });
         self.gatekeeping.draft = <GatekeepingDraft as Default>::default();
         let what = if endorsed {

@@ -203,6 +203,7 @@ fn template() -> Case {
         comments: String::new(),
         fingerprint: String::new(),
         section_comments: vec![<SectionComment as Default>::default()],
+        signed: None,
     });
     case.gatekeeping
         .draft

@@ -2,6 +2,7 @@
 //! form validation. Pure Rust: nothing here touches the browser, Leptos or a clock, so
 //! `cargo test` checks it natively.
 
+pub mod attest;
 pub mod audit;
 pub mod case;
 pub mod choice;
@@ -74,6 +75,7 @@ impl Case {
             decision,
             rationale: self.outcome.rationale.trim().to_string(),
             recorded_at: now.to_string(),
+            signed: None,
         });
         self.outcome.lapsed = None;
         let rationale = Change {

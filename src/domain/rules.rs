@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 
+use super::attest;
 use super::case::*;
 use super::choice::Choice;
 use super::inputs::{DateParts, long_date, parse_whole_number, spoken_time};
@@ -176,6 +177,9 @@ pub struct GatekeepingStatus {
     pub endorsed: bool,
     /// Endorsed once, but the case has changed since: the endorsement no longer stands.
     pub revoked: bool,
+    /// Endorsed for these answers, but the endorsement's signature could not be verified: why.
+    /// The case is back in the senior probation officer's queue.
+    pub unverified: Option<String>,
     /// Submitted, and no senior probation officer has decided yet: the case is in the queue.
     pub awaiting: bool,
     /// Returned with comments, and not submitted again since.
@@ -333,7 +337,26 @@ pub fn assess_with_holidays(case: &Case, today: NaiveDate, holidays: &[NaiveDate
     answers_to_correct(case, today, &mut blockers);
 
     let gatekeeping = gatekeeping_status(case);
-    if gatekeeping.required && !gatekeeping.endorsed {
+    if let Some(why) = gatekeeping
+        .unverified
+        .as_ref()
+        .filter(|_| gatekeeping.required)
+    {
+        Found {
+            list: &mut blockers,
+            section: Section::Outcome,
+        }
+        .add(
+            "GATEKEEPING_NOT_VERIFIED",
+            BlockerKind::Missing,
+            sources::REC5,
+            Section::Outcome.slug(),
+            format!(
+                "The senior probation officer's endorsement could not be verified: {why}. A senior probation officer must endorse the case again: {}.",
+                gatekeeping.reasons.join("; ").to_ascii_lowercase()
+            ),
+        );
+    } else if gatekeeping.required && !gatekeeping.endorsed {
         let why = if gatekeeping.revoked {
             "The senior probation officer's endorsement no longer stands because the case has changed since. It must be endorsed again"
         } else if gatekeeping.awaiting {
@@ -1502,10 +1525,23 @@ pub fn gatekeeping_status(case: &Case) -> GatekeepingStatus {
     }
     let last = case.gatekeeping.decisions.last();
     let fingerprint_now = last.map(|_| case.content_fingerprint());
-    let endorsed =
+    let standing =
         last.is_some_and(|d| d.endorsed && Some(&d.fingerprint) == fingerprint_now.as_ref());
-    let revoked = last.is_some_and(|d| d.endorsed) && !endorsed;
-    let awaiting = case.awaiting_gatekeeping();
+    // An endorsement signed for the team counts only once this device has verified it, over
+    // these exact answers (the fingerprint alone is no proof against a forger).
+    let unverified = last
+        .filter(|_| standing)
+        .and_then(|d| d.signed.as_ref())
+        .and_then(|s| match s.standing() {
+            Err(why) => Some(why),
+            Ok(()) if s.answers != attest::answers_digest(case) => {
+                Some("it was signed for different answers from the ones this case holds".into())
+            }
+            Ok(()) => None,
+        });
+    let endorsed = standing && unverified.is_none();
+    let revoked = last.is_some_and(|d| d.endorsed) && !standing;
+    let awaiting = case.awaiting_gatekeeping() || unverified.is_some();
     let returned = case.returned_by_gatekeeping();
     GatekeepingStatus {
         required: !reasons.is_empty(),
@@ -1513,6 +1549,7 @@ pub fn gatekeeping_status(case: &Case) -> GatekeepingStatus {
         requested_by_officer,
         endorsed,
         revoked,
+        unverified,
         awaiting,
         returned,
     }

@@ -348,11 +348,13 @@ pub fn every_field_filled() -> Case {
         decision: Decision::NotSuitable,
         rationale: "Early help and landlord's hesitation.".into(),
         recorded_at: "2026-11-20T15:45:12".into(),
+        signed: None,
     });
     case.outcome.lapsed = Some(RecordedOutcome {
         decision: Decision::Suitable,
         rationale: "Recorded before the landlord hesitated.".into(),
         recorded_at: "2026-11-18T09:30:00".into(),
+        signed: None,
     });
     case.gatekeeping.requested_by_officer = true;
     case.gatekeeping.decisions.push(GatekeepingDecision {
@@ -365,11 +367,13 @@ pub fn every_field_filled() -> Case {
             section: "consent".into(),
             comment: "Ask the landlord in person.".into(),
         }],
+        signed: None,
     });
     case.gatekeeping.submissions.push(Submission {
         by: "Court Officer (court officer)".into(),
         at: "2026-11-18T16:00:00".into(),
         note: "Landlord hesitant; please review.".into(),
+        signed: None,
     });
     case.gatekeeping.draft = GatekeepingDraft {
         note: "Spoke to the landlord again.".into(),
@@ -390,7 +394,29 @@ pub fn every_field_filled() -> Case {
             after: "Sam Example".into(),
         }],
     );
+    // Version 5: signatures and the linked history.
+    let signed = |by: &str| Some(signed_by(by));
+    case.outcome.recorded.as_mut().unwrap().signed = signed("casey.officer");
+    case.outcome.lapsed.as_mut().unwrap().signed = signed("casey.officer");
+    case.gatekeeping.decisions[0].signed = signed("senior.officer");
+    case.gatekeeping.submissions[0].signed = signed("court.officer");
+    let event = &mut case.events[0];
+    event.prev = "c0ffee".repeat(10);
+    event.merged = "decade".repeat(10);
+    event.signed = signed("court.officer");
     case
+}
+
+/// A signature whose every field is filled: what version 5 stores.
+pub fn signed_by(account: &str) -> presentence_checks::domain::attest::Signed {
+    presentence_checks::domain::attest::Signed {
+        account: account.into(),
+        key: "0123456789abcdef0123456789abcdef".into(),
+        answers: "ab".repeat(32),
+        value: "MEUCIQ==".into(),
+        verified: true,
+        problem: "checked here".into(),
+    }
 }
 
 /// What a stored case of an earlier schema version holds once loaded: `every_field_filled`
@@ -427,6 +453,26 @@ pub fn every_field_filled_as_of(version: u32) -> Case {
                 .visiting_children
                 .iter_mut()
                 .for_each(|v| v.date_of_birth = Default::default());
+        }
+    }
+    if version < 5 {
+        case.outcome
+            .recorded
+            .iter_mut()
+            .for_each(|r| r.signed = None);
+        case.outcome.lapsed.iter_mut().for_each(|r| r.signed = None);
+        case.gatekeeping
+            .decisions
+            .iter_mut()
+            .for_each(|d| d.signed = None);
+        case.gatekeeping
+            .submissions
+            .iter_mut()
+            .for_each(|s| s.signed = None);
+        for event in &mut case.events {
+            event.prev = presentence_checks::domain::attest::LEGACY.into();
+            event.merged.clear();
+            event.signed = None;
         }
     }
     case
