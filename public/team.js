@@ -74,6 +74,21 @@ export async function signIn(address, database, name, password) {
 }
 
 /**
+ * Who the server says is signed in: CouchDB's `/_session` user context as JSON text
+ * ('{"name":…,"roles":[…]}'), or '' when no one is (or the server cannot be reached). The same
+ * answer comes whether the server checked a password, a JWT or a proxy's headers.
+ */
+export async function session(address) {
+  if (signedOut || !allowed(address)) return '';
+  const answer = await call(address, '/_session', { headers: JSON_HEADERS });
+  if (!answer?.ok) return '';
+  const ctx = (await answer.json().catch(() => null))?.userCtx;
+  if (typeof ctx?.name !== 'string' || !ctx.name) return '';
+  const roles = Array.isArray(ctx.roles) ? ctx.roles.filter((r) => typeof r === 'string') : [];
+  return JSON.stringify({ name: ctx.name, roles });
+}
+
+/**
  * Ends the session on the server (the browser forgets its cookie), after stopping every
  * request in flight; the team's key is forgotten too.
  */
@@ -293,6 +308,73 @@ export async function revisionHash(message) {
   const mac = await crypto.subtle.deriveKey(params, teamKey, { name: 'HMAC', hash: 'SHA-256', length: 256 }, false, ['sign']);
   const hash = await crypto.subtle.sign('HMAC', mac, new TextEncoder().encode(message));
   return Array.from(new Uint8Array(hash).slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// ---- Signing: each person's own key, so that every decision is attributable (issue 23). ------
+//
+// On first sign-in a device makes an ECDSA P-256 key pair for the person, keeps the private key
+// as a non-extractable Web Crypto key next to the team's key, and registers the public key in
+// the team database as `psc-key-<account>-<key id>`, naming the roles the server gave the
+// account. The administrator's design document (couchdb/psc-keys-design.json) lets each member
+// write only their own key document, only for roles they hold, and only an administrator revoke
+// one. Every device checks each signed decision against these documents.
+const slot = (address, database, account) => `signing ${base(address)} ${database} ${account}`;
+
+async function sha256Hex(text) {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * This person's signing key on this device, made and registered the first time. Answers JSON:
+ * {"status":"ok","key":<key id>}, or {"status":"refused","reason":<the server's reason>}, or
+ * {"status":"unreachable"}. `roles` is the JSON list of the account's roles for this app.
+ */
+export async function signingKey(address, database, account, roles) {
+  const lock = await import('/lock.js');
+  const where = slot(address, database, account);
+  let pair = await kept('readonly', (keys) => keys.get(where)).catch(() => null);
+  if (!pair) {
+    const made = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
+    const spki = lock.toBase64(new Uint8Array(await crypto.subtle.exportKey('spki', made.publicKey)));
+    pair = { privateKey: made.privateKey, spki, id: (await sha256Hex(spki)).slice(0, 32) };
+    await kept('readwrite', (keys) => keys.put(pair, where));
+  }
+  const path = `/psc-key-${encodeURIComponent(account)}-${pair.id}`;
+  const held = await request(address, database, 'GET', path);
+  if (!held) return JSON.stringify({ status: 'unreachable' });
+  if (held[0] === 200) return JSON.stringify({ status: 'ok', key: pair.id });
+  const doc = { type: 'psc-key', account, roles: JSON.parse(roles), public_key: pair.spki, revoked: '' };
+  const put = await request(address, database, 'PUT', path, JSON.stringify(doc));
+  if (!put) return JSON.stringify({ status: 'unreachable' });
+  if (put[0] === 201 || put[0] === 202) return JSON.stringify({ status: 'ok', key: pair.id });
+  let reason = '';
+  try {
+    reason = String(JSON.parse(put[1]).reason ?? '');
+  } catch {
+    // No reason given.
+  }
+  return JSON.stringify({ status: 'refused', reason });
+}
+
+/** Signs `payload` with this person's key on this device: the signature in base64, or ''. */
+export async function sign(address, database, account, payload) {
+  const pair = await kept('readonly', (keys) => keys.get(slot(address, database, account))).catch(() => null);
+  if (!pair) return '';
+  const lock = await import('/lock.js');
+  const signature = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, new TextEncoder().encode(payload));
+  return lock.toBase64(new Uint8Array(signature));
+}
+
+/** Whether `signature` (base64) is a signature over `payload` by the public key `spki` (base64). */
+export async function verify(spki, payload, signature) {
+  try {
+    const lock = await import('/lock.js');
+    const key = await crypto.subtle.importKey('spki', lock.fromBase64(spki), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+    return await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, lock.fromBase64(signature), new TextEncoder().encode(payload));
+  } catch {
+    return false;
+  }
 }
 
 /** A fresh random id for a team document: 32 hex digits that say nothing about the case. */

@@ -356,7 +356,10 @@ fn submit_return_resubmit_endorse_then_revoke() {
             by: OFFICER.into(),
             at: "2026-11-20T09:05:00".into(),
             note: "High risk to children; please review.".into(),
-            signed: None,
+            // Waiting for a signature, with the answers it was submitted on.
+            signed: Some(presentence_checks::domain::attest::Signed::waiting(
+                presentence_checks::domain::attest::answers_digest(&case)
+            )),
         }]
     );
     assert_eq!(

@@ -15,6 +15,7 @@
 use miniserde::{Deserialize, Serialize, json};
 use sha2::{Digest, Sha256};
 
+use super::audit::{Role, User};
 use super::case::{AuditEvent, Case, Decision, GatekeepingDecision, RecordedOutcome, Submission};
 use super::choice::Choice;
 
@@ -22,6 +23,24 @@ use super::choice::Choice;
 pub const ROLE_OFFICER: &str = "psc-officer";
 pub const ROLE_SPO: &str = "psc-spo";
 pub const ROLE_TRAINER: &str = "psc-trainer";
+
+/// The person the team's server says is signed in, with the role its administrator gave: a
+/// senior probation officer's role first, then a court officer's, then a trainer's. An account
+/// given none of them is a court officer here (it cannot gatekeep).
+pub fn user_from_server(name: &str, roles: &[String]) -> User {
+    let has = |role: &str| roles.iter().any(|r| r == role);
+    let role = if has(ROLE_SPO) {
+        Role::Spo
+    } else if has(ROLE_OFFICER) || !has(ROLE_TRAINER) {
+        Role::CourtOfficer
+    } else {
+        Role::Trainer
+    };
+    User {
+        name: name.to_string(),
+        role,
+    }
+}
 
 /// `prev` of an entry recorded before histories were linked (schema version 5). Such entries
 /// may only come first; the first linked entry after them holds a hash of them all.
@@ -60,9 +79,25 @@ impl PartialEq for Signed {
 }
 
 impl Signed {
-    /// Whether the decision counts, and why not: not yet checked counts as not verified.
+    /// Waiting for its author's signature: what a decision holds when it is made, with the
+    /// answers it was made on. Without team sync it stays so: stated on this device.
+    pub fn waiting(answers: String) -> Signed {
+        Signed {
+            answers,
+            ..Default::default()
+        }
+    }
+
+    /// Made on this device and not signed (no team sync, or not yet): it counts as it always
+    /// did, as the person said on this device. A device that takes it from the team finds it
+    /// not signed.
+    pub fn stated(&self) -> bool {
+        self.value.is_empty() && self.problem.is_empty() && !self.verified
+    }
+
+    /// Whether the decision counts, and why not: signed but not yet checked does not count.
     pub fn standing(&self) -> Result<(), String> {
-        if self.verified {
+        if self.verified || self.stated() {
             Ok(())
         } else if self.problem.is_empty() {
             Err("it has not been checked against the team's keys yet".into())
@@ -85,6 +120,8 @@ pub enum Act {
     Endorsed,
     Returned,
     Outcome(Decision),
+    /// A history entry: any member of the team may record one.
+    Recorded,
 }
 
 impl Act {
@@ -94,6 +131,7 @@ impl Act {
             Act::Endorsed => "endorsed".into(),
             Act::Returned => "returned".into(),
             Act::Outcome(d) => format!("outcome:{}", d.key()),
+            Act::Recorded => "entry".into(),
         }
     }
 
@@ -102,14 +140,16 @@ impl Act {
         match self {
             Act::Endorsed | Act::Returned => &[ROLE_SPO],
             Act::Submitted | Act::Outcome(_) => &[ROLE_OFFICER, ROLE_SPO],
+            Act::Recorded => &[ROLE_OFFICER, ROLE_SPO, ROLE_TRAINER],
         }
     }
 
     /// As it reads after "is not" in a refusal.
-    fn role_text(self) -> &'static str {
+    pub fn role_text(self) -> &'static str {
         match self {
             Act::Endorsed | Act::Returned => "a senior probation officer",
             Act::Submitted | Act::Outcome(_) => "a court officer or senior probation officer",
+            Act::Recorded => "a member of the team",
         }
     }
 }
@@ -306,20 +346,10 @@ fn same_person(named: &str, account: &str) -> bool {
 
 // ----- The linked history -----
 
-/// The bytes an entry's hash covers: everything in it except its signature's value and this
-/// device's verdict (the signature signs this hash).
+/// The bytes an entry's hash covers: everything in it but its signature, which signs this hash
+/// (and may be added after later entries were linked to it).
 fn entry_bytes(e: &AuditEvent) -> String {
-    let signer = e.signed.as_ref();
-    let mut fields: Vec<&str> = vec![
-        GENESIS,
-        &e.prev,
-        &e.merged,
-        &e.at,
-        &e.by,
-        &e.what,
-        signer.map_or("", |s| s.account.as_str()),
-        signer.map_or("", |s| s.key.as_str()),
-    ];
+    let mut fields: Vec<&str> = vec![GENESIS, &e.prev, &e.merged, &e.at, &e.by, &e.what];
     for c in &e.changes {
         fields.extend([c.field.as_str(), &c.before, &c.after]);
     }
@@ -466,5 +496,146 @@ pub fn missing_entries(known: &[AuditEvent], newer: &[AuditEvent]) -> Vec<usize>
         .enumerate()
         .filter(|(_, e)| linked(e) && !hashes.contains(&entry_hash(e)))
         .map(|(i, _)| i + 1)
+        .collect()
+}
+
+// ----- What is signed on a case -----
+
+/// Where on a case a signature sits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Submission(usize),
+    Decision(usize),
+    /// The recorded outcome.
+    Outcome,
+    /// A "suitable" set aside when it stopped standing.
+    Lapsed,
+    Entry(usize),
+}
+
+/// One signed (or signable) thing on a case.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    pub target: Target,
+    /// What it records.
+    pub act: Act,
+    /// Who it says made it (as `User::describe` writes).
+    pub named: String,
+    pub at: String,
+    pub signed: Option<Signed>,
+}
+
+/// Every submission, gatekeeping decision, outcome and history entry of a case.
+pub fn items(case: &Case) -> Vec<Item> {
+    let g = &case.gatekeeping;
+    let mut all = Vec::new();
+    for (i, s) in g.submissions.iter().enumerate() {
+        all.push(Item {
+            target: Target::Submission(i),
+            act: Act::Submitted,
+            named: s.by.clone(),
+            at: s.at.clone(),
+            signed: s.signed.clone(),
+        });
+    }
+    for (i, d) in g.decisions.iter().enumerate() {
+        all.push(Item {
+            target: Target::Decision(i),
+            act: d.act(),
+            named: d.by.clone(),
+            at: d.at.clone(),
+            signed: d.signed.clone(),
+        });
+    }
+    let outcomes = [
+        (Target::Outcome, &case.outcome.recorded),
+        (Target::Lapsed, &case.outcome.lapsed),
+    ];
+    for (target, outcome) in outcomes {
+        if let Some(r) = outcome {
+            // An outcome names no one itself: its entry in the history does.
+            let named = case
+                .events
+                .iter()
+                .rev()
+                .find(|e| e.what == super::WHAT_OUTCOME && e.at == r.recorded_at)
+                .map(|e| e.by.clone())
+                .unwrap_or_default();
+            all.push(Item {
+                target,
+                act: Act::Outcome(r.decision),
+                named,
+                at: r.recorded_at.clone(),
+                signed: r.signed.clone(),
+            });
+        }
+    }
+    for (i, e) in case.events.iter().enumerate() {
+        all.push(Item {
+            target: Target::Entry(i),
+            act: Act::Recorded,
+            named: e.by.clone(),
+            at: e.at.clone(),
+            signed: e.signed.clone(),
+        });
+    }
+    all
+}
+
+/// The text the signature at `target` covers, signed as `signed` says.
+pub fn payload(case: &Case, target: Target, signed: &Signed) -> Option<String> {
+    let g = &case.gatekeeping;
+    Some(match target {
+        Target::Submission(i) => g.submissions.get(i)?.payload(&case.id, signed),
+        Target::Decision(i) => g.decisions.get(i)?.payload(&case.id, signed),
+        Target::Outcome => case.outcome.recorded.as_ref()?.payload(&case.id, signed),
+        Target::Lapsed => case.outcome.lapsed.as_ref()?.payload(&case.id, signed),
+        Target::Entry(i) => entry_payload(case.events.get(i)?),
+    })
+}
+
+/// The signature at `target`, to set.
+pub fn signature_mut(case: &mut Case, target: Target) -> Option<&mut Option<Signed>> {
+    let g = &mut case.gatekeeping;
+    Some(match target {
+        Target::Submission(i) => &mut g.submissions.get_mut(i)?.signed,
+        Target::Decision(i) => &mut g.decisions.get_mut(i)?.signed,
+        Target::Outcome => &mut case.outcome.recorded.as_mut()?.signed,
+        Target::Lapsed => &mut case.outcome.lapsed.as_mut()?.signed,
+        Target::Entry(i) => &mut case.events.get_mut(i)?.signed,
+    })
+}
+
+/// What `account` has yet to sign with key `key`: each decision they made on this device, and
+/// each history entry they recorded once it is linked. Each comes with the signature to
+/// complete (everything but its value) and the text to sign.
+pub fn to_sign(case: &Case, account: &str, key: &str) -> Vec<(Target, Signed, String)> {
+    items(case)
+        .into_iter()
+        .filter(|item| same_person(&item.named, account))
+        .filter_map(|item| {
+            let answers = match (item.act, &item.signed) {
+                (Act::Recorded, None) => {
+                    let Target::Entry(i) = item.target else {
+                        return None;
+                    };
+                    if !linked(&case.events[i]) {
+                        return None;
+                    }
+                    String::new()
+                }
+                (Act::Recorded, Some(_)) => return None,
+                (_, Some(s)) if s.stated() && s.account.is_empty() => s.answers.clone(),
+                _ => return None,
+            };
+            let signed = Signed {
+                account: account.to_string(),
+                key: key.to_string(),
+                answers,
+                ..Default::default()
+            };
+            let text = payload(case, item.target, &signed)?;
+            Some((item.target, signed, text))
+        })
         .collect()
 }

@@ -138,6 +138,8 @@ pub const WHAT_SETTLED: &str = "Settled two versions changed on different device
 pub fn settle_versions(kept: &Case, other: &Case, at: &str, by: &str) -> Case {
     let mut settled = kept.clone();
     settled.events = merge_histories(&kept.events, &other.events);
+    // The merged history stays one chain: an entry points back to both sides' last entries.
+    settled.join_histories(&kept.events, &other.events, at, by);
     let g = &mut settled.gatekeeping;
     g.submissions = union_in_time(
         &kept.gatekeeping.submissions,

@@ -2,6 +2,7 @@
 //! returns it with comments. Whether it is required, and whether an endorsement still stands,
 //! is decided by `rules::gatekeeping_status`.
 
+use super::attest::{Signed, answers_digest};
 use super::audit::{Role, User, name_in};
 use super::case::*;
 use super::rules::{Section, gatekeeping_status};
@@ -81,7 +82,7 @@ impl Case {
             by: by.into(),
             at: at.into(),
             note: note.clone(),
-            signed: None,
+            signed: Some(Signed::waiting(answers_digest(self))),
         });
         self.gatekeeping.draft.note.clear();
         self.append_event(at, by, WHAT_SUBMITTED, vec![note_change("Note", note)]);
@@ -167,7 +168,7 @@ impl Case {
             comments,
             fingerprint: self.content_fingerprint(),
             section_comments,
-            signed: None,
+            signed: Some(Signed::waiting(answers_digest(self))),
         });
         self.gatekeeping.draft = <GatekeepingDraft as Default>::default();
         let what = if endorsed {

@@ -75,7 +75,7 @@ impl Case {
             decision,
             rationale: self.outcome.rationale.trim().to_string(),
             recorded_at: now.to_string(),
-            signed: None,
+            signed: Some(attest::Signed::waiting(attest::answers_digest(self))),
         });
         self.outcome.lapsed = None;
         let rationale = Change {
@@ -88,11 +88,14 @@ impl Case {
     }
 
     /// Keeps the stored case true to itself after any change (`before` is how it was): each
-    /// consent decided in this change records the address and hours it was given for, and a
-    /// recorded "suitable" that no longer stands is set aside.
+    /// consent decided in this change records the address and hours it was given for, a
+    /// recorded "suitable" that no longer stands is set aside, and new history entries are
+    /// linked (`attest`).
     pub fn after_change(&mut self, before: &Case, today: NaiveDate, at: &str, by: &str) {
         self.record_consent_terms(before);
         self.lapse_stale_suitable(today, at, by);
+        // Every entry is linked to the one before it on the device that recorded it.
+        self.link_history();
     }
 
     /// Moves a recorded "suitable" that the rules no longer allow out of `recorded` (into

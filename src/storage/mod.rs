@@ -20,6 +20,7 @@ pub mod cases;
 pub mod codec;
 pub mod db;
 pub mod directory;
+pub mod identity;
 pub mod lock;
 pub mod script;
 pub mod summaries;

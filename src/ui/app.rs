@@ -71,7 +71,7 @@ pub fn App() -> impl IntoView {
                     {dynamic(move || {
                         let path = router.path.get();
                         let _ = store.lock.get();
-                        let _ = store.user.with(Option::is_some);
+                        let _ = store.user_known.get();
                         let _ = arrived.0.get();
                         // Pages other than the list wait for what they work with (see
                         // `data_ready`). The list follows it itself, and keeps what was typed
@@ -105,7 +105,7 @@ fn data_ready(store: Store, path: &str) -> bool {
     // visit to any address fetches no rules.
     if parts.is_empty()
         || parts == ["you"]
-        || store.user.with(Option::is_none)
+        || !store.user_known.get()
         || store.lock.get() == crate::ui::state::Lock::Locked
     {
         return true;
@@ -141,7 +141,7 @@ fn page_for(path: &str) -> AnyView {
     // Answers typed on the page being left go into the audit trail now.
     store.record_changes();
     // Asked once, before anything else, so every change is recorded against a name.
-    if parts == ["you"] || store.user.with(Option::is_none) {
+    if parts == ["you"] || !store.user_known.get() {
         return ready_or_loading(who_page(), __preload_who_page());
     }
     if !parts.is_empty() && !data_ready(store, path) {

@@ -105,8 +105,12 @@ pub struct Store {
     pub persistence: RwSignal<String>,
     /// Bank holidays the officer entered: not working days when replies and reports fall due.
     pub holidays: RwSignal<Vec<NaiveDate>>,
-    /// Who uses this device, as they said on the "Who are you" page.
+    /// Who uses this device, as they said on the "Who are you" page, or as the team's server
+    /// says (`storage::identity`).
     pub user: RwSignal<Option<User>>,
+    /// Whether anyone is named yet: what the router follows (a change of name or role, as when
+    /// the team's server answers, must not draw the page again and lose what it shows).
+    pub user_known: RwSignal<bool>,
     /// Cases an earlier release stored that could not be moved into the browser's database.
     pub not_moved: RwSignal<usize>,
     /// The rules, once their module has arrived; `rules_wanted` asks for it.
@@ -190,6 +194,8 @@ impl Store {
         let index = READ.with(|r| r.borrow_mut().take()).unwrap_or_default();
         let locked = storage::load_text(lock::LOCK_KEY).is_some();
         let not_moved = index.not_moved;
+        let user = storage::identity::load();
+        let user_known = user.is_some();
         // While locked nothing is shown: the cases are sealed, and are read on unlocking.
         let index = if locked {
             storage::Index::default()
@@ -222,9 +228,8 @@ impl Store {
                     .and_then(|t| crate::domain::deadlines::parse_holidays(&t).ok())
                     .unwrap_or_default(),
             ),
-            user: RwSignal::new(
-                storage::load_setting("user").and_then(|t| miniserde::json::from_str(&t).ok()),
-            ),
+            user: RwSignal::new(user),
+            user_known: RwSignal::new(user_known),
             not_moved: RwSignal::new(not_moved),
             rules: RwSignal::new(None),
             rules_wanted: RwSignal::new(draft_stored),
@@ -695,11 +700,34 @@ impl Store {
         self.persist(&id);
     }
 
-    /// Says who uses this device, from now on.
-    pub fn set_user(&self, user: User) {
+    /// Says who uses this device, from now on, as the person said it. Refused (nothing changes)
+    /// while team sync is set up: the team's server says who is signed in.
+    pub fn set_user(&self, user: User) -> bool {
+        if storage::identity::from_server() {
+            return false;
+        }
         self.record_changes();
-        let _ = storage::save_setting("user", &user.to_json());
+        let _ = storage::identity::state(&user);
         self.user.set(Some(user));
+        self.now_known();
+        true
+    }
+
+    /// Takes the person the team's server says is signed in (`storage::identity`).
+    pub fn signed_in_as(&self, user: User) {
+        if self.user.with_untracked(|u| u.as_ref() == Some(&user)) {
+            return;
+        }
+        self.record_changes();
+        let _ = storage::identity::signed_in(&user);
+        self.user.set(Some(user));
+        self.now_known();
+    }
+
+    fn now_known(&self) {
+        if !self.user_known.get_untracked() {
+            self.user_known.set(true);
+        }
     }
 
     fn in_memory(&self, id: &str) -> Option<Case> {
@@ -1246,6 +1274,7 @@ impl Store {
     /// Everything was deleted (here or in another tab): show nothing of it.
     fn forget_everything(&self) {
         self.user.set(None);
+        self.user_known.set(false);
         self.forget_cases();
         self.lock.set(Lock::Off);
     }

@@ -62,6 +62,13 @@ pub fn start(store: Store, server: TeamServer) {
     status.update(|s| s.elsewhere = true);
     leptos::task::spawn_local(async move {
         let running = || RUN.with(|r| r.get()) == run;
+        // Who is signed in, and in which role, is the server's to say (`storage::identity`).
+        if let Some(session) = crate::storage::sync::team::session(&server).await {
+            store.signed_in_as(crate::domain::attest::user_from_server(
+                &session.name,
+                &session.roles,
+            ));
+        }
         engine::lead().await;
         if running() {
             let waiting = engine::waiting_count().await;

@@ -15,8 +15,8 @@ let env;
 let team;
 before(async () => {
   team = await startTeamServer();
-  await team.createUser('olu', teamSync.PASSWORD);
-  await team.createUser('sam', 'sam-team-password-1');
+  await team.createUser('olu', teamSync.PASSWORD, ['psc-officer']);
+  await team.createUser('sam', 'sam-team-password-1', ['psc-spo']);
   env = await launch({ proxies: { '/couchdb/': team.origin } });
 });
 after(async () => {

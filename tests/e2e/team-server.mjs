@@ -5,7 +5,7 @@
 // itself never creates a database. Devices reach it through a proxy that can drop, delay, cut
 // and rewrite answers (`faults`); the administrator's own calls go to the server directly.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -93,8 +93,14 @@ export async function startTeamServer() {
     async write(path, body) {
       return put(path, body);
     },
-    async createUser(name, password) {
-      await put(`/_users/org.couchdb.user:${name}`, { name, password, roles: [], type: 'user' });
+    /** Makes an account with the roles an administrator gives it (`psc-officer`, `psc-spo`...). */
+    async createUser(name, password, roles = []) {
+      await put(`/_users/org.couchdb.user:${name}`, { name, password, roles, type: 'user' });
+    },
+    /** Installs the design document that lets each member register only their own signing key. */
+    async installKeyDesign(db) {
+      const design = JSON.parse(readFileSync(join(root, 'couchdb', 'psc-keys-design.json'), 'utf8'));
+      return put(`/${db}/_design/psc-keys`, design, admin);
     },
     /** Stops the server as if it went down; `start` brings it back with everything it held. */
     pause: halt,

@@ -20,12 +20,13 @@ let env;
 let team;
 before(async () => {
   team = await startTeamServer();
-  await team.createUser('olu', PASSWORD);
-  await team.createUser('pat', 'pat-team-password-1');
+  await team.createUser('olu', PASSWORD, ['psc-officer']);
+  await team.createUser('pat', 'pat-team-password-1', ['psc-officer']);
   await team.createDatabase('northshire-court-team', ['olu']);
-  await team.createUser('sam', 'sam-team-password-1');
+  await team.createUser('sam', 'sam-team-password-1', ['psc-spo']);
   await team.createDatabase('eastshire-court-team', ['olu', 'sam']);
   await team.createDatabase('dalesshire-court-team', ['olu', 'sam']);
+  await team.createDatabase('midshire-court-team', ['olu', 'sam']);
   // /nowhere/ is passed on to a port where nothing listens: a team server that is down.
   env = await launch({ proxies: { '/couchdb/': team.origin, '/nowhere/': 'http://127.0.0.1:9' } });
 });
@@ -125,6 +126,52 @@ describe('team sync', () => {
     // The browser logs each refusal the server answered; nothing else went wrong.
     const answered = /Failed to load resource: the server responded with a status of (401|404|502)/;
     await closeWithoutProblems([page], answered);
+  });
+});
+
+describe('who you are, with team sync', () => {
+  test("is the team server's account and role, and cannot be changed to another on the device", async () => {
+    // The officer's device first said it was used by a senior probation officer.
+    const page = await freshPage(env.browser, { user: SPO });
+    await page.goto(`${env.base}/`);
+    await page.getByRole('link', { name: `You: ${SPO.name}` }).waitFor();
+    await page.getByRole('link', { name: 'Gatekeeping queue' }).waitFor();
+
+    await joinTeam(page, { database: 'midshire-court-team', name: 'olu', password: PASSWORD });
+    // The server says olu is a court officer: so says the app, everywhere.
+    await page.getByRole('link', { name: 'You: olu' }).waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Gatekeeping queue' }).count(), 0, 'no queue for a court officer');
+    await page.getByRole('link', { name: 'You: olu' }).click();
+    await heading(page, 'Who is using this device?');
+    await page.getByText("You are signed in to your team's server as olu (court officer).").waitFor();
+    await page.getByText('They cannot be changed on this device while team sync is set up.', { exact: false }).waitFor();
+    assert.equal(await page.getByRole('radio').count(), 0, 'no role to choose');
+    assert.equal(await page.getByRole('textbox').count(), 0, 'no name to type');
+    assert.deepEqual(await axeViolations(page), []);
+    await page.setViewportSize({ width: 320, height: 800 });
+    assert.deepEqual(await axeViolations(page), []);
+    await page.setViewportSize({ width: 1100, height: 900 });
+
+    // What the device stores is the server's answer, and a reload keeps it.
+    assert.deepEqual(JSON.parse((await storedData(page)).local['psc.settings.user']), { name: 'olu', role: 'court_officer' });
+    await page.reload();
+    await page.getByText("You are signed in to your team's server as olu (court officer).").waitFor();
+
+    // The SPO's account on the same team is a senior probation officer on their device,
+    // whatever that device said before.
+    const spoPage = await freshPage(env.browser);
+    await joinTeam(spoPage, { database: 'midshire-court-team', name: 'sam', password: 'sam-team-password-1' });
+    await spoPage.getByRole('link', { name: 'You: sam' }).waitFor();
+    await spoPage.getByRole('link', { name: 'Gatekeeping queue' }).waitFor();
+
+    // Once team sync stops, the person may say who they are again.
+    await openTeamSync(page, { off: false });
+    await page.getByRole('button', { name: 'Stop team sync on this device' }).click();
+    await page.getByText('Team sync is off on this device. Your cases are still here.').waitFor();
+    await page.goto(`${env.base}/you`);
+    await heading(page, 'Who is using this device?');
+    await page.getByLabel('Your name').waitFor();
+    await closeWithoutProblems([page, spoPage], /status of 404/);
   });
 });
 

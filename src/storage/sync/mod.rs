@@ -7,12 +7,14 @@
 //! - `problems`: versions this device refused, kept until a person dismisses them.
 //! - `engine`: a round of replication with the server, in both directions.
 //! - `directory`: the team's agency directory, merged from every device's view each round.
+//! - `signatures`: each person's signing key, their decisions signed, everyone's checked.
 
 pub mod directory;
 pub mod engine;
 pub mod plan;
 pub mod problems;
 pub mod revs;
+pub mod signatures;
 pub mod team;
 
 thread_local! {

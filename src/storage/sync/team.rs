@@ -154,6 +154,22 @@ pub async fn sign_in(server: &TeamServer, password: &str) -> SignIn {
     SignIn::from_word(&word)
 }
 
+/// Who the team's server says is signed in on this device: CouchDB's user context.
+#[derive(Clone, Debug, PartialEq, miniserde::Deserialize)]
+pub struct Session {
+    pub name: String,
+    pub roles: Vec<String>,
+}
+
+/// Asks the server who is signed in (`GET /_session`); `None` when no one is, or it cannot be
+/// reached.
+pub async fn session(server: &TeamServer) -> Option<Session> {
+    let text = super::super::script::call("pscTeam", "session", &[server.address.trim().into()])
+        .await?
+        .as_string()?;
+    miniserde::json::from_str(&text).ok()
+}
+
 /// Ends the session on the server, after stopping every request in flight (see `team.js`).
 pub async fn sign_out(server: &TeamServer) {
     let _ = super::super::script::call("pscTeam", "signOut", &[server.address.trim().into()]).await;
