@@ -26,7 +26,7 @@ before(async () => {
   await team.createUser('sam', 'sam-team-password-1', ['psc-spo']);
   await team.createDatabase('eastshire-court-team', ['olu', 'sam']);
   await team.createDatabase('dalesshire-court-team', ['olu', 'sam']);
-  await team.createDatabase('midshire-court-team', ['olu', 'sam']);
+  await team.createDatabase('hillshire-court-team', ['olu', 'sam']);
   // /nowhere/ is passed on to a port where nothing listens: a team server that is down.
   env = await launch({ proxies: { '/couchdb/': team.origin, '/nowhere/': 'http://127.0.0.1:9' } });
 });
@@ -137,7 +137,7 @@ describe('who you are, with team sync', () => {
     await page.getByRole('link', { name: `You: ${SPO.name}` }).waitFor();
     await page.getByRole('link', { name: 'Gatekeeping queue' }).waitFor();
 
-    await joinTeam(page, { database: 'midshire-court-team', name: 'olu', password: PASSWORD });
+    await joinTeam(page, { database: 'hillshire-court-team', name: 'olu', password: PASSWORD });
     // The server says olu is a court officer: so says the app, everywhere.
     await page.getByRole('link', { name: 'You: olu' }).waitFor();
     assert.equal(await page.getByRole('link', { name: 'Gatekeeping queue' }).count(), 0, 'no queue for a court officer');
@@ -160,7 +160,7 @@ describe('who you are, with team sync', () => {
     // The SPO's account on the same team is a senior probation officer on their device,
     // whatever that device said before.
     const spoPage = await freshPage(env.browser);
-    await joinTeam(spoPage, { database: 'midshire-court-team', name: 'sam', password: 'sam-team-password-1' });
+    await joinTeam(spoPage, { database: 'hillshire-court-team', name: 'sam', password: 'sam-team-password-1' });
     await spoPage.getByRole('link', { name: 'You: sam' }).waitFor();
     await spoPage.getByRole('link', { name: 'Gatekeeping queue' }).waitFor();
 
