@@ -357,6 +357,19 @@ export async function signingKey(address, database, account, roles) {
   return JSON.stringify({ status: 'refused', reason });
 }
 
+/** Forgets every signing key kept on this device (team sync stopped, or everything deleted). */
+export async function forgetSigningKeys() {
+  try {
+    const names = await kept('readonly', (keys) => keys.getAllKeys());
+    for (const name of names) {
+      if (String(name).startsWith('signing ')) await kept('readwrite', (keys) => keys.delete(name));
+    }
+  } catch {
+    // Nothing kept.
+  }
+  return 'ok';
+}
+
 /** Signs `payload` with this person's key on this device: the signature in base64, or ''. */
 export async function sign(address, database, account, payload) {
   const pair = await kept('readonly', (keys) => keys.get(slot(address, database, account))).catch(() => null);

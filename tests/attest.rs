@@ -588,3 +588,36 @@ fn an_endorsement_that_could_not_be_verified_blocks_with_its_own_code() {
     );
     assert!(codes(&again).is_empty());
 }
+
+// ----- What a person has yet to sign -----
+
+#[test]
+fn what_a_person_has_yet_to_sign() {
+    let mut case = endorsed_case();
+    case.link_history();
+    let spo_items = attest::to_sign(&case, "morgan.senior", "k");
+    let officer_items = attest::to_sign(&case, "casey.officer", "k");
+    // The SPO: the endorsement and its entry. The officer: the submission and every entry of theirs.
+    assert!(spo_items.iter().any(|t| t.0 == attest::Target::Decision(0)));
+    assert!(
+        officer_items
+            .iter()
+            .any(|t| t.0 == attest::Target::Submission(0))
+    );
+    assert!(
+        !officer_items
+            .iter()
+            .any(|t| t.0 == attest::Target::Decision(0))
+    );
+    case.outcome.selected = Some(Decision::Suitable);
+    case.outcome.rationale = "All checked; endorsed.".into();
+    case.record_outcome(today(), "2026-11-22T09:00:00", OFFICER)
+        .unwrap();
+    case.link_history();
+    let officer_items = attest::to_sign(&case, "casey.officer", "k");
+    assert!(
+        officer_items.iter().any(|t| t.0 == attest::Target::Outcome),
+        "{:?}",
+        officer_items.iter().map(|t| t.0).collect::<Vec<_>>()
+    );
+}

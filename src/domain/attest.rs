@@ -113,6 +113,17 @@ impl Signed {
     }
 }
 
+/// Whether a name on a decision or history entry is proved, as every page and the printed
+/// record say it after the name.
+pub fn standing_text(signed: Option<&Signed>) -> String {
+    match signed {
+        Some(s) if s.verified => "signature verified against the team's keys".into(),
+        Some(s) if !s.problem.is_empty() => format!("not verified: {}", s.problem),
+        Some(s) if !s.value.is_empty() => "signed, not yet checked against the team's keys".into(),
+        _ => "only stated on the device where it was recorded".into(),
+    }
+}
+
 /// What was decided, as it is signed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Act {

@@ -40,6 +40,16 @@ impl Case {
         }
     }
 
+    /// Endorsed, but the endorsement's signature could not be verified (why): the case is back
+    /// in the SPO's queue. (Cheap unless the endorsement is signed and doubtful.)
+    pub fn endorsement_unverified(&self) -> Option<String> {
+        let last = self.gatekeeping.decisions.last()?;
+        if !last.endorsed || last.signed.as_ref().is_none_or(Signed::stated) {
+            return None;
+        }
+        gatekeeping_status(self).unverified
+    }
+
     /// Returned with comments, and not submitted again since. (Cheap: no fingerprint needed.)
     pub fn returned_by_gatekeeping(&self) -> bool {
         !self.awaiting_gatekeeping()

@@ -755,6 +755,7 @@ impl Store {
             self.persist_draft();
             return;
         }
+        self.sign_when_due(id);
         let Some(format) = self.format() else {
             // Cannot happen (a case is changed only once read, with the format), but never
             // silently: the change stays on screen, waiting to be saved.
@@ -789,6 +790,7 @@ impl Store {
                 let result = store.write(&case).await;
                 if result.is_ok() {
                     store.working(|w| w.saved_revision.insert(id.clone(), case.revision));
+                    crate::storage::sync::signatures::stored_signed(&case);
                 }
                 store.report(&id, result);
                 if !store.working(|w| w.writes.ended(&id)) {
@@ -796,6 +798,64 @@ impl Store {
                 }
             }
         });
+    }
+
+    /// With team sync, signs what the person signed in has just decided or recorded on this
+    /// case (`storage::sync::signatures`), then saves the case again with the signatures.
+    fn sign_when_due(self, id: &str) {
+        use crate::storage::sync::signatures;
+        if !storage::sync::team::is_set_up() {
+            return;
+        }
+        let Some(signer) = signatures::signer() else {
+            return;
+        };
+        let due = self.cases.with_untracked(|cases| {
+            cases.iter().find(|c| c.id == id).is_some_and(|c| {
+                !crate::domain::attest::to_sign(c, &signer.account, &signer.key).is_empty()
+            })
+        });
+        if !due {
+            return;
+        }
+        // Noted first: a tab closed before the signature is made signs it when next opened.
+        signatures::to_be_signed(id);
+        let id = id.to_string();
+        leptos::task::spawn_local(async move {
+            let Some(case) = self.in_memory(&id) else {
+                return;
+            };
+            let signed = signatures::sign_pending(&case).await;
+            if !signed.is_empty() {
+                self.apply(&id, |c| signatures::put(c, signed), false);
+            }
+        });
+    }
+
+    /// Signs what was left unsigned when the app last closed (`sign_when_due`: a case stays
+    /// noted until a version with nothing left to sign is stored), reading each such case first.
+    pub async fn sign_left_unsigned(self) {
+        use crate::storage::sync::signatures;
+        let ids = signatures::unsigned();
+        if !ids.is_empty() && self.rules.with_untracked(Option::is_none) {
+            // Cases are read and signed with the rules' module.
+            self.rules_wanted.set(true);
+        }
+        for id in ids {
+            // Asking starts the reading; a minute at most (a slow device, a busy one).
+            let mut waited = 0;
+            while !self.case_ready(&id) && waited < 240 {
+                after_ms(250).await;
+                waited += 1;
+            }
+            match self.in_memory(&id) {
+                Some(case) => {
+                    self.sign_when_due(&id);
+                    signatures::stored_signed(&case);
+                }
+                None => signatures::signed(&id),
+            }
+        }
     }
 
     /// One write of a case, checked against the revision this tab last knew.

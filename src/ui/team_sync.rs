@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::storage::cases::{Format, Lock};
 use crate::storage::sync::engine::{self, Trouble};
 use crate::storage::sync::problems::Problem;
+use crate::storage::sync::signatures::{self, Registered};
 use crate::storage::sync::{self, team::TeamServer};
 use crate::ui::state::{Store, after_ms};
 
@@ -31,6 +32,9 @@ pub struct SyncStatus {
     pub problems: Vec<Problem>,
     /// Cases changed on this device and another while apart (local ids).
     pub conflicts: Vec<String>,
+    /// Whether this person's signing key is registered with the team (`None`: not known yet),
+    /// and if the server refused it, its reason.
+    pub signing: Option<Result<(), String>>,
 }
 
 thread_local! {
@@ -68,7 +72,17 @@ pub fn start(store: Store, server: TeamServer) {
                 &session.name,
                 &session.roles,
             ));
+            // This person's signing key on this device, registered with the team.
+            let registered = signatures::register(&server, &session).await;
+            status.update(|s| {
+                s.signing = match registered {
+                    Registered::Ok => Some(Ok(())),
+                    Registered::Refused(why) => Some(Err(why)),
+                    Registered::Unreachable => None,
+                }
+            });
         }
+        store.sign_left_unsigned().await;
         engine::lead().await;
         if running() {
             let waiting = engine::waiting_count().await;
@@ -93,7 +107,9 @@ pub fn start(store: Store, server: TeamServer) {
                 };
                 let unlocked = lock == Lock::Unlocked;
                 let who = store.who();
-                let result = engine::round(&server, unlocked, Format::stored(), &who, &taken).await;
+                let now = crate::ui::state::now_stamp();
+                let result =
+                    engine::round(&server, unlocked, Format::stored(), &who, &now, &taken).await;
                 let waiting = engine::waiting_count().await;
                 if !running() {
                     break;

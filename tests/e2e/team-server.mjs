@@ -14,6 +14,7 @@ import { startFaultProxy } from './fault-proxy.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = join(root, 'node_modules', 'pouchdb-server', 'bin', 'pouchdb-server');
+const fix = join(root, 'tests', 'e2e', 'pouchdb-validation-fix.cjs');
 
 const ADMIN = 'team-admin';
 const ADMIN_PASSWORD = 'administrator-only-password';
@@ -38,7 +39,8 @@ export async function startTeamServer() {
   let child;
   let exited;
   async function run() {
-    child = spawn(process.execPath, [bin, '-n', '-p', String(port), '-o', '127.0.0.1'], {
+    // With pouchdb-validation-fix.cjs: without it, the design document would stop replicated edits.
+    child = spawn(process.execPath, ['--require', fix, bin, '-n', '-p', String(port), '-o', '127.0.0.1'], {
       cwd: dir,
       stdio: ['ignore', 'ignore', 'inherit'],
     });
@@ -82,12 +84,22 @@ export async function startTeamServer() {
     async createDatabase(name, members) {
       await put(`/${name}`);
       await put(`/${name}/_security`, { admins: { names: [], roles: [] }, members: { names: members, roles: [] } });
+      // The administrator's set-up step the README gives: members register only their own keys.
+      await this.installKeyDesign(name);
     },
     /** Reads from the server as its administrator (what anyone with the server's disk sees). */
     async read(path) {
       const answer = await fetch(`${origin}${path}`, { headers: admin });
       if (!answer.ok) throw new Error(`GET ${path}: ${answer.status} ${await answer.text()}`);
       return answer.json();
+    },
+    /**
+     * The team database's documents as `_all_docs` lists them, without the members' signing-key
+     * documents and the administrator's design documents: what devices share.
+     */
+    async shared(db, includeDocs = false) {
+      const all = await this.read(`/${db}/_all_docs${includeDocs ? '?include_docs=true' : ''}`);
+      return { ...all, rows: all.rows.filter((r) => !r.id.startsWith('psc-key-') && !r.id.startsWith('_design/')) };
     },
     /** Writes a document as the server's administrator (as anyone with its admin password could). */
     async write(path, body) {

@@ -304,7 +304,10 @@ describe('two devices of one team', () => {
     assert.match(await sameCase(spoPage), /Lives alone as the tenant; every check is clear; endorsed\./);
 
     // What the server keeps: random ids and sealed text, no name, court, offence or answer.
-    const all = await team.read('/eastshire-court-team/_all_docs?include_docs=true');
+    const all = await team.shared('eastshire-court-team', true);
+    // Beside it, each person's public signing key, for the roles the server gave them.
+    const keys = (await team.read('/eastshire-court-team/_all_docs?include_docs=true')).rows.map((r) => r.doc).filter((d) => d._id.startsWith('psc-key-'));
+    assert.deepEqual(keys.map((k) => `${k.account}: ${k.roles.join(' ')}`).sort(), ['olu: psc-officer', 'sam: psc-spo']);
     const docs = all.rows.map((r) => r.doc);
     assert.equal(docs.length, 1, 'one document for the one case');
     assert.match(docs[0]._id, /^[0-9a-f]{32}$/);
@@ -326,7 +329,7 @@ describe('two devices of one team', () => {
     await spoPage.goto(`${env.base}/`);
     await heading(spoPage, 'Cases');
     await spoPage.getByText('There are no cases on this device yet.').waitFor({ timeout: 30000 });
-    await eventually(async () => (await team.read('/eastshire-court-team/_all_docs')).rows.length === 0, 'the server holds the deletion', 30000);
+    await eventually(async () => (await team.shared('eastshire-court-team')).rows.length === 0, 'the server holds the deletion', 30000);
 
     // The browser logs what the server answered "not found": the team's key, before the first
     // device made it, and each device's checkpoint before its first round.
@@ -421,7 +424,7 @@ describe('a case changed on two devices while apart', () => {
     await new Promise((ok) => setTimeout(ok, 12000));
     await spoPage.reload();
     await spoPage.getByText('There are no cases on this device yet.').waitFor();
-    const live = (await team.read('/westshire-court-team/_all_docs')).rows;
+    const live = (await team.shared('westshire-court-team')).rows;
     assert.equal(live.length, 1, 'the team still has the case');
 
     await closeWithoutProblems([officerPage, spoPage], /status of (404|502)/);
@@ -448,7 +451,7 @@ describe('a case changed by a third device while two others held the same versio
 
     // A third device of the team (PouchDB in Node, with the team passphrase) had the version
     // before, and changes the court there: a sibling of the version both devices hold.
-    const [{ id }] = (await team.read(`/${db}/_all_docs`)).rows;
+    const [{ id }] = (await team.shared(db)).rows;
     const current = await team.read(`/${db}/${id}?revs=true`);
     const before = `${current._revisions.start - 1}-${current._revisions.ids[1]}`;
     const crypto = await teamSync.teamCrypto(await team.read(`/${db}/_local/psc-team-key`));
@@ -511,7 +514,7 @@ describe('a case handed over by file before the team shared it', () => {
     // The officer's device shares it first; the SPO's then finds the team's version of a case it
     // already has, never shared from there: both are kept, and the SPO chooses.
     await joinTeam(officerPage, { database: 'midshire-court-team', name: 'olu', password: PASSWORD });
-    await eventually(async () => (await team.read('/midshire-court-team/_all_docs')).rows.length === 1, 'the officer has shared the case', 30000);
+    await eventually(async () => (await team.shared('midshire-court-team')).rows.length === 1, 'the officer has shared the case', 30000);
     await joinTeam(spoPage, { database: 'midshire-court-team', name: 'sam', password: 'sam-team-password-1' });
     await spoPage.goto(taskList);
     await spoPage.getByText(BANNER).waitFor({ timeout: 30000 });
@@ -533,7 +536,7 @@ describe('a case handed over by file before the team shared it', () => {
       return /Eastshire Magistrates' Court/.test(await officerPage.locator('main').innerText());
     }, "the officer's device takes the SPO's answers", 30000);
     assert.equal(await officerPage.getByText(BANNER).count(), 0);
-    assert.equal((await team.read('/midshire-court-team/_all_docs')).rows.length, 1, 'one document for the one case');
+    assert.equal((await team.shared('midshire-court-team')).rows.length, 1, 'one document for the one case');
     await officerPage.getByRole('link', { name: 'History of changes' }).click();
     await heading(officerPage, 'History of changes');
     const history = await officerPage.locator('main ol').innerText();
@@ -553,7 +556,7 @@ describe('old shared cases deleted together from "Data on this device"', () => {
     await joinTeam(page, { database: 'fenshire-court-team', name: 'olu', password: PASSWORD });
     await createCase(actor, env.base, { ...ALEX, name: 'Heard Long Ago', hearing: daysFromToday(-45) });
     await createCase(actor, env.base, { ...ALEX, name: 'Heard Longer Ago', hearing: daysFromToday(-60) });
-    await eventually(async () => (await team.read('/fenshire-court-team/_all_docs')).rows.length === 2, 'both cases are on the team server', 30000);
+    await eventually(async () => (await team.shared('fenshire-court-team')).rows.length === 2, 'both cases are on the team server', 30000);
 
     await page.goto(`${env.base}/data`);
     await heading(page, 'Data on this device');
@@ -570,7 +573,7 @@ describe('old shared cases deleted together from "Data on this device"', () => {
     await page.getByRole('button', { name: 'Yes, delete 2 cases' }).click();
     await page.getByText('No case had its hearing more than 30 days ago.').waitFor();
     assert.equal(await page.getByRole('alert').count(), 0, 'the error has gone');
-    await eventually(async () => (await team.read('/fenshire-court-team/_all_docs')).rows.length === 0, 'the server holds both deletions', 30000);
+    await eventually(async () => (await team.shared('fenshire-court-team')).rows.length === 0, 'the server holds both deletions', 30000);
     // Later rounds do not bring them back.
     await new Promise((ok) => setTimeout(ok, 12000));
     await page.goto(`${env.base}/`);
@@ -600,7 +603,7 @@ describe('a client we did not write', () => {
     // the same revision histories, as the server holds.
     // (The server is read first: what the copy must match is what the server held when the
     // copy was made.)
-    const onServer = (await team.read('/southshire-court-team/_all_docs')).rows.map((r) => [r.id, r.value.rev]);
+    const onServer = (await team.shared('southshire-court-team')).rows.map((r) => [r.id, r.value.rev]);
     assert.equal(onServer.length, 1, 'the app counted nothing waiting only once the server held the case');
     const remote = new PouchDB(`${team.origin}/southshire-court-team`, { auth: { username: 'olu', password: PASSWORD } });
     const copy = new PouchDB('southshire-copy', { adapter: 'memory' });
@@ -663,7 +666,7 @@ describe('a client we did not write', () => {
     assert.deepEqual(after, [], 'no request to the team server after everything was deleted');
     const sessions = (await page.context().cookies()).filter((c) => c.name === 'AuthSession' && c.value !== '');
     assert.deepEqual(sessions, [], 'the session with the team server was ended');
-    assert.equal((await team.read('/southshire-court-team/_all_docs')).rows.length, 2, 'the team still has its documents');
+    assert.equal((await team.shared('southshire-court-team')).rows.length, 2, 'the team still has its documents');
     assert.deepEqual(page.problems.filter((p) => !/status of 404/.test(p)), []);
     await copy.destroy();
     await page.context().close();
@@ -757,7 +760,7 @@ describe('changes waiting to be sent', () => {
     // Back up: 0 is shown only once the server holds the case.
     await team.start();
     await eventually(async () => /sent\s*0$/.test((await waitingRow.innerText()).trim()), 'the case is sent', 30000);
-    assert.equal((await team.read('/lakeshire-court-team/_all_docs')).rows.length, 1);
+    assert.equal((await team.shared('lakeshire-court-team')).rows.length, 1);
     // The server's own answers while it was down (502 from the proxy) and its "no checkpoint
     // yet" (404) are expected.
     await closeWithoutProblems([page], /status of (404|502)/);
@@ -776,7 +779,7 @@ describe("the team's agency directory", () => {
     };
 
     // Nothing on the server while nobody has a directory.
-    assert.equal((await team.read('/dalesshire-court-team/_all_docs')).rows.length, 0);
+    assert.equal((await team.shared('dalesshire-court-team')).rows.length, 0);
 
     await openDirectory(officerPage);
     await officerPage.getByText('Team sync is on: the directory is shared with your team', { exact: false }).waitFor();
@@ -808,7 +811,7 @@ describe("the team's agency directory", () => {
     }, "the removal reaches the officer's device", 30000);
 
     // Each device's view is one sealed document; no name or address is readable on the server.
-    const all = await team.read('/dalesshire-court-team/_all_docs?include_docs=true');
+    const all = await team.shared('dalesshire-court-team', true);
     const ids = all.rows.map((r) => r.id);
     assert.ok(ids.length >= 1 && ids.every((id) => id.startsWith('psc-directory-')), ids.join(', '));
     for (const doc of all.rows.map((r) => r.doc)) assert.deepEqual(Object.keys(doc).sort(), ['_id', '_rev', 'sealed']);

@@ -17,7 +17,9 @@ use wasm_bindgen::JsValue;
 use super::plan::{self, Draft, Kind, Offered, Record, Refusal, Sealed, Sent};
 use super::problems::{self, Problem};
 use super::revs::Rev;
+use super::signatures;
 use super::team::TeamServer;
+use crate::domain::attest::KeyRecord;
 use crate::storage::cases::{self, Format};
 use crate::storage::{self as store, SaveError, db, script};
 
@@ -184,6 +186,7 @@ pub async fn leave() {
         return;
     };
     super::team::forget();
+    let _ = team_call("forgetSigningKeys", &[]).await;
     super::team::sign_out(&server).await;
     forget_all();
 }
@@ -193,6 +196,7 @@ fn forget_all() {
     for (key, _) in store::load_all_under("psc.sync.") {
         store::delete_key(&key);
     }
+    signatures::forget_signer();
 }
 
 /// Cases changed here that the team has not had yet.
@@ -412,6 +416,7 @@ pub async fn round(
     sealed_here: bool,
     format: Format,
     by: &str,
+    now: &str,
     taken: &dyn Fn(&str),
 ) -> Result<Outcome, Trouble> {
     still_on()?;
@@ -432,7 +437,7 @@ pub async fn round(
     }
     let server = Server(server);
     let mut outcome = Outcome::default();
-    pull(&server, sealed_here, format, taken, &mut outcome).await?;
+    pull(&server, sealed_here, format, (by, now), taken, &mut outcome).await?;
     push(&server, format, by, &mut outcome).await?;
     still_on()?;
     let at = String::from(js_sys::Date::new_0().to_iso_string());
@@ -463,11 +468,14 @@ async fn pull(
     server: &Server<'_>,
     sealed_here: bool,
     format: Format,
+    (by, now): (&str, &str),
     taken: &dyn Fn(&str),
     outcome: &mut Outcome,
 ) -> Result<(), Trouble> {
     let checkpoint = format!("/_local/psc-pull-{}", device().await);
     let (mut since, mut checkpoint_rev) = self::since(server, &checkpoint).await?;
+    // The team's signing keys, asked for once a round, when something has come.
+    let mut keys: Option<Option<Vec<KeyRecord>>> = None;
     loop {
         let path = format!(
             "/_changes?style=all_docs&since={}&limit={}",
@@ -499,6 +507,9 @@ async fn pull(
             })
             .collect();
         if !wanted.is_empty() {
+            if keys.is_none() {
+                keys = Some(signatures::team_keys(server.0).await);
+            }
             let body = json::to_string(&BulkGetRequest { docs: wanted });
             let got: BulkGet = server.post("/_bulk_get", body).await?;
             let mut docs: BTreeMap<String, Vec<TeamDoc>> = BTreeMap::new();
@@ -522,6 +533,9 @@ async fn pull(
                     sealed: sealed_here,
                     format,
                     taken,
+                    keys: keys.as_ref().and_then(Option::as_deref),
+                    by,
+                    now,
                 };
                 take_doc(server, &doc_id, versions, known, &here, outcome).await?;
             }
@@ -552,6 +566,12 @@ struct Here<'a> {
     format: Format,
     /// Told each case stored (or deleted) from the team, so the screen can show it.
     taken: &'a dyn Fn(&str),
+    /// The team's signing keys, if the server said (every case taken is checked against them).
+    keys: Option<&'a [KeyRecord]>,
+    /// Who uses this device, and the time by its clock: a history found changed outside the
+    /// app is recorded as found by them, then.
+    by: &'a str,
+    now: &'a str,
 }
 
 /// The versions of one team document that this device has not seen: each opened, then what
@@ -571,13 +591,11 @@ async fn take_doc(
     let mut offered = open_all(doc_id, versions, &mut local_id, here).await;
     let beneath = beneath_unopened(server, doc_id, &offered, record.as_ref()).await?;
     offered.extend(open_all(doc_id, beneath, &mut local_id, here).await);
-    let stored = match &local_id {
-        Some(id) => db::entries(std::slice::from_ref(id))
-            .await
-            .pop()
-            .map(|e| e.revision),
+    let entry = match &local_id {
+        Some(id) => db::entries(std::slice::from_ref(id)).await.pop(),
         None => None,
     };
+    let stored = entry.as_ref().map(|e| e.revision);
     let step = plan::decide(doc_id, record, stored, offered);
     note_refused(doc_id, local_id.as_deref(), &step.refused);
     let Some(id) = local_id else {
@@ -591,6 +609,12 @@ async fn take_doc(
         return Ok(());
     }
     if let Some(mut case) = step.take {
+        // Checked as this device finds it, never as it came (`signatures::check`).
+        let earlier = match &entry {
+            Some(e) => cases::open(&e.id, &e.text, here.format).await,
+            None => None,
+        };
+        signatures::check(&mut case, here.keys, earlier.as_ref(), here.now, here.by).await;
         case.revision = stored.unwrap_or(0) + 1;
         let written = cases::write(
             &case,

@@ -89,6 +89,53 @@ pub async fn register(server: &TeamServer, session: &Session) -> Registered {
     }
 }
 
+/// Cases with something waiting for this device's signature, kept until signed, so that a tab
+/// closed before its signature was made signs it when the app next opens with team sync.
+const UNSIGNED_KEY: &str = "psc.sync.unsigned";
+
+pub fn unsigned() -> Vec<String> {
+    crate::storage::load_text(UNSIGNED_KEY)
+        .and_then(|t| json::from_str(&t).ok())
+        .unwrap_or_default()
+}
+
+fn keep_unsigned(ids: &[String]) {
+    if super::team::is_set_up() {
+        let _ = crate::storage::save_raw(UNSIGNED_KEY, &json::to_string(&ids.to_vec()));
+    }
+}
+
+/// Notes that `id` has something to sign (before signing starts).
+pub fn to_be_signed(id: &str) {
+    let mut ids = unsigned();
+    if !ids.iter().any(|x| x == id) {
+        ids.push(id.to_string());
+        keep_unsigned(&ids);
+    }
+}
+
+/// Notes that `id` has nothing left to sign.
+pub fn signed(id: &str) {
+    let mut ids = unsigned();
+    let before = ids.len();
+    ids.retain(|x| x != id);
+    if ids.len() != before {
+        keep_unsigned(&ids);
+    }
+}
+
+/// A version of a case was stored: once nothing is left to sign on it, it is no longer noted.
+pub fn stored_signed(case: &Case) {
+    let ids = unsigned();
+    if !ids.iter().any(|x| *x == case.id) {
+        return;
+    }
+    let left = signer().is_some_and(|s| !attest::to_sign(case, &s.account, &s.key).is_empty());
+    if !left {
+        signed(&case.id);
+    }
+}
+
 /// Signs what this device's signer has yet to sign on `case`: the signatures to put on it.
 pub async fn sign_pending(case: &Case) -> Vec<(Target, Signed)> {
     let (Some(signer), Some(server)) = (signer(), super::team::load()) else {

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::attest::standing_text;
 use crate::domain::audit::{Role, User};
 use crate::domain::case::{Case, GatekeepingDraft, SectionComment};
 use crate::domain::gatekeeping::{GENERAL, section_title};
@@ -32,7 +33,9 @@ fn status(handle: CaseHandle) -> GatekeepingStatus {
 
 /// One line saying where gatekeeping stands, for the task list and the gatekeeping pages.
 pub(crate) fn status_text(g: &GatekeepingStatus) -> &'static str {
-    if g.endorsed {
+    if g.unverified.is_some() {
+        "The endorsement could not be verified, so it does not count: a senior probation officer must endorse the case again."
+    } else if g.endorsed {
         "Endorsed by a senior probation officer."
     } else if g.awaiting {
         "Awaiting gatekeeping: submitted to a senior probation officer."
@@ -61,11 +64,16 @@ pub(crate) fn past_steps(c: &Case) -> Vec<Item> {
     let mut items = Vec::new();
     for (i, s) in g.submissions.iter().enumerate() {
         items.push(Item::h3(format!("Submitted {}", long_stamp(&s.at))));
-        items.push(Item::para(format!("By {}. Note: {}", s.by, s.note)));
+        items.push(Item::para(format!(
+            "By {} ({}). Note: {}",
+            s.by,
+            standing_text(s.signed.as_ref()),
+            s.note
+        )));
         if let Some(d) = g.decisions.get(i) {
             let what = if d.endorsed { "Endorsed" } else { "Returned" };
             items.push(Item::h3(format!("{what} {}", long_stamp(&d.at))));
-            let mut text = format!("By {}.", d.by);
+            let mut text = format!("By {} ({}).", d.by, standing_text(d.signed.as_ref()));
             if !d.comments.is_empty() {
                 text.push_str(&format!(" {}", d.comments));
             }
@@ -177,16 +185,22 @@ pub fn QueuePage() -> impl IntoView {
             store.cases.with(|cases| {
                 cases
                     .iter()
-                    .filter(|c| c.awaiting_gatekeeping() && store.shows(c))
-                    .map(|c| {
+                    .filter(|c| store.shows(c))
+                    .filter_map(|c| {
+                        let doubt = c.endorsement_unverified();
+                        if !c.awaiting_gatekeeping() && doubt.is_none() {
+                            return None;
+                        }
                         let s = c.gatekeeping.submissions.last();
-                        (
-                            c.hearing.date.date(),
-                            c.id.clone(),
-                            c.display_name(),
-                            s.map(|s| format!("{}, {}", s.by, long_stamp(&s.at)))
-                                .unwrap_or_default(),
-                        )
+                        let mut said = s
+                            .map(|s| format!("Submitted by {}, {}.", s.by, long_stamp(&s.at)))
+                            .unwrap_or_default();
+                        if let Some(why) = doubt {
+                            said.push_str(&format!(
+                                " The endorsement could not be verified: {why}. It needs endorsing again."
+                            ));
+                        }
+                        Some((c.hearing.date.date(), c.id.clone(), c.display_name(), said))
                     })
                     .collect()
             });
@@ -205,7 +219,7 @@ pub fn QueuePage() -> impl IntoView {
                 view! {
                     <li class="app-queue-item">
                         <a class="govuk-link govuk-!-font-weight-bold" href=format!("/cases/{id}/review")>{name}</a>
-                        <p class="govuk-body-s">{format!("{hearing} Submitted by {submitted}.")}</p>
+                        <p class="govuk-body-s">{format!("{hearing} {submitted}")}</p>
                     </li>
                 }
             })

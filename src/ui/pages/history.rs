@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::attest::standing_text;
 use crate::domain::audit::{WHAT_CHANGED, WHAT_CREATED, WHAT_SETTLED};
 use crate::domain::case::{AuditEvent, Case};
 use crate::domain::inputs::long_stamp;
@@ -49,7 +50,7 @@ pub(crate) fn event_view(e: AuditEvent) -> impl IntoView {
     view! {
         <li class="app-event">
             <h2 class="govuk-heading-s">{e.what}</h2>
-            <p class="govuk-body-s">{format!("{}, by {}", long_stamp(&e.at), isolate(&e.by))}</p>
+            <p class="govuk-body-s">{format!("{}, by {} ({})", long_stamp(&e.at), isolate(&e.by), standing_text(e.signed.as_ref()))}</p>
             {changes}
         </li>
     }

@@ -100,6 +100,17 @@ fn sync_state(
     let problem = status
         .trouble
         .map(|t| row(text::PROBLEM, trouble_text(t).to_string()));
+    let signing = status.signing.clone().map(|registered| {
+        let said = match registered {
+            Ok(()) => text::KEY_REGISTERED.to_string(),
+            Err(why) => format!(
+                "{} {why}. {}",
+                text::SIGNING_REFUSED,
+                text::SIGNING_REFUSED_AFTER
+            ),
+        };
+        row(text::SIGNING_KEY, said)
+    });
     let problems = super::team_problems::problem_list(status.problems.clone(), name_of, when);
     let conflicts = (!status.conflicts.is_empty()).then(|| {
         let items = status
@@ -125,6 +136,7 @@ fn sync_state(
         <dl class="govuk-summary-list">
             {row(text::LAST, last)}
             {row(text::WAITING, status.waiting.map_or_else(|| text::COUNTING.to_string(), |n| n.to_string()))}
+            {signing}
             {problem}
         </dl>
         {problems}
