@@ -380,10 +380,17 @@ export async function sign(address, database, account, payload) {
 }
 
 /** Whether `signature` (base64) is a signature over `payload` by the public key `spki` (base64). */
+const publicKeys = new Map();
+
 export async function verify(spki, payload, signature) {
   try {
     const lock = await import('/lock.js');
-    const key = await crypto.subtle.importKey('spki', lock.fromBase64(spki), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+    // Each case holds many signatures by few people: each key is imported once.
+    let key = publicKeys.get(spki);
+    if (!key) {
+      key = await crypto.subtle.importKey('spki', lock.fromBase64(spki), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+      publicKeys.set(spki, key);
+    }
     return await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, lock.fromBase64(signature), new TextEncoder().encode(payload));
   } catch {
     return false;

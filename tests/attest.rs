@@ -621,3 +621,21 @@ fn what_a_person_has_yet_to_sign() {
         officer_items.iter().map(|t| t.0).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn an_entry_signed_on_one_side_only_is_one_entry_when_histories_are_merged() {
+    let shared = linked(3);
+    let mut signed = shared.clone();
+    signed[1].signed = Some(signed_by("casey.officer"));
+    let mut mine = signed.clone();
+    mine.push(entry(30, "Changed answers"));
+    let mut case = Case {
+        events: mine,
+        ..Default::default()
+    };
+    case.link_history();
+    let merged = presentence_checks::domain::audit::merge_histories(&shared, &case.events);
+    assert_eq!(merged.len(), 4, "each entry once");
+    assert!(merged[1].signed.is_some(), "the signed copy is kept");
+    assert!(check_history(&merged).intact());
+}

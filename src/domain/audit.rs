@@ -6,6 +6,7 @@
 
 use miniserde::json::{self, Number, Value};
 
+use super::attest::Signed;
 use super::case::*;
 use super::choice::{Choice, choice};
 use super::rules::gatekeeping_status;
@@ -93,14 +94,31 @@ impl Case {
 /// kept; two events of the same second from different sides go in a fixed order, so every
 /// device merges the same histories the same way.
 pub fn merge_histories(ours: &[AuditEvent], theirs: &[AuditEvent]) -> Vec<AuditEvent> {
+    // One entry is the same entry on both sides whether or not one side has its signature yet
+    // (a linked entry is known by its hash, which the signature does not change); the signed
+    // copy is kept.
+    let key = |e: &AuditEvent| {
+        let mut bare = e.clone();
+        bare.signed = None;
+        bare
+    };
+    let our_keys: Vec<AuditEvent> = ours.iter().map(key).collect();
+    let mut ours: Vec<AuditEvent> = ours.to_vec();
     // Theirs that ours does not hold: matched one for one, so an event that happened twice
     // is kept twice.
     let mut matched = vec![false; ours.len()];
     let only_theirs: Vec<&AuditEvent> = theirs
         .iter()
         .filter(|event| {
-            let twin = (0..ours.len()).find(|&i| !matched[i] && ours[i] == **event);
-            twin.map(|i| matched[i] = true).is_none()
+            let bare = key(event);
+            let twin = (0..ours.len()).find(|&i| !matched[i] && our_keys[i] == bare);
+            if let Some(i) = twin {
+                matched[i] = true;
+                if ours[i].signed.is_none() {
+                    ours[i].signed.clone_from(&event.signed);
+                }
+            }
+            twin.is_none()
         })
         .collect();
     let order = |e: &AuditEvent| {
@@ -145,11 +163,13 @@ pub fn settle_versions(kept: &Case, other: &Case, at: &str, by: &str) -> Case {
         &kept.gatekeeping.submissions,
         &other.gatekeeping.submissions,
         |s| &s.at,
+        |s| &mut s.signed,
     );
     g.decisions = union_in_time(
         &kept.gatekeeping.decisions,
         &other.gatekeeping.decisions,
         |d| &d.at,
+        |d| &mut d.signed,
     );
     g.requested_by_officer |= other.gatekeeping.requested_by_officer;
     // Ids given out on either device are never given out again.
@@ -166,17 +186,32 @@ pub fn settle_versions(kept: &Case, other: &Case, at: &str, by: &str) -> Case {
     settled
 }
 
-/// Both lists, each item once (one held by both counts once), in time order; each side's own
-/// order is kept for items of the same time.
+/// Both lists, each item once (one held by both counts once, whether or not one side has its
+/// signature yet: the signed copy is kept), in time order; each side's own order is kept for
+/// items of the same time.
 fn union_in_time<T: Clone + PartialEq>(
     ours: &[T],
     theirs: &[T],
     at: impl Fn(&T) -> &String,
+    signature: impl Fn(&mut T) -> &mut Option<Signed>,
 ) -> Vec<T> {
+    let bare = |item: &T| {
+        let mut bare = item.clone();
+        *signature(&mut bare) = None;
+        bare
+    };
+    let unsigned = |item: &T| {
+        let mut copy = item.clone();
+        signature(&mut copy)
+            .as_ref()
+            .is_none_or(|s| s.value.is_empty())
+    };
     let mut all: Vec<T> = ours.to_vec();
     for item in theirs {
-        if !ours.contains(item) {
-            all.push(item.clone());
+        match all.iter_mut().find(|x| bare(x) == bare(item)) {
+            Some(twin) if unsigned(twin) && !unsigned(item) => *twin = item.clone(),
+            Some(_) => {}
+            None => all.push(item.clone()),
         }
     }
     all.sort_by(|a, b| at(a).cmp(at(b)));

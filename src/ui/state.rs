@@ -684,6 +684,8 @@ impl Store {
     /// Stores a case as given (an imported one), adding it or replacing the one with its id.
     pub fn put_case(&self, mut case: Case) {
         case.lapse_stale_suitable(self.today.get_untracked(), &now_stamp(), &self.who());
+        // Entries recorded here (settling two versions) are linked here.
+        case.link_history();
         let id = case.id.clone();
         // An imported case may carry the revision of the one it replaces: summarise it afresh.
         self.working(|w| {

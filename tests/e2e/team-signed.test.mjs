@@ -166,4 +166,44 @@ describe('signed decisions', () => {
     assert.deepEqual(await axeViolations(officerPage), []);
     await closeWithoutProblems([officerPage, spoPage], /status of 404/);
   });
+
+  test("a member who has left the team (their key revoked by the administrator) endorses: it does not count, and says so", async () => {
+    const db = 'revokeshire-court-team';
+    await team.createDatabase(db, ['olu', 'sam']);
+    const officerPage = await freshPage(env.browser);
+    const spoPage = await freshPage(env.browser);
+    await joinTeam(officerPage, { database: db, name: 'olu', password: PASSWORD });
+    await joinTeam(spoPage, { database: db, name: 'sam', password: SAM_PASSWORD });
+    await spoPage.getByText('Registered with your team.', { exact: false }).waitFor();
+    const officer = mouse(officerPage);
+    await completeLivesAloneChecks(officer, env.base);
+    await officerPage.getByRole('link', { name: 'Back to task list' }).click();
+    await heading(officerPage, ALEX.name);
+    const taskList = officerPage.url();
+    await officerPage.getByRole('link', { name: 'Ask for gatekeeping' }).click();
+    await officerPage.getByLabel('I want a senior probation officer to gatekeep this case').check();
+    await officerPage.getByLabel('Note for the senior probation officer').fill('Please check the address.');
+    await officerPage.getByRole('button', { name: 'Submit for gatekeeping' }).click();
+    await officerPage.getByText('Awaiting gatekeeping: submitted to a senior probation officer.').waitFor();
+
+    // sam leaves the team: the administrator revokes sam's key (a member cannot: see
+    // team-keys.test.mjs).
+    const keys = (await team.read(`/${db}/_all_docs?include_docs=true`)).rows.map((r) => r.doc).filter((d) => d._id.startsWith('psc-key-sam-'));
+    assert.equal(keys.length, 1);
+    await team.write(`/${db}/${keys[0]._id}`, { ...keys[0], revoked: new Date().toISOString() });
+
+    // sam's device still endorses the case; it does not count on the officer's device.
+    await spoPage.getByRole('link', { name: 'Gatekeeping queue' }).click();
+    await spoPage.getByRole('link', { name: ALEX.name }).click({ timeout: 30000 });
+    await heading(spoPage, 'Gatekeeping review');
+    await spoPage.getByLabel('Endorse the case').check();
+    await spoPage.getByRole('button', { name: 'Record your decision' }).click();
+    await officerPage.goto(taskList);
+    await officerPage.getByText('The endorsement could not be verified, so it does not count', { exact: false }).waitFor({ timeout: 30000 });
+    await officerPage.getByText(/Decided by sam \(senior probation officer\) \(not verified: sam has left the team: their key was revoked on \d+ \w+ \d{4}\)\./).waitFor();
+    assert.deepEqual(await axeViolations(officerPage), []);
+    await officerPage.setViewportSize({ width: 320, height: 800 });
+    assert.deepEqual(await axeViolations(officerPage), []);
+    await closeWithoutProblems([officerPage, spoPage], /status of 404/);
+  });
 });

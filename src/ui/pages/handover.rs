@@ -202,6 +202,7 @@ pub fn ImportPage() -> impl IntoView {
             long_stamp(&file.exported_at)
         );
         let (mut added, mut replaced, mut copies, mut unchanged) = (0, 0, 0, 0);
+        let mut checked = Vec::new();
         for (case, plan) in plans() {
             let here = store.get(&case.id).map(|c| c.revision).unwrap_or(0);
             let id = case.id.clone();
@@ -225,7 +226,25 @@ pub fn ImportPage() -> impl IntoView {
                     continue;
                 }
             };
+            checked.push(received.id.clone());
             store.put_case(received);
+        }
+        // With team sync, each signature is checked against the team's keys, as for a case
+        // that arrives from the team.
+        if let Some(server) = crate::storage::sync::team::load().filter(|_| !checked.is_empty()) {
+            let (who, now) = (store.who(), crate::ui::state::now_stamp());
+            leptos::task::spawn_local(async move {
+                use crate::storage::sync::signatures;
+                let keys = signatures::team_keys(&server).await;
+                for id in checked {
+                    let Some(mut case) = store.get(&id) else {
+                        continue;
+                    };
+                    signatures::check(&mut case, keys.as_deref(), None, &now, &who).await;
+                    case.revision += 1;
+                    store.put_case(case);
+                }
+            });
         }
         incoming.set(None);
         done.set(Some(format!(

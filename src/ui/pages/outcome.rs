@@ -105,7 +105,7 @@ fn banner(handle: CaseHandle) -> Option<impl IntoView> {
                 <div class="govuk-notification-banner__content">
                     <p class="govuk-notification-banner__heading">{title}</p>
                     <p class="govuk-body">{recorded.rationale}</p>
-                    <p class="govuk-body-s">{format!("Recorded {}", recorded.recorded_at.replace('T', " at "))}</p>
+                    <p class="govuk-body-s">{format!("Recorded {} ({})", recorded.recorded_at.replace('T', " at "), crate::domain::attest::standing_text(recorded.signed.as_ref()))}</p>
                 </div>
             </div>
         })

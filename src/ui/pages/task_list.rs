@@ -59,8 +59,16 @@ pub fn TaskListPage(id: String) -> impl IntoView {
                     <p class="govuk-body">{heading}" "<a class="govuk-link" href=handle.href("gatekeeping")>"Ask for gatekeeping"</a></p>
                 }.into_any());
             }
-            let comments = handle.with(|c| {
-                c.gatekeeping.decisions.last().filter(|d| g.returned && !d.comments.is_empty()).map(|d| format!("Comments from {}: {}", d.by, d.comments))
+            // Who decided, and whether that is proved (`attest::standing_text`).
+            let decided = handle.with(|c| {
+                c.gatekeeping.decisions.last().filter(|_| g.endorsed || g.returned || g.unverified.is_some()).map(|d| {
+                    let by = format!("{} ({})", d.by, crate::domain::attest::standing_text(d.signed.as_ref()));
+                    if g.returned && !d.comments.is_empty() {
+                        format!("Comments from {by}: {}", d.comments)
+                    } else {
+                        format!("Decided by {by}.")
+                    }
+                })
             });
             Some({
                 view! {
@@ -70,7 +78,7 @@ pub fn TaskListPage(id: String) -> impl IntoView {
                         <ul class="govuk-list govuk-list--bullet">
                             {g.reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
                         </ul>
-                        {comments.map(|c| view! { <p class="govuk-body" id="spo-comments">{c}</p> })}
+                        {decided.map(|c| view! { <p class="govuk-body" id="spo-comments">{c}</p> })}
                         <p class="govuk-body"><a class="govuk-notification-banner__link" href=handle.href("gatekeeping")>{link}</a></p>
                     </NotificationBanner>
                 }
