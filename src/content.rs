@@ -366,6 +366,11 @@ pub mod team {
     pub const WAITING: &str = "Changes waiting to be sent";
     pub const COUNTING: &str = "Counting\u{2026}";
     pub const PROBLEM: &str = "Problem";
+    pub const WHO_TITLE: &str = "Who is using this device?";
+    pub const NOT_YET_SIGNED_IN: &str = "Your team's server has not yet said who is signed in. Your name and role will show here once it answers.";
+    pub const WHO_FROM_SERVER: &str = "Your name and role come from your team's server: your administrator gives each account its role. They cannot be changed on this device while team sync is set up. Every change and decision you make is recorded against your account, and signed.";
+    pub const WHO_SOMEONE_ELSE: &str =
+        "If someone else needs to use this device, stop team sync on it first (";
     pub const SIGNING_KEY: &str = "Your signing key";
     pub const KEY_REGISTERED: &str = "Registered with your team. Your gatekeeping decisions, outcomes and history entries are signed, so every device of your team can check that they are yours.";
     pub const SIGNING_REFUSED: &str = "Your team's server refused it:";

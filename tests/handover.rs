@@ -489,6 +489,13 @@ fn receive_files_the_case_under_a_reference_above_both_revisions() {
         assert_eq!(got.updated_at, at, "{name}");
         assert_eq!(got.events.len(), case.events.len() + 1, "{name}");
         assert_eq!(got.events[..case.events.len()], case.events[..], "{name}");
+        // Linked to the entry before it, on this device.
+        let last = got.events.last().unwrap();
+        assert_eq!(
+            last.prev,
+            presentence_checks::domain::attest::entry_hash(&got.events[got.events.len() - 2]),
+            "{name}"
+        );
         assert_eq!(
             got.events.last(),
             Some(&AuditEvent {
@@ -496,6 +503,7 @@ fn receive_files_the_case_under_a_reference_above_both_revisions() {
                 by: BY.into(),
                 what: what.into(),
                 changes: Vec::new(),
+                prev: last.prev.clone(),
                 ..Default::default()
             }),
             "{name}"

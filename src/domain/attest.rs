@@ -400,7 +400,12 @@ impl Case {
     /// Links every entry added since the last save to the one before it. Called before each
     /// save, so an entry is linked on the device that recorded it.
     pub fn link_history(&mut self) {
-        for i in 0..self.events.len() {
+        self.link_history_from(0);
+    }
+
+    /// Links the entries from `start` on that are not linked yet: those just recorded.
+    pub fn link_history_from(&mut self, start: usize) {
+        for i in start..self.events.len() {
             if self.events[i].prev.is_empty() {
                 self.events[i].prev = head(&self.events[..i]);
             }

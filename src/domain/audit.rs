@@ -157,6 +157,7 @@ pub fn settle_versions(kept: &Case, other: &Case, at: &str, by: &str) -> Case {
     let mut settled = kept.clone();
     settled.events = merge_histories(&kept.events, &other.events);
     // The merged history stays one chain: an entry points back to both sides' last entries.
+    let merged = settled.events.len();
     settled.join_histories(&kept.events, &other.events, at, by);
     let g = &mut settled.gatekeeping;
     g.submissions = union_in_time(
@@ -183,6 +184,8 @@ pub fn settle_versions(kept: &Case, other: &Case, at: &str, by: &str) -> Case {
     if was_endorsed && gatekeeping_status(&settled).revoked {
         settled.append_event(at, by, WHAT_REVOKED, Vec::new());
     }
+    // Recorded here, so linked here.
+    settled.link_history_from(merged);
     settled
 }
 

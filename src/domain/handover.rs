@@ -322,6 +322,8 @@ pub fn receive(
             }
         }
     }
+    let received = case.events.len();
     case.append_event(at, by, what, Vec::new());
+    case.link_history_from(received);
     case
 }

@@ -140,6 +140,10 @@ fn page_for(path: &str) -> AnyView {
     }
     // Answers typed on the page being left go into the audit trail now.
     store.record_changes();
+    // With team sync, the team's server says who is signed in: a page of the team's module.
+    if parts == ["you"] && store.user_known.get() && crate::storage::identity::from_server() {
+        return later(path.to_string());
+    }
     // Asked once, before anything else, so every change is recorded against a name.
     if parts == ["you"] || !store.user_known.get() {
         return ready_or_loading(who_page(), __preload_who_page());
@@ -308,6 +312,7 @@ fn later_page(path: String) -> AnyView {
         ["data"] => view! { <DataPage/> }.into_any(),
         ["data", "delete-all"] => view! { <DeleteEverythingPage/> }.into_any(),
         ["team"] => view! { <TeamSyncPage/> }.into_any(),
+        ["you"] => view! { <SignedInPage/> }.into_any(),
         ["gatekeeping"] => view! { <QueuePage/> }.into_any(),
         ["export"] => view! { <ExportPage/> }.into_any(),
         ["export", c] => view! { <ExportPage chosen=id(c)/> }.into_any(),

@@ -684,8 +684,6 @@ impl Store {
     /// Stores a case as given (an imported one), adding it or replacing the one with its id.
     pub fn put_case(&self, mut case: Case) {
         case.lapse_stale_suitable(self.today.get_untracked(), &now_stamp(), &self.who());
-        // Entries recorded here (settling two versions) are linked here.
-        case.link_history();
         let id = case.id.clone();
         // An imported case may carry the revision of the one it replaces: summarise it afresh.
         self.working(|w| {
@@ -850,11 +848,10 @@ impl Store {
                 after_ms(250).await;
                 waited += 1;
             }
+            // Saving it again signs it (`save` calls `sign_when_due`), through the rules'
+            // module that holds the signing.
             match self.in_memory(&id) {
-                Some(case) => {
-                    self.sign_when_due(&id);
-                    signatures::stored_signed(&case);
-                }
+                Some(_) => self.persist(&id),
                 None => signatures::signed(&id),
             }
         }

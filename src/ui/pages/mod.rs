@@ -50,7 +50,7 @@ pub use places::{PlacePage, PlacesPage};
 pub use police::PolicePage;
 pub use schedule::SchedulePage;
 pub use task_list::TaskListPage;
-pub use team::TeamSyncPage;
+pub use team::{SignedInPage, TeamSyncPage};
 pub use team_versions::TeamVersionsPage;
 pub use user::UserPage;
 

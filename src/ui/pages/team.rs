@@ -357,3 +357,26 @@ pub fn TeamSyncPage() -> impl IntoView {
         </Show>
     }
 }
+
+/// "Who is using this device?" while team sync is set up: who the team's server says is signed
+/// in, and no form (the device cannot be switched to another person or role until team sync
+/// stops). The page asking for a name is in a module of its own, for a first visit.
+#[component]
+pub fn SignedInPage() -> impl IntoView {
+    let store = crate::ui::state::use_store();
+    let who = move || {
+        store.user.with(|u| match u {
+            Some(u) => format!(
+                "You are signed in to your team's server as {}.",
+                u.describe()
+            ),
+            None => text::NOT_YET_SIGNED_IN.to_string(),
+        })
+    };
+    view! {
+        <PageHeading title=text::WHO_TITLE.to_string()/>
+        <p class="govuk-body">{who}</p>
+        <p class="govuk-body">{text::WHO_FROM_SERVER}</p>
+        <p class="govuk-body">{text::WHO_SOMEONE_ELSE}" "<a class="govuk-link" href="/data">"Data on this device"</a>", then \"Team sync settings\"), then sign in with their own account."</p>
+    }
+}

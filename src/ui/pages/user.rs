@@ -27,22 +27,12 @@ pub fn UserPage() -> impl IntoView {
         .unwrap_or_default();
     let first_time = store.user.with_untracked(Option::is_none);
     set_title(false);
-    let from_server = crate::storage::identity::from_server();
-    let signed_in = store
-        .user
-        .with_untracked(|u| u.as_ref().map(User::describe));
     // Once the page's frame is on screen: its content, what it answers, and focus on the
     // heading, as on every page (see `PageHeading`).
     set_timeout(
         move || {
-            if from_server {
-                if let Some(page) = document().get_element_by_id("who-page") {
-                    page.set_inner_html(&server_html(signed_in.as_deref()));
-                }
-            } else {
-                draw(&name, role, (false, false));
-                answer(store, first_time);
-            }
+            draw(&name, role, (false, false));
+            answer(store, first_time);
             focus_id("page-heading");
         },
         std::time::Duration::from_millis(0),
@@ -136,21 +126,6 @@ fn set_title(errors: bool) {
 }
 
 const TITLE: &str = "Who is using this device?";
-
-/// The page while team sync is set up: who the team's server says is signed in, and no form
-/// (the device cannot be switched to another person or role).
-fn server_html(signed_in: Option<&str>) -> String {
-    let who = match signed_in {
-        Some(who) => format!(
-            r#"<p class="govuk-body">You are signed in to your team's server as <strong>{}</strong>.</p>"#,
-            escaped(who)
-        ),
-        None => r#"<p class="govuk-body">Your team's server has not yet said who is signed in. Your name and role will show here once it answers.</p>"#.into(),
-    };
-    format!(
-        r#"<h1 class="govuk-heading-l" tabindex="-1" id="page-heading">{TITLE}</h1>{who}<p class="govuk-body">Your name and role come from your team's server: your administrator gives each account its role. They cannot be changed on this device while team sync is set up. Every change and decision you make is recorded against your account.</p><p class="govuk-body">If someone else needs to use this device, stop team sync on it first (<a class="govuk-link" href="/data">Data on this device</a>, then "Team sync settings"), then sign in with their own account.</p>"#
-    )
-}
 
 /// The whole page: the error summary (while answers are missing), the heading, why it asks, and
 /// the form with `name` and `role` as last answered.
