@@ -184,14 +184,15 @@ pub async fn sign_pending(case: &Case) -> Vec<(Target, Signed)> {
 /// Puts signatures made by `sign_pending` on the case as it is now, each only where the same
 /// thing still stands (a later change may have moved it).
 pub fn put(case: &mut Case, signatures: Vec<(Target, Signed)>) {
+    let Some(first) = signatures.first() else {
+        return;
+    };
+    // What is still waiting now, and the text each would be signed over (one signer, one key).
+    let waiting = attest::to_sign(case, &first.1.account, &first.1.key);
     for (target, signed) in signatures {
-        let same = attest::payload(case, target, &signed)
-            .zip(
-                attest::to_sign(case, &signed.account, &signed.key)
-                    .iter()
-                    .find(|t| t.0 == target),
-            )
-            .is_some_and(|(now, (_, _, then))| now == *then);
+        let same = waiting.iter().any(|(t, _, text)| {
+            *t == target && attest::payload(case, target, &signed).as_ref() == Some(text)
+        });
         if same && let Some(slot) = attest::signature_mut(case, target) {
             *slot = Some(signed);
         }
