@@ -374,7 +374,7 @@ pub mod team {
     pub const SIGNING_KEY: &str = "Your signing key";
     pub const KEY_REGISTERED: &str = "Registered with your team. Your gatekeeping decisions, outcomes and history entries are signed, so every device of your team can check that they are yours.";
     pub const SIGNING_REFUSED: &str = "Your team's server refused it:";
-    pub const SIGNING_REFUSED_AFTER: &str = "Your decisions will not count on other devices until it is registered. Tell your administrator";
+    pub const SIGNING_REFUSED_AFTER: &str = "Your decisions will not count on other devices until it is registered. Tell your administrator.";
     pub const SYNC_NOW: &str = "Sync now";
     pub const RUNNING: &str = "Syncing in the background while the app is open.";
     pub const ELSEWHERE: &str = "Syncing in another tab of this app on this device.";

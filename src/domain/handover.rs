@@ -316,10 +316,10 @@ pub fn receive(
     // What the file says was verified is not taken: this device checks for itself (with team
     // sync, against the team's keys), and until then a signed decision does not count.
     for item in super::attest::items(&case) {
-        if let Some(Some(signed)) = super::attest::signature_mut(&mut case, item.target) {
-            if !signed.value.is_empty() {
-                signed.unchecked();
-            }
+        if let Some(Some(signed)) = super::attest::signature_mut(&mut case, item.target)
+            && !signed.value.is_empty()
+        {
+            signed.unchecked();
         }
     }
     let received = case.events.len();

@@ -167,7 +167,7 @@ describe('signed decisions', () => {
     await closeWithoutProblems([officerPage, spoPage], /status of 404/);
   });
 
-  test("a member who has left the team (their key revoked by the administrator) endorses: it does not count, and says so", async () => {
+  test("a member leaves the team (their key revoked by the administrator): their endorsement of a case with no outcome yet needs endorsing again, and a later one does not count", async () => {
     const db = 'revokeshire-court-team';
     await team.createDatabase(db, ['olu', 'sam']);
     const officerPage = await freshPage(env.browser);
@@ -186,24 +186,78 @@ describe('signed decisions', () => {
     await officerPage.getByRole('button', { name: 'Submit for gatekeeping' }).click();
     await officerPage.getByText('Awaiting gatekeeping: submitted to a senior probation officer.').waitFor();
 
-    // sam leaves the team: the administrator revokes sam's key (a member cannot: see
-    // team-keys.test.mjs).
+    // sam endorses while still a member: it reaches the officer's device verified.
+    const endorse = async () => {
+      await spoPage.getByRole('link', { name: 'Gatekeeping queue' }).click();
+      await heading(spoPage, 'Gatekeeping queue');
+      await spoPage.getByRole('link', { name: ALEX.name }).click({ timeout: 30000 });
+      await heading(spoPage, 'Gatekeeping review');
+      await spoPage.getByLabel('Endorse the case').check();
+      await spoPage.getByRole('button', { name: 'Record your decision' }).click();
+      await spoPage.getByText('No cases are waiting for gatekeeping.').waitFor();
+    };
+    await endorse();
+    await officerPage.goto(taskList);
+    await officerPage.getByText('Endorsed by a senior probation officer.').waitFor({ timeout: 30000 });
+    await officerPage.getByText("Decided by sam (senior probation officer) (signature verified against the team's keys).").waitFor();
+    const [{ value: { rev: endorsed } }] = (await team.shared(db)).rows;
+
+    // sam leaves the team before the outcome is recorded: the administrator revokes sam's key
+    // (a member cannot: see team-keys.test.mjs). The case itself does not change on the server.
     const keys = (await team.read(`/${db}/_all_docs?include_docs=true`)).rows.map((r) => r.doc).filter((d) => d._id.startsWith('psc-key-sam-'));
     assert.equal(keys.length, 1);
     await team.write(`/${db}/${keys[0]._id}`, { ...keys[0], revoked: new Date().toISOString() });
 
-    // sam's device still endorses the case; it does not count on the officer's device.
-    await spoPage.getByRole('link', { name: 'Gatekeeping queue' }).click();
-    await spoPage.getByRole('link', { name: ALEX.name }).click({ timeout: 30000 });
-    await heading(spoPage, 'Gatekeeping review');
-    await spoPage.getByLabel('Endorse the case').check();
-    await spoPage.getByRole('button', { name: 'Record your decision' }).click();
-    await officerPage.goto(taskList);
+    // Both devices judge the case again: it needs endorsing again, and says why.
+    const left = /sam has left the team: their key was revoked on \d+ \w+ \d{4}/;
     await officerPage.getByText('The endorsement could not be verified, so it does not count', { exact: false }).waitFor({ timeout: 30000 });
-    await officerPage.getByText(/Decided by sam \(senior probation officer\) \(not verified: sam has left the team: their key was revoked on \d+ \w+ \d{4}\)\./).waitFor();
+    await officerPage.getByText(new RegExp(`Decided by sam \\(senior probation officer\\) \\(not verified: ${left.source}\\)\\.`)).waitFor();
     assert.deepEqual(await axeViolations(officerPage), []);
+    await openSection(officer, 'Outcome');
+    await officerPage.getByText(new RegExp(`The senior probation officer's endorsement could not be verified: ${left.source}\\. A senior probation officer must endorse the case again`)).first().waitFor();
+    await spoPage.getByRole('link', { name: 'Gatekeeping queue' }).click();
+    await heading(spoPage, 'Gatekeeping queue');
+    await spoPage.getByText(new RegExp(`The endorsement could not be verified: ${left.source}\\. It needs endorsing again\\.`)).waitFor({ timeout: 30000 });
+    assert.deepEqual(await axeViolations(spoPage), []);
+    // Only each device's own verdicts changed: neither sent the team a new version for them.
+    for (const page of [officerPage, spoPage]) {
+      await teamSync.openTeamSync(page, env.base, { off: false });
+      await teamSync.allSent(page);
+    }
+    assert.deepEqual((await team.shared(db)).rows.map((r) => r.value.rev), [endorsed]);
+
+    // sam's device still endorses the case; that does not count on the officer's device either.
+    await endorse();
+    await officerPage.goto(taskList.replace(/\/?$/, '/history'));
+    await heading(officerPage, 'History of changes');
+    const notCounted = officerPage.getByText(new RegExp(`by sam \\(senior probation officer\\) \\(not verified: ${left.source}\\)`));
+    await eventually(async () => (await notCounted.count()) === 2, 'both endorsements marked not verified', 30000);
+    await officerPage.goto(taskList);
+    await officerPage.getByText('The endorsement could not be verified, so it does not count', { exact: false }).waitFor();
+    assert.deepEqual(await axeViolations(officerPage), []);
+    await openSection(officer, 'Outcome');
+    await recordSuitable(officer, 'Endorsed by sam.');
+    const summary = officerPage.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.waitFor();
+    assert.match(await summary.innerText(), /You cannot record a curfew as suitable while 1 check is outstanding/);
+    assert.equal(await officerPage.getByText('Outcome recorded: Curfew suitable').count(), 0);
     await officerPage.setViewportSize({ width: 320, height: 800 });
     assert.deepEqual(await axeViolations(officerPage), []);
     await closeWithoutProblems([officerPage, spoPage], /status of 404/);
+  });
+  test("a member the administrator gave no role signs in: the server refuses their signing key, and the Team sync page says so and what to do", async () => {
+    const db = 'norole-court-team';
+    await team.createUser('kit', 'kit-team-password-1', []);
+    await team.createDatabase(db, ['olu', 'kit']);
+    const page = await freshPage(env.browser);
+    await joinTeam(page, { database: db, name: 'kit', password: 'kit-team-password-1' });
+    const row = page.locator('.govuk-summary-list__row').filter({ has: page.getByText('Your signing key', { exact: true }) });
+    await eventually(async () => (await row.innerText()).includes("Your team's server refused it: A signing key must name at least one role. Your decisions will not count on other devices until it is registered. Tell your administrator."), 'the refusal is shown', 30000);
+    const keys = (await team.read(`/${db}/_all_docs`)).rows.filter((r) => r.id.startsWith('psc-key-'));
+    assert.deepEqual(keys, []);
+    assert.deepEqual(await axeViolations(page), []);
+    await page.setViewportSize({ width: 320, height: 800 });
+    assert.deepEqual(await axeViolations(page), []);
+    await closeWithoutProblems([page], /status of (403|404)/);
   });
 });

@@ -95,7 +95,7 @@ pub enum Trouble {
 
 /// Whether team sync is still set up: checked before each thing a round stores, so that a round
 /// running when everything is deleted writes nothing back.
-fn still_on() -> Result<(), Trouble> {
+pub(super) fn still_on() -> Result<(), Trouble> {
     if super::team::is_set_up() {
         Ok(())
     } else {
@@ -105,7 +105,7 @@ fn still_on() -> Result<(), Trouble> {
 
 /// Writes what sync knows, unless sync has stopped: a round still finishing after "Stop team
 /// sync" or "Delete all data" leaves nothing behind.
-fn keep(key: &str, text: &str) -> Result<(), SaveError> {
+pub(super) fn keep(key: &str, text: &str) -> Result<(), SaveError> {
     if super::team::is_set_up() {
         store::save_raw(key, text)
     } else {
@@ -131,6 +131,28 @@ pub fn record(id: &str) -> Option<Record> {
 
 fn keep_record(id: &str, record: &Record) -> Result<(), SaveError> {
     keep(&format!("{RECORD_PREFIX}{id}"), &record.encode())
+}
+
+/// A case stored again here at `to` with nothing the team must have (only this device's
+/// verdicts on its signatures changed): where its record was in step at `from`, it moves on.
+pub(super) fn moved_on(id: &str, from: u64, to: u64) -> Result<(), SaveError> {
+    let Some(mut record) = record(id) else {
+        return Ok(());
+    };
+    let mut moved = false;
+    if let Some(held) = record.held.as_mut().filter(|h| h.local == from) {
+        held.local = to;
+        moved = true;
+    }
+    if let Some(sent) = record.sent.as_mut().filter(|s| s.local == from) {
+        sent.local = to;
+        moved = true;
+    }
+    if moved {
+        keep_record(id, &record)
+    } else {
+        Ok(())
+    }
 }
 
 fn all_records() -> Vec<(String, Record)> {
@@ -476,6 +498,7 @@ async fn pull(
     let (mut since, mut checkpoint_rev) = self::since(server, &checkpoint).await?;
     // The team's signing keys, asked for once a round, when something has come.
     let mut keys: Option<Option<Vec<KeyRecord>>> = None;
+    let mut keys_changed = false;
     loop {
         let path = format!(
             "/_changes?style=all_docs&since={}&limit={}",
@@ -484,6 +507,10 @@ async fn pull(
         );
         let changes: Changes = server.get(&path).await?;
         let count = changes.results.len();
+        keys_changed |= changes
+            .results
+            .iter()
+            .any(|c| c.id.starts_with(signatures::KEY_PREFIX));
         let by_doc: BTreeMap<String, (String, Record)> = all_records()
             .into_iter()
             .map(|(id, r)| (r.doc.clone(), (id, r)))
@@ -553,9 +580,21 @@ async fn pull(
         let _ = keep(SINCE_KEY, &next);
         since = next;
         if count < plan::BATCH {
-            return Ok(());
+            break;
         }
     }
+    // A member's key newly revoked: the cases they signed here are judged again.
+    if super::leaving::keys_changed(keys_changed) {
+        let keys = match keys {
+            Some(keys) => keys,
+            None => signatures::team_keys(server.0).await,
+        };
+        let judged =
+            super::leaving::judge_again(keys.as_deref(), sealed_here, format, (by, now), taken)
+                .await?;
+        outcome.taken.extend(judged);
+    }
+    Ok(())
 }
 
 /// How this device stores what it takes from the team.

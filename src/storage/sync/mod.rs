@@ -8,9 +8,11 @@
 //! - `engine`: a round of replication with the server, in both directions.
 //! - `directory`: the team's agency directory, merged from every device's view each round.
 //! - `signatures`: each person's signing key, their decisions signed, everyone's checked.
+//! - `leaving`: a member's key revoked: the cases they signed here judged again.
 
 pub mod directory;
 pub mod engine;
+pub mod leaving;
 pub mod plan;
 pub mod problems;
 pub mod revs;

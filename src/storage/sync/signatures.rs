@@ -127,7 +127,7 @@ pub fn signed(id: &str) {
 /// A version of a case was stored: once nothing is left to sign on it, it is no longer noted.
 pub fn stored_signed(case: &Case) {
     let ids = unsigned();
-    if !ids.iter().any(|x| *x == case.id) {
+    if !ids.contains(&case.id) {
         return;
     }
     let left = signer().is_some_and(|s| !attest::to_sign(case, &s.account, &s.key).is_empty());
@@ -218,14 +218,17 @@ struct KeyDoc {
     revoked: Option<String>,
 }
 
+/// How every key document's id begins: `psc-key-<account>-<key id of its public key>`.
+pub const KEY_PREFIX: &str = "psc-key-";
+
 /// Every key registered in the team database, as the server holds them. A key document counts
 /// only under its own name (`psc-key-<account>-<key id of its public key>`): the design document
 /// cannot compute the hash, so this device checks it.
 pub async fn team_keys(server: &TeamServer) -> Option<Vec<KeyRecord>> {
     let path = format!(
         "/_all_docs?include_docs=true&startkey={}&endkey={}",
-        super::engine::query("\"psc-key-\""),
-        super::engine::query("\"psc-key-\u{fff0}\"")
+        super::engine::query(&format!("\"{KEY_PREFIX}\"")),
+        super::engine::query(&format!("\"{KEY_PREFIX}\u{fff0}\""))
     );
     let args = [
         JsValue::from(server.address.trim()),
@@ -254,7 +257,7 @@ pub async fn team_keys(server: &TeamServer) -> Option<Vec<KeyRecord>> {
                     revoked: doc.revoked.unwrap_or_default(),
                 };
                 let named = format!(
-                    "psc-key-{}-{}",
+                    "{KEY_PREFIX}{}-{}",
                     record.account,
                     attest::key_id(&record.public_key)
                 );

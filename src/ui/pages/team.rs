@@ -377,6 +377,6 @@ pub fn SignedInPage() -> impl IntoView {
         <PageHeading title=text::WHO_TITLE.to_string()/>
         <p class="govuk-body">{who}</p>
         <p class="govuk-body">{text::WHO_FROM_SERVER}</p>
-        <p class="govuk-body">{text::WHO_SOMEONE_ELSE}" "<a class="govuk-link" href="/data">"Data on this device"</a>", then \"Team sync settings\"), then sign in with their own account."</p>
+        <p class="govuk-body">{text::WHO_SOMEONE_ELSE}<a class="govuk-link" href="/data">"Data on this device"</a>", then \"Team sync settings\"), then sign in with their own account."</p>
     }
 }
