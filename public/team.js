@@ -50,21 +50,32 @@ async function call(address, path, init = {}) {
 }
 
 /**
- * Signs in with a CouchDB account and checks access to the team database. Answers 'ok',
- * 'blocked', 'unreachable', 'not-couchdb', 'wrong-password', 'no-database' or 'no-access'.
+ * Signs in with a CouchDB account and checks access to the team database. Without a name and
+ * password, the organisation's own sign-in (CouchDB's JWT or proxy authentication, in front of
+ * the server) must already have said who this is: nothing is posted, and `/_session` is only
+ * read. Answers 'ok', 'blocked', 'unreachable', 'not-couchdb', 'wrong-password',
+ * 'not-signed-in', 'no-database' or 'no-access'.
  */
 export async function signIn(address, database, name, password) {
   if (!allowed(address)) return 'blocked';
   signedOut = false;
-  const session = await call(address, '/_session', {
-    method: 'POST',
-    headers: JSON_HEADERS,
-    body: JSON.stringify({ name, password }),
-  });
-  if (!session) return 'unreachable';
-  if (session.status === 401) return 'wrong-password';
-  const answer = await session.json().catch(() => null);
-  if (!session.ok || answer?.ok !== true) return 'not-couchdb';
+  if (name === '' && password === '') {
+    const who = await call(address, '/_session', { headers: JSON_HEADERS });
+    if (!who) return 'unreachable';
+    const answer = await who.json().catch(() => null);
+    if (!who.ok || answer?.ok !== true) return 'not-couchdb';
+    if (typeof answer.userCtx?.name !== 'string' || !answer.userCtx.name) return 'not-signed-in';
+  } else {
+    const session = await call(address, '/_session', {
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ name, password }),
+    });
+    if (!session) return 'unreachable';
+    if (session.status === 401) return 'wrong-password';
+    const answer = await session.json().catch(() => null);
+    if (!session.ok || answer?.ok !== true) return 'not-couchdb';
+  }
   const db = await call(address, `/${encodeURIComponent(database)}/`, { headers: JSON_HEADERS });
   if (!db) return 'unreachable';
   // Signed in a moment ago: CouchDB answers 403 to a non-member, PouchDB Server 401.

@@ -348,6 +348,7 @@ pub mod team {
     pub const DATABASE: &str = "Team database";
     pub const DATABASE_HINT: &str = "For example, northshire-court-team";
     pub const NAME: &str = "Your user name";
+    pub const NAME_HINT_TEAM: &str = "Leave your user name and password blank if your organisation signs you in to the team's server";
     pub const PASSWORD: &str = "Your password";
     pub const PASSWORD_HINT: &str =
         "It is sent to the team server to sign you in, and never stored on this device";
@@ -446,6 +447,7 @@ pub mod team {
     pub const UNREACHABLE: &str =
         "The team server could not be reached. Check the address, and that this device is online";
     pub const NOT_COUCHDB: &str = "That address did not answer as a team server. Check the address";
+    pub const NOT_SIGNED_IN_BY_ORGANISATION: &str = "Your team's server does not know who you are. Enter your user name and password, or sign in with your organisation's sign-in first";
     pub const WRONG_PASSWORD: &str =
         "The user name or password is not right. Check them and try again";
     pub const NO_DATABASE: &str =

@@ -59,9 +59,18 @@ describe('team sync', () => {
 
     // Nothing typed: each field says what it needs.
     await page.getByRole('button', { name: 'Sign in' }).click();
-    for (const message of ["Enter the team server's address", "Enter the name of your team's database", 'Enter your user name for the team server', 'Enter your password for the team server', 'Enter your team passphrase']) {
+    for (const message of ["Enter the team server's address", "Enter the name of your team's database", 'Enter your team passphrase']) {
       await page.getByRole('alert').getByRole('link', { name: message }).waitFor();
     }
+    // A user name without its password, or a password without its user name: each is asked for.
+    // (Both blank is for an organisation that signs its people in to the server itself.)
+    await page.getByLabel('Your user name').fill('olu');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').getByRole('link', { name: 'Enter your password for the team server' }).waitFor();
+    await page.getByLabel('Your user name').fill('');
+    await page.getByLabel('Your password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').getByRole('link', { name: 'Enter your user name for the team server' }).waitFor();
     assert.deepEqual(await axeViolations(page), []);
 
     // The team has no passphrase yet: this device starts it only once the person says so.
@@ -172,6 +181,39 @@ describe('who you are, with team sync', () => {
     await heading(page, 'Who is using this device?');
     await page.getByLabel('Your name').waitFor();
     await closeWithoutProblems([page, spoPage], /status of 404/);
+  });
+
+  test("comes from the organisation's own sign-in in front of the server: no user name or password is asked for", async () => {
+    const db = 'orgshire-court-team';
+    await team.createDatabase(db, ['sam']);
+    const page = await freshPage(env.browser);
+    const posted = [];
+    page.on('request', (r) => r.url().includes('/_session') && r.method() !== 'GET' && posted.push(r.method()));
+
+    // Not signed in by the organisation yet: the page says what to do.
+    await openTeamSync(page);
+    await page.getByText("Leave your user name and password blank if your organisation signs you in to the team's server").waitFor();
+    await signIn(page, { database: db, name: '', password: '' });
+    await page.getByRole('alert').getByRole('link', { name: "Your team's server does not know who you are. Enter your user name and password, or sign in with your organisation's sign-in first" }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+
+    // The organisation's sign-in (a proxy in front of the server) now tells the server who this
+    // is on every request, as CouchDB's JWT and proxy authentication do.
+    const sam = `Basic ${Buffer.from('sam:sam-team-password-1').toString('base64')}`;
+    await page.route(`${env.base}/couchdb/**`, (route) => route.continue({ headers: { ...route.request().headers(), authorization: sam } }));
+    await signIn(page, { database: db, name: '', password: '' });
+    await page.getByRole('alert').getByRole('link', { name: teamSync.NO_TEAM }).waitFor();
+    await page.getByLabel(teamSync.START).check();
+    await signIn(page, { database: db, name: '', password: '' });
+    await page.getByRole('region', { name: 'Success' }).getByText(`Signed in to ${db} as sam.`).waitFor();
+    await page.getByText('Registered with your team.', { exact: false }).waitFor();
+    await page.getByRole('link', { name: 'You: sam' }).waitFor();
+    await page.getByRole('link', { name: 'Gatekeeping queue' }).waitFor();
+    assert.deepEqual(posted, [], 'no password was posted');
+    assert.deepEqual(await axeViolations(page), []);
+    await page.setViewportSize({ width: 320, height: 800 });
+    assert.deepEqual(await axeViolations(page), []);
+    await closeWithoutProblems([page], /status of 404/);
   });
 });
 

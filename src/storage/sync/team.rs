@@ -29,6 +29,8 @@ pub enum SignIn {
     Unreachable,
     NotCouchDb,
     WrongPassword,
+    /// No name and password were given, and the organisation's sign-in has not said who this is.
+    NotSignedIn,
     NoDatabase,
     NoAccess,
 }
@@ -39,6 +41,7 @@ impl SignIn {
             "ok" => SignIn::Ok,
             "blocked" => SignIn::Blocked,
             "wrong-password" => SignIn::WrongPassword,
+            "not-signed-in" => SignIn::NotSignedIn,
             "no-database" => SignIn::NoDatabase,
             "no-access" => SignIn::NoAccess,
             "not-couchdb" => SignIn::NotCouchDb,
@@ -102,10 +105,12 @@ pub fn check(server: &TeamServer, password: &str, passphrase: &str) -> Vec<Field
             "Enter the team database's name as your administrator gave it: it starts with a lowercase letter and has only lowercase letters, numbers and _ $ ( ) + - /",
         );
     }
-    if server.name.trim().is_empty() {
+    // Neither, when the organisation's own sign-in tells the server who this is.
+    let named = !server.name.trim().is_empty();
+    if !named && !password.is_empty() {
         add("team-name", "Enter your user name for the team server");
     }
-    if password.is_empty() {
+    if named && password.is_empty() {
         add("team-password", "Enter your password for the team server");
     }
     if passphrase.is_empty() {

@@ -29,6 +29,7 @@ fn refusal(answer: SignIn) -> Option<(&'static str, &'static str)> {
         SignIn::Unreachable => Some(("team-address", text::UNREACHABLE)),
         SignIn::NotCouchDb => Some(("team-address", text::NOT_COUCHDB)),
         SignIn::WrongPassword => Some(("team-password", text::WRONG_PASSWORD)),
+        SignIn::NotSignedIn => Some(("team-name", text::NOT_SIGNED_IN_BY_ORGANISATION)),
         SignIn::NoDatabase => Some(("team-database", text::NO_DATABASE)),
         SignIn::NoAccess => Some(("team-database", text::NO_ACCESS)),
     }
@@ -211,7 +212,15 @@ pub fn TeamSyncPage() -> impl IntoView {
         }
         working.set(true);
         leptos::task::spawn_local(async move {
-            let answer = team::sign_in(&server, &typed_password).await;
+            let mut server = server;
+            let mut answer = team::sign_in(&server, &typed_password).await;
+            // Signed in by the organisation: the name is the server's.
+            if answer == SignIn::Ok && server.name.is_empty() {
+                match team::session(&server).await {
+                    Some(session) => server.name = session.name,
+                    None => answer = SignIn::NotSignedIn,
+                }
+            }
             let refused = match refusal(answer) {
                 Some(refused) => Some(refused),
                 None => match engine::open_key(
@@ -342,7 +351,7 @@ pub fn TeamSyncPage() -> impl IntoView {
                     vec![
                         Item::text("team-address", text::ADDRESS, typed(address)).hint(text::ADDRESS_HINT),
                         Item::text("team-database", text::DATABASE, typed(database)).hint(text::DATABASE_HINT).width("govuk-!-width-two-thirds"),
-                        Item::text("team-name", text::NAME, typed(name)).width("govuk-!-width-one-half"),
+                        Item::text("team-name", text::NAME, typed(name)).hint(text::NAME_HINT_TEAM).width("govuk-!-width-one-half"),
                         Item::text("team-password", text::PASSWORD, typed(password)).hint(text::PASSWORD_HINT).password().width("govuk-!-width-one-half"),
                         Item::text("team-passphrase", text::PASSPHRASE, typed(passphrase)).hint(text::PASSPHRASE_HINT).password().width("govuk-!-width-one-half"),
                         Item::when(move || no_team.get(), vec![
