@@ -86,6 +86,20 @@ pub fn enter(space: Space) {
 
 /// In training, the date on the clock of the scenario this tab is playing (kept with the space,
 /// so a reload stays on the same scenario day).
+/// A moment as this app stamps what it records: local time, to the second
+/// ("2026-12-06T09:30:00").
+pub fn local_stamp(at: &js_sys::Date) -> String {
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+        at.get_full_year(),
+        at.get_month() + 1,
+        at.get_date(),
+        at.get_hours(),
+        at.get_minutes(),
+        at.get_seconds()
+    )
+}
+
 pub fn training_today() -> Option<chrono::NaiveDate> {
     if space() != Space::Training {
         return None;

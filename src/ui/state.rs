@@ -159,13 +159,7 @@ fn local_now() -> (NaiveDate, String) {
         now.get_date(),
     );
     let date = NaiveDate::from_ymd_opt(y, mo, d).unwrap_or_default();
-    let stamp = format!(
-        "{y:04}-{mo:02}-{d:02}T{:02}:{:02}:{:02}",
-        now.get_hours(),
-        now.get_minutes(),
-        now.get_seconds()
-    );
-    (date, stamp)
+    (date, storage::local_stamp(&now))
 }
 
 pub fn today() -> NaiveDate {

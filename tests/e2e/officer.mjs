@@ -258,6 +258,24 @@ export async function completeLivesAloneChecks(actor, base) {
   await heading(page, 'Outcome');
 }
 
+/**
+ * Completes the checks for Alex (who lives alone) and asks a senior probation officer to
+ * gatekeep, with `note`; answers the task list's address.
+ */
+export async function completeAndAskForGatekeeping(actor, base, note) {
+  const { page } = actor;
+  await completeLivesAloneChecks(actor, base);
+  await actor.click(page.getByRole('link', { name: 'Back to task list' }));
+  await heading(page, ALEX.name);
+  const taskList = page.url();
+  await actor.click(page.getByRole('link', { name: 'Ask for gatekeeping' }));
+  await page.getByLabel('I want a senior probation officer to gatekeep this case').check();
+  await actor.fill(page.getByLabel('Note for the senior probation officer'), note);
+  await actor.click(page.getByRole('button', { name: 'Submit for gatekeeping' }));
+  await page.getByText('Awaiting gatekeeping: submitted to a senior probation officer.').waitFor();
+  return taskList;
+}
+
 /** Records "suitable" on the outcome page. */
 export async function recordSuitable(actor, rationale) {
   const { page } = actor;

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, webcrypto } from 'node:crypto';
 import { axeViolations, eventually, freshPage, launch } from './support.mjs';
-import { ALEX, completeLivesAloneChecks, heading, mouse, openSection, recordSuitable } from './officer.mjs';
+import { ALEX, completeAndAskForGatekeeping, heading, mouse, openSection, recordSuitable } from './officer.mjs';
 import { startTeamServer } from './team-server.mjs';
 import * as teamSync from './team-support.mjs';
 import { PASSWORD, closeWithoutProblems } from './team-support.mjs';
@@ -92,15 +92,7 @@ describe('signed decisions', () => {
 
     // The officer completes the checks and asks for gatekeeping.
     const officer = mouse(officerPage);
-    await completeLivesAloneChecks(officer, env.base);
-    await officerPage.getByRole('link', { name: 'Back to task list' }).click();
-    await heading(officerPage, ALEX.name);
-    const taskList = officerPage.url();
-    await officerPage.getByRole('link', { name: 'Ask for gatekeeping' }).click();
-    await officerPage.getByLabel('I want a senior probation officer to gatekeep this case').check();
-    await officerPage.getByLabel('Note for the senior probation officer').fill('Please check the address.');
-    await officerPage.getByRole('button', { name: 'Submit for gatekeeping' }).click();
-    await officerPage.getByText('Awaiting gatekeeping: submitted to a senior probation officer.').waitFor();
+    const taskList = await completeAndAskForGatekeeping(officer, env.base, 'Please check the address.');
 
     // A client that knows the team passphrase writes an endorsement in sam's name, with the
     // case's own fingerprint and a history entry linked as the app links them, signed with a
@@ -176,15 +168,7 @@ describe('signed decisions', () => {
     await joinTeam(spoPage, { database: db, name: 'sam', password: SAM_PASSWORD });
     await spoPage.getByText('Registered with your team.', { exact: false }).waitFor();
     const officer = mouse(officerPage);
-    await completeLivesAloneChecks(officer, env.base);
-    await officerPage.getByRole('link', { name: 'Back to task list' }).click();
-    await heading(officerPage, ALEX.name);
-    const taskList = officerPage.url();
-    await officerPage.getByRole('link', { name: 'Ask for gatekeeping' }).click();
-    await officerPage.getByLabel('I want a senior probation officer to gatekeep this case').check();
-    await officerPage.getByLabel('Note for the senior probation officer').fill('Please check the address.');
-    await officerPage.getByRole('button', { name: 'Submit for gatekeeping' }).click();
-    await officerPage.getByText('Awaiting gatekeeping: submitted to a senior probation officer.').waitFor();
+    const taskList = await completeAndAskForGatekeeping(officer, env.base, 'Please check the address.');
 
     // sam endorses while still a member: it reaches the officer's device verified.
     const endorse = async () => {

@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, daysFromToday, eventually, freshPage, launch, SPO, storedData } from './support.mjs';
-import { ALEX, choose, completeLivesAloneChecks, createCase, exportCases, heading, mouse, openSection, recordSuitable, saveAndContinue } from './officer.mjs';
+import { ALEX, choose, completeAndAskForGatekeeping, createCase, exportCases, heading, mouse, openSection, recordSuitable, saveAndContinue } from './officer.mjs';
 import { startTeamServer } from './team-server.mjs';
 import * as teamSync from './team-support.mjs';
 import { BANNER, PASSWORD, TEAM_PASSPHRASE, changeCourt, closeWithoutProblems } from './team-support.mjs';
@@ -296,15 +296,7 @@ describe('two devices of one team', () => {
     await joinTeam(officerPage, { name: 'olu', password: PASSWORD });
     await officerPage.getByText('You are the first of your team to sign in: the team passphrase is now set.', { exact: false }).waitFor();
     const officer = mouse(officerPage);
-    await completeLivesAloneChecks(officer, env.base);
-    await officerPage.getByRole('link', { name: 'Back to task list' }).click();
-    await heading(officerPage, ALEX.name);
-    const taskList = officerPage.url();
-    await officerPage.getByRole('link', { name: 'Ask for gatekeeping' }).click();
-    await officerPage.getByLabel('I want a senior probation officer to gatekeep this case').check();
-    await officerPage.getByLabel('Note for the senior probation officer').fill('First curfew at this address; please check it.');
-    await officerPage.getByRole('button', { name: 'Submit for gatekeeping' }).click();
-    await officerPage.getByText('Awaiting gatekeeping: submitted to a senior probation officer.').waitFor();
+    const taskList = await completeAndAskForGatekeeping(officer, env.base, 'First curfew at this address; please check it.');
 
     // A wrong team passphrase is refused on the SPO's device, and changes nothing.
     await openTeamSync(spoPage);

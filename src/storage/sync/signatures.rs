@@ -254,7 +254,7 @@ pub async fn team_keys(server: &TeamServer) -> Option<Vec<KeyRecord>> {
                     account: doc.account?,
                     roles: doc.roles.unwrap_or_default(),
                     public_key: doc.public_key?,
-                    revoked: doc.revoked.unwrap_or_default(),
+                    revoked: revoked_at(&doc.revoked.unwrap_or_default()),
                 };
                 let named = format!(
                     "{KEY_PREFIX}{}-{}",
@@ -265,6 +265,17 @@ pub async fn team_keys(server: &TeamServer) -> Option<Vec<KeyRecord>> {
             })
             .collect(),
     )
+}
+
+/// When a key was revoked, as this device stamps decisions (local time), so that a decision
+/// signed after it is found by comparing the two: the administrator writes it in UTC
+/// ("2026-12-06T10:30:00Z"). Anything that is not a time stays as written: still revoked.
+fn revoked_at(written: &str) -> String {
+    let at = js_sys::Date::new(&JsValue::from(written.trim()));
+    if written.trim().is_empty() || at.get_time().is_nan() {
+        return written.to_string();
+    }
+    crate::storage::local_stamp(&at)
 }
 
 async fn verify(public_key: &str, payload: &str, signature: &str) -> bool {
