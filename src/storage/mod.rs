@@ -84,8 +84,6 @@ pub fn enter(space: Space) {
     SPACE.with(|cell| cell.set(Some(space)));
 }
 
-/// In training, the date on the clock of the scenario this tab is playing (kept with the space,
-/// so a reload stays on the same scenario day).
 /// A moment as this app stamps what it records: local time, to the second
 /// ("2026-12-06T09:30:00").
 pub fn local_stamp(at: &js_sys::Date) -> String {
@@ -100,6 +98,8 @@ pub fn local_stamp(at: &js_sys::Date) -> String {
     )
 }
 
+/// In training, the date on the clock of the scenario this tab is playing (kept with the space,
+/// so a reload stays on the same scenario day).
 pub fn training_today() -> Option<chrono::NaiveDate> {
     if space() != Space::Training {
         return None;

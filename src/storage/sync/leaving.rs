@@ -70,6 +70,8 @@ pub async fn judge_again(
         .filter_map(|line| line.split(' ').next())
         .collect();
     let mut changed = Vec::new();
+    // A case changed here while it was judged: all are judged again next round.
+    let mut missed = false;
     if !accounts.is_empty() {
         let ids: Vec<String> = db::revisions()
             .await
@@ -98,8 +100,10 @@ pub async fn judge_again(
                 case.revision = entry.revision + 1;
                 match cases::write(&case, None, sealed, None, Some(entry.revision), format).await {
                     Ok(()) => {}
-                    // Changed here meanwhile: judged again when it is sent or next arrives.
-                    Err(SaveError::Conflict { .. }) => continue,
+                    Err(SaveError::Conflict { .. }) => {
+                        missed = true;
+                        continue;
+                    }
                     Err(_) => return Err(Trouble::NotStored),
                 }
                 // Only the verdicts changed: the team's version is still this one. (A history
@@ -114,7 +118,11 @@ pub async fn judge_again(
         }
     }
     engine::still_on()?;
-    let _ = engine::keep(JUDGED_KEY, &revoked.join("\n"));
-    store::delete_key(STALE_KEY);
+    if missed {
+        let _ = engine::keep(STALE_KEY, "1");
+    } else {
+        let _ = engine::keep(JUDGED_KEY, &revoked.join("\n"));
+        store::delete_key(STALE_KEY);
+    }
     Ok(changed)
 }

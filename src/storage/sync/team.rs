@@ -219,16 +219,22 @@ mod tests {
 
     #[test]
     fn each_missing_or_wrong_answer_is_named() {
+        // No user name and no password: the organisation's own sign-in may say who this is.
         assert_eq!(
             fields(check(&server("", "", " "), "", "")),
-            [
-                "team-address",
-                "team-database",
-                "team-name",
-                "team-password",
-                "team-passphrase"
-            ]
+            ["team-address", "team-database", "team-passphrase"]
         );
+        // One without the other is asked for.
+        let passphrase = "a team passphrase";
+        assert_eq!(
+            fields(check(&server("/couchdb", "team", "olu"), "", passphrase)),
+            ["team-password"]
+        );
+        assert_eq!(
+            fields(check(&server("/couchdb", "team", " "), "pw", passphrase)),
+            ["team-name"]
+        );
+        assert!(check(&server("/couchdb", "team", ""), "", passphrase).is_empty());
         for address in [
             "couchdb",
             "//evil.example",
